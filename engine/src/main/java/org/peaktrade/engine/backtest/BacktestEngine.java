@@ -1,0 +1,121 @@
+package org.peaktrade.engine.backtest;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import org.peaktrade.engine.execution.BarFillModel;
+import org.peaktrade.engine.execution.ExecutionPipeline;
+import org.peaktrade.engine.portfolio.Ledger;
+import org.peaktrade.engine.portfolio.RoundTrip;
+import org.peaktrade.engine.strategy.Direction;
+import org.peaktrade.engine.strategy.Strategy;
+import org.peaktrade.protocol.Bar;
+import org.peaktrade.protocol.Fill;
+import org.peaktrade.protocol.Instrument;
+import org.peaktrade.protocol.Order;
+
+/**
+ * Replays closed bars through a strategy, the execution pipeline, the fill model and the ledger. Per bar, in
+ * this order: orders decided earlier are tried against the bar, equity is marked at its close, and only then
+ * does the strategy see the bar; what it decides can fill on the next bar at the earliest. A strategy therefore
+ * never trades at a price it has already seen.
+ */
+public final class BacktestEngine {
+  private static final String OWNER = "bt";
+
+  private final Instrument instrument;
+  private final BacktestConfig config;
+  private final BarFillModel fillModel;
+
+  public BacktestEngine(Instrument instrument, BacktestConfig config) {
+    this.instrument = Objects.requireNonNull(instrument, "instrument");
+    this.config = Objects.requireNonNull(config, "config");
+    this.fillModel = new BarFillModel(config.fees(), config.slippage(), instrument);
+  }
+
+  public BacktestResult run(List<Bar> bars, Strategy strategy, BacktestProgress progress) {
+    if (bars.isEmpty()) {
+      throw new IllegalArgumentException("a backtest needs at least one bar");
+    }
+    Ledger ledger = new Ledger(config.startingCash());
+    ExecutionPipeline pipeline =
+        new ExecutionPipeline(OWNER, instrument, config.sizing(), config.entry(), config.allowShort());
+    Run run = new Run(bars.size());
+    List<PendingOrder> pending = new ArrayList<>();
+    double startingCash = config.startingCash().toDouble();
+    for (int i = 0; i < bars.size(); i++) {
+      Bar bar = bars.get(i);
+      fillPending(pending, bar, ledger, run);
+      BigDecimal position = ledger.position(instrument.symbol()).quantity();
+      run.mark(i, bar, ledger.cash().toDouble(), position);
+      Direction wanted = strategy.onBar(bar);
+      pipeline.onTarget(wanted, position, bar.close(), () -> ledger.equity(instrument.symbol(), bar.close()),
+              bar.closeTime())
+          .ifPresent(change -> {
+            pending.forEach(p -> run.cancelled.add(p.order));
+            pending.clear();
+            change.orders().forEach(order -> {
+              run.orders.add(order);
+              pending.add(new PendingOrder(order));
+            });
+          });
+      progress.barsDone(i + 1, bars.size());
+    }
+    Bar last = bars.get(bars.size() - 1);
+    return new BacktestResult(List.copyOf(run.orders), List.copyOf(run.fills), List.copyOf(run.trades),
+        List.copyOf(run.cancelled), List.copyOf(run.expired), pending.stream().map(p -> p.order).toList(),
+        new EquityCurve(run.times, run.equity, run.exposed), config.startingCash(), ledger.cash(),
+        ledger.equity(instrument.symbol(), last.close()), ledger.totalFees(), ledger.position(instrument.symbol()));
+  }
+
+  private void fillPending(List<PendingOrder> pending, Bar bar, Ledger ledger, Run run) {
+    for (Iterator<PendingOrder> it = pending.iterator(); it.hasNext(); ) {
+      PendingOrder p = it.next();
+      var fill = fillModel.tryFill(p.order, bar);
+      if (fill.isPresent()) {
+        run.fills.add(fill.get());
+        run.trades.addAll(ledger.apply(fill.get()));
+        it.remove();
+      } else if (p.order.expiresAfterBars() > 0 && ++p.barsWaited >= p.order.expiresAfterBars()) {
+        run.expired.add(p.order);
+        it.remove();
+      }
+    }
+  }
+
+  private static final class PendingOrder {
+    final Order order;
+    int barsWaited;
+
+    PendingOrder(Order order) {
+      this.order = order;
+    }
+  }
+
+  /** The mutable collections of one run. */
+  private static final class Run {
+    final List<Order> orders = new ArrayList<>();
+    final List<Fill> fills = new ArrayList<>();
+    final List<RoundTrip> trades = new ArrayList<>();
+    final List<Order> cancelled = new ArrayList<>();
+    final List<Order> expired = new ArrayList<>();
+    final long[] times;
+    final double[] equity;
+    final boolean[] exposed;
+
+    Run(int size) {
+      times = new long[size];
+      equity = new double[size];
+      exposed = new boolean[size];
+    }
+
+    void mark(int i, Bar bar, double cash, BigDecimal position) {
+      times[i] = bar.closeTime().toEpochMilli();
+      boolean holding = position.signum() != 0;
+      exposed[i] = holding;
+      equity[i] = holding ? cash + position.doubleValue() * bar.close().toDouble() : cash;
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package org.peaktrade.engine.backtest;
+
+/**
+ * Equity marked at every bar close, as parallel primitive arrays (one entry per bar) for metrics and charts.
+ * The values are approximations of the exact ledger equity, which the result reports separately.
+ */
+public record EquityCurve(long[] closeTimesMillis, double[] equity, boolean[] exposed) {
+
+  public int size() {
+    return equity.length;
+  }
+
+  /** Simple per-bar returns; the first bar's return is measured against the starting cash. */
+  public double[] returns(double startingCash) {
+    double[] returns = new double[equity.length];
+    double previous = startingCash;
+    for (int i = 0; i < equity.length; i++) {
+      returns[i] = equity[i] / previous - 1.0;
+      previous = equity[i];
+    }
+    return returns;
+  }
+}
