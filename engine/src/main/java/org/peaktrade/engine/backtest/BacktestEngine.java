@@ -36,9 +36,20 @@ public final class BacktestEngine {
   }
 
   public BacktestResult run(List<Bar> bars, Strategy strategy, BacktestProgress progress) {
-    if (bars.isEmpty()) {
-      throw new IllegalArgumentException("a backtest needs at least one bar");
+    return run(bars, 0, strategy, progress);
+  }
+
+  /**
+   * Runs with the first {@code warmupBars} bars shown to the strategy only: it warms its indicators there, and
+   * trading and the equity curve start at bar {@code warmupBars} (used by walk-forward test windows).
+   */
+  public BacktestResult run(List<Bar> allBars, int warmupBars, Strategy strategy, BacktestProgress progress) {
+    if (warmupBars < 0 || warmupBars >= allBars.size()) {
+      throw new IllegalArgumentException("a backtest needs at least one bar after " + warmupBars + " warm-up bars; got "
+          + allBars.size() + " bars");
     }
+    allBars.subList(0, warmupBars).forEach(strategy::onBar);
+    List<Bar> bars = allBars.subList(warmupBars, allBars.size());
     Ledger ledger = new Ledger(config.startingCash());
     ExecutionPipeline pipeline =
         new ExecutionPipeline(OWNER, instrument, config.sizing(), config.entry(), config.allowShort());

@@ -1,0 +1,15 @@
+package org.peaktrade.app;
+
+/** The process exit codes every subcommand uses, so shell scripts can rely on them. */
+public final class ExitCodes {
+  /** The command did what was asked. */
+  public static final int OK = 0;
+  /** An unexpected failure (a bug or an environment problem); the message says what. */
+  public static final int FAILED = 1;
+  /** Invalid command line: unknown option, bad value, unknown strategy or parameter. */
+  public static final int USAGE = 2;
+  /** The input data could not be read or is malformed; the message names file, line and reason. */
+  public static final int BAD_INPUT = 3;
+
+  private ExitCodes() {}
+}

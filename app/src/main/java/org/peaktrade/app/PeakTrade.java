@@ -1,0 +1,70 @@
+package org.peaktrade.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import org.peaktrade.app.backtest.BacktestCommand;
+import org.peaktrade.app.cli.IndicatorsCommand;
+import org.peaktrade.engine.data.MarketDataFormatException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code peak-trade} command line: one entry point, a subcommand per job. */
+@Command(
+    name = "peak-trade",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Peak Trade: actor-based crypto trading system. Backtests, indicators and (later) live nodes.",
+    subcommands = {BacktestCommand.class, IndicatorsCommand.class, CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:success",
+        "1:unexpected failure (message on stderr)",
+        "2:invalid command line (unknown option, strategy or parameter, bad value)",
+        "3:bad input data (message names file, line and reason)"})
+public final class PeakTrade implements Runnable {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line, also used by tests to run commands in-process. */
+  public static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new PeakTrade());
+    commandLine.setExecutionExceptionHandler(PeakTrade::handleFailure);
+    commandLine.setExitCodeExceptionMapper(e -> ExitCodes.USAGE);
+    return commandLine;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  private static int handleFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+    PrintWriter err = commandLine.getErr();
+    if (e instanceof MarketDataFormatException) {
+      err.println("peak-trade: bad input data: " + e.getMessage());
+      return ExitCodes.BAD_INPUT;
+    }
+    if (e instanceof NoSuchFileException missing) {
+      err.println("peak-trade: no such file: " + missing.getFile());
+      return ExitCodes.BAD_INPUT;
+    }
+    if (e instanceof IOException) {
+      err.println("peak-trade: " + e);
+      return ExitCodes.BAD_INPUT;
+    }
+    if (e instanceof IllegalArgumentException) {
+      err.println("peak-trade: " + e.getMessage());
+      err.println("Run 'peak-trade " + commandLine.getCommandName() + " --help' for usage.");
+      return ExitCodes.USAGE;
+    }
+    err.println("peak-trade: unexpected failure: " + e);
+    e.printStackTrace(err);
+    return ExitCodes.FAILED;
+  }
+}
