@@ -32,7 +32,7 @@ class ReturnStatisticsTest {
   }
 
   @TestFactory
-  Stream<DynamicTest> everyMetricMatchesEmpyricalToTheStatedDecimals() {
+  Stream<DynamicTest> everyMetricMatchesEmpyricalsOwnTestCases() {
     List<EmpyricalCase> cases = EmpyricalOracle.cases();
     return cases.stream().map(oracleCase -> dynamicTest(oracleCase.displayName(), () -> check(oracleCase)));
   }
