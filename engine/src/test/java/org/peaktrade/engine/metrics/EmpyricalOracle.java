@@ -28,8 +28,10 @@ final class EmpyricalOracle {
     Map<String, Double> annualizationFactors = new HashMap<>();
     root.get("annualization_factors").properties()
         .forEach(entry -> annualizationFactors.put(entry.getKey(), entry.getValue().asDouble()));
+    Map<String, double[]> namedSeries = Map.copyOf(series);
+    Map<String, Double> factors = Map.copyOf(annualizationFactors);
     return StreamSupport.stream(root.get("cases").spliterator(), false)
-        .map(json -> new EmpyricalCase(json, Map.copyOf(series), Map.copyOf(annualizationFactors)))
+        .map(json -> new EmpyricalCase(json, namedSeries, factors))
         .toList();
   }
 
