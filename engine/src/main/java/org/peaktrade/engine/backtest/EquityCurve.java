@@ -20,4 +20,15 @@ public record EquityCurve(long[] closeTimesMillis, double[] equity, boolean[] ex
     }
     return returns;
   }
+
+  /** The fall from the running peak at each bar (0 or negative); the starting cash is the first peak. */
+  public double[] drawdowns(double startingCash) {
+    double[] drawdown = new double[equity.length];
+    double peak = startingCash;
+    for (int i = 0; i < equity.length; i++) {
+      peak = Math.max(peak, equity[i]);
+      drawdown[i] = equity[i] / peak - 1.0;
+    }
+    return drawdown;
+  }
 }

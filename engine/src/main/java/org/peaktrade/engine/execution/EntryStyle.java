@@ -10,17 +10,35 @@ import org.peaktrade.protocol.Decimals;
  */
 public sealed interface EntryStyle {
 
-  record Market() implements EntryStyle {}
+  /** The form {@link #parse} reads. */
+  String spec();
+
+  record Market() implements EntryStyle {
+    @Override
+    public String spec() {
+      return "market";
+    }
+  }
 
   record Limit(BigDecimal offsetBps, int validBars) implements EntryStyle {
     public Limit {
       validate(offsetBps, validBars);
+    }
+
+    @Override
+    public String spec() {
+      return "limit:" + offsetBps.toPlainString() + ":" + validBars;
     }
   }
 
   record Stop(BigDecimal offsetBps, int validBars) implements EntryStyle {
     public Stop {
       validate(offsetBps, validBars);
+    }
+
+    @Override
+    public String spec() {
+      return "stop:" + offsetBps.toPlainString() + ":" + validBars;
     }
   }
 

@@ -16,10 +16,18 @@ public sealed interface Sizing {
 
   Quantity size(Price referencePrice, Money equity, Instrument instrument);
 
+  /** The form {@link #parse} reads, e.g. {@code equity-pct:95}. */
+  String spec();
+
   /** A fixed quantity of the base asset. */
   record FixedQuantity(BigDecimal quantity) implements Sizing {
     public FixedQuantity {
       requirePositive(quantity, "sizing quantity");
+    }
+
+    @Override
+    public String spec() {
+      return "qty:" + quantity.toPlainString();
     }
 
     @Override
@@ -35,6 +43,11 @@ public sealed interface Sizing {
     }
 
     @Override
+    public String spec() {
+      return "notional:" + notional.toPlainString();
+    }
+
+    @Override
     public Quantity size(Price referencePrice, Money equity, Instrument instrument) {
       return divide(notional, referencePrice, instrument);
     }
@@ -47,6 +60,11 @@ public sealed interface Sizing {
       if (percent.compareTo(BigDecimal.valueOf(100)) > 0) {
         throw new IllegalArgumentException("sizing equity percent must be at most 100: " + percent.toPlainString());
       }
+    }
+
+    @Override
+    public String spec() {
+      return "equity-pct:" + percent.toPlainString();
     }
 
     @Override

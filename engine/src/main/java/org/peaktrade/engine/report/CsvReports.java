@@ -36,15 +36,13 @@ public final class CsvReports {
   public static void writeEquity(BacktestResult result, Writer out) throws IOException {
     out.write("time,equity,drawdown\n");
     EquityCurve curve = result.equityCurve();
-    double peak = result.startingCash().toDouble();
+    double[] drawdowns = curve.drawdowns(result.startingCash().toDouble());
     StringBuilder line = new StringBuilder(64);
     for (int i = 0; i < curve.size(); i++) {
-      double equity = curve.equity()[i];
-      peak = Math.max(peak, equity);
       line.setLength(0);
       line.append(Instant.ofEpochMilli(curve.closeTimesMillis()[i])).append(',')
-          .append(String.format(java.util.Locale.ROOT, "%.8f", equity)).append(',')
-          .append(String.format(java.util.Locale.ROOT, "%.8f", equity / peak - 1.0)).append('\n');
+          .append(String.format(java.util.Locale.ROOT, "%.8f", curve.equity()[i])).append(',')
+          .append(String.format(java.util.Locale.ROOT, "%.8f", drawdowns[i])).append('\n');
       out.write(line.toString());
     }
   }
