@@ -38,8 +38,9 @@ public final class TradesCsvAggregator {
         throw MarketDataFormatException.ofFile(name, "is empty; expected trades as unix_seconds,price,volume");
       }
       Columns columns = Columns.POSITIONAL;
-      if (Character.isLetter(line.charAt(0))) {
-        columns = Columns.locate(CsvHeader.of(CsvLines.split(line)), name, lines.lineNumber());
+      String[] firstFields = CsvLines.split(line);
+      if (!firstFields[0].isEmpty() && Character.isLetter(firstFields[0].charAt(0))) {
+        columns = Columns.locate(CsvHeader.of(firstFields), name, lines.lineNumber());
         line = lines.next();
       }
       Bucket bucket = null;

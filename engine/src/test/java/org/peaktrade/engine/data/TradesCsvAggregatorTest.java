@@ -59,7 +59,7 @@ class TradesCsvAggregatorTest {
   @Test
   void readsTheOptionalTimestampPriceAmountHeader() throws IOException {
     Path file = Files.writeString(dir.resolve("bitstamp.csv"),
-        "timestamp,price,amount\n1640995200,100.5,1\n1640995230,101,2\n1640995260,99,0.5\n");
+        "\"timestamp\",\"price\",\"amount\"\n1640995200,100.5,1\n1640995230,101,2\n1640995260,99,0.5\n");
 
     LoadedBars loaded = TradesCsvAggregator.aggregate(file, LoadOptions.defaults().withBar(Duration.ofMinutes(1)));
 
