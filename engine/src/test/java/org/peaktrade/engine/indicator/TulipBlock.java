@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 
@@ -39,13 +38,12 @@ record TulipBlock(JsonNode node) {
   }
 
   double[] input(String name) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.get("inputs").fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> input = it.next();
+    for (Map.Entry<String, JsonNode> input : node.get("inputs").properties()) {
       if (input.getKey().endsWith(":" + name)) {
         return toArray(input.getValue());
       }
     }
-    throw new IllegalArgumentException("no input " + name + " in " + node.get("inputs").fieldNames());
+    throw new IllegalArgumentException("no input " + name + " in " + node.get("inputs"));
   }
 
   /** The first input, whatever its name (single-series indicators name it {@code real}). */
