@@ -63,9 +63,13 @@ public record ParameterSpec(
 
   /** The parameter as a user would write it, with its constraint: {@code fast=10 (integer 1..10000)}. */
   public String usage() {
-    String constraint = type == ParameterType.BOOLEAN ? "true|false"
+    return name + "=" + defaultValue + " (" + constraint() + ")";
+  }
+
+  /** The accepted values: {@code integer 1..10000}, {@code decimal 0..100} or {@code true|false}. */
+  public String constraint() {
+    return type == ParameterType.BOOLEAN ? "true|false"
         : type.name().toLowerCase(Locale.ROOT) + " " + min.toPlainString() + ".." + max.toPlainString();
-    return name + "=" + defaultValue + " (" + constraint + ")";
   }
 
   private static Object parse(String name, ParameterType type, String text, BigDecimal min, BigDecimal max) {
