@@ -2,8 +2,9 @@ package org.peaktrade.engine.indicator;
 
 /**
  * Detects a fast series crossing a slow one (for example two moving averages), comparing each pair with the
- * previous valid pair. A touch is not a cross: moving from below to equal returns NONE, and a later move from
- * equal to above returns ABOVE. The first pair and any pair containing NaN return NONE; a NaN pair is skipped
+ * previous valid pair: ABOVE when fast goes from {@code <=} slow to {@code >} slow, BELOW when it goes from
+ * {@code >=} to {@code <}. Reaching equality is not a cross; leaving it is, in whichever direction, so
+ * below, equal, below reports BELOW on the last pair. The first pair and any pair containing NaN return NONE; a NaN pair is skipped
  * without replacing the previous pair, so an indicator that is still warming up on one side cannot fake a
  * cross.
  */

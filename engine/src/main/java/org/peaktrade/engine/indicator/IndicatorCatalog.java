@@ -104,7 +104,7 @@ public final class IndicatorCatalog {
           + entry.usage() + ") but got " + arguments.length);
     }
     try {
-      return entry.factory().apply(new Arguments(spec, entry, String.join("_", parts), arguments));
+      return entry.factory().apply(new Arguments(entry, String.join("_", parts), arguments));
     } catch (InvalidSpec e) {
       throw invalid(spec, e.getMessage());
     } catch (IllegalArgumentException e) {
@@ -139,7 +139,7 @@ public final class IndicatorCatalog {
     }
   }
 
-  private record Arguments(String spec, Entry entry, String prefix, String[] values) {
+  private record Arguments(Entry entry, String prefix, String[] values) {
 
     int integer(int index) {
       try {
