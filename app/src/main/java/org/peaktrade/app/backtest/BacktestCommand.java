@@ -170,7 +170,7 @@ public final class BacktestCommand implements Callable<Integer> {
         .run(loaded.bars(), definition.create(chosen), progress);
     progress.finish();
     BacktestStats stats = BacktestStats.of(result, loaded.bars().get(0).openTime(), loaded.interval(), daysPerYear);
-    BacktestReport report = new BacktestReport(definition.name(), chosen, loaded.symbol(),
+    BacktestReport report = new BacktestReport(definition.name(), definition.effectiveParameters(chosen), loaded.symbol(),
         data.getFileName().toString(), config, result, stats);
     writeOutputs(report);
     Summaries.printRun(console, report, out);

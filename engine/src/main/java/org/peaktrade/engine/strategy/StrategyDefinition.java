@@ -1,5 +1,7 @@
 package org.peaktrade.engine.strategy;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,6 +35,13 @@ public record StrategyDefinition(
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("strategy " + name + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Every parameter with the given value or its default, in declaration order, for reports. */
+  public Map<String, String> effectiveParameters(Map<String, String> given) {
+    Map<String, String> effective = new LinkedHashMap<>();
+    parameters.forEach(spec -> effective.put(spec.name(), given.getOrDefault(spec.name(), spec.defaultValue())));
+    return Collections.unmodifiableMap(effective);
   }
 
   /** The parameters with defaults and ranges, for help text and error messages. */
