@@ -6,7 +6,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.peaktrade.engine.backtest.BacktestProgress;
 
 /**
- * A progress bar on stderr for work that runs longer than about a second; quick runs print nothing. Safe to
+ * A progress bar on stderr for work that runs longer than about a second, when run in a terminal; quick runs and
+ * runs whose output goes to files (CI, pipes) print nothing. Safe to
  * share between threads (a sweep reports runs done, a single backtest bars done).
  */
 final class ConsoleProgress implements BacktestProgress {
@@ -19,6 +20,7 @@ final class ConsoleProgress implements BacktestProgress {
   private final int checkEvery;
   private final long started = System.nanoTime();
   private final AtomicLong lastDrawn = new AtomicLong();
+  private final boolean interactive = System.console() != null;
   private volatile boolean drawn;
 
   /** Looks at the clock only every {@code checkEvery} units, so per-bar calls stay cheap. */
@@ -30,7 +32,7 @@ final class ConsoleProgress implements BacktestProgress {
 
   @Override
   public void barsDone(int done, int total) {
-    if (done % checkEvery != 0 && done != total) {
+    if (!interactive || (done % checkEvery != 0 && done != total)) {
       return;
     }
     long now = System.nanoTime();

@@ -6,6 +6,9 @@ import static org.peaktrade.engine.fixtures.Bars.T0;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 import org.peaktrade.protocol.ClientOrderId;
 import org.peaktrade.protocol.Fill;
@@ -128,5 +131,24 @@ class LedgerTest {
         .plus(ledger.position(BTC).unrealizedPnl(mark));
     assertThat(ledger.equity(BTC, mark)).isEqualTo(identity);
     assertThat(ledger.position(BTC).quantity()).isEqualByComparingTo(new BigDecimal("-0.5"));
+  }
+
+  @RepeatedTest(200)
+  void equityIdentityHoldsExactlyForRandomFillSequences(RepetitionInfo repetition) {
+    SplittableRandom random = new SplittableRandom(repetition.getCurrentRepetition());
+    Ledger randomLedger = new Ledger(Money.of("10000"));
+    Price mark = Price.of("100");
+    for (int i = 0; i < 40; i++) {
+      Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
+      String quantity = BigDecimal.valueOf(1 + random.nextInt(300_000), 5).toPlainString();
+      mark = new Price(BigDecimal.valueOf(5_000 + random.nextInt(10_000), 2));
+      String fee = BigDecimal.valueOf(random.nextInt(1_000), 4).toPlainString();
+      randomLedger.apply(new Fill(ClientOrderId.of("r", i), BTC, side, Quantity.of(quantity), mark, Money.of(fee),
+          Liquidity.TAKER, T0.plusSeconds(i)));
+      Position position = randomLedger.position(BTC);
+      Money identity = randomLedger.startingCash().plus(randomLedger.realizedPnl())
+          .minus(randomLedger.totalFees()).plus(position.unrealizedPnl(mark));
+      assertThat(randomLedger.equity(BTC, mark)).isEqualTo(identity);
+    }
   }
 }
