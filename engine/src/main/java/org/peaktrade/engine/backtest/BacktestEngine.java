@@ -55,23 +55,32 @@ public final class BacktestEngine {
         new ExecutionPipeline(OWNER, instrument, config.sizing(), config.entry(), config.allowShort());
     Run run = new Run(bars.size());
     List<PendingOrder> pending = new ArrayList<>();
-    double startingCash = config.startingCash().toDouble();
+    // The per-bar mark uses double copies of cash and position, refreshed only when a fill changes them.
+    BigDecimal position = BigDecimal.ZERO;
+    double positionValue = 0;
+    double cash = ledger.cash().toDouble();
     for (int i = 0; i < bars.size(); i++) {
       Bar bar = bars.get(i);
-      fillPending(pending, bar, ledger, run);
-      BigDecimal position = ledger.position(instrument.symbol()).quantity();
-      run.mark(i, bar, ledger.cash().toDouble(), position);
+      if (!pending.isEmpty() && fillPending(pending, bar, ledger, run)) {
+        position = ledger.position(instrument.symbol()).quantity();
+        positionValue = position.doubleValue();
+        cash = ledger.cash().toDouble();
+      }
+      run.mark(i, bar.openTime().toEpochMilli() + bar.interval().toMillis(), cash, positionValue,
+          bar.close().toDouble());
       Direction wanted = strategy.onBar(bar);
-      pipeline.onTarget(wanted, position, bar.close(), () -> ledger.equity(instrument.symbol(), bar.close()),
-              bar.closeTime())
-          .ifPresent(change -> {
-            pending.forEach(p -> run.cancelled.add(p.order));
-            pending.clear();
-            change.orders().forEach(order -> {
-              run.orders.add(order);
-              pending.add(new PendingOrder(order));
-            });
-          });
+      if (pipeline.changes(wanted)) {
+        BigDecimal held = position;
+        ExecutionPipeline.TargetChange change = pipeline
+            .onTarget(wanted, held, bar.close(), () -> ledger.equity(instrument.symbol(), bar.close()), bar.closeTime())
+            .orElseThrow();
+        pending.forEach(p -> run.cancelled.add(p.order));
+        pending.clear();
+        for (Order order : change.orders()) {
+          run.orders.add(order);
+          pending.add(new PendingOrder(order));
+        }
+      }
       progress.barsDone(i + 1, bars.size());
     }
     Bar last = bars.get(bars.size() - 1);
@@ -81,7 +90,9 @@ public final class BacktestEngine {
         ledger.equity(instrument.symbol(), last.close()), ledger.totalFees(), ledger.position(instrument.symbol()));
   }
 
-  private void fillPending(List<PendingOrder> pending, Bar bar, Ledger ledger, Run run) {
+  /** Tries every pending order against the bar; true if anything filled. */
+  private boolean fillPending(List<PendingOrder> pending, Bar bar, Ledger ledger, Run run) {
+    boolean filled = false;
     for (Iterator<PendingOrder> it = pending.iterator(); it.hasNext(); ) {
       PendingOrder p = it.next();
       var fill = fillModel.tryFill(p.order, bar);
@@ -89,11 +100,13 @@ public final class BacktestEngine {
         run.fills.add(fill.get());
         run.trades.addAll(ledger.apply(fill.get()));
         it.remove();
+        filled = true;
       } else if (p.order.expiresAfterBars() > 0 && ++p.barsWaited >= p.order.expiresAfterBars()) {
         run.expired.add(p.order);
         it.remove();
       }
     }
+    return filled;
   }
 
   private static final class PendingOrder {
@@ -122,11 +135,10 @@ public final class BacktestEngine {
       exposed = new boolean[size];
     }
 
-    void mark(int i, Bar bar, double cash, BigDecimal position) {
-      times[i] = bar.closeTime().toEpochMilli();
-      boolean holding = position.signum() != 0;
-      exposed[i] = holding;
-      equity[i] = holding ? cash + position.doubleValue() * bar.close().toDouble() : cash;
+    void mark(int i, long closeTimeMillis, double cash, double position, double close) {
+      times[i] = closeTimeMillis;
+      exposed[i] = position != 0;
+      equity[i] = cash + position * close;
     }
   }
 }

@@ -20,7 +20,8 @@ import org.peaktrade.protocol.Side;
 /**
  * Turns a strategy's wanted position into orders, identically in backtests and live sessions. It reacts to a
  * change of the effective target only (SHORT counts as FLAT when shorting is not allowed): the closing order
- * for the current position first, then the opening order sized by {@link Sizing}. Order ids are the owner plus
+ * for the current position first, then the opening order sized by {@link Sizing} (none while equity is not
+ * positive). Order ids are the owner plus
  * a sequence number, so replaying the same decisions yields the same ids.
  */
 public final class ExecutionPipeline {
@@ -49,7 +50,7 @@ public final class ExecutionPipeline {
    */
   public Optional<TargetChange> onTarget(Direction wanted, BigDecimal position, Price reference,
       Supplier<Money> equity, Instant now) {
-    Direction effective = wanted == Direction.SHORT && !allowShort ? Direction.FLAT : wanted;
+    Direction effective = effective(wanted);
     if (effective == target) {
       return Optional.empty();
     }
@@ -62,12 +63,23 @@ public final class ExecutionPipeline {
       orders.add(Order.market(nextId(), instrument.symbol(), side, new Quantity(position.abs()), now));
     }
     if (desired != 0 && current != desired) {
-      Quantity size = sizing.size(reference, equity.get(), instrument);
+      Money available = equity.get();
+      // A ruined account opens nothing new, whatever the sizing rule says; exits above still go out.
+      Quantity size = available.signum() > 0 ? sizing.size(reference, available, instrument) : Quantity.ZERO;
       if (!size.isZero()) {
         orders.add(entryOrder(desired > 0 ? Side.BUY : Side.SELL, size, reference, now));
       }
     }
     return Optional.of(new TargetChange(effective, List.copyOf(orders)));
+  }
+
+  /** Whether {@link #onTarget} would act on {@code wanted}: a cheap check for hot loops. */
+  public boolean changes(Direction wanted) {
+    return effective(wanted) != target;
+  }
+
+  private Direction effective(Direction wanted) {
+    return wanted == Direction.SHORT && !allowShort ? Direction.FLAT : wanted;
   }
 
   public Direction target() {

@@ -17,7 +17,10 @@ final class Window {
 
   void push(double value) {
     values[next] = value;
-    next = (next + 1) % values.length;
+    // A compare instead of a modulo: this runs for every indicator on every bar.
+    if (++next == values.length) {
+      next = 0;
+    }
     if (size < values.length) {
       size++;
     }
@@ -25,7 +28,8 @@ final class Window {
 
   /** The value {@code age} steps back: 0 is the newest, {@code size() - 1} the oldest. */
   double ago(int age) {
-    return values[Math.floorMod(next - 1 - age, values.length)];
+    int index = next - 1 - age;
+    return values[index < 0 ? index + values.length : index];
   }
 
   double oldest() {

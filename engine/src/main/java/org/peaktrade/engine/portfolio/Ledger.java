@@ -96,7 +96,8 @@ public final class Ledger {
   }
 
   public Position position(Symbol symbol) {
-    return positions.getOrDefault(symbol, Position.flat(symbol));
+    Position position = positions.get(symbol);
+    return position != null ? position : Position.flat(symbol);
   }
 
   public Money startingCash() {

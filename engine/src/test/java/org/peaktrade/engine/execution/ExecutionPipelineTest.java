@@ -119,4 +119,16 @@ class ExecutionPipelineTest {
 
     assertThat(orders).isEmpty();
   }
+
+  @Test
+  void aRuinedAccountOpensNothingButStillExits() {
+    ExecutionPipeline pipeline = pipeline(Sizing.parse("qty:1"), EntryStyle.MARKET, true);
+    pipeline.onTarget(Direction.LONG, BigDecimal.ZERO, REFERENCE, () -> EQUITY, T0);
+
+    List<Order> orders = pipeline.onTarget(Direction.SHORT, BigDecimal.ONE, REFERENCE, () -> Money.of("-5"), T0)
+        .map(TargetChange::orders).orElseThrow();
+
+    assertThat(orders).singleElement().satisfies(order -> assertThat(order.side()).isEqualTo(Side.SELL));
+    assertThat(orders.get(0).quantity()).isEqualTo(Quantity.of("1"));
+  }
 }
