@@ -40,9 +40,9 @@ public final class CsvReports {
     StringBuilder line = new StringBuilder(64);
     for (int i = 0; i < curve.size(); i++) {
       line.setLength(0);
-      line.append(Instant.ofEpochMilli(curve.closeTimesMillis()[i])).append(',')
-          .append(String.format(java.util.Locale.ROOT, "%.8f", curve.equity()[i])).append(',')
-          .append(String.format(java.util.Locale.ROOT, "%.8f", drawdowns[i])).append('\n');
+      line.append(Instant.ofEpochMilli(curve.closeTimesMillis()[i])).append(',');
+      FixedPoint.append8(line, curve.equity()[i]).append(',');
+      FixedPoint.append8(line, drawdowns[i]).append('\n');
       out.write(line.toString());
     }
   }
