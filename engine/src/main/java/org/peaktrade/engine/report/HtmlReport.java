@@ -2,6 +2,8 @@ package org.peaktrade.engine.report;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
 import org.peaktrade.engine.backtest.BacktestStats;
@@ -12,7 +14,7 @@ import org.peaktrade.protocol.Side;
 
 /**
  * {@code report.html}: one self-contained page (inline CSS and SVG, no scripts, no network) with the run's
- * settings, metrics, equity and drawdown charts, and the trades (the first {@value #MAX_TRADE_ROWS}; all of
+ * settings, metrics (money rounded for reading), equity and drawdown charts, and the trades (the first {@value #MAX_TRADE_ROWS}; all of
  * them are in trades.csv).
  */
 public final class HtmlReport {
@@ -51,8 +53,8 @@ public final class HtmlReport {
   private static void metrics(StringBuilder html, BacktestStats s) {
     TradeStatistics t = s.trades();
     html.append("<h2>Metrics</h2><div class=\"metrics\">");
-    row(html, "Final equity", s.finalEquity().toString());
-    row(html, "Final cash", s.finalCash().toString());
+    row(html, "Final equity", money(s.finalEquity().amount()));
+    row(html, "Final cash", money(s.finalCash().amount()));
     row(html, "Total return", percent(s.totalReturn()));
     row(html, "CAGR", percent(s.cagr()));
     row(html, "Annual volatility", percent(s.annualVolatility()));
@@ -65,10 +67,10 @@ public final class HtmlReport {
     row(html, "Trades", Integer.toString(t.numberOfTrades()));
     row(html, "Win rate", percent(t.winRate()));
     row(html, "Profit factor", number(t.profitFactor()));
-    row(html, "Expectancy", t.expectancy().toPlainString());
-    row(html, "Average win", t.averageWin().toPlainString());
-    row(html, "Average loss", t.averageLoss().toPlainString());
-    row(html, "Total fees", s.totalFees().toString());
+    row(html, "Expectancy", money(t.expectancy()));
+    row(html, "Average win", money(t.averageWin()));
+    row(html, "Average loss", money(t.averageLoss()));
+    row(html, "Total fees", money(s.totalFees().amount()));
     html.append("</div>");
   }
 
@@ -88,9 +90,22 @@ public final class HtmlReport {
           .append("</td><td>").append(trip.side() == Side.BUY ? "long" : "short").append("</td><td>")
           .append(trip.quantity().toPlainString()).append("</td><td>").append(trip.entryPrice()).append("</td><td>")
           .append(trip.exitPrice()).append("</td><td class=\"").append(trip.netPnl().signum() < 0 ? "neg" : "pos")
-          .append("\">").append(trip.netPnl()).append("</td><td>").append(trip.fees()).append("</td></tr>");
+          .append("\">").append(money(trip.netPnl().amount())).append("</td><td>").append(money(trip.fees().amount()))
+          .append("</td></tr>");
     }
     html.append("</table>");
+  }
+
+  /**
+   * Money for reading: cents for amounts of at least 1, up to 8 decimals below that (quotes in BTC). The exact
+   * values are in the CSV files and stats.json.
+   */
+  static String money(BigDecimal amount) {
+    if (amount.abs().compareTo(BigDecimal.ONE) >= 0) {
+      return amount.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+    }
+    BigDecimal small = amount.setScale(8, RoundingMode.HALF_EVEN).stripTrailingZeros();
+    return small.signum() == 0 ? "0" : small.toPlainString();
   }
 
   private static String percent(double value) {
