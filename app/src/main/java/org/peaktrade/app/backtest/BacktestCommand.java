@@ -5,10 +5,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.peaktrade.app.ExitCodes;
@@ -17,9 +17,7 @@ import org.peaktrade.engine.backtest.BacktestEngine;
 import org.peaktrade.engine.backtest.BacktestResult;
 import org.peaktrade.engine.backtest.BacktestStats;
 import org.peaktrade.engine.data.BarInterval;
-import org.peaktrade.engine.data.LoadOptions;
 import org.peaktrade.engine.data.LoadedBars;
-import org.peaktrade.engine.data.MarketDataFiles;
 import org.peaktrade.engine.execution.EntryStyle;
 import org.peaktrade.engine.execution.FeeModel;
 import org.peaktrade.engine.execution.Sizing;
@@ -37,8 +35,9 @@ import org.peaktrade.engine.strategy.StrategyCatalog;
 import org.peaktrade.engine.strategy.StrategyDefinition;
 import org.peaktrade.protocol.Decimals;
 import org.peaktrade.protocol.Money;
-import org.peaktrade.protocol.Symbol;
+import org.peaktrade.app.cli.DataFileOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code peak-trade backtest}: one run, a parameter sweep, or a walk-forward analysis on a data file. */
@@ -54,9 +53,8 @@ import picocli.CommandLine.Option;
         "Strategies: see docs/strategies.md or an error message from --strategy help."})
 public final class BacktestCommand implements Callable<Integer> {
 
-  @Option(names = "--data", required = true, paramLabel = "FILE",
-      description = "OHLCV CSV, Kraken REST OHLC JSON, or a trades CSV (with --bar).")
-  Path data;
+  @Mixin
+  DataFileOptions input;
 
   @Option(names = "--strategy", required = true, paramLabel = "NAME", description = "Strategy name, e.g. ma-cross.")
   String strategy;
@@ -90,15 +88,6 @@ public final class BacktestCommand implements Callable<Integer> {
   @Option(names = "--out", defaultValue = "out/backtest", paramLabel = "DIR", description = "Output directory (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--symbol", defaultValue = "BTC/USD", description = "Symbol of the data (default: ${DEFAULT-VALUE}).")
-  String symbol;
-
-  @Option(names = "--bar", paramLabel = "INTERVAL", description = "Aggregate a trades CSV to bars: 1m, 5m, 15m, 1h, 4h, 1d.")
-  String bar;
-
-  @Option(names = "--skip-bad-rows", description = "Skip malformed rows and count them instead of stopping.")
-  boolean skipBadRows;
-
   @Option(names = "--days-per-year", defaultValue = "365", description = "Annualisation (default: ${DEFAULT-VALUE}; 252 for stocks).")
   int daysPerYear;
 
@@ -130,10 +119,9 @@ public final class BacktestCommand implements Callable<Integer> {
     definition.create(grid.get(0));
 
     PrintStream console = System.out;
-    LoadedBars loaded = MarketDataFiles.load(data,
-        new LoadOptions(Symbol.of(symbol), Optional.ofNullable(bar).map(BarInterval::parse), skipBadRows));
+    LoadedBars loaded = input.load();
     console.printf("Loaded %,d bars of %s %s from %s%n", loaded.bars().size(), BarInterval.format(loaded.interval()),
-        loaded.symbol(), data);
+        loaded.symbol(), input.file());
     if (!loaded.skipped().isEmpty()) {
       console.printf("Skipped %d bad rows; first: %s%n", loaded.skipped().size(), loaded.skipped().get(0));
     }
@@ -171,7 +159,7 @@ public final class BacktestCommand implements Callable<Integer> {
     progress.finish();
     BacktestStats stats = BacktestStats.of(result, loaded.bars().get(0).openTime(), loaded.interval(), daysPerYear);
     BacktestReport report = new BacktestReport(definition.name(), definition.effectiveParameters(chosen), loaded.symbol(),
-        data.getFileName().toString(), config, result, stats);
+        input.file().getFileName().toString(), config, result, stats);
     writeOutputs(report);
     Summaries.printRun(console, report, out);
     return ExitCodes.OK;

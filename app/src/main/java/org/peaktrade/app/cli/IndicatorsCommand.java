@@ -4,22 +4,17 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.peaktrade.app.ExitCodes;
-import org.peaktrade.engine.data.BarInterval;
-import org.peaktrade.engine.data.LoadOptions;
 import org.peaktrade.engine.data.LoadedBars;
-import org.peaktrade.engine.data.MarketDataFiles;
 import org.peaktrade.engine.indicator.IndicatorCatalog;
 import org.peaktrade.engine.indicator.IndicatorColumns;
 import org.peaktrade.protocol.Bar;
-import org.peaktrade.protocol.Symbol;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Computes indicator series over a data file and writes them beside the time column. */
@@ -29,8 +24,8 @@ import picocli.CommandLine.Option;
         + "--indicator sma:15 --indicator rsi:14 --out sma-rsi.csv"})
 public final class IndicatorsCommand implements Callable<Integer> {
 
-  @Option(names = "--data", required = true, paramLabel = "FILE", description = "OHLCV CSV, Kraken OHLC JSON or trades CSV.")
-  Path data;
+  @Mixin
+  DataFileOptions input;
 
   @Option(names = "--indicator", required = true, paramLabel = "SPEC",
       description = "Indicator spec, repeatable, e.g. sma:15, rsi:14, bbands:20:2, macd:12:26:9.")
@@ -39,20 +34,10 @@ public final class IndicatorsCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "The CSV file to write.")
   Path out;
 
-  @Option(names = "--symbol", defaultValue = "BTC/USD", description = "Symbol of the data (default: ${DEFAULT-VALUE}).")
-  String symbol;
-
-  @Option(names = "--bar", paramLabel = "INTERVAL", description = "Aggregate a trades file to bars: 1m, 5m, 1h, 1d.")
-  String bar;
-
-  @Option(names = "--skip-bad-rows", description = "Skip malformed rows (and count them) instead of stopping.")
-  boolean skipBadRows;
-
   @Override
   public Integer call() throws IOException {
     List<IndicatorColumns> columns = indicators.stream().map(IndicatorCatalog::parse).toList();
-    Optional<Duration> interval = Optional.ofNullable(bar).map(BarInterval::parse);
-    LoadedBars loaded = MarketDataFiles.load(data, new LoadOptions(Symbol.of(symbol), interval, skipBadRows));
+    LoadedBars loaded = input.load();
     Path parent = out.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
