@@ -1,5 +1,6 @@
 package org.peaktrade.app;
 
+import com.typesafe.config.ConfigException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
@@ -57,6 +58,10 @@ public final class PeakTrade implements Runnable {
     if (e instanceof IOException) {
       err.println("peak-trade: " + e);
       return ExitCodes.BAD_INPUT;
+    }
+    if (e instanceof ConfigException) {
+      err.println("peak-trade: invalid configuration: " + e.getMessage());
+      return ExitCodes.USAGE;
     }
     if (e instanceof IllegalArgumentException) {
       err.println("peak-trade: " + e.getMessage());

@@ -182,4 +182,40 @@ class BacktestCommandTest {
     assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.err()).contains("no walk-forward window fits");
   }
+
+  @Test
+  void riskConfigBlocksOrdersAndReportsThem() throws IOException {
+    Path risk = out.resolve("risk.conf");
+    Files.writeString(risk, "peaktrade.risk.defaults { max-order-notional = 1000 }");
+
+    CliRun run = CliRun.of("backtest", "--data", BTC_1M, "--strategy", "ma-cross", "--size", "notional:2000",
+        "--risk", risk.toString(), "--out", out.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(stats().get("trades").asInt()).isZero();
+    assertThat(stats().get("orders_blocked_by_risk").asInt()).isEqualTo(945);
+    List<String> rows = Files.readAllLines(out.resolve("risk.csv"));
+    assertThat(rows.get(0)).isEqualTo("time,order_id,side,qty,submitted,severity,check,limit,observed,message");
+    assertThat(rows.get(1)).contains(",buy,", ",false,BREACH,MAX_ORDER_NOTIONAL,1000,");
+  }
+
+  @Test
+  void aTypoInTheRiskFileIsAUsageErrorNamingTheKey() throws IOException {
+    Path risk = out.resolve("risk.conf");
+    Files.writeString(risk, "peaktrade.risk.defaults { max-order-notinal = 1000 }");
+
+    CliRun run = CliRun.of("backtest", "--data", BTC_1M, "--strategy", "ma-cross", "--risk", risk.toString(),
+        "--out", out.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).contains("peaktrade.risk.defaults.max-order-notinal");
+  }
+
+  @Test
+  void theShippedRiskProfilesLoad() {
+    CliRun run = CliRun.of("backtest", "--data", CliRun.demo("btc-5m-2023-01.csv"), "--strategy", "ma-cross",
+        "--risk", CliRun.demo("../../config/risk.conf"), "--risk-portfolio", "conservative", "--out", out.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+  }
 }

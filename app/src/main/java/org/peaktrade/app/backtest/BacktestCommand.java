@@ -1,5 +1,6 @@
 package org.peaktrade.app.backtest;
 
+import com.typesafe.config.ConfigFactory;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.peaktrade.actors.risk.RiskConfig;
 import org.peaktrade.app.ExitCodes;
 import org.peaktrade.engine.backtest.BacktestConfig;
 import org.peaktrade.engine.backtest.BacktestEngine;
@@ -31,6 +33,7 @@ import org.peaktrade.engine.report.BacktestReport;
 import org.peaktrade.engine.report.CsvReports;
 import org.peaktrade.engine.report.HtmlReport;
 import org.peaktrade.engine.report.StatsJson;
+import org.peaktrade.engine.risk.RiskLimits;
 import org.peaktrade.engine.strategy.StrategyCatalog;
 import org.peaktrade.engine.strategy.StrategyDefinition;
 import org.peaktrade.protocol.Decimals;
@@ -87,6 +90,13 @@ public final class BacktestCommand implements Callable<Integer> {
 
   @Option(names = "--out", defaultValue = "out/backtest", paramLabel = "DIR", description = "Output directory (default: ${DEFAULT-VALUE}).")
   Path out;
+
+  @Option(names = "--risk", paramLabel = "CONFIG",
+      description = "HOCON file with peaktrade.risk limits: orders are checked as in live trading; writes risk.csv.")
+  Path riskConfig;
+
+  @Option(names = "--risk-portfolio", paramLabel = "NAME", description = "Portfolio in the --risk file (default: its defaults).")
+  String riskPortfolio;
 
   @Option(names = "--days-per-year", defaultValue = "365", description = "Annualisation (default: ${DEFAULT-VALUE}; 252 for stocks).")
   int daysPerYear;
@@ -168,8 +178,17 @@ public final class BacktestCommand implements Callable<Integer> {
   private BacktestConfig config() {
     BigDecimal taker = Decimals.parse(feeBps, "--fee-bps");
     BigDecimal maker = makerFeeBps == null ? taker : Decimals.parse(makerFeeBps, "--maker-fee-bps");
+    RiskLimits risk = null;
+    if (riskConfig != null) {
+      if (!Files.isRegularFile(riskConfig)) {
+        throw new IllegalArgumentException("--risk file not found: " + riskConfig);
+      }
+      risk = RiskConfig.limits(ConfigFactory.parseFile(riskConfig.toFile()).resolve(), riskPortfolio, null);
+    } else if (riskPortfolio != null) {
+      throw new IllegalArgumentException("--risk-portfolio needs --risk CONFIG");
+    }
     return new BacktestConfig(new Money(Decimals.parse(cash, "--cash")), Sizing.parse(size), new FeeModel(maker, taker),
-        new SlippageModel(Decimals.parse(slippageBps, "--slippage-bps")), EntryStyle.parse(entry), allowShort);
+        new SlippageModel(Decimals.parse(slippageBps, "--slippage-bps")), EntryStyle.parse(entry), allowShort, risk);
   }
 
   private void writeOutputs(BacktestReport report) throws IOException {
@@ -181,6 +200,11 @@ public final class BacktestCommand implements Callable<Integer> {
     }
     try (BufferedWriter w = Files.newBufferedWriter(out.resolve("equity.csv"))) {
       CsvReports.writeEquity(report.result(), w);
+    }
+    if (report.config().risk() != null) {
+      try (BufferedWriter w = Files.newBufferedWriter(out.resolve("risk.csv"))) {
+        CsvReports.writeRisk(report.result(), w);
+      }
     }
     try (BufferedWriter w = Files.newBufferedWriter(out.resolve("stats.json"))) {
       StatsJson.write(report, w);

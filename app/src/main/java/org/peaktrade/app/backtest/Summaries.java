@@ -32,6 +32,11 @@ final class Summaries {
     if (!report.result().finalPosition().isFlat()) {
       out.printf("  still open at the end: %s (valued at the last close)%n", report.result().finalPosition().quantity());
     }
+    if (report.config().risk() != null) {
+      long blocked = report.result().ordersBlockedByRisk();
+      out.printf("  risk: %d orders blocked, %d submitted with warnings (details in risk.csv)%n", blocked,
+          report.result().riskOutcomes().size() - blocked);
+    }
     out.printf("Wrote fills.csv, trades.csv, equity.csv, stats.json and report.html to %s%n", dir);
   }
 

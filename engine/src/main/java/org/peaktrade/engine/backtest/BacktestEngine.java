@@ -15,12 +15,15 @@ import org.peaktrade.protocol.Bar;
 import org.peaktrade.protocol.Fill;
 import org.peaktrade.protocol.Instrument;
 import org.peaktrade.protocol.Order;
+import org.peaktrade.protocol.risk.RiskDecision;
+import org.peaktrade.protocol.risk.RiskSeverity;
 
 /**
  * Replays closed bars through a strategy, the execution pipeline, the fill model and the ledger. Per bar, in
  * this order: orders decided earlier are tried against the bar, equity is marked at its close, and only then
  * does the strategy see the bar; what it decides can fill on the next bar at the earliest. A strategy therefore
- * never trades at a price it has already seen.
+ * never trades at a price it has already seen. With risk limits configured, every order passes the same pre-trade
+ * check as in a live session before it is submitted; a blocked order is recorded and never fills.
  */
 public final class BacktestEngine {
   private static final String OWNER = "bt";
@@ -55,6 +58,8 @@ public final class BacktestEngine {
         new ExecutionPipeline(OWNER, instrument, config.sizing(), config.entry(), config.allowShort());
     Run run = new Run(bars.size());
     List<PendingOrder> pending = new ArrayList<>();
+    BacktestRiskGate riskGate = config.risk() == null ? null
+        : new BacktestRiskGate(config.risk(), instrument.symbol(), config.startingCash());
     // The per-bar mark uses double copies of cash and position, refreshed only when a fill changes them.
     BigDecimal position = BigDecimal.ZERO;
     double positionValue = 0;
@@ -68,6 +73,9 @@ public final class BacktestEngine {
       }
       run.mark(i, bar.openTime().toEpochMilli() + bar.interval().toMillis(), cash, positionValue,
           bar.close().toDouble());
+      if (riskGate != null) {
+        riskGate.mark(bar, ledger);
+      }
       Direction wanted = strategy.onBar(bar);
       if (pipeline.changes(wanted)) {
         BigDecimal held = position;
@@ -78,7 +86,13 @@ public final class BacktestEngine {
         pending.clear();
         for (Order order : change.orders()) {
           run.orders.add(order);
-          pending.add(new PendingOrder(order));
+          RiskDecision decision = riskGate == null ? null : riskGate.check(order, ledger, bar);
+          if (decision != null && decision.severity() != RiskSeverity.OK) {
+            run.risk.add(new RiskOutcome(order, decision));
+          }
+          if (decision == null || decision.allowed()) {
+            pending.add(new PendingOrder(order));
+          }
         }
       }
       progress.barsDone(i + 1, bars.size());
@@ -87,7 +101,8 @@ public final class BacktestEngine {
     return new BacktestResult(List.copyOf(run.orders), List.copyOf(run.fills), List.copyOf(run.trades),
         List.copyOf(run.cancelled), List.copyOf(run.expired), pending.stream().map(p -> p.order).toList(),
         new EquityCurve(run.times, run.equity, run.exposed), config.startingCash(), ledger.cash(),
-        ledger.equity(instrument.symbol(), last.close()), ledger.totalFees(), ledger.position(instrument.symbol()));
+        ledger.equity(instrument.symbol(), last.close()), ledger.totalFees(), ledger.position(instrument.symbol()),
+        List.copyOf(run.risk));
   }
 
   /** Tries every pending order against the bar; true if anything filled. */
@@ -125,6 +140,7 @@ public final class BacktestEngine {
     final List<RoundTrip> trades = new ArrayList<>();
     final List<Order> cancelled = new ArrayList<>();
     final List<Order> expired = new ArrayList<>();
+    final List<RiskOutcome> risk = new ArrayList<>();
     final long[] times;
     final double[] equity;
     final boolean[] exposed;

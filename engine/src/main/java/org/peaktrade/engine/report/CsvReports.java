@@ -5,7 +5,9 @@ import java.io.Writer;
 import java.time.Instant;
 import org.peaktrade.engine.backtest.BacktestResult;
 import org.peaktrade.engine.backtest.EquityCurve;
+import org.peaktrade.engine.backtest.RiskOutcome;
 import org.peaktrade.engine.portfolio.RoundTrip;
+import org.peaktrade.protocol.risk.RiskViolation;
 import org.peaktrade.protocol.Fill;
 import org.peaktrade.protocol.Side;
 
@@ -45,5 +47,25 @@ public final class CsvReports {
       FixedPoint.append8(line, drawdowns[i]).append('\n');
       out.write(line.toString());
     }
+  }
+
+  /**
+   * {@code time,order_id,side,qty,submitted,severity,check,limit,observed,message}: one row per violation of every
+   * order the risk check warned about or blocked.
+   */
+  public static void writeRisk(BacktestResult result, Writer out) throws IOException {
+    out.write("time,order_id,side,qty,submitted,severity,check,limit,observed,message\n");
+    for (RiskOutcome outcome : result.riskOutcomes()) {
+      for (RiskViolation v : outcome.decision().violations()) {
+        out.write(outcome.order().createdAt() + "," + outcome.order().id() + ","
+            + outcome.order().side().name().toLowerCase() + "," + outcome.order().quantity() + "," + outcome.submitted()
+            + "," + v.severity() + "," + v.check() + "," + plain(v.limit()) + "," + plain(v.observed()) + ",\""
+            + v.message().replace("\"", "'") + "\"\n");
+      }
+    }
+  }
+
+  private static String plain(java.math.BigDecimal value) {
+    return value == null ? "" : value.stripTrailingZeros().toPlainString();
   }
 }

@@ -63,6 +63,11 @@ public final class StatsJson {
     Position open = report.result().finalPosition();
     root.put("open_position", open.quantity());
     root.put("open_orders", report.result().openOrders().size());
+    if (report.config().risk() != null) {
+      root.put("orders_blocked_by_risk", report.result().ordersBlockedByRisk());
+      root.put("orders_with_risk_warnings",
+          report.result().riskOutcomes().stream().filter(o -> o.submitted()).count());
+    }
     return root;
   }
 

@@ -142,7 +142,7 @@ public record RiskLimits(
       return this;
     }
 
-    public Builder orderRate(int maxOrders, Duration window) {
+    public Builder orderRate(Integer maxOrders, Duration window) {
       maxOrdersPerWindow = maxOrders;
       orderWindow = window;
       return this;

@@ -16,10 +16,12 @@ import org.peaktrade.engine.execution.FeeModel;
 import org.peaktrade.engine.execution.Sizing;
 import org.peaktrade.engine.execution.SlippageModel;
 import org.peaktrade.engine.fixtures.ScriptedStrategy;
+import org.peaktrade.engine.risk.RiskLimits;
 import org.peaktrade.protocol.Bar;
 import org.peaktrade.protocol.Fill;
 import org.peaktrade.protocol.Money;
 import org.peaktrade.protocol.Price;
+import org.peaktrade.protocol.risk.RiskCheck;
 
 class BacktestEngineTest {
   private static final List<Bar> BARS = List.of(
@@ -119,5 +121,32 @@ class BacktestEngineTest {
   void refusesAnEmptySeries() {
     assertThatThrownBy(() -> new BacktestEngine(BTC_USD, config("0", "0", false)).run(List.of(),
         new ScriptedStrategy(FLAT), BacktestProgress.NONE)).hasMessageContaining("at least one bar");
+  }
+
+  @Test
+  void ordersTheRiskCheckBlocksAreRecordedAndNeverFill() {
+    BacktestConfig config = config("0", "0", false)
+        .withRisk(RiskLimits.builder().maxOrderNotional("102").build());
+    BacktestResult result = run(config, new ScriptedStrategy(FLAT, LONG, FLAT, LONG));
+
+    // LONG on bar 1 (close 103): notional 103 reaches the limit; LONG on bar 3 (close 102): 102 reaches it too.
+    assertThat(result.fills()).isEmpty();
+    assertThat(result.ordersBlockedByRisk()).isEqualTo(2);
+    assertThat(result.riskOutcomes()).allSatisfy(outcome -> {
+      assertThat(outcome.submitted()).isFalse();
+      assertThat(outcome.decision().violations()).singleElement()
+          .satisfies(v -> assertThat(v.check()).isEqualTo(RiskCheck.MAX_ORDER_NOTIONAL));
+    });
+  }
+
+  @Test
+  void riskWarningsAreRecordedButTheOrderStillFills() {
+    BacktestConfig config = config("0", "0", false)
+        .withRisk(RiskLimits.builder().maxOrderNotional("110").build());
+    BacktestResult result = run(config, new ScriptedStrategy(LONG));
+
+    assertThat(result.fills()).hasSize(1);
+    assertThat(result.riskOutcomes()).singleElement()
+        .satisfies(outcome -> assertThat(outcome.submitted()).isTrue());
   }
 }
