@@ -2,6 +2,7 @@ package org.peaktrade.protocol.risk;
 
 /** Every pre-trade check, by its stable code. Portfolio-level checks can trigger the kill switch. */
 public enum RiskCheck {
+  ACCOUNT_UNKNOWN(false),
   SYMBOL_NOT_ALLOWED(false),
   MISSING_PRICE(false),
   STALE_PRICE(false),
