@@ -1,0 +1,29 @@
+package org.peaktrade.engine.marketdata;
+
+import java.util.List;
+import org.peaktrade.protocol.Bar;
+
+/** One Kraken WebSocket v2 frame, parsed. Everything the feed does not need is {@link Other}. */
+public sealed interface KrakenWsFrame {
+
+  /** {@code channel: status}; the connection id is text because Kraken's exceeds a signed 64-bit integer. */
+  record Status(String system, String connectionId) implements KrakenWsFrame {}
+
+  record Heartbeat() implements KrakenWsFrame {}
+
+  /** A subscribe/unsubscribe acknowledgement, one per symbol; {@code error} set when it failed. */
+  record Ack(String method, boolean success, String channel, String symbol, String error, Long reqId)
+      implements KrakenWsFrame {}
+
+  record Pong(Long reqId) implements KrakenWsFrame {}
+
+  /** ohlc snapshot or update: running candles, oldest first, as bars with openTime = interval_begin. */
+  record Candles(boolean snapshot, List<Bar> candles) implements KrakenWsFrame {
+    public Candles {
+      candles = List.copyOf(candles);
+    }
+  }
+
+  /** A frame of a channel or method this client does not consume. */
+  record Other(String kind) implements KrakenWsFrame {}
+}
