@@ -10,7 +10,7 @@ import java.util.Objects;
  */
 public record ClientOrderId(@JsonValue String value) {
 
-  @JsonCreator
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public ClientOrderId {
     Objects.requireNonNull(value, "client order id");
     if (value.isBlank() || value.length() > 64) {

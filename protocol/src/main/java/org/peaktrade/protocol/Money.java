@@ -12,7 +12,7 @@ import java.util.Objects;
 public record Money(@JsonValue BigDecimal amount) implements Comparable<Money> {
   public static final Money ZERO = new Money(BigDecimal.ZERO);
 
-  @JsonCreator
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public Money {
     Objects.requireNonNull(amount, "amount");
     amount = Decimals.canonical(amount);

@@ -8,7 +8,7 @@ import java.util.Objects;
 /** A strictly positive, exact price in the quote currency, in canonical decimal form. */
 public record Price(@JsonValue BigDecimal value) implements Comparable<Price> {
 
-  @JsonCreator
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public Price {
     Objects.requireNonNull(value, "price");
     if (value.signum() <= 0) {

@@ -9,7 +9,7 @@ import java.util.Objects;
 public record Quantity(@JsonValue BigDecimal value) implements Comparable<Quantity> {
   public static final Quantity ZERO = new Quantity(BigDecimal.ZERO);
 
-  @JsonCreator
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public Quantity {
     Objects.requireNonNull(value, "quantity");
     if (value.signum() < 0) {

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 public record Symbol(@JsonValue String value) {
   private static final Pattern FORMAT = Pattern.compile("[A-Z0-9]{1,16}/[A-Z0-9]{1,16}");
 
-  @JsonCreator
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public Symbol {
     Objects.requireNonNull(value, "symbol");
     if (!FORMAT.matcher(value).matches()) {
