@@ -17,7 +17,7 @@ import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.peaktrade.actors.fixtures.MutableClock;
+import org.peaktrade.actors.fixtures.AdvanceableClock;
 import org.peaktrade.engine.killswitch.ApprovalCodeHash;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent;
 import org.peaktrade.protocol.killswitch.KillSwitchReply;
@@ -52,7 +52,7 @@ class KillSwitchRestartIT {
     final ActorTestKit testKit;
     final KillSwitchRuntime killSwitch;
 
-    Node(String dir, MutableClock clock) {
+    Node(String dir, AdvanceableClock clock) {
       Config config = EmbeddedJournal.configure(config(dir));
       EmbeddedJournal.prepare(config);
       testKit = ActorTestKit.create("node", config);
@@ -72,7 +72,7 @@ class KillSwitchRestartIT {
 
   @Test
   void recoveringWithItsCooldownSurvivesARestartAndCompletesAfterwards() throws Exception {
-    MutableClock clock = new MutableClock(T0);
+    AdvanceableClock clock = new AdvanceableClock(T0);
     KillSwitchStatus before;
     try (Node first = new Node("recovering", clock)) {
       await(first.killSwitch.trigger(KillSwitchScope.GLOBAL, TriggerKind.MANUAL, "ops", "test", Map.of()));
@@ -108,7 +108,7 @@ class KillSwitchRestartIT {
 
   @Test
   void aLockoutAndTheKillOfASessionSurviveARestart() throws Exception {
-    MutableClock clock = new MutableClock(T0);
+    AdvanceableClock clock = new AdvanceableClock(T0);
     KillSwitchScope session = KillSwitchScope.session("alpha");
     try (Node first = new Node("lockout", clock)) {
       await(first.killSwitch.trigger(session, TriggerKind.THRESHOLD, "risk:max_daily_loss", "loss 5%", Map.of()));

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.peaktrade.actors.fixtures.MutableClock;
+import org.peaktrade.actors.fixtures.AdvanceableClock;
 import org.peaktrade.engine.killswitch.ApprovalCodeHash;
 import org.peaktrade.engine.killswitch.KillSwitchPolicy;
 import org.peaktrade.engine.killswitch.KillSwitchRecord;
@@ -51,13 +51,13 @@ class KillSwitchTest {
       .withFallback(ManualTime.config()).withFallback(ConfigFactory.load()));
   private final ManualTime manualTime = ManualTime.get(testKit.system());
   private final AtomicInteger ids = new AtomicInteger();
-  private MutableClock clock;
+  private AdvanceableClock clock;
   private TestProbe<KillSwitchStatus> published;
   private EventSourcedBehaviorTestKit<KillSwitch.Command, KillSwitchEvent, KillSwitchRecord> kit;
 
   @BeforeEach
   void freshEntity() {
-    clock = new MutableClock(T0);
+    clock = new AdvanceableClock(T0);
     published = testKit.createTestProbe();
     ActorRef<Topic.Command<KillSwitchStatus>> topic = testKit.spawn(
         Topic.create(KillSwitchStatus.class, "kill-switch-status-" + ids.incrementAndGet()));
