@@ -68,7 +68,7 @@ public final class KillSwitchRuntime implements KillSwitchService {
   }
 
   /** Where entities publish every new status; gates subscribe here. */
-  public ActorRef<Topic.Command<KillSwitchStatus>> topic() {
+  public ActorRef<Topic.Command<KillSwitchStatus>> statusTopic() {
     return topic;
   }
 

@@ -31,6 +31,11 @@ public final class ApprovalCodeHash {
     this.hash = hash;
   }
 
+  /** Hashes a new code with {@value #DEFAULT_ITERATIONS} iterations and a fresh salt from a strong random source. */
+  public static ApprovalCodeHash create(char[] code) {
+    return create(code, DEFAULT_ITERATIONS, new SecureRandom());
+  }
+
   /** Hashes a new code with a fresh random salt. */
   public static ApprovalCodeHash create(char[] code, int iterations, SecureRandom random) {
     if (code.length < 8) {
