@@ -1,6 +1,12 @@
 package org.peaktrade.bench;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -12,10 +18,13 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.pubsub.Topic;
+import org.peaktrade.actors.killswitch.EmbeddedJournal;
 import org.peaktrade.actors.killswitch.GateSettings;
 import org.peaktrade.actors.killswitch.GateView;
 import org.peaktrade.actors.killswitch.KillSwitchGate;
+import org.peaktrade.actors.killswitch.KillSwitchRuntime;
 import org.peaktrade.actors.killswitch.KillSwitchService;
+import org.peaktrade.actors.killswitch.KillSwitchSettings;
 import org.peaktrade.actors.killswitch.OpenOrderCanceller;
 import org.peaktrade.protocol.killswitch.KillSwitchScope;
 import org.peaktrade.protocol.killswitch.KillSwitchStatus;
@@ -34,15 +43,23 @@ import org.peaktrade.protocol.killswitch.TriggerKind;
 public final class KillSwitchPropagationBench {
   private static final int WARM_UP = 50;
   private static final long GIVE_UP_NANOS = TimeUnit.SECONDS.toNanos(30);
+  // Starting 10,000 persistent entities (each recovers from the journal once) takes a while on two cores.
+  private static final long STARTUP_NANOS = TimeUnit.MINUTES.toNanos(10);
   // Parking between checks instead of spinning leaves both cores to the actors (this box has two).
   private static final long PAUSE_NANOS = 1_000;
 
   private KillSwitchPropagationBench() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws IOException {
     int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     int cycles = args.length > 1 ? Integer.parseInt(args[1]) : 300;
-    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "kill-switch-bench");
+    Path dataDir = Files.createTempDirectory("kill-switch-bench");
+    Config config = EmbeddedJournal.configure(ConfigFactory.parseMap(Map.of(
+        "peaktrade.data-dir", dataDir.toString(),
+        "peaktrade.kill-switch.approval-code-required", false,
+        "peaktrade.kill-switch.cooldown", "0s")).withFallback(ConfigFactory.load()).resolve());
+    EmbeddedJournal.prepare(config);
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "kill-switch-bench", config);
     try {
       run(system, sessions, cycles);
     } finally {
@@ -52,9 +69,9 @@ public final class KillSwitchPropagationBench {
 
   private static void run(ActorSystem<Void> system, int sessions, int cycles) {
     Clock clock = Clock.systemUTC();
-    ActorRef<Topic.Command<KillSwitchStatus>> topic = system.systemActorOf(
-        Topic.create(KillSwitchStatus.class, "kill-switch-status"), "kill-switch-status", Props.empty());
-    KillSwitchService service = new InMemoryKillSwitchService(topic, clock);
+    KillSwitchRuntime service = KillSwitchRuntime.start(system,
+        KillSwitchSettings.fromConfig(system.settings().config()), clock, List.of());
+    ActorRef<Topic.Command<KillSwitchStatus>> topic = service.statusTopic();
     GateView view = new GateView(clock, GateSettings.fromConfig(system.settings().config()));
     ActorRef<KillSwitchGate.Command> gate = system.systemActorOf(
         KillSwitchGate.create(GateSettings.fromConfig(system.settings().config()), view, service, topic),
@@ -71,7 +88,10 @@ public final class KillSwitchPropagationBench {
       gate.tell(new KillSwitchGate.Register(sessionId(i), executor));
     }
     String watched = sessionId(sessions - 1);
-    awaitTrue("all sessions known and ACTIVE", () -> view.check(watched).allowed());
+    long startingEntities = System.nanoTime();
+    awaitTrue("all sessions known and ACTIVE", () -> view.check(watched).allowed(), STARTUP_NANOS);
+    System.out.printf("%,d session switches recovered from the journal and ACTIVE after %.1f s%n", sessions,
+        (System.nanoTime() - startingEntities) / 1e9);
 
     Histogram globalBlocked = histogram();
     Histogram globalFanOut = histogram();
@@ -88,7 +108,7 @@ public final class KillSwitchPropagationBench {
       awaitTrue("every executor told", () -> cancels.sum() >= cancelsBefore + sessions);
       long fannedOut = System.nanoTime();
       long t1 = System.nanoTime();
-      service.completeRecovery(KillSwitchScope.GLOBAL, "bench");
+      recover(service, KillSwitchScope.GLOBAL);
       awaitTrue("global recovery seen", () -> view.check(watched).allowed());
       long allowed = System.nanoTime();
 
@@ -99,7 +119,7 @@ public final class KillSwitchPropagationBench {
       awaitTrue("session kill seen", () -> !view.check(session).allowed());
       long sessionKilled = System.nanoTime();
       long t3 = System.nanoTime();
-      service.completeRecovery(scope, "bench");
+      recover(service, scope);
       awaitTrue("session recovery seen", () -> view.check(session).allowed());
       long sessionRecovered = System.nanoTime();
       if (record) {
@@ -120,6 +140,12 @@ public final class KillSwitchPropagationBench {
     print("session recovery → check allowed", sessionAllowed);
   }
 
+  /** Request (no code, no cooldown in this configuration) and complete, as two journaled commands. */
+  private static void recover(KillSwitchService service, KillSwitchScope scope) {
+    service.requestRecovery(scope, "bench", null).toCompletableFuture().join();
+    service.completeRecovery(scope, "bench").toCompletableFuture().join();
+  }
+
   private static String sessionId(int i) {
     return "s" + i;
   }
@@ -129,7 +155,11 @@ public final class KillSwitchPropagationBench {
   }
 
   private static void awaitTrue(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + GIVE_UP_NANOS;
+    awaitTrue(what, condition, GIVE_UP_NANOS);
+  }
+
+  private static void awaitTrue(String what, BooleanSupplier condition, long giveUpNanos) {
+    long deadline = System.nanoTime() + giveUpNanos;
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("gave up waiting: " + what);
