@@ -2,7 +2,6 @@ package org.peaktrade.bench;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -50,17 +49,17 @@ public final class KillSwitchPropagationBench {
 
   private KillSwitchPropagationBench() {}
 
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) throws Exception {
     int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     int cycles = args.length > 1 ? Integer.parseInt(args[1]) : 300;
     Path dataDir = Files.createTempDirectory("kill-switch-bench");
-    Config config = EmbeddedJournal.configure(ConfigFactory.parseMap(Map.of(
-        "peaktrade.data-dir", dataDir.toString(),
+    Config config = ConfigFactory.load(ConfigFactory.parseMap(Map.of(
+        "peaktrade.data-dir", dataDir.toAbsolutePath().toString(),
         "peaktrade.kill-switch.approval-code-required", false,
-        "peaktrade.kill-switch.cooldown", "0s")).withFallback(ConfigFactory.load()).resolve());
-    EmbeddedJournal.prepare(config);
+        "peaktrade.kill-switch.cooldown", "0s")));
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "kill-switch-bench", config);
     try {
+      EmbeddedJournal.createSchemaIfMissing(system).toCompletableFuture().get(1, TimeUnit.MINUTES);
       run(system, sessions, cycles);
     } finally {
       system.terminate();

@@ -2,6 +2,7 @@ package org.peaktrade.actors.killswitch;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -21,37 +22,43 @@ import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 import org.peaktrade.engine.killswitch.KillSwitchPolicy;
 import org.peaktrade.engine.killswitch.KillSwitchRecord;
+import org.peaktrade.engine.killswitch.KillSwitchReplies;
 import org.peaktrade.protocol.CborSerializable;
 import org.peaktrade.protocol.killswitch.HealthCheckResult;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent;
 import org.peaktrade.protocol.killswitch.KillSwitchReply;
 import org.peaktrade.protocol.killswitch.KillSwitchScope;
-import org.peaktrade.protocol.killswitch.KillSwitchState;
 import org.peaktrade.protocol.killswitch.KillSwitchStatus;
 import org.peaktrade.protocol.killswitch.TriggerKind;
 
 /**
- * One kill switch (global, or one session's), event-sourced: ACTIVE → KILLED → RECOVERING → ACTIVE. Every command
- * is answered, and every command that changes nothing because it is refused is still an event, so the journal is
- * the complete audit trail and the state survives restarts on any node. The decisions live in the engine's
- * {@link KillSwitchRecord}; this actor reads the injected clock, persists, publishes the new
- * {@link KillSwitchStatus} on the {@code kill-switch-status} topic for every node's gate, and runs a timer that
- * re-publishes the status when a cooldown ends. Talks to: the registry (commands), the topic (statuses).
+ * One kill switch (global or per session) as an event-sourced entity, persistence id {@code kill-switch|<scope>}.
+ * The decisions live in the engine's {@link KillSwitchRecord}; this actor reads the injected clock, persists the
+ * decided event (every transition and every refusal: the journal is the audit trail), replies, and publishes the
+ * new {@link KillSwitchStatus} to the {@code kill-switch-status} topic the gates subscribe to. The status is also
+ * published after recovery (start or restart) and once more when a cooldown elapses. Created by
+ * {@link KillSwitchRegistry}; callers use {@link KillSwitchService}.
  */
 public final class KillSwitch
     extends EventSourcedBehaviorWithEnforcedReplies<KillSwitch.Command, KillSwitchEvent, KillSwitchRecord> {
-
   public static final String ENTITY_TYPE = "kill-switch";
+  private static final Object COOLDOWN_TIMER = "cooldown";
 
+  /** Everything the entity understands. */
   public sealed interface Command extends CborSerializable {}
 
   public record Trigger(TriggerKind kind, String identity, String reason, Map<String, String> metadata,
       ActorRef<KillSwitchReply> replyTo) implements Command {}
 
-  /** The code is cleared right after it is checked; commands are never persisted. */
-  public record RequestRecovery(String approver, char[] approvalCode, ActorRef<KillSwitchReply> replyTo)
-      implements Command {}
+  /** The entity clears {@code code} once it has been checked. */
+  public record RequestRecovery(String approver, char[] code, ActorRef<KillSwitchReply> replyTo) implements Command {
+    @Override
+    public String toString() {
+      return "RequestRecovery[approver=" + approver + ", code=***, replyTo=" + replyTo + "]";
+    }
+  }
 
+  /** {@code health} holds the results of every configured health check, run just before. */
   public record CompleteRecovery(String identity, List<HealthCheckResult> health, ActorRef<KillSwitchReply> replyTo)
       implements Command {
     public CompleteRecovery {
@@ -61,42 +68,45 @@ public final class KillSwitch
 
   public record GetStatus(ActorRef<KillSwitchStatus> replyTo) implements Command {}
 
-  /** The timer's message: the cooldown has ended, tell the gates. */
-  record CooldownElapsed() implements Command {}
-
-  private static final String COOLDOWN_TIMER = "cooldown";
+  /** The cooldown timer fired. */
+  enum CooldownElapsed implements Command { INSTANCE }
 
   private final KillSwitchScope scope;
   private final KillSwitchPolicy policy;
-  private final Clock clock;
-  private final ActorRef<Topic.Command<KillSwitchStatus>> topic;
-  private final TimerScheduler<Command> timers;
   private final int snapshotEvery;
+  private final Clock clock;
+  private final ActorRef<Topic.Command<KillSwitchStatus>> statusTopic;
+  private final TimerScheduler<Command> timers;
+
+  private KillSwitch(KillSwitchScope scope, KillSwitchSettings settings, Clock clock,
+      ActorRef<Topic.Command<KillSwitchStatus>> statusTopic, TimerScheduler<Command> timers) {
+    super(persistenceId(scope),
+        SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(10), 0.2));
+    this.scope = scope;
+    this.policy = settings.policy();
+    this.snapshotEvery = settings.snapshotEvery();
+    this.clock = clock;
+    this.statusTopic = statusTopic;
+    this.timers = timers;
+  }
+
+  public static Behavior<Command> create(KillSwitchScope scope, KillSwitchSettings settings, Clock clock,
+      ActorRef<Topic.Command<KillSwitchStatus>> statusTopic) {
+    return Behaviors.withTimers(timers -> new KillSwitch(scope, settings, clock, statusTopic, timers));
+  }
 
   public static PersistenceId persistenceId(KillSwitchScope scope) {
     return PersistenceId.of(ENTITY_TYPE, scope.value());
   }
 
-  public static Behavior<Command> create(KillSwitchScope scope, KillSwitchPolicy policy, Clock clock,
-      ActorRef<Topic.Command<KillSwitchStatus>> topic, int snapshotEvery) {
-    return Behaviors.withTimers(timers -> new KillSwitch(scope, policy, clock, topic, timers, snapshotEvery));
-  }
-
-  private KillSwitch(KillSwitchScope scope, KillSwitchPolicy policy, Clock clock,
-      ActorRef<Topic.Command<KillSwitchStatus>> topic, TimerScheduler<Command> timers, int snapshotEvery) {
-    // A journal write failure restarts the entity with backoff; it recovers its state from the journal.
-    super(persistenceId(scope), SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(10), 0.2));
-    this.scope = scope;
-    this.policy = policy;
-    this.clock = clock;
-    this.topic = topic;
-    this.timers = timers;
-    this.snapshotEvery = snapshotEvery;
+  @Override
+  public KillSwitchRecord emptyState() {
+    return KillSwitchRecord.initial();
   }
 
   @Override
-  public KillSwitchRecord emptyState() {
-    return KillSwitchRecord.initial(scope);
+  public RetentionCriteria retentionCriteria() {
+    return RetentionCriteria.snapshotEvery(snapshotEvery, 2);
   }
 
   @Override
@@ -105,42 +115,59 @@ public final class KillSwitch
         .onCommand(Trigger.class, this::onTrigger)
         .onCommand(RequestRecovery.class, this::onRequestRecovery)
         .onCommand(CompleteRecovery.class, this::onCompleteRecovery)
-        .onCommand(GetStatus.class, (state, command) -> Effect().reply(command.replyTo(), state.status()))
-        .onCommand(CooldownElapsed.class, (state, command) -> Effect().none().thenRun(this::publish).thenNoReply())
+        .onCommand(GetStatus.class, this::onGetStatus)
+        .onCommand(CooldownElapsed.class, this::onCooldownElapsed)
         .build();
   }
 
   private ReplyEffect<KillSwitchEvent, KillSwitchRecord> onTrigger(KillSwitchRecord state, Trigger command) {
-    KillSwitchEvent event =
-        state.decideTrigger(command.kind(), command.identity(), command.reason(), command.metadata(), clock.instant());
-    return persistAndReply(event, command.replyTo());
+    return persistAndReply(state.trigger(command.kind(), command.identity(), command.reason(), command.metadata(),
+        clock.instant()), command.replyTo());
   }
 
   private ReplyEffect<KillSwitchEvent, KillSwitchRecord> onRequestRecovery(KillSwitchRecord state,
       RequestRecovery command) {
-    KillSwitchEvent event;
     try {
-      event = state.decideRecoveryRequest(command.approver(), command.approvalCode(), policy, clock.instant());
+      return persistAndReply(state.requestRecovery(command.approver(), command.code(), policy, clock.instant()),
+          command.replyTo());
     } finally {
-      if (command.approvalCode() != null) {
-        Arrays.fill(command.approvalCode(), '\0');
+      if (command.code() != null) {
+        Arrays.fill(command.code(), '\0');
       }
     }
-    return persistAndReply(event, command.replyTo());
   }
 
   private ReplyEffect<KillSwitchEvent, KillSwitchRecord> onCompleteRecovery(KillSwitchRecord state,
       CompleteRecovery command) {
-    KillSwitchEvent event =
-        state.decideRecoveryCompletion(command.identity(), command.health(), policy, clock.instant());
-    return persistAndReply(event, command.replyTo());
+    return persistAndReply(state.completeRecovery(command.identity(), command.health(), policy, clock.instant()),
+        command.replyTo());
+  }
+
+  private ReplyEffect<KillSwitchEvent, KillSwitchRecord> onGetStatus(KillSwitchRecord state, GetStatus command) {
+    return Effect().reply(command.replyTo(), state.status(scope));
+  }
+
+  private ReplyEffect<KillSwitchEvent, KillSwitchRecord> onCooldownElapsed(KillSwitchRecord state,
+      CooldownElapsed command) {
+    return Effect().none().thenRun(this::publishAndScheduleCooldown).thenNoReply();
   }
 
   private ReplyEffect<KillSwitchEvent, KillSwitchRecord> persistAndReply(KillSwitchEvent event,
       ActorRef<KillSwitchReply> replyTo) {
-    return Effect().persist(event)
-        .thenRun(this::afterChange)
-        .thenReply(replyTo, state -> state.replyTo(event));
+    return Effect().persist(event).thenRun(this::publishAndScheduleCooldown)
+        .thenReply(replyTo, next -> KillSwitchReplies.reply(event, next.status(scope)));
+  }
+
+  /** Publishes the status and, while a cooldown is still running, arms the timer for its end. */
+  private void publishAndScheduleCooldown(KillSwitchRecord state) {
+    statusTopic.tell(Topic.publish(state.status(scope)));
+    Instant now = clock.instant();
+    if (state instanceof KillSwitchRecord.Recovering recovering && !recovering.cooldownOverAt(now)) {
+      timers.startSingleTimer(COOLDOWN_TIMER, CooldownElapsed.INSTANCE,
+          Duration.between(now, recovering.cooldownEndsAt()));
+    } else {
+      timers.cancel(COOLDOWN_TIMER);
+    }
   }
 
   @Override
@@ -150,28 +177,6 @@ public final class KillSwitch
 
   @Override
   public SignalHandler<KillSwitchRecord> signalHandler() {
-    return newSignalHandlerBuilder().onSignal(RecoveryCompleted.instance(), this::afterChange).build();
-  }
-
-  @Override
-  public RetentionCriteria retentionCriteria() {
-    return RetentionCriteria.snapshotEvery(snapshotEvery, 2);
-  }
-
-  /** Publishes the status and keeps the cooldown timer in step with the state. */
-  private void afterChange(KillSwitchRecord state) {
-    publish(state);
-    if (state.state() == KillSwitchState.RECOVERING) {
-      Duration left = Duration.between(clock.instant(), state.cooldownEndsAt());
-      if (!left.isNegative() && !left.isZero()) {
-        timers.startSingleTimer(COOLDOWN_TIMER, new CooldownElapsed(), left);
-      }
-    } else {
-      timers.cancel(COOLDOWN_TIMER);
-    }
-  }
-
-  private void publish(KillSwitchRecord state) {
-    topic.tell(Topic.publish(state.status()));
+    return newSignalHandlerBuilder().onSignal(RecoveryCompleted.instance(), this::publishAndScheduleCooldown).build();
   }
 }

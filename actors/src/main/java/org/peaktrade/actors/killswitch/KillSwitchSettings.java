@@ -7,43 +7,63 @@ import org.peaktrade.engine.killswitch.ApprovalCodeHash;
 import org.peaktrade.engine.killswitch.KillSwitchPolicy;
 
 /**
- * {@code peaktrade.kill-switch}: the recovery policy, snapshot interval and timeouts; defaults in reference.conf.
- * A configuration that requires an approval code but has no valid hash fails at startup naming the key.
+ * Kill-switch settings from {@code peaktrade.kill-switch} (defaults documented in {@code reference.conf}). Invalid
+ * values fail at startup with the key path in the message; a required approval code without a well-formed hash is
+ * invalid.
+ *
+ * @param policy the recovery rules the entity enforces
+ * @param snapshotEvery a snapshot after this many events (events are never deleted: they are the audit trail)
+ * @param askTimeout how long the service waits for an entity's answer
+ * @param healthCheckTimeout how long each health check may take before it counts as failed
  */
-public record KillSwitchSettings(
-    KillSwitchPolicy policy, int snapshotEvery, Duration askTimeout, Duration healthCheckTimeout,
-    String readJournalPluginId) {
+public record KillSwitchSettings(KillSwitchPolicy policy, int snapshotEvery, Duration askTimeout,
+    Duration healthCheckTimeout) {
+  public static final String PATH = "peaktrade.kill-switch";
 
-  public static final String ROOT = "peaktrade.kill-switch";
-  public static final String HASH_KEY = ROOT + ".approval-code-hash";
-
-  public static KillSwitchSettings fromConfig(Config config) {
-    Config c = config.getConfig(ROOT);
-    boolean required = c.getBoolean("approval-code-required");
-    String hashText = c.getString("approval-code-hash").trim();
-    ApprovalCodeHash hash = null;
-    if (!hashText.isEmpty()) {
-      try {
-        hash = ApprovalCodeHash.parse(hashText);
-      } catch (IllegalArgumentException e) {
-        throw new ConfigException.BadValue(HASH_KEY, e.getMessage());
-      }
-    } else if (required) {
-      throw new ConfigException.BadValue(HASH_KEY, "an approval code is required (" + ROOT
-          + ".approval-code-required = true) but no hash is configured; create one with 'peak-trade hash-approval-code'");
-    }
-    int snapshotEvery = c.getInt("snapshot-every");
+  public KillSwitchSettings {
     if (snapshotEvery < 1) {
-      throw new ConfigException.BadValue(ROOT + ".snapshot-every", "must be at least 1");
+      throw new IllegalArgumentException(PATH + ".snapshot-every must be positive: " + snapshotEvery);
     }
+  }
+
+  /** Reads {@code peaktrade.kill-switch} from the root config (e.g. {@code system.settings().config()}). */
+  public static KillSwitchSettings fromConfig(Config root) {
+    Config config = root.getConfig(PATH);
+    boolean required = config.getBoolean("approval-code-required");
+    ApprovalCodeHash hash = approvalCode(config.getString("approval-code-hash"), required);
     KillSwitchPolicy policy;
     try {
-      policy = new KillSwitchPolicy(c.getDuration("cooldown"), c.getInt("max-failed-attempts"),
-          c.getDuration("failure-window"), c.getDuration("lockout"), c.getBoolean("two-person-rule"), required, hash);
+      policy = new KillSwitchPolicy(config.getDuration("cooldown"), config.getInt("max-failed-attempts"),
+          config.getDuration("failure-window"), config.getDuration("lockout"), config.getBoolean("two-person-rule"),
+          hash, required);
     } catch (IllegalArgumentException e) {
-      throw new ConfigException.BadValue(ROOT, e.getMessage());
+      throw new ConfigException.BadValue(PATH, e.getMessage());
     }
-    return new KillSwitchSettings(policy, snapshotEvery, c.getDuration("ask-timeout"),
-        c.getDuration("health-check-timeout"), config.getString("peaktrade.persistence.read-journal"));
+    return new KillSwitchSettings(policy, config.getInt("snapshot-every"), positive(config, "ask-timeout"),
+        positive(config, "health-check-timeout"));
+  }
+
+  private static ApprovalCodeHash approvalCode(String encoded, boolean required) {
+    if (encoded.isBlank()) {
+      if (required) {
+        throw new ConfigException.BadValue(PATH + ".approval-code-hash",
+            "approval codes are required (" + PATH + ".approval-code-required = true) but no hash is configured; "
+                + "set it to the output of the approval-code hashing command (pbkdf2-sha256$...)");
+      }
+      return null;
+    }
+    try {
+      return ApprovalCodeHash.parse(encoded);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException.BadValue(PATH + ".approval-code-hash", e.getMessage());
+    }
+  }
+
+  private static Duration positive(Config config, String key) {
+    Duration value = config.getDuration(key);
+    if (value.isNegative() || value.isZero()) {
+      throw new ConfigException.BadValue(PATH + "." + key, "must be positive: " + value);
+    }
+    return value;
   }
 }

@@ -1,25 +1,34 @@
 package org.peaktrade.actors.killswitch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.peaktrade.actors.fixtures.KillSwitchFixtures.HASH;
+import static org.peaktrade.actors.fixtures.KillSwitchFixtures.T0;
+import static org.peaktrade.actors.fixtures.KillSwitchFixtures.code;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import java.util.function.Function;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.peaktrade.actors.fixtures.AdvanceableClock;
-import org.peaktrade.engine.killswitch.ApprovalCodeHash;
+import org.peaktrade.actors.fixtures.MutableClock;
+import org.peaktrade.actors.killswitch.KillSwitchService.RecordedEvent;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent;
+import org.peaktrade.protocol.killswitch.KillSwitchEvent.ApprovalCodeRejected;
+import org.peaktrade.protocol.killswitch.KillSwitchEvent.CommandRefused;
+import org.peaktrade.protocol.killswitch.KillSwitchEvent.RecoveryCompleted;
+import org.peaktrade.protocol.killswitch.KillSwitchEvent.RecoveryRequested;
+import org.peaktrade.protocol.killswitch.KillSwitchEvent.Triggered;
 import org.peaktrade.protocol.killswitch.KillSwitchReply;
 import org.peaktrade.protocol.killswitch.KillSwitchScope;
 import org.peaktrade.protocol.killswitch.KillSwitchState;
@@ -28,103 +37,114 @@ import org.peaktrade.protocol.killswitch.RefusalReason;
 import org.peaktrade.protocol.killswitch.TriggerKind;
 
 /**
- * The kill switch on the real embedded journal (H2 file): state, cooldown and lock-out survive a restart of the
- * whole actor system on the same data directory, and the audit trail is read back from the journal.
+ * The embedded profile for real: pekko-persistence-jdbc on an H2 file in a temp directory, one ActorSystem after
+ * another on the same files, as a node restart would see it.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KillSwitchRestartIT {
-  private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
-  private static final String CODE = "open sesame 42";
-  private static final String HASH = ApprovalCodeHash.create(CODE.toCharArray(), 10_000, new SecureRandom()).encoded();
-
   @TempDir
   Path dataDir;
 
-  private Config config(String name) {
-    return ConfigFactory.parseMap(Map.of("peaktrade.data-dir", dataDir.resolve(name).toString(),
-            "peaktrade.kill-switch.approval-code-hash", HASH, "peaktrade.kill-switch.max-failed-attempts", 2))
-        .withValue("peaktrade.kill-switch.two-person-rule", ConfigValueFactory.fromAnyRef(true))
-        .withFallback(ConfigFactory.load()).resolve();
-  }
-
-  /** One node lifetime on the given data directory. */
-  private final class Node implements AutoCloseable {
-    final ActorTestKit testKit;
-    final KillSwitchRuntime killSwitch;
-
-    Node(String dir, AdvanceableClock clock) {
-      Config config = EmbeddedJournal.configure(config(dir));
-      EmbeddedJournal.prepare(config);
-      testKit = ActorTestKit.create("node", config);
-      killSwitch = KillSwitchRuntime.start(testKit.system(), KillSwitchSettings.fromConfig(testKit.system().settings()
-          .config()), clock, List.of());
-    }
-
-    @Override
-    public void close() {
-      testKit.shutdownTestKit();
+  /** Starts a node on {@code dataDir} the way the app does (schema first), runs {@code body}, then terminates it. */
+  private <T> T onNode(MutableClock clock, Function<KillSwitchRuntime, T> body) throws Exception {
+    Config config = ConfigFactory.load(ConfigFactory.empty()
+        .withValue("peaktrade.data-dir", ConfigValueFactory.fromAnyRef(dataDir.toAbsolutePath().toString()))
+        .withValue("peaktrade.kill-switch.approval-code-hash", ConfigValueFactory.fromAnyRef(HASH)));
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "peaktrade", config);
+    try {
+      await(EmbeddedJournal.createSchemaIfMissing(system));
+      KillSwitchSettings settings = KillSwitchSettings.fromConfig(system.settings().config());
+      KillSwitchRuntime runtime = KillSwitchRuntime.start(system, settings, clock,
+          List.of(JournalWritableCheck.start(system, settings.healthCheckTimeout())));
+      return body.apply(runtime);
+    } finally {
+      system.terminate();
+      system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
   }
 
-  private static <T> T await(CompletionStage<T> stage) throws Exception {
-    return stage.toCompletableFuture().get(30, TimeUnit.SECONDS);
+  private static <T> T await(CompletionStage<T> stage) {
+    try {
+      return stage.toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
-  void recoveringWithItsCooldownSurvivesARestartAndCompletesAfterwards() throws Exception {
-    AdvanceableClock clock = new AdvanceableClock(T0);
-    KillSwitchStatus before;
-    try (Node first = new Node("recovering", clock)) {
-      await(first.killSwitch.trigger(KillSwitchScope.GLOBAL, TriggerKind.MANUAL, "ops", "test", Map.of()));
-      clock.advance(Duration.ofSeconds(20));
-      KillSwitchReply requested = await(first.killSwitch.requestRecovery(KillSwitchScope.GLOBAL, "alice",
-          CODE.toCharArray()));
-      assertThat(requested.accepted()).isTrue();
-      before = await(first.killSwitch.status(KillSwitchScope.GLOBAL));
-    }
+  void aRecoveryRequestedBeforeARestartKeepsItsCooldownAndCompletesAfterIt() throws Exception {
+    MutableClock clock = new MutableClock(T0);
+    KillSwitchStatus before = onNode(clock, runtime -> {
+      await(runtime.trigger(KillSwitchScope.GLOBAL, TriggerKind.MANUAL, "alice", "market halt", Map.of()));
+      return await(runtime.requestRecovery(KillSwitchScope.GLOBAL, "bob", code())).status();
+    });
+    assertThat(before.state()).isEqualTo(KillSwitchState.RECOVERING);
+    assertThat(Files.exists(dataDir.resolve("journal/peaktrade.mv.db"))).isTrue();
+
     clock.advance(Duration.ofSeconds(100));
-
-    try (Node second = new Node("recovering", clock)) {
-      KillSwitchStatus after = await(second.killSwitch.status(KillSwitchScope.GLOBAL));
+    List<RecordedEvent> trail = onNode(clock, runtime -> {
+      KillSwitchStatus after = await(runtime.status(KillSwitchScope.GLOBAL));
       assertThat(after).isEqualTo(before);
-      assertThat(after.state()).isEqualTo(KillSwitchState.RECOVERING);
-      assertThat(after.cooldownEndsAt()).isEqualTo(T0.plusSeconds(320));
-
-      KillSwitchReply early = await(second.killSwitch.completeRecovery(KillSwitchScope.GLOBAL, "bob"));
+      KillSwitchReply early = await(runtime.completeRecovery(KillSwitchScope.GLOBAL, "carol"));
       assertThat(early.refusal()).isEqualTo(RefusalReason.COOLDOWN_NOT_OVER);
-      assertThat(early.detail()).contains("200 s remaining");
+      assertThat(early.detail()).endsWith("(200 s remaining)");
 
       clock.advance(Duration.ofSeconds(200));
-      KillSwitchReply done = await(second.killSwitch.completeRecovery(KillSwitchScope.GLOBAL, "bob"));
-      assertThat(done.accepted()).as(done.detail()).isTrue();
-      assertThat(done.status().state()).isEqualTo(KillSwitchState.ACTIVE);
+      KillSwitchReply completed = await(runtime.completeRecovery(KillSwitchScope.GLOBAL, "carol"));
+      assertThat(completed.accepted()).as(completed.detail()).isTrue();
+      assertThat(completed.status().state()).isEqualTo(KillSwitchState.ACTIVE);
+      return await(runtime.events(KillSwitchScope.GLOBAL, 0, 100));
+    });
 
-      List<KillSwitchService.RecordedEvent> trail = await(second.killSwitch.events(KillSwitchScope.GLOBAL, 0, 100));
-      assertThat(trail).extracting(KillSwitchService.RecordedEvent::sequence).containsExactly(1L, 2L, 3L, 4L);
-      assertThat(trail).extracting(e -> e.event().getClass().getSimpleName())
-          .containsExactly("Triggered", "RecoveryRequested", "CommandRefused", "RecoveryCompleted");
-    }
+    Instant requested = T0;
+    assertThat(trail).containsExactly(
+        new RecordedEvent(1, new Triggered(TriggerKind.MANUAL, "alice", "market halt", Map.of(), T0)),
+        new RecordedEvent(2, new RecoveryRequested("bob", requested, requested.plusSeconds(300))),
+        new RecordedEvent(3, new CommandRefused("complete-recovery", "carol", RefusalReason.COOLDOWN_NOT_OVER,
+            "cooldown ends at 2026-03-02T10:05:00Z (200 s remaining)", T0.plusSeconds(100))),
+        new RecordedEvent(4, new RecoveryCompleted("carol", T0.plusSeconds(300))));
   }
 
   @Test
-  void aLockoutAndTheKillOfASessionSurviveARestart() throws Exception {
-    AdvanceableClock clock = new AdvanceableClock(T0);
-    KillSwitchScope session = KillSwitchScope.session("alpha");
-    try (Node first = new Node("lockout", clock)) {
-      await(first.killSwitch.trigger(session, TriggerKind.THRESHOLD, "risk:max_daily_loss", "loss 5%", Map.of()));
-      await(first.killSwitch.requestRecovery(session, "mallory", "guess guess".toCharArray()));
-      KillSwitchReply locked = await(first.killSwitch.requestRecovery(session, "mallory", "guess again".toCharArray()));
-      assertThat(locked.detail()).contains("locked out until");
-    }
+  void aLockoutSurvivesARestart() throws Exception {
+    MutableClock clock = new MutableClock(T0);
+    KillSwitchScope scope = KillSwitchScope.session("paper-1");
+    ApprovalCodeRejected fifth = onNode(clock, runtime -> {
+      await(runtime.trigger(scope, TriggerKind.WATCHDOG, "watchdog", "heartbeat missing", Map.of()));
+      for (int i = 0; i < 4; i++) {
+        await(runtime.requestRecovery(scope, "mallory", "guess".toCharArray()));
+      }
+      await(runtime.requestRecovery(scope, "mallory", "guess".toCharArray()));
+      List<RecordedEvent> events = await(runtime.events(scope, 5, 1));
+      return (ApprovalCodeRejected) events.get(0).event();
+    });
+    assertThat(fifth.lockedUntil()).isEqualTo(T0.plus(Duration.ofMinutes(15)));
 
-    try (Node second = new Node("lockout", clock)) {
-      assertThat(await(second.killSwitch.status(session)).state()).isEqualTo(KillSwitchState.KILLED);
-      assertThat(await(second.killSwitch.status(KillSwitchScope.GLOBAL)).state()).isEqualTo(KillSwitchState.ACTIVE);
-      KillSwitchReply refused = await(second.killSwitch.requestRecovery(session, "alice", CODE.toCharArray()));
-      assertThat(refused.refusal()).isEqualTo(RefusalReason.LOCKED_OUT);
-      List<KillSwitchService.RecordedEvent> trail = await(second.killSwitch.events(session, 1, 100));
-      assertThat(trail.get(0).event()).isInstanceOf(KillSwitchEvent.ApprovalCodeRejected.class);
-      assertThat(trail).hasSize(3);
-    }
+    clock.advance(Duration.ofMinutes(5));
+    KillSwitchReply refused = onNode(clock, runtime -> await(runtime.requestRecovery(scope, "bob", code())));
+
+    assertThat(refused.refusal()).isEqualTo(RefusalReason.LOCKED_OUT);
+    assertThat(refused.detail()).contains("600 s remaining");
+    assertThat(refused.status().state()).isEqualTo(KillSwitchState.KILLED);
+
+    clock.advance(Duration.ofMinutes(10));
+    KillSwitchReply accepted = onNode(clock, runtime -> await(runtime.requestRecovery(scope, "bob", code())));
+    assertThat(accepted.accepted()).isTrue();
+  }
+
+  @Test
+  void theAuditTrailReadsEveryEventBackFromTheJournalAcrossRestarts() throws Exception {
+    MutableClock clock = new MutableClock(T0);
+    KillSwitchScope scope = KillSwitchScope.session("shadow-7");
+    onNode(clock, runtime -> await(runtime.trigger(scope, TriggerKind.THRESHOLD, "risk-gate", "daily loss",
+        Map.of("limit", "500", "observed", "612.40"))));
+    onNode(clock, runtime -> await(runtime.trigger(scope, TriggerKind.EXTERNAL, "webhook", "ops", Map.of())));
+
+    List<KillSwitchEvent> events = onNode(clock, runtime -> await(runtime.events(scope, 0, 10)).stream()
+        .map(RecordedEvent::event).toList());
+
+    assertThat(events).containsExactly(
+        new Triggered(TriggerKind.THRESHOLD, "risk-gate", "daily loss", Map.of("limit", "500", "observed", "612.40"),
+            T0),
+        new KillSwitchEvent.TriggerRepeated(TriggerKind.EXTERNAL, "webhook", "ops", Map.of(), T0));
   }
 }

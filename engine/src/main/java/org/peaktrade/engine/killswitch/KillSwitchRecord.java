@@ -1,15 +1,21 @@
 package org.peaktrade.engine.killswitch;
 
-import java.time.Duration;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.peaktrade.protocol.CborSerializable;
 import org.peaktrade.protocol.killswitch.HealthCheckResult;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent;
-import org.peaktrade.protocol.killswitch.KillSwitchReply;
+import org.peaktrade.protocol.killswitch.KillSwitchEvent.ApprovalCodeRejected;
+import org.peaktrade.protocol.killswitch.KillSwitchEvent.CommandRefused;
+import org.peaktrade.protocol.killswitch.KillSwitchEvent.RecoveryCompleted;
+import org.peaktrade.protocol.killswitch.KillSwitchEvent.RecoveryRequested;
+import org.peaktrade.protocol.killswitch.KillSwitchEvent.Triggered;
+import org.peaktrade.protocol.killswitch.KillSwitchEvent.TriggerRepeated;
 import org.peaktrade.protocol.killswitch.KillSwitchScope;
 import org.peaktrade.protocol.killswitch.KillSwitchState;
 import org.peaktrade.protocol.killswitch.KillSwitchStatus;
@@ -17,159 +23,233 @@ import org.peaktrade.protocol.killswitch.RefusalReason;
 import org.peaktrade.protocol.killswitch.TriggerKind;
 
 /**
- * The kill switch's state and rules, pure and replayable: each {@code decide...} method turns a command into the
- * one event to persist (refusals are events too), {@link #apply} folds an event into the next state, and
- * {@link #replyTo} says what the caller is told. Time is always a parameter. {@code recentFailures} holds the
- * times of bad approval codes since the last successful request, so a lock-out survives a restart.
+ * One kill switch's state, split by lifecycle (DESIGN §4). The command methods decide, for a time {@code now}
+ * passed in, which single event records the outcome (a transition, a repeated trigger, a rejected code or a
+ * refusal); {@link #apply} folds an event into the next state and never reads a clock. {@code revision} counts the
+ * applied events, so it equals the journal sequence number.
  */
-public record KillSwitchRecord(
-    KillSwitchScope scope, KillSwitchState state, Instant since, long revision, TriggerKind triggerKind,
-    String triggeredBy, String reason, String recoveryRequestedBy, Instant cooldownEndsAt,
-    List<Instant> recentFailures, Instant lockedUntil) implements CborSerializable {
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "lifecycle")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = KillSwitchRecord.Active.class, name = "active"),
+    @JsonSubTypes.Type(value = KillSwitchRecord.Killed.class, name = "killed"),
+    @JsonSubTypes.Type(value = KillSwitchRecord.Recovering.class, name = "recovering")})
+public sealed interface KillSwitchRecord extends CborSerializable {
+  String TRIGGER = "trigger";
+  String REQUEST_RECOVERY = "request-recovery";
+  String COMPLETE_RECOVERY = "complete-recovery";
 
-  private static final int MAX_REMEMBERED_FAILURES = 100;
-
-  public KillSwitchRecord {
-    Objects.requireNonNull(scope, "scope");
-    Objects.requireNonNull(state, "state");
-    Objects.requireNonNull(since, "since");
-    recentFailures = recentFailures == null ? List.of() : List.copyOf(recentFailures);
+  /** A switch that has never been triggered: ACTIVE since the epoch, revision 0. */
+  static KillSwitchRecord initial() {
+    return new Active(0, Instant.EPOCH, ApprovalFailures.NONE);
   }
 
-  /** A switch that has never been used: ACTIVE since the epoch (its journal is empty). */
-  public static KillSwitchRecord initial(KillSwitchScope scope) {
-    return new KillSwitchRecord(scope, KillSwitchState.ACTIVE, Instant.EPOCH, 0, null, null, null, null, null,
-        List.of(), null);
-  }
+  long revision();
 
-  public KillSwitchStatus status() {
-    return new KillSwitchStatus(scope, state, since, revision, triggerKind, triggeredBy, reason, recoveryRequestedBy,
-        cooldownEndsAt);
-  }
+  Instant since();
 
-  public KillSwitchEvent decideTrigger(TriggerKind kind, String identity, String why, Map<String, String> metadata,
-      Instant now) {
-    if (blank(identity) || blank(why)) {
-      return refused("trigger", identity, RefusalReason.INVALID, "a trigger needs an identity and a reason", now);
-    }
-    Map<String, String> meta = metadata == null ? Map.of() : metadata;
-    return state == KillSwitchState.KILLED
-        ? new KillSwitchEvent.TriggerRepeated(kind, identity, why, meta, now)
-        : new KillSwitchEvent.Triggered(kind, identity, why, meta, now);
-  }
+  ApprovalFailures failures();
 
-  public KillSwitchEvent decideRecoveryRequest(String approver, char[] code, KillSwitchPolicy policy, Instant now) {
-    if (blank(approver)) {
-      return refused("request-recovery", approver, RefusalReason.INVALID, "a recovery request needs an approver", now);
-    }
-    if (state != KillSwitchState.KILLED) {
-      return refused("request-recovery", approver, RefusalReason.WRONG_STATE,
-          "recovery can be requested only while KILLED; the switch is " + state, now);
-    }
-    if (lockedUntil != null && now.isBefore(lockedUntil)) {
-      return refused("request-recovery", approver, RefusalReason.LOCKED_OUT,
-          "too many bad approval codes: locked out until " + lockedUntil, now);
-    }
-    boolean codeOk = !policy.approvalCodeRequired() || (code != null && policy.approvalCode().matches(code));
-    if (!codeOk) {
-      long inWindow = recentFailures.stream().filter(t -> !t.isBefore(now.minus(policy.failureWindow()))).count() + 1;
-      Instant lock = inWindow >= policy.maxFailedAttempts() ? now.plus(policy.lockout()) : null;
-      return new KillSwitchEvent.ApprovalCodeRejected(approver, now, lock);
-    }
-    return new KillSwitchEvent.RecoveryRequested(approver, now, now.plus(policy.cooldown()));
-  }
+  KillSwitchState state();
 
-  public KillSwitchEvent decideRecoveryCompletion(String identity, List<HealthCheckResult> health,
-      KillSwitchPolicy policy, Instant now) {
-    if (blank(identity)) {
-      return refused("complete-recovery", identity, RefusalReason.INVALID, "completing recovery needs an identity", now);
+  KillSwitchStatus status(KillSwitchScope scope);
+
+  KillSwitchEvent trigger(TriggerKind kind, String identity, String reason, Map<String, String> metadata,
+      Instant now);
+
+  /** Reads {@code code} but leaves clearing it to the owner. */
+  KillSwitchEvent requestRecovery(String approver, char[] code, KillSwitchPolicy policy, Instant now);
+
+  KillSwitchEvent completeRecovery(String identity, List<HealthCheckResult> health, KillSwitchPolicy policy,
+      Instant now);
+
+  /** The next state; an event that cannot follow this state means a corrupt journal and fails loudly. */
+  KillSwitchRecord apply(KillSwitchEvent event);
+
+  /** What fired the kill in force. */
+  record Kill(TriggerKind kind, String triggeredBy, String reason) {}
+
+  /** Trading allowed. */
+  record Active(long revision, Instant since, ApprovalFailures failures) implements KillSwitchRecord {
+
+    @Override
+    public KillSwitchState state() {
+      return KillSwitchState.ACTIVE;
     }
-    if (state != KillSwitchState.RECOVERING) {
-      return refused("complete-recovery", identity, RefusalReason.WRONG_STATE,
-          "recovery can be completed only while RECOVERING; the switch is " + state, now);
+
+    @Override
+    public KillSwitchStatus status(KillSwitchScope scope) {
+      return new KillSwitchStatus(scope, KillSwitchState.ACTIVE, since, revision, null, null, null, null, null);
     }
-    if (now.isBefore(cooldownEndsAt)) {
-      long remaining = (Duration.between(now, cooldownEndsAt).toMillis() + 999) / 1000;
-      return refused("complete-recovery", identity, RefusalReason.COOLDOWN_NOT_OVER,
-          "cooldown ends at " + cooldownEndsAt + " (" + remaining + " s remaining)", now);
+
+    @Override
+    public KillSwitchEvent trigger(TriggerKind kind, String identity, String reason, Map<String, String> metadata,
+        Instant now) {
+      return Rules.invalidTrigger(kind, identity, reason, now)
+          .orElseGet(() -> Rules.triggered(kind, identity, reason, metadata, now));
     }
-    if (policy.twoPersonRule() && identity.equals(recoveryRequestedBy)) {
-      return refused("complete-recovery", identity, RefusalReason.SAME_PERSON,
-          "two-person rule: " + identity + " requested this recovery, someone else must complete it", now);
+
+    @Override
+    public KillSwitchEvent requestRecovery(String approver, char[] code, KillSwitchPolicy policy, Instant now) {
+      return Rules.wrongState(REQUEST_RECOVERY, approver, "recovery can be requested only while KILLED", this, now);
     }
-    List<String> failed = new ArrayList<>();
-    for (HealthCheckResult check : health) {
-      if (!check.passed()) {
-        failed.add(check.name() + ": " + check.detail());
+
+    @Override
+    public KillSwitchEvent completeRecovery(String identity, List<HealthCheckResult> health, KillSwitchPolicy policy,
+        Instant now) {
+      return Rules.wrongState(COMPLETE_RECOVERY, identity, "recovery can be completed only while RECOVERING", this,
+          now);
+    }
+
+    @Override
+    public KillSwitchRecord apply(KillSwitchEvent event) {
+      if (event instanceof Triggered triggered) {
+        return Rules.killedBy(triggered, revision + 1, failures);
       }
-    }
-    if (health.isEmpty()) {
-      failed.add("no health check ran");
-    }
-    if (!failed.isEmpty()) {
-      return refused("complete-recovery", identity, RefusalReason.HEALTH_CHECK_FAILED,
-          "health checks failed: " + String.join("; ", failed), now);
-    }
-    return new KillSwitchEvent.RecoveryCompleted(identity, now);
-  }
-
-  /** The next state; pure, so replaying the journal rebuilds exactly this state. */
-  public KillSwitchRecord apply(KillSwitchEvent event) {
-    long next = revision + 1;
-    if (event instanceof KillSwitchEvent.Triggered t) {
-      return new KillSwitchRecord(scope, KillSwitchState.KILLED, t.at(), next, t.kind(), t.identity(), t.reason(),
-          null, null, recentFailures, lockedUntil);
-    }
-    if (event instanceof KillSwitchEvent.RecoveryRequested r) {
-      return new KillSwitchRecord(scope, KillSwitchState.RECOVERING, r.at(), next, triggerKind, triggeredBy, reason,
-          r.approver(), r.cooldownEndsAt(), List.of(), null);
-    }
-    if (event instanceof KillSwitchEvent.ApprovalCodeRejected rejected) {
-      List<Instant> failures = new ArrayList<>(recentFailures);
-      failures.add(rejected.at());
-      if (failures.size() > MAX_REMEMBERED_FAILURES) {
-        failures = failures.subList(failures.size() - MAX_REMEMBERED_FAILURES, failures.size());
+      if (event instanceof CommandRefused) {
+        return new Active(revision + 1, since, failures);
       }
-      return new KillSwitchRecord(scope, state, since, next, triggerKind, triggeredBy, reason, recoveryRequestedBy,
-          cooldownEndsAt, failures, rejected.lockedUntil() != null ? rejected.lockedUntil() : lockedUntil);
+      throw Rules.unexpected(event, this);
     }
-    if (event instanceof KillSwitchEvent.RecoveryCompleted c) {
-      return new KillSwitchRecord(scope, KillSwitchState.ACTIVE, c.at(), next, null, null, null, null, null,
-          List.of(), null);
-    }
-    return new KillSwitchRecord(scope, state, since, next, triggerKind, triggeredBy, reason, recoveryRequestedBy,
-        cooldownEndsAt, recentFailures, lockedUntil);
   }
 
-  /** What the caller of the command that produced {@code event} is told; {@code this} is the state after it. */
-  public KillSwitchReply replyTo(KillSwitchEvent event) {
-    KillSwitchStatus status = status();
-    if (event instanceof KillSwitchEvent.Triggered t) {
-      return KillSwitchReply.accepted("KILLED by " + t.kind() + " (" + t.identity() + "): " + t.reason(), status);
+  /** Every order blocked; waiting for a recovery request with a valid approval code. */
+  record Killed(long revision, Instant since, Kill kill, ApprovalFailures failures) implements KillSwitchRecord {
+
+    @Override
+    public KillSwitchState state() {
+      return KillSwitchState.KILLED;
     }
-    if (event instanceof KillSwitchEvent.TriggerRepeated) {
-      return KillSwitchReply.accepted("already KILLED; the trigger is recorded", status);
+
+    @Override
+    public KillSwitchStatus status(KillSwitchScope scope) {
+      return new KillSwitchStatus(scope, KillSwitchState.KILLED, since, revision, kill.kind(), kill.triggeredBy(),
+          kill.reason(), null, null);
     }
-    if (event instanceof KillSwitchEvent.RecoveryRequested r) {
-      return KillSwitchReply.accepted("RECOVERING; cooldown ends at " + r.cooldownEndsAt(), status);
+
+    @Override
+    public KillSwitchEvent trigger(TriggerKind kind, String identity, String reason, Map<String, String> metadata,
+        Instant now) {
+      return Rules.invalidTrigger(kind, identity, reason, now).orElseGet(() -> new TriggerRepeated(kind,
+          identity.strip(), reason.strip(), Rules.orEmpty(metadata), now));
     }
-    if (event instanceof KillSwitchEvent.RecoveryCompleted) {
-      return KillSwitchReply.accepted("ACTIVE: trading allowed", status);
+
+    @Override
+    public KillSwitchEvent requestRecovery(String approver, char[] code, KillSwitchPolicy policy, Instant now) {
+      if (Rules.isBlank(approver)) {
+        return Rules.refused(REQUEST_RECOVERY, approver, RefusalReason.INVALID, "approver identity is required", now);
+      }
+      String who = approver.strip();
+      if (failures.lockedAt(now)) {
+        return Rules.refused(REQUEST_RECOVERY, who, RefusalReason.LOCKED_OUT,
+            "too many wrong approval codes; recovery requests are refused until " + failures.lockedUntil() + " ("
+                + Rules.secondsUntil(now, failures.lockedUntil()) + " s remaining)", now);
+      }
+      if (policy.approvalCodeRequired()) {
+        if (code == null || code.length == 0) {
+          return Rules.refused(REQUEST_RECOVERY, who, RefusalReason.INVALID, "approval code is required", now);
+        }
+        if (!policy.approvalCode().matches(code)) {
+          boolean startsLockout =
+              failures.countWithin(policy.failureWindow(), now) + 1 >= policy.maxFailedAttempts();
+          return new ApprovalCodeRejected(who, now, startsLockout ? now.plus(policy.lockout()) : null);
+        }
+      }
+      return new RecoveryRequested(who, now, now.plus(policy.cooldown()));
     }
-    if (event instanceof KillSwitchEvent.ApprovalCodeRejected rejected) {
-      return KillSwitchReply.refused(RefusalReason.BAD_APPROVAL_CODE, rejected.lockedUntil() == null
-          ? "approval code rejected" : "approval code rejected; locked out until " + rejected.lockedUntil(), status);
+
+    @Override
+    public KillSwitchEvent completeRecovery(String identity, List<HealthCheckResult> health, KillSwitchPolicy policy,
+        Instant now) {
+      return Rules.wrongState(COMPLETE_RECOVERY, identity,
+          "recovery can be completed only while RECOVERING; request recovery first", this, now);
     }
-    KillSwitchEvent.CommandRefused refused = (KillSwitchEvent.CommandRefused) event;
-    return KillSwitchReply.refused(refused.reason(), refused.detail(), status);
+
+    @Override
+    public KillSwitchRecord apply(KillSwitchEvent event) {
+      if (event instanceof TriggerRepeated || event instanceof CommandRefused) {
+        return new Killed(revision + 1, since, kill, failures);
+      }
+      if (event instanceof ApprovalCodeRejected rejected) {
+        return new Killed(revision + 1, since, kill, failures.recorded(rejected.at(), rejected.lockedUntil()));
+      }
+      if (event instanceof RecoveryRequested requested) {
+        return new Recovering(revision + 1, requested.at(), kill, requested.approver(), requested.cooldownEndsAt(),
+            failures.cleared());
+      }
+      throw Rules.unexpected(event, this);
+    }
   }
 
-  private static KillSwitchEvent refused(String command, String identity, RefusalReason reason, String detail,
-      Instant now) {
-    return new KillSwitchEvent.CommandRefused(command, identity == null ? "" : identity, reason, detail, now);
-  }
+  /** Still blocked: the cooldown runs and health checks must pass before the recovery completes. */
+  record Recovering(long revision, Instant since, Kill kill, String requestedBy, Instant cooldownEndsAt,
+      ApprovalFailures failures) implements KillSwitchRecord {
 
-  private static boolean blank(String text) {
-    return text == null || text.isBlank();
+    @Override
+    public KillSwitchState state() {
+      return KillSwitchState.RECOVERING;
+    }
+
+    @Override
+    public KillSwitchStatus status(KillSwitchScope scope) {
+      return new KillSwitchStatus(scope, KillSwitchState.RECOVERING, since, revision, kill.kind(),
+          kill.triggeredBy(), kill.reason(), requestedBy, cooldownEndsAt);
+    }
+
+    public boolean cooldownOverAt(Instant now) {
+      return !now.isBefore(cooldownEndsAt);
+    }
+
+    @Override
+    public KillSwitchEvent trigger(TriggerKind kind, String identity, String reason, Map<String, String> metadata,
+        Instant now) {
+      return Rules.invalidTrigger(kind, identity, reason, now)
+          .orElseGet(() -> Rules.triggered(kind, identity, reason, metadata, now));
+    }
+
+    @Override
+    public KillSwitchEvent requestRecovery(String approver, char[] code, KillSwitchPolicy policy, Instant now) {
+      return Rules.wrongState(REQUEST_RECOVERY, approver, "recovery was already requested by " + requestedBy, this,
+          now);
+    }
+
+    @Override
+    public KillSwitchEvent completeRecovery(String identity, List<HealthCheckResult> health, KillSwitchPolicy policy,
+        Instant now) {
+      if (Rules.isBlank(identity)) {
+        return Rules.refused(COMPLETE_RECOVERY, identity, RefusalReason.INVALID, "identity is required", now);
+      }
+      String who = identity.strip();
+      if (!cooldownOverAt(now)) {
+        return Rules.refused(COMPLETE_RECOVERY, who, RefusalReason.COOLDOWN_NOT_OVER,
+            "cooldown ends at " + cooldownEndsAt + " (" + Rules.secondsUntil(now, cooldownEndsAt)
+                + " s remaining)", now);
+      }
+      if (policy.twoPersonRule() && Rules.samePerson(who, requestedBy)) {
+        return Rules.refused(COMPLETE_RECOVERY, who, RefusalReason.SAME_PERSON,
+            "two-person rule: the recovery was requested by " + requestedBy
+                + "; another person must complete it", now);
+      }
+      List<HealthCheckResult> failed = Objects.requireNonNull(health, "health").stream()
+          .filter(result -> !result.passed()).toList();
+      if (!failed.isEmpty()) {
+        return Rules.refused(COMPLETE_RECOVERY, who, RefusalReason.HEALTH_CHECK_FAILED, "health checks failed: "
+            + failed.stream().map(r -> r.name() + " (" + r.detail() + ")").collect(Collectors.joining(", ")), now);
+      }
+      return new RecoveryCompleted(who, now);
+    }
+
+    @Override
+    public KillSwitchRecord apply(KillSwitchEvent event) {
+      if (event instanceof Triggered triggered) {
+        return Rules.killedBy(triggered, revision + 1, failures);
+      }
+      if (event instanceof CommandRefused) {
+        return new Recovering(revision + 1, since, kill, requestedBy, cooldownEndsAt, failures);
+      }
+      if (event instanceof RecoveryCompleted completed) {
+        return new Active(revision + 1, completed.at(), failures);
+      }
+      throw Rules.unexpected(event, this);
+    }
   }
 }
