@@ -20,7 +20,14 @@ public final class ClientOptions {
 
   /** Throws {@link IllegalArgumentException} (exit code 2) for an invalid session id. */
   KillSwitchScope scope() {
-    return session == null ? KillSwitchScope.GLOBAL : KillSwitchScope.session(session);
+    if (session == null) {
+      return KillSwitchScope.GLOBAL;
+    }
+    try {
+      return KillSwitchScope.session(session);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--session must be 1-64 of A-Z a-z 0-9 . _ -, not '" + session + "'", e);
+    }
   }
 
   KillSwitchClient client() {
