@@ -1,0 +1,74 @@
+package org.peaktrade.actors.killswitch;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.peaktrade.engine.killswitch.GateDecision;
+import org.peaktrade.engine.killswitch.ScopeView;
+import org.peaktrade.protocol.killswitch.KillSwitchScope;
+
+/**
+ * The node-local kill-switch view that executors consult synchronously before every order. Only the
+ * {@link KillSwitchGate} writes it; any thread may read it. Reads are a volatile read and a ConcurrentHashMap
+ * lookup and allocate nothing while trading is allowed. Fail closed: a session may trade only if the global view
+ * and its own view are both known, ACTIVE and confirmed within {@code staleAfter}.
+ */
+public final class GateView {
+  private static final String GLOBAL = KillSwitchScope.GLOBAL.value();
+
+  private final Clock clock;
+  private final long staleAfterMillis;
+  private volatile ScopeView global;
+  private final Map<String, ScopeView> sessions = new ConcurrentHashMap<>();
+
+  public GateView(Clock clock, GateSettings settings) {
+    this.clock = clock;
+    this.staleAfterMillis = settings.staleAfter().toMillis();
+  }
+
+  /** Allowed, or blocked naming the scope (global first) and why. */
+  public GateDecision check(String sessionId) {
+    long now = clock.millis();
+    ScopeView g = global;
+    if (g == null) {
+      return ScopeView.unknown(GLOBAL);
+    }
+    GateDecision decision = g.decide(now, staleAfterMillis);
+    if (!decision.allowed()) {
+      return decision;
+    }
+    ScopeView session = sessions.get(sessionId);
+    if (session == null) {
+      return ScopeView.unknown("session:" + sessionId);
+    }
+    return session.decide(now, staleAfterMillis);
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  ScopeView get(KillSwitchScope scope) {
+    return scope.isGlobal() ? global : sessions.get(sessionId(scope));
+  }
+
+  void put(KillSwitchScope scope, ScopeView view) {
+    if (scope.isGlobal()) {
+      global = view;
+    } else {
+      sessions.put(sessionId(scope), view);
+    }
+  }
+
+  void remove(KillSwitchScope scope) {
+    if (scope.isGlobal()) {
+      global = null;
+    } else {
+      sessions.remove(sessionId(scope));
+    }
+  }
+
+  static String sessionId(KillSwitchScope scope) {
+    return scope.value().substring("session:".length());
+  }
+}

@@ -1,0 +1,159 @@
+package org.peaktrade.actors.killswitch;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.actor.typed.pubsub.Topic;
+import org.peaktrade.engine.killswitch.ScopeView;
+import org.peaktrade.protocol.killswitch.KillSwitchScope;
+import org.peaktrade.protocol.killswitch.KillSwitchStatus;
+
+/**
+ * The node-local execution gate, one per node. It keeps the {@link GateView} that executors read before every
+ * order: the global switch plus the switch of every registered session.
+ *
+ * <p>Fed two ways: statuses pushed by the kill-switch entities on the {@code kill-switch-status} topic, and a
+ * periodic {@link KillSwitchService#status} for every known scope, so a missed push heals within one refresh
+ * interval. A status with a lower revision than the one held is a late delivery and is ignored. When a scope turns
+ * KILLED (from ACTIVE, RECOVERING or unknown) the gate tells every affected registered executor to cancel its open
+ * orders: the session's own executor for a session switch, all of them for the global one. An executor that
+ * registers while a covering switch is KILLED is told at once.
+ *
+ * <p>Talks to: the status topic (subscribes), {@link KillSwitchService} (refresh), executors
+ * ({@link OpenOrderCanceller.CancelOpenOrders}).
+ */
+public final class KillSwitchGate extends AbstractBehavior<KillSwitchGate.Command> {
+
+  public sealed interface Command {}
+
+  /** An executor for {@code sessionId} that must be told to cancel its open orders when its session is killed. */
+  public record Register(String sessionId, ActorRef<OpenOrderCanceller.Command> executor) implements Command {
+    public Register {
+      Objects.requireNonNull(executor, "executor");
+      KillSwitchScope.session(sessionId);
+    }
+  }
+
+  /** The session stopped trading: forget its executor and its view (its orders are then blocked as unknown). */
+  public record Unregister(String sessionId) implements Command {}
+
+  private record StatusPushed(KillSwitchStatus status) implements Command {}
+
+  private record StatusFetched(KillSwitchScope scope, KillSwitchStatus status, Throwable failure)
+      implements Command {}
+
+  private enum Refresh implements Command {
+    INSTANCE
+  }
+
+  private final GateView view;
+  private final KillSwitchService service;
+  private final Map<String, ActorRef<OpenOrderCanceller.Command>> executors = new HashMap<>();
+
+  public static Behavior<Command> create(GateSettings settings, GateView view, KillSwitchService service,
+      ActorRef<Topic.Command<KillSwitchStatus>> statusTopic) {
+    return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
+        new KillSwitchGate(ctx, timers, settings, view, service, statusTopic)));
+  }
+
+  private KillSwitchGate(ActorContext<Command> ctx, TimerScheduler<Command> timers, GateSettings settings,
+      GateView view, KillSwitchService service, ActorRef<Topic.Command<KillSwitchStatus>> statusTopic) {
+    super(ctx);
+    this.view = view;
+    this.service = service;
+    statusTopic.tell(Topic.subscribe(ctx.messageAdapter(KillSwitchStatus.class, StatusPushed::new)));
+    fetch(KillSwitchScope.GLOBAL);
+    timers.startTimerWithFixedDelay(Refresh.INSTANCE, settings.refreshInterval());
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(StatusPushed.class, m -> apply(m.status()))
+        .onMessage(StatusFetched.class, this::onFetched)
+        .onMessage(Register.class, this::onRegister)
+        .onMessage(Unregister.class, this::onUnregister)
+        .onMessageEquals(Refresh.INSTANCE, this::onRefresh)
+        .build();
+  }
+
+  private Behavior<Command> onRegister(Register register) {
+    KillSwitchScope scope = KillSwitchScope.session(register.sessionId());
+    executors.put(register.sessionId(), register.executor());
+    for (KillSwitchScope covering : new KillSwitchScope[] {KillSwitchScope.GLOBAL, scope}) {
+      ScopeView held = view.get(covering);
+      if (held != null && held.isKilled()) {
+        register.executor().tell(cancel(held.status()));
+      }
+    }
+    fetch(scope);
+    return this;
+  }
+
+  private Behavior<Command> onUnregister(Unregister unregister) {
+    executors.remove(unregister.sessionId());
+    view.remove(KillSwitchScope.session(unregister.sessionId()));
+    return this;
+  }
+
+  private Behavior<Command> onRefresh() {
+    fetch(KillSwitchScope.GLOBAL);
+    executors.keySet().forEach(sessionId -> fetch(KillSwitchScope.session(sessionId)));
+    return this;
+  }
+
+  private Behavior<Command> onFetched(StatusFetched fetched) {
+    if (fetched.failure() != null) {
+      getContext().getLog().warn("kill-switch status of {} unavailable, its view ages towards stale: {}",
+          fetched.scope(), fetched.failure().toString());
+      return this;
+    }
+    return apply(fetched.status());
+  }
+
+  private Behavior<Command> apply(KillSwitchStatus status) {
+    KillSwitchScope scope = status.scope();
+    if (!scope.isGlobal() && !executors.containsKey(GateView.sessionId(scope))) {
+      return this;
+    }
+    ScopeView held = view.get(scope);
+    long now = view.clock().millis();
+    ScopeView updated = held == null ? ScopeView.of(status, now) : held.confirm(status, now);
+    if (updated == held) {
+      return this;
+    }
+    view.put(scope, updated);
+    if (updated.isKilled() && (held == null || !held.isKilled())) {
+      onKilled(updated.status());
+    }
+    return this;
+  }
+
+  private void onKilled(KillSwitchStatus status) {
+    OpenOrderCanceller.CancelOpenOrders cancel = cancel(status);
+    getContext().getLog().warn("kill switch {} KILLED, cancelling open orders: {}", status.scope(), cancel.reason());
+    if (status.scope().isGlobal()) {
+      executors.values().forEach(executor -> executor.tell(cancel));
+    } else {
+      ActorRef<OpenOrderCanceller.Command> executor = executors.get(GateView.sessionId(status.scope()));
+      if (executor != null) {
+        executor.tell(cancel);
+      }
+    }
+  }
+
+  private static OpenOrderCanceller.CancelOpenOrders cancel(KillSwitchStatus status) {
+    return new OpenOrderCanceller.CancelOpenOrders(status.scope(), ScopeView.freshDecision(status).message());
+  }
+
+  private void fetch(KillSwitchScope scope) {
+    getContext().pipeToSelf(service.status(scope), (status, failure) -> new StatusFetched(scope, status, failure));
+  }
+}

@@ -1,0 +1,173 @@
+package org.peaktrade.actors.watchdog;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.peaktrade.actors.killswitch.KillSwitchService;
+import org.peaktrade.engine.watchdog.Heartbeats;
+import org.peaktrade.engine.watchdog.SourceFreshness;
+import org.peaktrade.engine.watchdog.SourceKind;
+import org.peaktrade.protocol.Symbol;
+import org.peaktrade.protocol.killswitch.KillSwitchReply;
+import org.peaktrade.protocol.killswitch.KillSwitchScope;
+import org.peaktrade.protocol.killswitch.TriggerKind;
+
+/**
+ * The watchdog trigger: a registry of heartbeat sources (sessions, market-data feeds, components), each with its
+ * own timeout and kill scope. One keyed timer per source, restarted by every heartbeat; when it fires the source's
+ * scope is killed with kind WATCHDOG. A missed source fires once and is quiet until it beats again. Stale market
+ * data and a child that exhausted its restart budget ({@link BudgetedSupervisor}) fire it too. It answers
+ * {@link GetFreshness} for the recovery health check {@link MarketDataFreshCheck}. Last-seen times come from the
+ * injected clock.
+ */
+public final class Watchdog extends AbstractBehavior<Watchdog.Command> {
+
+  public sealed interface Command {}
+
+  /** Watch {@code source}: registering counts as its first heartbeat; re-registering replaces the entry. */
+  public record Register(String source, Duration timeout, KillSwitchScope scope, SourceKind kind) implements Command {
+    public Register {
+      Objects.requireNonNull(source, "source");
+      Objects.requireNonNull(scope, "scope");
+      Objects.requireNonNull(kind, "kind");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("heartbeat timeout must be positive: " + timeout);
+      }
+    }
+
+    public Register(String source, Duration timeout, KillSwitchScope scope) {
+      this(source, timeout, scope, SourceKind.COMPONENT);
+    }
+  }
+
+  /** A source is alive; heartbeats of unregistered sources are ignored. */
+  public record Heartbeat(String source) implements Command {}
+
+  public record Unregister(String source) implements Command {}
+
+  /** A feed noticed that {@code symbol} has not ticked since {@code lastSeen}: kills the global scope. */
+  public record StaleMarketData(Symbol symbol, Instant lastSeen) implements Command {}
+
+  /** A supervised child was stopped for good after exhausting its restart budget: kills {@code scope}. */
+  public record RestartBudgetExhausted(String child, KillSwitchScope scope) implements Command {}
+
+  public record GetFreshness(ActorRef<Freshness> replyTo) implements Command {}
+
+  /** Every registered source as of the watchdog clock's now. */
+  public record Freshness(List<SourceFreshness> sources) {
+    public Freshness {
+      sources = List.copyOf(sources);
+    }
+  }
+
+  private record HeartbeatMissed(String source) implements Command {}
+
+  private record TriggerAnswered(String source, KillSwitchReply reply, Throwable failure) implements Command {}
+
+  private final TimerScheduler<Command> timers;
+  private final KillSwitchService service;
+  private final Clock clock;
+  private final Heartbeats heartbeats = new Heartbeats();
+
+  public static Behavior<Command> create(KillSwitchService service, Clock clock) {
+    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new Watchdog(ctx, timers, service, clock)));
+  }
+
+  private Watchdog(ActorContext<Command> ctx, TimerScheduler<Command> timers, KillSwitchService service,
+      Clock clock) {
+    super(ctx);
+    this.timers = timers;
+    this.service = service;
+    this.clock = clock;
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(Register.class, this::onRegister)
+        .onMessage(Heartbeat.class, this::onHeartbeat)
+        .onMessage(Unregister.class, this::onUnregister)
+        .onMessage(HeartbeatMissed.class, this::onMissed)
+        .onMessage(StaleMarketData.class, this::onStaleMarketData)
+        .onMessage(RestartBudgetExhausted.class, this::onRestartBudgetExhausted)
+        .onMessage(GetFreshness.class, this::onGetFreshness)
+        .onMessage(TriggerAnswered.class, this::onTriggerAnswered)
+        .build();
+  }
+
+  private Behavior<Command> onRegister(Register register) {
+    heartbeats.register(register.source(), register.timeout(), register.scope(), register.kind(), clock.instant());
+    timers.startSingleTimer(register.source(), new HeartbeatMissed(register.source()), register.timeout());
+    return this;
+  }
+
+  private Behavior<Command> onHeartbeat(Heartbeat heartbeat) {
+    heartbeats.beat(heartbeat.source(), clock.instant()).ifPresent(timeout ->
+        timers.startSingleTimer(heartbeat.source(), new HeartbeatMissed(heartbeat.source()), timeout));
+    return this;
+  }
+
+  private Behavior<Command> onUnregister(Unregister unregister) {
+    heartbeats.unregister(unregister.source());
+    timers.cancel(unregister.source());
+    return this;
+  }
+
+  private Behavior<Command> onMissed(HeartbeatMissed missed) {
+    heartbeats.freshness(missed.source(), clock.instant()).ifPresent(source -> trigger(source.source(),
+        source.scope(), "watchdog:heartbeat:" + source.source(),
+        "no heartbeat from " + source.source() + " for " + source.age() + " (timeout " + source.timeout() + ")",
+        Map.of("source", source.source(), "kind", source.kind().name(), "timeout", source.timeout().toString(),
+            "lastSeen", source.lastSeen().toString())));
+    return this;
+  }
+
+  private Behavior<Command> onStaleMarketData(StaleMarketData stale) {
+    trigger(null, KillSwitchScope.GLOBAL, "watchdog:market-data:" + stale.symbol(),
+        "market data for " + stale.symbol() + " stale since " + stale.lastSeen(),
+        Map.of("symbol", stale.symbol().value(), "lastSeen", stale.lastSeen().toString()));
+    return this;
+  }
+
+  private Behavior<Command> onRestartBudgetExhausted(RestartBudgetExhausted exhausted) {
+    trigger(null, exhausted.scope(), "watchdog:restart-budget:" + exhausted.child(),
+        "child " + exhausted.child() + " exhausted its restart budget and was stopped",
+        Map.of("child", exhausted.child()));
+    return this;
+  }
+
+  private Behavior<Command> onGetFreshness(GetFreshness get) {
+    get.replyTo().tell(new Freshness(heartbeats.freshness(clock.instant())));
+    return this;
+  }
+
+  private void trigger(String source, KillSwitchScope scope, String identity, String reason,
+      Map<String, String> metadata) {
+    getContext().getLog().error("watchdog killing {}: {}", scope, reason);
+    getContext().pipeToSelf(service.trigger(scope, TriggerKind.WATCHDOG, identity, reason, metadata),
+        (reply, failure) -> new TriggerAnswered(source, reply, failure));
+  }
+
+  /** A heartbeat trigger that could not be delivered fires again after another timeout unless the source beats. */
+  private Behavior<Command> onTriggerAnswered(TriggerAnswered answered) {
+    if (answered.failure() == null) {
+      return this;
+    }
+    getContext().getLog().error("watchdog trigger not delivered: {}", answered.failure().toString());
+    if (answered.source() != null && !timers.isTimerActive(answered.source())) {
+      heartbeats.freshness(answered.source(), clock.instant()).ifPresent(source ->
+          timers.startSingleTimer(source.source(), new HeartbeatMissed(source.source()), source.timeout()));
+    }
+    return this;
+  }
+}
