@@ -174,7 +174,7 @@ public final class KillSwitchRoutes extends AllDirectives {
           .reduce((first, second) -> second);
       return until.map(t -> Math.max(1, (Duration.between(now, t).toMillis() + 999) / 1000))
           .orElse(LOCKOUT_FALLBACK_SECONDS);
-    });
+    }).exceptionally(journalUnreadable -> LOCKOUT_FALLBACK_SECONDS);
   }
 
   private Route scope(Function<KillSwitchScope, Route> inner) {
