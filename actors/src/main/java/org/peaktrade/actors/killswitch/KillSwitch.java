@@ -1,0 +1,182 @@
+package org.peaktrade.actors.killswitch;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.actor.typed.pubsub.Topic;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+import org.peaktrade.engine.killswitch.KillSwitchPolicy;
+import org.peaktrade.engine.killswitch.KillSwitchRecord;
+import org.peaktrade.engine.killswitch.KillSwitchReplies;
+import org.peaktrade.protocol.CborSerializable;
+import org.peaktrade.protocol.killswitch.HealthCheckResult;
+import org.peaktrade.protocol.killswitch.KillSwitchEvent;
+import org.peaktrade.protocol.killswitch.KillSwitchReply;
+import org.peaktrade.protocol.killswitch.KillSwitchScope;
+import org.peaktrade.protocol.killswitch.KillSwitchStatus;
+import org.peaktrade.protocol.killswitch.TriggerKind;
+
+/**
+ * One kill switch (global or per session) as an event-sourced entity, persistence id {@code kill-switch|<scope>}.
+ * The decisions live in the engine's {@link KillSwitchRecord}; this actor reads the injected clock, persists the
+ * decided event (every transition and every refusal: the journal is the audit trail), replies, and publishes the
+ * new {@link KillSwitchStatus} to the {@code kill-switch-status} topic the gates subscribe to. The status is also
+ * published after recovery (start or restart) and once more when a cooldown elapses. Created by
+ * {@link KillSwitchRegistry}; callers use {@link KillSwitchService}.
+ */
+public final class KillSwitch
+    extends EventSourcedBehaviorWithEnforcedReplies<KillSwitch.Command, KillSwitchEvent, KillSwitchRecord> {
+  public static final String ENTITY_TYPE = "kill-switch";
+  private static final Object COOLDOWN_TIMER = "cooldown";
+
+  /** Everything the entity understands. */
+  public sealed interface Command extends CborSerializable {}
+
+  public record Trigger(TriggerKind kind, String identity, String reason, Map<String, String> metadata,
+      ActorRef<KillSwitchReply> replyTo) implements Command {}
+
+  /** The entity clears {@code code} once it has been checked. */
+  public record RequestRecovery(String approver, char[] code, ActorRef<KillSwitchReply> replyTo) implements Command {
+    @Override
+    public String toString() {
+      return "RequestRecovery[approver=" + approver + ", code=***, replyTo=" + replyTo + "]";
+    }
+  }
+
+  /** {@code health} holds the results of every configured health check, run just before. */
+  public record CompleteRecovery(String identity, List<HealthCheckResult> health, ActorRef<KillSwitchReply> replyTo)
+      implements Command {
+    public CompleteRecovery {
+      health = List.copyOf(health);
+    }
+  }
+
+  public record GetStatus(ActorRef<KillSwitchStatus> replyTo) implements Command {}
+
+  /** The cooldown timer fired. */
+  enum CooldownElapsed implements Command { INSTANCE }
+
+  private final KillSwitchScope scope;
+  private final KillSwitchPolicy policy;
+  private final int snapshotEvery;
+  private final Clock clock;
+  private final ActorRef<Topic.Command<KillSwitchStatus>> statusTopic;
+  private final TimerScheduler<Command> timers;
+
+  private KillSwitch(KillSwitchScope scope, KillSwitchSettings settings, Clock clock,
+      ActorRef<Topic.Command<KillSwitchStatus>> statusTopic, TimerScheduler<Command> timers) {
+    super(persistenceId(scope),
+        SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(10), 0.2));
+    this.scope = scope;
+    this.policy = settings.policy();
+    this.snapshotEvery = settings.snapshotEvery();
+    this.clock = clock;
+    this.statusTopic = statusTopic;
+    this.timers = timers;
+  }
+
+  public static Behavior<Command> create(KillSwitchScope scope, KillSwitchSettings settings, Clock clock,
+      ActorRef<Topic.Command<KillSwitchStatus>> statusTopic) {
+    return Behaviors.withTimers(timers -> new KillSwitch(scope, settings, clock, statusTopic, timers));
+  }
+
+  public static PersistenceId persistenceId(KillSwitchScope scope) {
+    return PersistenceId.of(ENTITY_TYPE, scope.value());
+  }
+
+  @Override
+  public KillSwitchRecord emptyState() {
+    return KillSwitchRecord.initial();
+  }
+
+  @Override
+  public RetentionCriteria retentionCriteria() {
+    return RetentionCriteria.snapshotEvery(snapshotEvery, 2);
+  }
+
+  @Override
+  public CommandHandlerWithReply<Command, KillSwitchEvent, KillSwitchRecord> commandHandler() {
+    return newCommandHandlerWithReplyBuilder().forAnyState()
+        .onCommand(Trigger.class, this::onTrigger)
+        .onCommand(RequestRecovery.class, this::onRequestRecovery)
+        .onCommand(CompleteRecovery.class, this::onCompleteRecovery)
+        .onCommand(GetStatus.class, this::onGetStatus)
+        .onCommand(CooldownElapsed.class, this::onCooldownElapsed)
+        .build();
+  }
+
+  private ReplyEffect<KillSwitchEvent, KillSwitchRecord> onTrigger(KillSwitchRecord state, Trigger command) {
+    return persistAndReply(state.trigger(command.kind(), command.identity(), command.reason(), command.metadata(),
+        clock.instant()), command.replyTo());
+  }
+
+  private ReplyEffect<KillSwitchEvent, KillSwitchRecord> onRequestRecovery(KillSwitchRecord state,
+      RequestRecovery command) {
+    try {
+      return persistAndReply(state.requestRecovery(command.approver(), command.code(), policy, clock.instant()),
+          command.replyTo());
+    } finally {
+      if (command.code() != null) {
+        Arrays.fill(command.code(), '\0');
+      }
+    }
+  }
+
+  private ReplyEffect<KillSwitchEvent, KillSwitchRecord> onCompleteRecovery(KillSwitchRecord state,
+      CompleteRecovery command) {
+    return persistAndReply(state.completeRecovery(command.identity(), command.health(), policy, clock.instant()),
+        command.replyTo());
+  }
+
+  private ReplyEffect<KillSwitchEvent, KillSwitchRecord> onGetStatus(KillSwitchRecord state, GetStatus command) {
+    return Effect().reply(command.replyTo(), state.status(scope));
+  }
+
+  private ReplyEffect<KillSwitchEvent, KillSwitchRecord> onCooldownElapsed(KillSwitchRecord state,
+      CooldownElapsed command) {
+    return Effect().none().thenRun(this::publishAndScheduleCooldown).thenNoReply();
+  }
+
+  private ReplyEffect<KillSwitchEvent, KillSwitchRecord> persistAndReply(KillSwitchEvent event,
+      ActorRef<KillSwitchReply> replyTo) {
+    return Effect().persist(event).thenRun(this::publishAndScheduleCooldown)
+        .thenReply(replyTo, next -> KillSwitchReplies.reply(event, next.status(scope)));
+  }
+
+  /** Publishes the status and, while a cooldown is still running, arms the timer for its end. */
+  private void publishAndScheduleCooldown(KillSwitchRecord state) {
+    statusTopic.tell(Topic.publish(state.status(scope)));
+    Instant now = clock.instant();
+    if (state instanceof KillSwitchRecord.Recovering recovering && !recovering.cooldownOverAt(now)) {
+      timers.startSingleTimer(COOLDOWN_TIMER, CooldownElapsed.INSTANCE,
+          Duration.between(now, recovering.cooldownEndsAt()));
+    } else {
+      timers.cancel(COOLDOWN_TIMER);
+    }
+  }
+
+  @Override
+  public EventHandler<KillSwitchRecord, KillSwitchEvent> eventHandler() {
+    return newEventHandlerBuilder().forAnyState().onAnyEvent(KillSwitchRecord::apply);
+  }
+
+  @Override
+  public SignalHandler<KillSwitchRecord> signalHandler() {
+    return newSignalHandlerBuilder().onSignal(RecoveryCompleted.instance(), this::publishAndScheduleCooldown).build();
+  }
+}

@@ -1,0 +1,70 @@
+package org.peaktrade.actors.killswitch;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.pubsub.Topic;
+import org.peaktrade.protocol.killswitch.KillSwitchScope;
+import org.peaktrade.protocol.killswitch.KillSwitchStatus;
+
+/**
+ * Single-node home of the kill-switch entities: creates one {@link KillSwitch} child per scope on first use and
+ * forwards commands to it. Stands where cluster sharding will stand; an entity that stopped (e.g. a failed
+ * recovery) is forgotten and created afresh by the next command.
+ */
+public final class KillSwitchRegistry {
+
+  public sealed interface Command {}
+
+  /** Hands {@code command} to the entity for {@code scope}, creating it if needed. */
+  public record Deliver(KillSwitchScope scope, KillSwitch.Command command) implements Command {}
+
+  private record EntityStopped(KillSwitchScope scope) implements Command {}
+
+  private final ActorContext<Command> context;
+  private final KillSwitchSettings settings;
+  private final Clock clock;
+  private final ActorRef<Topic.Command<KillSwitchStatus>> statusTopic;
+  private final Map<KillSwitchScope, ActorRef<KillSwitch.Command>> entities = new HashMap<>();
+
+  private KillSwitchRegistry(ActorContext<Command> context, KillSwitchSettings settings, Clock clock,
+      ActorRef<Topic.Command<KillSwitchStatus>> statusTopic) {
+    this.context = context;
+    this.settings = settings;
+    this.clock = clock;
+    this.statusTopic = statusTopic;
+  }
+
+  public static Behavior<Command> create(KillSwitchSettings settings, Clock clock,
+      ActorRef<Topic.Command<KillSwitchStatus>> statusTopic) {
+    return Behaviors.setup(context -> new KillSwitchRegistry(context, settings, clock, statusTopic).behavior());
+  }
+
+  private Behavior<Command> behavior() {
+    return Behaviors.receive(Command.class)
+        .onMessage(Deliver.class, this::onDeliver)
+        .onMessage(EntityStopped.class, this::onEntityStopped)
+        .build();
+  }
+
+  private Behavior<Command> onDeliver(Deliver deliver) {
+    entities.computeIfAbsent(deliver.scope(), this::spawn).tell(deliver.command());
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> onEntityStopped(EntityStopped stopped) {
+    entities.remove(stopped.scope());
+    return Behaviors.same();
+  }
+
+  private ActorRef<KillSwitch.Command> spawn(KillSwitchScope scope) {
+    ActorRef<KillSwitch.Command> entity =
+        context.spawn(KillSwitch.create(scope, settings, clock, statusTopic), "kill-switch-" + scope.value());
+    context.watchWith(entity, new EntityStopped(scope));
+    return entity;
+  }
+}

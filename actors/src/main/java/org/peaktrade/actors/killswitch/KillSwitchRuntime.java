@@ -1,0 +1,154 @@
+package org.peaktrade.actors.killswitch;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.actor.typed.pubsub.Topic;
+import org.apache.pekko.persistence.query.PersistenceQuery;
+import org.apache.pekko.persistence.query.javadsl.CurrentEventsByPersistenceIdQuery;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.peaktrade.protocol.killswitch.HealthCheckResult;
+import org.peaktrade.protocol.killswitch.KillSwitchEvent;
+import org.peaktrade.protocol.killswitch.KillSwitchReply;
+import org.peaktrade.protocol.killswitch.KillSwitchScope;
+import org.peaktrade.protocol.killswitch.KillSwitchStatus;
+import org.peaktrade.protocol.killswitch.TriggerKind;
+
+/**
+ * The local (single-node) {@link KillSwitchService}: a {@link KillSwitchRegistry} holding one entity per scope, the
+ * {@code kill-switch-status} topic, health checks before completing a recovery, and the journal read back through
+ * Pekko Persistence Query as the audit trail. Start it once per ActorSystem, after the journal is prepared
+ * ({@link EmbeddedJournal#createSchemaIfMissing}). The global switch is started at once so its status reaches the
+ * gates without waiting for a command.
+ */
+public final class KillSwitchRuntime implements KillSwitchService {
+  /** The topic name every gate subscribes to, with {@code Topic.create(KillSwitchStatus.class, STATUS_TOPIC)}. */
+  public static final String STATUS_TOPIC = "kill-switch-status";
+  public static final String READ_JOURNAL_PATH = "peaktrade.persistence.read-journal";
+
+  private final ActorSystem<?> system;
+  private final KillSwitchSettings settings;
+  private final List<HealthCheck> checks;
+  private final ActorRef<KillSwitchRegistry.Command> registry;
+  private final ActorRef<Topic.Command<KillSwitchStatus>> statusTopic;
+  private final CurrentEventsByPersistenceIdQuery readJournal;
+
+  private KillSwitchRuntime(ActorSystem<?> system, KillSwitchSettings settings, List<HealthCheck> checks,
+      ActorRef<KillSwitchRegistry.Command> registry, ActorRef<Topic.Command<KillSwitchStatus>> statusTopic,
+      CurrentEventsByPersistenceIdQuery readJournal) {
+    this.system = system;
+    this.settings = settings;
+    this.checks = checks;
+    this.registry = registry;
+    this.statusTopic = statusTopic;
+    this.readJournal = readJournal;
+  }
+
+  public static KillSwitchRuntime start(ActorSystem<?> system, KillSwitchSettings settings, Clock clock,
+      List<HealthCheck> checks) {
+    CurrentEventsByPersistenceIdQuery readJournal = PersistenceQuery.get(system).getReadJournalFor(
+        CurrentEventsByPersistenceIdQuery.class, system.settings().config().getString(READ_JOURNAL_PATH));
+    ActorRef<Topic.Command<KillSwitchStatus>> topic = system.systemActorOf(
+        Topic.create(KillSwitchStatus.class, STATUS_TOPIC), "kill-switch-status-topic", Props.empty());
+    ActorRef<KillSwitchRegistry.Command> registry = system.systemActorOf(
+        KillSwitchRegistry.create(settings, clock, topic), "kill-switches", Props.empty());
+    KillSwitchRuntime runtime =
+        new KillSwitchRuntime(system, settings, List.copyOf(checks), registry, topic, readJournal);
+    runtime.status(KillSwitchScope.GLOBAL);
+    return runtime;
+  }
+
+  /** This node's instance of the status topic; gates may subscribe here or spawn their own topic of that name. */
+  public ActorRef<Topic.Command<KillSwitchStatus>> statusTopic() {
+    return statusTopic;
+  }
+
+  @Override
+  public CompletionStage<KillSwitchReply> trigger(KillSwitchScope scope, TriggerKind kind, String identity,
+      String reason, Map<String, String> metadata) {
+    return ask(scope, replyTo -> new KillSwitch.Trigger(kind, identity, reason, metadata, replyTo));
+  }
+
+  @Override
+  public CompletionStage<KillSwitchReply> requestRecovery(KillSwitchScope scope, String approver,
+      char[] approvalCode) {
+    return ask(scope, replyTo -> new KillSwitch.RequestRecovery(approver, approvalCode, replyTo));
+  }
+
+  @Override
+  public CompletionStage<KillSwitchReply> completeRecovery(KillSwitchScope scope, String identity) {
+    return runHealthChecks().thenCompose(
+        results -> ask(scope, replyTo -> new KillSwitch.CompleteRecovery(identity, results, replyTo)));
+  }
+
+  @Override
+  public CompletionStage<KillSwitchStatus> status(KillSwitchScope scope) {
+    return ask(scope, KillSwitch.GetStatus::new);
+  }
+
+  @Override
+  public CompletionStage<List<RecordedEvent>> events(KillSwitchScope scope, long afterSequence, int limit) {
+    if (afterSequence < 0 || limit < 1) {
+      return CompletableFuture.failedFuture(new IllegalArgumentException(
+          "afterSequence must be >= 0 and limit >= 1: " + afterSequence + ", " + limit));
+    }
+    return readJournal
+        .currentEventsByPersistenceId(KillSwitch.persistenceId(scope).id(), afterSequence + 1, Long.MAX_VALUE)
+        .take(limit)
+        .map(envelope -> new RecordedEvent(envelope.sequenceNr(), (KillSwitchEvent) envelope.event()))
+        .runWith(Sink.seq(), system);
+  }
+
+  /** Every check runs concurrently; an exception or no answer within the timeout is a failed result. */
+  CompletionStage<List<HealthCheckResult>> runHealthChecks() {
+    List<CompletableFuture<HealthCheckResult>> running = new ArrayList<>();
+    for (HealthCheck check : checks) {
+      running.add(run(check, settings.healthCheckTimeout()));
+    }
+    return CompletableFuture.allOf(running.toArray(CompletableFuture[]::new))
+        .thenApply(done -> running.stream().map(CompletableFuture::join).toList());
+  }
+
+  private static CompletableFuture<HealthCheckResult> run(HealthCheck check, Duration timeout) {
+    CompletableFuture<HealthCheckResult> result = new CompletableFuture<>();
+    try {
+      check.run().whenComplete((value, error) -> {
+        if (error != null) {
+          result.complete(failed(check, "failed: " + describe(error)));
+        } else {
+          result.complete(Objects.requireNonNullElseGet(value, () -> failed(check, "no result")));
+        }
+      });
+    } catch (RuntimeException e) {
+      result.complete(failed(check, "failed: " + describe(e)));
+    }
+    return result.completeOnTimeout(failed(check, "no answer within " + timeout.toMillis() + " ms"),
+        timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private static HealthCheckResult failed(HealthCheck check, String detail) {
+    return new HealthCheckResult(check.name(), false, detail);
+  }
+
+  private static String describe(Throwable error) {
+    Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+        ? error.getCause() : error;
+    return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+  }
+
+  private <T> CompletionStage<T> ask(KillSwitchScope scope, Function<ActorRef<T>, KillSwitch.Command> command) {
+    return AskPattern.ask(registry, replyTo -> new KillSwitchRegistry.Deliver(scope, command.apply(replyTo)),
+        settings.askTimeout(), system.scheduler());
+  }
+}

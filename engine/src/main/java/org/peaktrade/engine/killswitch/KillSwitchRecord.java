@@ -1,0 +1,255 @@
+package org.peaktrade.engine.killswitch;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.peaktrade.protocol.CborSerializable;
+import org.peaktrade.protocol.killswitch.HealthCheckResult;
+import org.peaktrade.protocol.killswitch.KillSwitchEvent;
+import org.peaktrade.protocol.killswitch.KillSwitchEvent.ApprovalCodeRejected;
+import org.peaktrade.protocol.killswitch.KillSwitchEvent.CommandRefused;
+import org.peaktrade.protocol.killswitch.KillSwitchEvent.RecoveryCompleted;
+import org.peaktrade.protocol.killswitch.KillSwitchEvent.RecoveryRequested;
+import org.peaktrade.protocol.killswitch.KillSwitchEvent.Triggered;
+import org.peaktrade.protocol.killswitch.KillSwitchEvent.TriggerRepeated;
+import org.peaktrade.protocol.killswitch.KillSwitchScope;
+import org.peaktrade.protocol.killswitch.KillSwitchState;
+import org.peaktrade.protocol.killswitch.KillSwitchStatus;
+import org.peaktrade.protocol.killswitch.RefusalReason;
+import org.peaktrade.protocol.killswitch.TriggerKind;
+
+/**
+ * One kill switch's state, split by lifecycle (DESIGN §4). The command methods decide, for a time {@code now}
+ * passed in, which single event records the outcome (a transition, a repeated trigger, a rejected code or a
+ * refusal); {@link #apply} folds an event into the next state and never reads a clock. {@code revision} counts the
+ * applied events, so it equals the journal sequence number.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "lifecycle")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = KillSwitchRecord.Active.class, name = "active"),
+    @JsonSubTypes.Type(value = KillSwitchRecord.Killed.class, name = "killed"),
+    @JsonSubTypes.Type(value = KillSwitchRecord.Recovering.class, name = "recovering")})
+public sealed interface KillSwitchRecord extends CborSerializable {
+  String TRIGGER = "trigger";
+  String REQUEST_RECOVERY = "request-recovery";
+  String COMPLETE_RECOVERY = "complete-recovery";
+
+  /** A switch that has never been triggered: ACTIVE since the epoch, revision 0. */
+  static KillSwitchRecord initial() {
+    return new Active(0, Instant.EPOCH, ApprovalFailures.NONE);
+  }
+
+  long revision();
+
+  Instant since();
+
+  ApprovalFailures failures();
+
+  KillSwitchState state();
+
+  KillSwitchStatus status(KillSwitchScope scope);
+
+  KillSwitchEvent trigger(TriggerKind kind, String identity, String reason, Map<String, String> metadata,
+      Instant now);
+
+  /** Reads {@code code} but leaves clearing it to the owner. */
+  KillSwitchEvent requestRecovery(String approver, char[] code, KillSwitchPolicy policy, Instant now);
+
+  KillSwitchEvent completeRecovery(String identity, List<HealthCheckResult> health, KillSwitchPolicy policy,
+      Instant now);
+
+  /** The next state; an event that cannot follow this state means a corrupt journal and fails loudly. */
+  KillSwitchRecord apply(KillSwitchEvent event);
+
+  /** What fired the kill in force. */
+  record Kill(TriggerKind kind, String triggeredBy, String reason) {}
+
+  /** Trading allowed. */
+  record Active(long revision, Instant since, ApprovalFailures failures) implements KillSwitchRecord {
+
+    @Override
+    public KillSwitchState state() {
+      return KillSwitchState.ACTIVE;
+    }
+
+    @Override
+    public KillSwitchStatus status(KillSwitchScope scope) {
+      return new KillSwitchStatus(scope, KillSwitchState.ACTIVE, since, revision, null, null, null, null, null);
+    }
+
+    @Override
+    public KillSwitchEvent trigger(TriggerKind kind, String identity, String reason, Map<String, String> metadata,
+        Instant now) {
+      return Rules.invalidTrigger(kind, identity, reason, now)
+          .orElseGet(() -> Rules.triggered(kind, identity, reason, metadata, now));
+    }
+
+    @Override
+    public KillSwitchEvent requestRecovery(String approver, char[] code, KillSwitchPolicy policy, Instant now) {
+      return Rules.wrongState(REQUEST_RECOVERY, approver, "recovery can be requested only while KILLED", this, now);
+    }
+
+    @Override
+    public KillSwitchEvent completeRecovery(String identity, List<HealthCheckResult> health, KillSwitchPolicy policy,
+        Instant now) {
+      return Rules.wrongState(COMPLETE_RECOVERY, identity, "recovery can be completed only while RECOVERING", this,
+          now);
+    }
+
+    @Override
+    public KillSwitchRecord apply(KillSwitchEvent event) {
+      if (event instanceof Triggered triggered) {
+        return Rules.killedBy(triggered, revision + 1, failures);
+      }
+      if (event instanceof CommandRefused) {
+        return new Active(revision + 1, since, failures);
+      }
+      throw Rules.unexpected(event, this);
+    }
+  }
+
+  /** Every order blocked; waiting for a recovery request with a valid approval code. */
+  record Killed(long revision, Instant since, Kill kill, ApprovalFailures failures) implements KillSwitchRecord {
+
+    @Override
+    public KillSwitchState state() {
+      return KillSwitchState.KILLED;
+    }
+
+    @Override
+    public KillSwitchStatus status(KillSwitchScope scope) {
+      return new KillSwitchStatus(scope, KillSwitchState.KILLED, since, revision, kill.kind(), kill.triggeredBy(),
+          kill.reason(), null, null);
+    }
+
+    @Override
+    public KillSwitchEvent trigger(TriggerKind kind, String identity, String reason, Map<String, String> metadata,
+        Instant now) {
+      return Rules.invalidTrigger(kind, identity, reason, now).orElseGet(() -> new TriggerRepeated(kind,
+          identity.strip(), reason.strip(), Rules.orEmpty(metadata), now));
+    }
+
+    @Override
+    public KillSwitchEvent requestRecovery(String approver, char[] code, KillSwitchPolicy policy, Instant now) {
+      if (Rules.isBlank(approver)) {
+        return Rules.refused(REQUEST_RECOVERY, approver, RefusalReason.INVALID, "approver identity is required", now);
+      }
+      String who = approver.strip();
+      if (failures.lockedAt(now)) {
+        return Rules.refused(REQUEST_RECOVERY, who, RefusalReason.LOCKED_OUT,
+            "too many wrong approval codes; recovery requests are refused until " + failures.lockedUntil() + " ("
+                + Rules.secondsUntil(now, failures.lockedUntil()) + " s remaining)", now);
+      }
+      if (policy.approvalCodeRequired()) {
+        if (code == null || code.length == 0) {
+          return Rules.refused(REQUEST_RECOVERY, who, RefusalReason.INVALID, "approval code is required", now);
+        }
+        if (!policy.approvalCode().matches(code)) {
+          boolean startsLockout =
+              failures.countWithin(policy.failureWindow(), now) + 1 >= policy.maxFailedAttempts();
+          return new ApprovalCodeRejected(who, now, startsLockout ? now.plus(policy.lockout()) : null);
+        }
+      }
+      return new RecoveryRequested(who, now, now.plus(policy.cooldown()));
+    }
+
+    @Override
+    public KillSwitchEvent completeRecovery(String identity, List<HealthCheckResult> health, KillSwitchPolicy policy,
+        Instant now) {
+      return Rules.wrongState(COMPLETE_RECOVERY, identity,
+          "recovery can be completed only while RECOVERING; request recovery first", this, now);
+    }
+
+    @Override
+    public KillSwitchRecord apply(KillSwitchEvent event) {
+      if (event instanceof TriggerRepeated || event instanceof CommandRefused) {
+        return new Killed(revision + 1, since, kill, failures);
+      }
+      if (event instanceof ApprovalCodeRejected rejected) {
+        return new Killed(revision + 1, since, kill, failures.recorded(rejected.at(), rejected.lockedUntil()));
+      }
+      if (event instanceof RecoveryRequested requested) {
+        return new Recovering(revision + 1, requested.at(), kill, requested.approver(), requested.cooldownEndsAt(),
+            failures.cleared());
+      }
+      throw Rules.unexpected(event, this);
+    }
+  }
+
+  /** Still blocked: the cooldown runs and health checks must pass before the recovery completes. */
+  record Recovering(long revision, Instant since, Kill kill, String requestedBy, Instant cooldownEndsAt,
+      ApprovalFailures failures) implements KillSwitchRecord {
+
+    @Override
+    public KillSwitchState state() {
+      return KillSwitchState.RECOVERING;
+    }
+
+    @Override
+    public KillSwitchStatus status(KillSwitchScope scope) {
+      return new KillSwitchStatus(scope, KillSwitchState.RECOVERING, since, revision, kill.kind(),
+          kill.triggeredBy(), kill.reason(), requestedBy, cooldownEndsAt);
+    }
+
+    public boolean cooldownOverAt(Instant now) {
+      return !now.isBefore(cooldownEndsAt);
+    }
+
+    @Override
+    public KillSwitchEvent trigger(TriggerKind kind, String identity, String reason, Map<String, String> metadata,
+        Instant now) {
+      return Rules.invalidTrigger(kind, identity, reason, now)
+          .orElseGet(() -> Rules.triggered(kind, identity, reason, metadata, now));
+    }
+
+    @Override
+    public KillSwitchEvent requestRecovery(String approver, char[] code, KillSwitchPolicy policy, Instant now) {
+      return Rules.wrongState(REQUEST_RECOVERY, approver, "recovery was already requested by " + requestedBy, this,
+          now);
+    }
+
+    @Override
+    public KillSwitchEvent completeRecovery(String identity, List<HealthCheckResult> health, KillSwitchPolicy policy,
+        Instant now) {
+      if (Rules.isBlank(identity)) {
+        return Rules.refused(COMPLETE_RECOVERY, identity, RefusalReason.INVALID, "identity is required", now);
+      }
+      String who = identity.strip();
+      if (!cooldownOverAt(now)) {
+        return Rules.refused(COMPLETE_RECOVERY, who, RefusalReason.COOLDOWN_NOT_OVER,
+            "cooldown ends at " + cooldownEndsAt + " (" + Rules.secondsUntil(now, cooldownEndsAt)
+                + " s remaining)", now);
+      }
+      if (policy.twoPersonRule() && Rules.samePerson(who, requestedBy)) {
+        return Rules.refused(COMPLETE_RECOVERY, who, RefusalReason.SAME_PERSON,
+            "two-person rule: the recovery was requested by " + requestedBy
+                + "; another person must complete it", now);
+      }
+      List<HealthCheckResult> failed = Objects.requireNonNull(health, "health").stream()
+          .filter(result -> !result.passed()).toList();
+      if (!failed.isEmpty()) {
+        return Rules.refused(COMPLETE_RECOVERY, who, RefusalReason.HEALTH_CHECK_FAILED, "health checks failed: "
+            + failed.stream().map(r -> r.name() + " (" + r.detail() + ")").collect(Collectors.joining(", ")), now);
+      }
+      return new RecoveryCompleted(who, now);
+    }
+
+    @Override
+    public KillSwitchRecord apply(KillSwitchEvent event) {
+      if (event instanceof Triggered triggered) {
+        return Rules.killedBy(triggered, revision + 1, failures);
+      }
+      if (event instanceof CommandRefused) {
+        return new Recovering(revision + 1, since, kill, requestedBy, cooldownEndsAt, failures);
+      }
+      if (event instanceof RecoveryCompleted completed) {
+        return new Active(revision + 1, completed.at(), failures);
+      }
+      throw Rules.unexpected(event, this);
+    }
+  }
+}
