@@ -5,11 +5,13 @@ import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import org.peaktrade.app.backtest.BacktestCommand;
 import org.peaktrade.app.cli.IndicatorsCommand;
+import org.peaktrade.app.killswitch.HashApprovalCodeCommand;
 import org.peaktrade.app.killswitch.KillCommand;
 import org.peaktrade.app.killswitch.KillSwitchEventsCommand;
 import org.peaktrade.app.killswitch.NodeUnreachableException;
 import org.peaktrade.app.killswitch.RecoverCommand;
 import org.peaktrade.app.killswitch.StatusCommand;
+import org.peaktrade.app.node.NodeCommand;
 import org.peaktrade.engine.data.MarketDataFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,8 +22,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Peak Trade: actor-based crypto trading system. Backtests, indicators, a node with a kill switch.",
-    subcommands = {BacktestCommand.class, IndicatorsCommand.class, StatusCommand.class, KillCommand.class,
-        RecoverCommand.class, KillSwitchEventsCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {BacktestCommand.class, IndicatorsCommand.class, NodeCommand.class, StatusCommand.class,
+        KillCommand.class, RecoverCommand.class, KillSwitchEventsCommand.class, HashApprovalCodeCommand.class,
+        CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
