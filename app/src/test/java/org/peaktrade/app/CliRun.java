@@ -55,7 +55,7 @@ record CliRun(int exitCode, String err, String out) {
       return new FakeTerminal(Map.of(), new ArrayDeque<>(List.of(typed)), new ArrayDeque<>(), true);
     }
 
-    static FakeTerminal stdin(String... lines) {
+    static FakeTerminal piped(String... lines) {
       return new FakeTerminal(Map.of(), new ArrayDeque<>(), new ArrayDeque<>(List.of(lines)), false);
     }
 

@@ -38,7 +38,7 @@ class KillSwitchCliAgainstNodeTest {
 
   @BeforeAll
   static void startNode() throws IOException {
-    Path conf = NodeFixtures.config(dir, hash(CODE), "300s");
+    Path conf = NodeFixtures.config(dir, hash(CODE), "300s", true);
     node = Node.start(NodeConfig.load(Optional.of(conf), Optional.of(dir.resolve("data")), Optional.of("127.0.0.1"),
         Optional.of(0)), CLOCK);
     url = node.url().toString();
@@ -124,6 +124,33 @@ class KillSwitchCliAgainstNodeTest {
   }
 
   @Test
+  void with_the_two_person_rule_the_approver_cannot_complete_the_recovery() {
+    String session = freshSession();
+    cli("kill", "--reason", "test", "--identity", "alice", "--session", session);
+    withCode(CODE, "recover", "--approver", "bob", "--session", session);
+    CLOCK.advance(Duration.ofSeconds(301));
+
+    CliRun run = cli("recover", "--complete", "--identity", "bob", "--session", session);
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.REFUSED);
+    assertThat(run.err()).contains("SAME_PERSON").contains("two-person rule");
+  }
+
+  @Test
+  void repeated_wrong_codes_lock_recovery_out_even_for_the_right_code() {
+    String session = freshSession();
+    cli("kill", "--reason", "test", "--identity", "alice", "--session", session);
+    for (int attempt = 0; attempt < 5; attempt++) {
+      withCode("guess-" + attempt, "recover", "--approver", "mallory", "--session", session);
+    }
+
+    CliRun run = withCode(CODE, "recover", "--approver", "bob", "--session", session);
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.REFUSED);
+    assertThat(run.err()).contains("LOCKED_OUT").containsPattern("retry in (900|899) s");
+  }
+
+  @Test
   void json_output_is_the_nodes_answer_as_is() {
     String session = freshSession();
 
@@ -135,7 +162,7 @@ class KillSwitchCliAgainstNodeTest {
   }
 
   static String hash(String code) {
-    CliRun run = CliRun.with(FakeTerminal.stdin(code), "hash-approval-code");
+    CliRun run = CliRun.with(FakeTerminal.piped(code), "hash-approval-code");
     assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
     return run.out().strip();
   }

@@ -11,11 +11,17 @@ final class NodeFixtures {
 
   /** A node config with the given approval-code hash and cooldown, written into {@code dir}. */
   static Path config(Path dir, String approvalCodeHash, String cooldown) throws IOException {
+    return config(dir, approvalCodeHash, cooldown, false);
+  }
+
+  /** The same, with the two-person rule on or off. */
+  static Path config(Path dir, String approvalCodeHash, String cooldown, boolean twoPersonRule) throws IOException {
     Path file = dir.resolve("node-test.conf");
     Files.writeString(file, String.join("\n",
         "peaktrade.kill-switch {",
         "  approval-code-hash = \"" + approvalCodeHash + "\"",
         "  cooldown = " + cooldown,
+        "  two-person-rule = " + twoPersonRule,
         "}",
         ""));
     return file;
