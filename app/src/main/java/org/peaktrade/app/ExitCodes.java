@@ -10,6 +10,10 @@ public final class ExitCodes {
   public static final int USAGE = 2;
   /** The input data could not be read or is malformed; the message names file, line and reason. */
   public static final int BAD_INPUT = 3;
+  /** The kill switch refused the command (wrong state, cooldown, bad approval code, lock-out, ...). */
+  public static final int REFUSED = 4;
+  /** The node could not be reached, did not answer in time, or its kill switch is unavailable. */
+  public static final int UNREACHABLE = 5;
 
   private ExitCodes() {}
 }

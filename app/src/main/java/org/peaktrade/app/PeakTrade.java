@@ -6,6 +6,13 @@ import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import org.peaktrade.app.backtest.BacktestCommand;
 import org.peaktrade.app.cli.IndicatorsCommand;
+import org.peaktrade.app.killswitch.HashApprovalCodeCommand;
+import org.peaktrade.app.killswitch.KillCommand;
+import org.peaktrade.app.killswitch.KillSwitchEventsCommand;
+import org.peaktrade.app.killswitch.NodeUnreachableException;
+import org.peaktrade.app.killswitch.RecoverCommand;
+import org.peaktrade.app.killswitch.StatusCommand;
+import org.peaktrade.app.node.NodeCommand;
 import org.peaktrade.engine.data.MarketDataFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,14 +22,18 @@ import picocli.CommandLine.Command;
     name = "peak-trade",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description = "Peak Trade: actor-based crypto trading system. Backtests, indicators and (later) live nodes.",
-    subcommands = {BacktestCommand.class, IndicatorsCommand.class, CommandLine.HelpCommand.class},
+    description = "Peak Trade: actor-based crypto trading system. Backtests, indicators, a node with a kill switch.",
+    subcommands = {BacktestCommand.class, IndicatorsCommand.class, NodeCommand.class, StatusCommand.class,
+        KillCommand.class, RecoverCommand.class, KillSwitchEventsCommand.class, HashApprovalCodeCommand.class,
+        CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
         "1:unexpected failure (message on stderr)",
         "2:invalid command line (unknown option, strategy or parameter, bad value)",
-        "3:bad input data (message names file, line and reason)"})
+        "3:bad input data (message names file, line and reason)",
+        "4:refused by the kill switch (message says why)",
+        "5:node unreachable, not answering, or its kill switch unavailable"})
 public final class PeakTrade implements Runnable {
 
   @CommandLine.Spec
@@ -32,9 +43,14 @@ public final class PeakTrade implements Runnable {
     System.exit(commandLine().execute(args));
   }
 
-  /** The configured command line, also used by tests to run commands in-process. */
+  /** The configured command line for this process. */
   public static CommandLine commandLine() {
-    CommandLine commandLine = new CommandLine(new PeakTrade());
+    return commandLine(Terminal.system());
+  }
+
+  /** The configured command line reading environment, console and stdin from {@code terminal}; tests use this. */
+  public static CommandLine commandLine(Terminal terminal) {
+    CommandLine commandLine = new CommandLine(new PeakTrade(), new TerminalFactory(terminal));
     commandLine.setExecutionExceptionHandler(PeakTrade::handleFailure);
     commandLine.setExitCodeExceptionMapper(e -> ExitCodes.USAGE);
     return commandLine;
@@ -47,6 +63,10 @@ public final class PeakTrade implements Runnable {
 
   private static int handleFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
     PrintWriter err = commandLine.getErr();
+    if (e instanceof NodeUnreachableException) {
+      err.println("peak-trade: " + e.getMessage());
+      return ExitCodes.UNREACHABLE;
+    }
     if (e instanceof MarketDataFormatException) {
       err.println("peak-trade: bad input data: " + e.getMessage());
       return ExitCodes.BAD_INPUT;
@@ -71,5 +91,17 @@ public final class PeakTrade implements Runnable {
     err.println("peak-trade: unexpected failure: " + e);
     e.printStackTrace(err);
     return ExitCodes.FAILED;
+  }
+
+  /** Builds commands, handing the terminal to those that take one in their constructor. */
+  private record TerminalFactory(Terminal terminal) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      try {
+        return type.getDeclaredConstructor(Terminal.class).newInstance(terminal);
+      } catch (NoSuchMethodException e) {
+        return CommandLine.defaultFactory().create(type);
+      }
+    }
   }
 }

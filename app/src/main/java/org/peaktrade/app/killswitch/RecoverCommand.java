@@ -1,0 +1,92 @@
+package org.peaktrade.app.killswitch;
+
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.peaktrade.app.ExitCodes;
+import org.peaktrade.app.Terminal;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Recovery in two steps: {@code --approver NAME} requests it with the approval code (KILLED → RECOVERING, cooldown
+ * starts); {@code --complete} finishes it once the cooldown is over and the health checks pass (→ ACTIVE). The code
+ * comes from {@value #CODE_VARIABLE} or a no-echo prompt, never from the command line.
+ */
+@Command(name = "recover", mixinStandardHelpOptions = true,
+    description = {"Request recovery of a killed switch (--approver, with the approval code), or complete it "
+        + "(--complete) after the cooldown.",
+        "The approval code is read from the environment variable " + RecoverCommand.CODE_VARIABLE
+            + " or prompted for without echo; it is never accepted as an argument."},
+    footer = {"%nExamples:%n  peak-trade recover --approver alice%n  peak-trade recover --complete --identity bob"})
+public final class RecoverCommand implements Callable<Integer> {
+
+  public static final String CODE_VARIABLE = "PEAKTRADE_APPROVAL_CODE";
+
+  private final Terminal terminal;
+
+  @Mixin
+  ClientOptions options;
+
+  @ArgGroup(multiplicity = "1")
+  Step step;
+
+  @Option(names = "--identity", paramLabel = "NAME",
+      description = "With --complete: who completes (default: $USER@host).")
+  String identity;
+
+  @Spec
+  CommandSpec spec;
+
+  static final class Step {
+    @Option(names = "--approver", paramLabel = "NAME", description = "Request recovery as this approver.")
+    String approver;
+
+    @Option(names = "--complete", description = "Complete a recovery whose cooldown is over.")
+    boolean complete;
+  }
+
+  public RecoverCommand(Terminal terminal) {
+    this.terminal = terminal;
+  }
+
+  @Override
+  public Integer call() {
+    if (step.complete) {
+      String who = identity != null ? identity : Identities.current(terminal);
+      ApiReply reply = options.client().completeRecovery(who);
+      return Replies.report(spec, options, reply, out -> {
+        out.println(reply.body().path("detail").asText("recovery completed"));
+        Replies.status(out, reply.body().path("status"));
+      });
+    }
+    if (identity != null) {
+      throw new IllegalArgumentException("--identity goes with --complete; a recovery request names its --approver");
+    }
+    KillSwitchClient client = options.client();
+    Optional<char[]> code = approvalCode();
+    if (code.isEmpty()) {
+      spec.commandLine().getErr().println("peak-trade: no approval code: set " + CODE_VARIABLE
+          + " or run in a terminal to be prompted (it is never taken from the command line)");
+      return ExitCodes.USAGE;
+    }
+    ApiReply reply = client.requestRecovery(step.approver, code.get());
+    return Replies.report(spec, options, reply, out -> {
+      out.println(reply.body().path("detail").asText("recovery requested"));
+      Replies.status(out, reply.body().path("status"));
+      out.println("  next: after the cooldown, 'peak-trade recover --complete'"
+          + (options.session == null ? "" : " --session " + options.session));
+    });
+  }
+
+  private Optional<char[]> approvalCode() {
+    String fromEnv = terminal.env(CODE_VARIABLE);
+    if (fromEnv != null && !fromEnv.isEmpty()) {
+      return Optional.of(fromEnv.toCharArray());
+    }
+    return terminal.readSecret("Approval code: ").filter(code -> code.length > 0);
+  }
+}

@@ -1,0 +1,112 @@
+package org.peaktrade.app.node;
+
+import com.typesafe.config.Config;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.peaktrade.actors.killswitch.KillSwitchService;
+import org.peaktrade.http.HttpServer;
+import org.peaktrade.http.KillSwitchRoutes;
+
+/**
+ * One running node: the actor system, the embedded journal under {@code peaktrade.data-dir}, the kill-switch
+ * runtime with its recovery health checks, and the HTTP API. Stopping runs CoordinatedShutdown, which unbinds the
+ * API first and then stops the actors.
+ */
+public final class Node {
+
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+  private final ActorSystem<Void> system;
+  private final KillSwitchService killSwitch;
+  private final InetSocketAddress address;
+  private final Path dataDir;
+  private final List<String> healthChecks;
+
+  private Node(ActorSystem<Void> system, KillSwitchService killSwitch, InetSocketAddress address, Path dataDir,
+      List<String> healthChecks) {
+    this.system = system;
+    this.killSwitch = killSwitch;
+    this.address = address;
+    this.dataDir = dataDir;
+    this.healthChecks = healthChecks;
+  }
+
+  /**
+   * Starts a node; throws {@link NodeConfigException} (before anything starts) when the configuration is invalid,
+   * and {@link IllegalStateException} when the API cannot listen.
+   */
+  public static Node start(Config config, Clock clock) {
+    KillSwitchWiring wiring = KillSwitchWiring.fromConfig(config);
+    Path dataDir = Path.of(config.getString(NodeConfig.DATA_DIR)).toAbsolutePath();
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the data dir " + dataDir, e);
+    }
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "peak-trade", config);
+    try {
+      KillSwitchService killSwitch = wiring.start(system, clock);
+      InetSocketAddress address = HttpServer.start(system, new KillSwitchRoutes(killSwitch, clock).route(),
+          config.getString(NodeConfig.HTTP_HOST), config.getInt(NodeConfig.HTTP_PORT));
+      return new Node(system, killSwitch, address, dataDir, wiring.healthCheckNames());
+    } catch (RuntimeException e) {
+      system.terminate();
+      awaitTermination(system);
+      throw e;
+    }
+  }
+
+  /** The API's base URL, e.g. {@code http://127.0.0.1:8080}. */
+  public URI url() {
+    return URI.create("http://" + address.getHostString() + ":" + address.getPort());
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** The names of the checks a recovery must pass. */
+  public List<String> healthChecks() {
+    return healthChecks;
+  }
+
+  public KillSwitchService killSwitch() {
+    return killSwitch;
+  }
+
+  public ActorSystem<Void> system() {
+    return system;
+  }
+
+  /** Runs CoordinatedShutdown and waits until the actor system has terminated. */
+  public void stop() {
+    CoordinatedShutdown.get(system).run(CoordinatedShutdown.unknownReason());
+    awaitTermination(system);
+  }
+
+  /** Blocks until the node has stopped (CoordinatedShutdown, e.g. after Ctrl-C or SIGTERM). */
+  public void awaitTermination() {
+    system.getWhenTerminated().toCompletableFuture().join();
+  }
+
+  private static void awaitTermination(ActorSystem<?> system) {
+    try {
+      system.getWhenTerminated().toCompletableFuture().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      throw new IllegalStateException("the node did not stop within " + STOP_TIMEOUT, e);
+    }
+  }
+}

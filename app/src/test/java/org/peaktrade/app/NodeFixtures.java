@@ -1,0 +1,29 @@
+package org.peaktrade.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Config files for nodes started by tests. */
+final class NodeFixtures {
+
+  private NodeFixtures() {}
+
+  /** A node config with the given approval-code hash and cooldown, written into {@code dir}. */
+  static Path config(Path dir, String approvalCodeHash, String cooldown) throws IOException {
+    return config(dir, approvalCodeHash, cooldown, false);
+  }
+
+  /** The same, with the two-person rule on or off. */
+  static Path config(Path dir, String approvalCodeHash, String cooldown, boolean twoPersonRule) throws IOException {
+    Path file = dir.resolve("node-test.conf");
+    Files.writeString(file, String.join("\n",
+        "peaktrade.kill-switch {",
+        "  approval-code-hash = \"" + approvalCodeHash + "\"",
+        "  cooldown = " + cooldown,
+        "  two-person-rule = " + twoPersonRule,
+        "}",
+        ""));
+    return file;
+  }
+}

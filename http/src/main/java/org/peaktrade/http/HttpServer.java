@@ -1,0 +1,47 @@
+package org.peaktrade.http;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.http.javadsl.Http;
+import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Binds the API to a host and port. The binding joins the actor system's CoordinatedShutdown: on shutdown the port
+ * is unbound first, requests in flight get {@link #TERMINATION_DEADLINE} to finish, then connections are closed.
+ */
+public final class HttpServer {
+
+  public static final Duration TERMINATION_DEADLINE = Duration.ofSeconds(10);
+  private static final Duration BIND_TIMEOUT = Duration.ofSeconds(15);
+  private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+
+  private HttpServer() {}
+
+  /**
+   * Serves {@code route} (with problem+json for anything it does not answer) and returns the bound address; port 0
+   * picks a free port. Throws {@link IllegalStateException} naming host and port when binding fails.
+   */
+  public static InetSocketAddress start(ActorSystem<?> system, Route route, String host, int port) {
+    try {
+      ServerBinding binding = Http.get(system).newServerAt(host, port).bind(ApiErrors.handled(route))
+          .toCompletableFuture().get(BIND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      binding.addToCoordinatedShutdown(TERMINATION_DEADLINE, system);
+      LOG.info("HTTP API listening on {}:{}", binding.localAddress().getHostString(), binding.localAddress().getPort());
+      return binding.localAddress();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + e.getCause().getMessage(), e);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("cannot listen on " + host + ":" + port + ": no answer in " + BIND_TIMEOUT, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while binding " + host + ":" + port, e);
+    }
+  }
+}

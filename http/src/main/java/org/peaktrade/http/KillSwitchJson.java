@@ -1,0 +1,91 @@
+package org.peaktrade.http;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.peaktrade.actors.killswitch.KillSwitchService.RecordedEvent;
+import org.peaktrade.protocol.killswitch.KillSwitchEvent;
+import org.peaktrade.protocol.killswitch.KillSwitchReply;
+import org.peaktrade.protocol.killswitch.KillSwitchState;
+import org.peaktrade.protocol.killswitch.KillSwitchStatus;
+import org.peaktrade.protocol.killswitch.RefusalReason;
+import org.peaktrade.protocol.killswitch.TriggerKind;
+
+/** The JSON shapes of the kill-switch API: what the routes write and the request bodies they accept. */
+public final class KillSwitchJson {
+
+  private KillSwitchJson() {}
+
+  /**
+   * A kill switch as the API shows it. {@code cooldownRemainingSeconds} is computed at answer time (rounded up, never
+   * negative) and is null unless a cooldown is set.
+   */
+  public record StatusView(
+      String scope, KillSwitchState state, Instant since, String reason, TriggerKind triggerKind, String triggeredBy,
+      String recoveryRequestedBy, Instant cooldownEndsAt, Long cooldownRemainingSeconds, long revision) {
+
+    public static StatusView of(KillSwitchStatus status, Clock clock) {
+      return new StatusView(status.scope().value(), status.state(), status.since(), status.reason(),
+          status.triggerKind(), status.triggeredBy(), status.recoveryRequestedBy(), status.cooldownEndsAt(),
+          remainingSeconds(status.cooldownEndsAt(), clock.instant()), status.revision());
+    }
+
+    private static Long remainingSeconds(Instant endsAt, Instant now) {
+      if (endsAt == null) {
+        return null;
+      }
+      long millis = Duration.between(now, endsAt).toMillis();
+      return millis <= 0 ? 0L : (millis + 999) / 1000;
+    }
+  }
+
+  /** The 200 answer to an accepted command. */
+  public record AcceptedView(boolean accepted, String detail, StatusView status) {
+    static AcceptedView of(KillSwitchReply reply, Clock clock) {
+      return new AcceptedView(true, reply.detail(), StatusView.of(reply.status(), clock));
+    }
+  }
+
+  /** One journal entry: its sequence number and the event (with a {@code type} name). */
+  public record EventView(long sequence, KillSwitchEvent event) {
+    static EventView of(RecordedEvent recorded) {
+      return new EventView(recorded.sequence(), recorded.event());
+    }
+  }
+
+  /** A page of the audit trail; ask again with {@code after=nextAfter} for the next page. */
+  public record EventsPage(String scope, long after, int limit, List<EventView> events, long nextAfter) {}
+
+  /** {@code POST /kill-switch/trigger}: an operator kills (kind MANUAL). {@code metadata} is optional. */
+  record TriggerBody(String identity, String reason, Map<String, String> metadata) {}
+
+  /** {@code POST /kill-switch/external}: a webhook from an outside system (kind EXTERNAL). */
+  record ExternalSignalBody(String source, String reason) {}
+
+  /** {@code POST /kill-switch/recovery}. The code is a char array so the routes can clear it after use. */
+  record RecoveryBody(String approver, char[] approvalCode) {}
+
+  /** {@code POST /kill-switch/recovery/complete}. */
+  record CompleteRecoveryBody(String identity) {}
+
+  /** The refusals and the HTTP status each maps to. */
+  static int httpStatus(RefusalReason reason) {
+    switch (reason) {
+      case WRONG_STATE:
+      case COOLDOWN_NOT_OVER:
+      case SAME_PERSON:
+      case HEALTH_CHECK_FAILED:
+        return 409;
+      case BAD_APPROVAL_CODE:
+        return 403;
+      case LOCKED_OUT:
+        return 429;
+      case INVALID:
+        return 400;
+      default:
+        throw new IllegalArgumentException("unmapped refusal " + reason);
+    }
+  }
+}

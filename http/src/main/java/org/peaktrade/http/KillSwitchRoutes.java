@@ -1,0 +1,289 @@
+package org.peaktrade.http;
+
+import static org.peaktrade.http.ApiJson.required;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apache.pekko.http.javadsl.model.HttpHeader;
+import org.apache.pekko.http.javadsl.model.RequestEntity;
+import org.apache.pekko.http.javadsl.model.headers.RetryAfter;
+import org.apache.pekko.http.javadsl.marshallers.jackson.Jackson;
+import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.PathMatchers;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
+import org.apache.pekko.stream.Materializer;
+import org.peaktrade.actors.killswitch.KillSwitchService;
+import org.peaktrade.http.KillSwitchJson.AcceptedView;
+import org.peaktrade.http.KillSwitchJson.CompleteRecoveryBody;
+import org.peaktrade.http.KillSwitchJson.EventView;
+import org.peaktrade.http.KillSwitchJson.EventsPage;
+import org.peaktrade.http.KillSwitchJson.ExternalSignalBody;
+import org.peaktrade.http.KillSwitchJson.RecoveryBody;
+import org.peaktrade.http.KillSwitchJson.StatusView;
+import org.peaktrade.http.KillSwitchJson.TriggerBody;
+import org.peaktrade.protocol.killswitch.KillSwitchEvent;
+import org.peaktrade.protocol.killswitch.KillSwitchReply;
+import org.peaktrade.protocol.killswitch.KillSwitchScope;
+import org.peaktrade.protocol.killswitch.RefusalReason;
+import org.peaktrade.protocol.killswitch.TriggerKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The kill-switch control API under {@code /api/v1/kill-switch}: status, manual and external triggers, recovery
+ * request and completion, and the audit trail. {@code ?session=ID} on any route selects the scope
+ * {@code session:ID}; without it the global switch is meant. The routes only translate HTTP to the
+ * {@link KillSwitchService} facade and back (a test double can stand in for the actors); the entity decides.
+ * Accepted commands answer 200, refusals answer problem+json with a status per {@link RefusalReason}. The approval
+ * code is handed to the service as a char array, cleared afterwards, and never logged or echoed.
+ */
+public final class KillSwitchRoutes extends AllDirectives {
+
+  /** The largest request body accepted; larger bodies get 413. */
+  public static final long MAX_BODY_BYTES = 64 * 1024;
+  /** Upper bound of {@code limit} on the events route. */
+  public static final int MAX_EVENTS_PAGE = 1000;
+  /** Retry-After for a lock-out whose end is not in the recent journal. */
+  static final long LOCKOUT_FALLBACK_SECONDS = 60;
+
+  private static final Logger LOG = LoggerFactory.getLogger(KillSwitchRoutes.class);
+  private static final long BODY_TIMEOUT_MILLIS = 5_000;
+  private static final int LOCKOUT_LOOKBACK = 200;
+  private static final int DEFAULT_EVENTS_PAGE = 100;
+
+  private final KillSwitchService service;
+  private final Clock clock;
+
+  public KillSwitchRoutes(KillSwitchService service) {
+    this(service, Clock.systemUTC());
+  }
+
+  /** {@code clock} computes {@code cooldownRemainingSeconds} and lock-out Retry-After values. */
+  public KillSwitchRoutes(KillSwitchService service, Clock clock) {
+    this.service = service;
+    this.clock = clock;
+  }
+
+  public Route route() {
+    return pathPrefix(PathMatchers.segment("api").slash("v1").slash("kill-switch"), () -> scope(scope -> concat(
+        pathEnd(() -> get(() -> status(scope))),
+        path("events", () -> get(() -> events(scope))),
+        path("trigger", () -> post(() -> body(TriggerBody.class, body -> trigger(scope, body)))),
+        path("external", () -> post(() -> body(ExternalSignalBody.class, body -> external(scope, body)))),
+        pathPrefix("recovery", () -> concat(
+            pathEnd(() -> post(() -> body(RecoveryBody.class, body -> requestRecovery(scope, body)))),
+            path("complete", () -> post(() -> body(CompleteRecoveryBody.class, body -> complete(scope, body)))))))));
+  }
+
+  private Route status(KillSwitchScope scope) {
+    return answer(() -> service.status(scope), status -> ok(StatusView.of(status, clock)));
+  }
+
+  private Route events(KillSwitchScope scope) {
+    return parameterOptional("after", after -> parameterOptional("limit", limit -> {
+      long afterSequence;
+      int pageSize;
+      try {
+        afterSequence = whole("after", after, 0, Long.MAX_VALUE, 0);
+        pageSize = (int) whole("limit", limit, 1, MAX_EVENTS_PAGE, DEFAULT_EVENTS_PAGE);
+      } catch (BadRequestException e) {
+        return problem(e);
+      }
+      return answer(() -> service.events(scope, afterSequence, pageSize), recorded -> {
+        List<EventView> events = recorded.stream().map(EventView::of).toList();
+        long nextAfter = events.isEmpty() ? afterSequence : events.get(events.size() - 1).sequence();
+        return ok(new EventsPage(scope.value(), afterSequence, pageSize, events, nextAfter));
+      });
+    }));
+  }
+
+  private Route trigger(KillSwitchScope scope, TriggerBody body) {
+    String identity = required("identity", body.identity());
+    String reason = required("reason", body.reason());
+    Map<String, String> metadata = body.metadata() == null ? Map.of() : body.metadata();
+    return command(scope, "trigger", identity,
+        () -> service.trigger(scope, TriggerKind.MANUAL, identity, reason, metadata));
+  }
+
+  private Route external(KillSwitchScope scope, ExternalSignalBody body) {
+    String source = required("source", body.source());
+    String reason = required("reason", body.reason());
+    return command(scope, "external-trigger", source,
+        () -> service.trigger(scope, TriggerKind.EXTERNAL, source, reason, Map.of("source", source)));
+  }
+
+  private Route requestRecovery(KillSwitchScope scope, RecoveryBody body) {
+    String approver = required("approver", body.approver());
+    char[] code = required("approvalCode", body.approvalCode());
+    return command(scope, "request-recovery", approver, () -> {
+      CompletionStage<KillSwitchReply> reply = service.requestRecovery(scope, approver, code);
+      return reply.whenComplete((r, e) -> Arrays.fill(code, '\0'));
+    });
+  }
+
+  private Route complete(KillSwitchScope scope, CompleteRecoveryBody body) {
+    String identity = required("identity", body.identity());
+    return command(scope, "complete-recovery", identity, () -> service.completeRecovery(scope, identity));
+  }
+
+  private Route command(KillSwitchScope scope, String command, String who,
+      Supplier<CompletionStage<KillSwitchReply>> call) {
+    return answer(call, reply -> {
+      LOG.info("kill-switch {} scope={} by={}: {}", command, scope, who,
+          reply.accepted() ? "accepted" : "refused " + reply.refusal());
+      if (reply.accepted()) {
+        return ok(AcceptedView.of(reply, clock));
+      }
+      if (reply.refusal() == RefusalReason.LOCKED_OUT) {
+        return answer(() -> lockoutSeconds(scope, reply), seconds -> refused(reply, List.of(RetryAfter.create(seconds))));
+      }
+      return refused(reply, List.of());
+    });
+  }
+
+  private Route refused(KillSwitchReply reply, List<HttpHeader> headers) {
+    RefusalReason reason = reply.refusal();
+    String detail = reply.detail() == null || reply.detail().isBlank() ? reason.name() : reply.detail();
+    Problem problem = Problem.refused(reason, KillSwitchJson.httpStatus(reason), detail,
+        StatusView.of(reply.status(), clock));
+    return complete(ApiErrors.response(problem, headers));
+  }
+
+  /** Seconds until the lock-out in force ends, read from the newest approval-code rejection that started one. */
+  private CompletionStage<Long> lockoutSeconds(KillSwitchScope scope, KillSwitchReply reply) {
+    long after = Math.max(0, reply.status().revision() - LOCKOUT_LOOKBACK);
+    return service.events(scope, after, LOCKOUT_LOOKBACK).thenApply(recorded -> {
+      Instant now = clock.instant();
+      Optional<Instant> until = recorded.stream()
+          .map(KillSwitchService.RecordedEvent::event)
+          .filter(KillSwitchEvent.ApprovalCodeRejected.class::isInstance)
+          .map(e -> ((KillSwitchEvent.ApprovalCodeRejected) e).lockedUntil())
+          .filter(t -> t != null && t.isAfter(now))
+          .reduce((first, second) -> second);
+      return until.map(t -> Math.max(1, (Duration.between(now, t).toMillis() + 999) / 1000))
+          .orElse(LOCKOUT_FALLBACK_SECONDS);
+    }).exceptionally(journalUnreadable -> LOCKOUT_FALLBACK_SECONDS);
+  }
+
+  private Route scope(Function<KillSwitchScope, Route> inner) {
+    return parameterOptional("session", session -> {
+      if (session.isEmpty()) {
+        return inner.apply(KillSwitchScope.GLOBAL);
+      }
+      KillSwitchScope scope;
+      try {
+        scope = KillSwitchScope.session(session.get());
+      } catch (IllegalArgumentException e) {
+        return problem(new BadRequestException(
+            "query parameter 'session' must be 1-64 of A-Z a-z 0-9 . _ - (e.g. ?session=shadow-1)"));
+      }
+      return inner.apply(scope);
+    });
+  }
+
+  /** Reads the whole body (at most {@link #MAX_BODY_BYTES}) and parses it strictly before the inner route runs. */
+  private <T> Route body(Class<T> type, Function<T, Route> inner) {
+    return extractRequestEntity(entity -> extractMaterializer(materializer -> {
+      if (entity.getContentLengthOption().orElse(0) > MAX_BODY_BYTES) {
+        return onComplete(entity.discardBytes(materializer).completionStage(), drained -> problem(tooLarge()));
+      }
+      return onComplete(strict(entity, materializer), read -> {
+        if (read.isFailure()) {
+          return problem(unreadable(read.failed().get()));
+        }
+        try {
+          return inner.apply(ApiJson.read(read.get(), type));
+        } catch (BadRequestException e) {
+          return problem(e);
+        }
+      });
+    }));
+  }
+
+  private static CompletionStage<byte[]> strict(RequestEntity entity, Materializer materializer) {
+    return entity.toStrict(BODY_TIMEOUT_MILLIS, MAX_BODY_BYTES, materializer)
+        .thenApply(strict -> strict.getData().toArray());
+  }
+
+  private static BadRequestException unreadable(Throwable failure) {
+    Throwable cause = unwrap(failure);
+    if (cause instanceof EntityStreamSizeException) {
+      return tooLarge();
+    }
+    if (cause instanceof TimeoutException) {
+      return new BadRequestException(408, "the request body did not arrive within " + BODY_TIMEOUT_MILLIS + " ms");
+    }
+    return new BadRequestException("the request body could not be read");
+  }
+
+  private static BadRequestException tooLarge() {
+    return new BadRequestException(413, "the request body is larger than " + MAX_BODY_BYTES + " bytes");
+  }
+
+  private <T> Route answer(Supplier<CompletionStage<T>> call, Function<T, Route> onSuccess) {
+    CompletionStage<T> stage;
+    try {
+      stage = call.get();
+    } catch (RuntimeException e) {
+      stage = CompletableFuture.failedFuture(e);
+    }
+    return onComplete(stage, result -> result.isSuccess() ? onSuccess.apply(result.get()) : failed(result.failed().get()));
+  }
+
+  private Route failed(Throwable failure) {
+    Throwable cause = unwrap(failure);
+    if (cause instanceof TimeoutException) {
+      LOG.warn("kill switch did not answer in time: {}", cause.getMessage());
+      return complete(ApiErrors.response(Problem.of("unavailable", "Kill switch unavailable", 503,
+          "the kill switch did not answer in time; retry, and check the node's log if it persists"), List.of()));
+    }
+    LOG.error("kill-switch request failed", cause);
+    return complete(ApiErrors.response(Problem.of("internal-error", "Internal error", 500,
+        "the kill switch failed to answer; the node's log has the cause"), List.of()));
+  }
+
+  private static long whole(String name, Optional<String> text, long min, long max, long fallback) {
+    if (text.isEmpty()) {
+      return fallback;
+    }
+    try {
+      long value = Long.parseLong(text.get());
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the allowed range
+    }
+    throw new BadRequestException("query parameter '" + name + "' must be a whole number from " + min + " to " + max);
+  }
+
+  private Route problem(BadRequestException e) {
+    String title = e.status() == 413 ? "Payload too large" : e.status() == 408 ? "Request timeout" : "Bad request";
+    String slug = e.status() == 413 ? "payload-too-large" : e.status() == 408 ? "request-timeout" : "bad-request";
+    return complete(ApiErrors.response(Problem.of(slug, title, e.status(), e.getMessage()), List.of()));
+  }
+
+  private Route ok(Object body) {
+    return completeOK(body, Jackson.<Object>marshaller(ApiJson.MAPPER));
+  }
+
+  private static Throwable unwrap(Throwable failure) {
+    Throwable cause = failure;
+    while (cause instanceof CompletionException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+}
