@@ -56,7 +56,7 @@ public final class KillSwitchPropagationBench {
     Config config = ConfigFactory.load(ConfigFactory.parseMap(Map.of(
         "peaktrade.data-dir", dataDir.toAbsolutePath().toString(),
         "peaktrade.kill-switch.approval-code-required", false,
-        "peaktrade.kill-switch.cooldown", "0s")));
+        "peaktrade.kill-switch.cooldown", "0s")).withFallback(EmbeddedJournal.config()));
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "kill-switch-bench", config);
     try {
       EmbeddedJournal.createSchemaIfMissing(system).toCompletableFuture().get(1, TimeUnit.MINUTES);

@@ -2,6 +2,7 @@ package org.peaktrade.actors.killswitch;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
@@ -15,9 +16,19 @@ import org.apache.pekko.persistence.jdbc.testkit.javadsl.SchemaUtils;
  */
 public final class EmbeddedJournal {
   public static final String JDBC_JOURNAL = "jdbc-journal";
+  /** The application-level settings that select and configure the embedded journal. */
+  public static final String CONFIG_RESOURCE = "peaktrade-embedded-journal.conf";
   static final String DATA_DIR = "peaktrade.data-dir";
 
   private EmbeddedJournal() {}
+
+  /**
+   * The embedded-journal settings, to put under an application's own configuration (they must not live in a
+   * reference.conf: other libraries' reference files set the same keys).
+   */
+  public static Config config() {
+    return ConfigFactory.parseResources(EmbeddedJournal.class.getClassLoader(), CONFIG_RESOURCE);
+  }
 
   public static boolean isConfigured(Config config) {
     return JDBC_JOURNAL.equals(config.getString("pekko.persistence.journal.plugin"));

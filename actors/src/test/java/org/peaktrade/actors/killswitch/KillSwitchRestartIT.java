@@ -48,7 +48,8 @@ class KillSwitchRestartIT {
   private <T> T onNode(MutableClock clock, Function<KillSwitchRuntime, T> body) throws Exception {
     Config config = ConfigFactory.load(ConfigFactory.empty()
         .withValue("peaktrade.data-dir", ConfigValueFactory.fromAnyRef(dataDir.toAbsolutePath().toString()))
-        .withValue("peaktrade.kill-switch.approval-code-hash", ConfigValueFactory.fromAnyRef(HASH)));
+        .withValue("peaktrade.kill-switch.approval-code-hash", ConfigValueFactory.fromAnyRef(HASH))
+        .withFallback(EmbeddedJournal.config()));
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "peaktrade", config);
     try {
       await(EmbeddedJournal.createSchemaIfMissing(system));
