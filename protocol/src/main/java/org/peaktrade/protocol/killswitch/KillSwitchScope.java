@@ -14,7 +14,7 @@ public record KillSwitchScope(@JsonValue String value) {
   private static final String SESSION_PREFIX = "session:";
   private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
-  @JsonCreator
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public KillSwitchScope {
     Objects.requireNonNull(value, "scope");
     if (!value.equals("global")

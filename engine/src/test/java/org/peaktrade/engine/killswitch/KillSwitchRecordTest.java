@@ -1,0 +1,410 @@
+package org.peaktrade.engine.killswitch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.peaktrade.protocol.killswitch.HealthCheckResult;
+import org.peaktrade.protocol.killswitch.KillSwitchEvent;
+import org.peaktrade.protocol.killswitch.KillSwitchEvent.ApprovalCodeRejected;
+import org.peaktrade.protocol.killswitch.KillSwitchEvent.CommandRefused;
+import org.peaktrade.protocol.killswitch.KillSwitchEvent.RecoveryCompleted;
+import org.peaktrade.protocol.killswitch.KillSwitchEvent.RecoveryRequested;
+import org.peaktrade.protocol.killswitch.KillSwitchEvent.Triggered;
+import org.peaktrade.protocol.killswitch.KillSwitchEvent.TriggerRepeated;
+import org.peaktrade.protocol.killswitch.KillSwitchScope;
+import org.peaktrade.protocol.killswitch.KillSwitchState;
+import org.peaktrade.protocol.killswitch.KillSwitchStatus;
+import org.peaktrade.protocol.killswitch.RefusalReason;
+import org.peaktrade.protocol.killswitch.TriggerKind;
+
+class KillSwitchRecordTest {
+  static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
+  static final String CODE = "correct horse";
+  static final ApprovalCodeHash HASH =
+      ApprovalCodeHash.parse(ApprovalCodeHash.create(CODE.toCharArray(), 1000, new SecureRandom()));
+  static final KillSwitchPolicy POLICY = KillSwitchPolicy.defaults(HASH);
+  static final KillSwitchScope SCOPE = KillSwitchScope.GLOBAL;
+  static final Map<String, String> METADATA = Map.of("metric", "drawdown", "observed", "0.21");
+  static final List<HealthCheckResult> HEALTHY = List.of(new HealthCheckResult("journal-writable", true, "ok"));
+
+  static KillSwitchRecord killed() {
+    KillSwitchRecord active = KillSwitchRecord.initial();
+    return active.apply(active.trigger(TriggerKind.THRESHOLD, "risk-gate", "drawdown 21%", METADATA, NOW));
+  }
+
+  static KillSwitchRecord recovering() {
+    KillSwitchRecord killed = killed();
+    return killed.apply(killed.requestRecovery("bob", CODE.toCharArray(), POLICY, NOW.plusSeconds(60)));
+  }
+
+  static KillSwitchRecord afterWrongCodes(KillSwitchRecord state, Instant... times) {
+    for (Instant at : times) {
+      state = state.apply(state.requestRecovery("mallory", "guess".toCharArray(), POLICY, at));
+    }
+    return state;
+  }
+
+  @Nested
+  class Triggering {
+    @Test
+    void anActiveSwitchIsKilledWithTheTriggerRecorded() {
+      KillSwitchRecord active = KillSwitchRecord.initial();
+
+      KillSwitchEvent event = active.trigger(TriggerKind.MANUAL, " alice ", " market halt ", METADATA, NOW);
+
+      assertThat(event).isEqualTo(new Triggered(TriggerKind.MANUAL, "alice", "market halt", METADATA, NOW));
+      assertThat(active.apply(event).status(SCOPE)).isEqualTo(new KillSwitchStatus(SCOPE, KillSwitchState.KILLED,
+          NOW, 1, TriggerKind.MANUAL, "alice", "market halt", null, null));
+    }
+
+    @Test
+    void aKilledSwitchRecordsTheRepeatedTriggerButKeepsTheKillInForce() {
+      KillSwitchRecord killed = killed();
+
+      KillSwitchEvent event = killed.trigger(TriggerKind.WATCHDOG, "watchdog", "heartbeat missing", null,
+          NOW.plusSeconds(5));
+
+      assertThat(event).isEqualTo(new TriggerRepeated(TriggerKind.WATCHDOG, "watchdog", "heartbeat missing",
+          Map.of(), NOW.plusSeconds(5)));
+      assertThat(killed.apply(event).status(SCOPE)).isEqualTo(new KillSwitchStatus(SCOPE, KillSwitchState.KILLED,
+          NOW, 2, TriggerKind.THRESHOLD, "risk-gate", "drawdown 21%", null, null));
+    }
+
+    @Test
+    void aRecoveringSwitchIsKilledAgainAndTheCooldownIsDropped() {
+      KillSwitchRecord recovering = recovering();
+      Instant later = NOW.plusSeconds(120);
+
+      KillSwitchEvent event = recovering.trigger(TriggerKind.EXTERNAL, "kraken-ws", "exchange disconnected",
+          Map.of("checks", "3"), later);
+
+      assertThat(event).isEqualTo(new Triggered(TriggerKind.EXTERNAL, "kraken-ws", "exchange disconnected",
+          Map.of("checks", "3"), later));
+      assertThat(recovering.apply(event).status(SCOPE)).isEqualTo(new KillSwitchStatus(SCOPE,
+          KillSwitchState.KILLED, later, 3, TriggerKind.EXTERNAL, "kraken-ws", "exchange disconnected", null, null));
+    }
+
+    @ParameterizedTest
+    @CsvSource(nullValues = "NULL", value = {
+        "NULL, alice, halt, trigger kind is required",
+        "MANUAL, NULL, halt, identity is required",
+        "MANUAL, '  ', halt, identity is required",
+        "MANUAL, alice, NULL, reason is required",
+        "MANUAL, alice, '', reason is required"})
+    void aTriggerWithoutKindIdentityOrReasonIsRefusedAsInvalidInEveryState(TriggerKind kind, String identity,
+        String reason, String detail) {
+      for (KillSwitchRecord state : List.of(KillSwitchRecord.initial(), killed(), recovering())) {
+        KillSwitchEvent event = state.trigger(kind, identity, reason, METADATA, NOW);
+
+        assertThat(event).isEqualTo(new CommandRefused("trigger", identity, RefusalReason.INVALID, detail, NOW));
+        assertThat(state.apply(event).state()).isEqualTo(state.state());
+      }
+    }
+  }
+
+  @Nested
+  class RequestingRecovery {
+    @Test
+    void theRightCodeWhileKilledStartsTheCooldownFromTheRequest() {
+      KillSwitchRecord killed = killed();
+      Instant at = NOW.plusSeconds(60);
+
+      KillSwitchEvent event = killed.requestRecovery("bob", CODE.toCharArray(), POLICY, at);
+
+      assertThat(event).isEqualTo(new RecoveryRequested("bob", at, at.plusSeconds(300)));
+      assertThat(killed.apply(event).status(SCOPE)).isEqualTo(new KillSwitchStatus(SCOPE,
+          KillSwitchState.RECOVERING, at, 2, TriggerKind.THRESHOLD, "risk-gate", "drawdown 21%", "bob",
+          at.plusSeconds(300)));
+    }
+
+    @Test
+    void theCodeIsReadButLeftForItsOwnerToClear() {
+      char[] code = CODE.toCharArray();
+
+      killed().requestRecovery("bob", code, POLICY, NOW);
+
+      assertThat(new String(code)).isEqualTo(CODE);
+    }
+
+    @Test
+    void aWrongCodeIsRejectedAndCounted() {
+      KillSwitchRecord killed = killed();
+
+      KillSwitchEvent event = killed.requestRecovery("mallory", "guess".toCharArray(), POLICY, NOW);
+
+      assertThat(event).isEqualTo(new ApprovalCodeRejected("mallory", NOW, null));
+      KillSwitchRecord after = killed.apply(event);
+      assertThat(after.state()).isEqualTo(KillSwitchState.KILLED);
+      assertThat(after.failures()).isEqualTo(new ApprovalFailures(List.of(NOW), null));
+    }
+
+    @Test
+    void theFifthWrongCodeWithinTheWindowStartsAFifteenMinuteLockout() {
+      KillSwitchRecord four = afterWrongCodes(killed(), NOW, NOW.plusSeconds(60), NOW.plusSeconds(120),
+          NOW.plusSeconds(180));
+      Instant fifth = NOW.plusSeconds(240);
+
+      KillSwitchEvent event = four.requestRecovery("mallory", "guess".toCharArray(), POLICY, fifth);
+
+      assertThat(event).isEqualTo(new ApprovalCodeRejected("mallory", fifth, fifth.plus(Duration.ofMinutes(15))));
+      assertThat(four.apply(event).failures()).isEqualTo(
+          new ApprovalFailures(List.of(), fifth.plus(Duration.ofMinutes(15))));
+    }
+
+    @Test
+    void duringTheLockoutEvenTheRightCodeIsRefusedWithTheRemainingTime() {
+      Instant fifth = NOW.plusSeconds(240);
+      KillSwitchRecord locked = afterWrongCodes(killed(), NOW, NOW.plusSeconds(60), NOW.plusSeconds(120),
+          NOW.plusSeconds(180), fifth);
+      Instant at = fifth.plusSeconds(600);
+
+      KillSwitchEvent event = locked.requestRecovery("bob", CODE.toCharArray(), POLICY, at);
+
+      assertThat(event).isEqualTo(new CommandRefused("request-recovery", "bob", RefusalReason.LOCKED_OUT,
+          "too many wrong approval codes; recovery requests are refused until 2026-03-02T10:19:00Z (300 s remaining)",
+          at));
+      assertThat(locked.apply(event).state()).isEqualTo(KillSwitchState.KILLED);
+    }
+
+    @Test
+    void whenTheLockoutEndsTheRightCodeIsAcceptedAgain() {
+      Instant fifth = NOW.plusSeconds(240);
+      KillSwitchRecord locked = afterWrongCodes(killed(), NOW, NOW.plusSeconds(60), NOW.plusSeconds(120),
+          NOW.plusSeconds(180), fifth);
+      Instant end = fifth.plus(Duration.ofMinutes(15));
+
+      assertThat(locked.requestRecovery("bob", CODE.toCharArray(), POLICY, end))
+          .isEqualTo(new RecoveryRequested("bob", end, end.plusSeconds(300)));
+    }
+
+    @Test
+    void afterALockoutWrongCodesAreCountedAfresh() {
+      Instant fifth = NOW.plusSeconds(240);
+      KillSwitchRecord locked = afterWrongCodes(killed(), NOW, NOW.plusSeconds(60), NOW.plusSeconds(120),
+          NOW.plusSeconds(180), fifth);
+      Instant end = fifth.plus(Duration.ofMinutes(15));
+
+      assertThat(locked.requestRecovery("mallory", "guess".toCharArray(), POLICY, end))
+          .isEqualTo(new ApprovalCodeRejected("mallory", end, null));
+    }
+
+    @Test
+    void wrongCodesOlderThanTheWindowDoNotCount() {
+      KillSwitchRecord four = afterWrongCodes(killed(), NOW, NOW.plusSeconds(60), NOW.plusSeconds(120),
+          NOW.plusSeconds(180));
+      Instant at = NOW.plus(Duration.ofMinutes(15)).plusSeconds(1);
+
+      assertThat(four.requestRecovery("mallory", "guess".toCharArray(), POLICY, at))
+          .isEqualTo(new ApprovalCodeRejected("mallory", at, null));
+    }
+
+    @Test
+    void wrongCodesExactlyAtTheWindowStartStillCount() {
+      KillSwitchRecord four = afterWrongCodes(killed(), NOW, NOW.plusSeconds(60), NOW.plusSeconds(120),
+          NOW.plusSeconds(180));
+      Instant at = NOW.plus(Duration.ofMinutes(15));
+
+      assertThat(four.requestRecovery("mallory", "guess".toCharArray(), POLICY, at))
+          .isEqualTo(new ApprovalCodeRejected("mallory", at, at.plus(Duration.ofMinutes(15))));
+    }
+
+    @Test
+    void anAcceptedRequestClearsTheCountedFailures() {
+      KillSwitchRecord twoWrong = afterWrongCodes(killed(), NOW, NOW.plusSeconds(1));
+
+      KillSwitchRecord recovering =
+          twoWrong.apply(twoWrong.requestRecovery("bob", CODE.toCharArray(), POLICY, NOW.plusSeconds(2)));
+
+      assertThat(recovering.failures()).isEqualTo(ApprovalFailures.NONE);
+    }
+
+    @Test
+    void aMissingCodeIsRefusedAsInvalidAndNotCounted() {
+      KillSwitchRecord killed = killed();
+
+      KillSwitchEvent event = killed.requestRecovery("bob", new char[0], POLICY, NOW);
+
+      assertThat(event).isEqualTo(
+          new CommandRefused("request-recovery", "bob", RefusalReason.INVALID, "approval code is required", NOW));
+      assertThat(killed.apply(event).failures()).isEqualTo(ApprovalFailures.NONE);
+      assertThat(killed.requestRecovery("bob", null, POLICY, NOW)).isEqualTo(event);
+    }
+
+    @Test
+    void aBlankApproverIsRefusedAsInvalid() {
+      assertThat(killed().requestRecovery(" ", CODE.toCharArray(), POLICY, NOW)).isEqualTo(
+          new CommandRefused("request-recovery", " ", RefusalReason.INVALID, "approver identity is required", NOW));
+    }
+
+    @Test
+    void noCodeIsCheckedWhenCodesAreNotRequired() {
+      KillSwitchPolicy open = new KillSwitchPolicy(Duration.ofSeconds(30), 5, Duration.ofMinutes(15),
+          Duration.ofMinutes(15), false, null, false);
+
+      assertThat(killed().requestRecovery("bob", null, open, NOW))
+          .isEqualTo(new RecoveryRequested("bob", NOW, NOW.plusSeconds(30)));
+    }
+
+    @Test
+    void whileActiveARequestIsRefusedAsWrongState() {
+      assertThat(KillSwitchRecord.initial().requestRecovery("bob", CODE.toCharArray(), POLICY, NOW)).isEqualTo(
+          new CommandRefused("request-recovery", "bob", RefusalReason.WRONG_STATE,
+              "recovery can be requested only while KILLED (state is ACTIVE)", NOW));
+    }
+
+    @Test
+    void whileRecoveringASecondRequestIsRefusedAsWrongState() {
+      assertThat(recovering().requestRecovery("carol", CODE.toCharArray(), POLICY, NOW)).isEqualTo(
+          new CommandRefused("request-recovery", "carol", RefusalReason.WRONG_STATE,
+              "recovery was already requested by bob (state is RECOVERING)", NOW));
+    }
+  }
+
+  @Nested
+  class CompletingRecovery {
+    final Instant cooldownEnd = NOW.plusSeconds(60 + 300);
+
+    @Test
+    void afterTheCooldownWithHealthyChecksTheSwitchIsActiveAgain() {
+      KillSwitchRecord recovering = recovering();
+
+      KillSwitchEvent event = recovering.completeRecovery("bob", HEALTHY, POLICY, cooldownEnd);
+
+      assertThat(event).isEqualTo(new RecoveryCompleted("bob", cooldownEnd));
+      assertThat(recovering.apply(event).status(SCOPE)).isEqualTo(new KillSwitchStatus(SCOPE,
+          KillSwitchState.ACTIVE, cooldownEnd, 3, null, null, null, null, null));
+    }
+
+    @Test
+    void beforeTheCooldownEndsItIsRefusedWithTheRemainingSeconds() {
+      Instant at = cooldownEnd.minusSeconds(200);
+
+      assertThat(recovering().completeRecovery("bob", HEALTHY, POLICY, at)).isEqualTo(new CommandRefused(
+          "complete-recovery", "bob", RefusalReason.COOLDOWN_NOT_OVER,
+          "cooldown ends at 2026-03-02T10:06:00Z (200 s remaining)", at));
+    }
+
+    @Test
+    void theRemainingSecondsAreRoundedUp() {
+      Instant at = cooldownEnd.minusMillis(1);
+
+      CommandRefused refused = (CommandRefused) recovering().completeRecovery("bob", HEALTHY, POLICY, at);
+
+      assertThat(refused.detail()).endsWith("(1 s remaining)");
+    }
+
+    @Test
+    void underTheTwoPersonRuleTheRequesterCannotComplete() {
+      KillSwitchPolicy twoPerson = POLICY.withTwoPersonRule(true);
+
+      assertThat(recovering().completeRecovery(" BOB ", HEALTHY, twoPerson, cooldownEnd)).isEqualTo(
+          new CommandRefused("complete-recovery", "BOB", RefusalReason.SAME_PERSON,
+              "two-person rule: the recovery was requested by bob; another person must complete it", cooldownEnd));
+    }
+
+    @Test
+    void underTheTwoPersonRuleAnotherPersonCompletes() {
+      assertThat(recovering().completeRecovery("carol", HEALTHY, POLICY.withTwoPersonRule(true), cooldownEnd))
+          .isEqualTo(new RecoveryCompleted("carol", cooldownEnd));
+    }
+
+    @Test
+    void aFailedHealthCheckIsRefusedListingEveryFailure() {
+      List<HealthCheckResult> health = List.of(new HealthCheckResult("journal-writable", true, "ok"),
+          new HealthCheckResult("market-data", false, "last trade 95 s ago"),
+          new HealthCheckResult("exchange", false, "no answer within 5000 ms"));
+
+      assertThat(recovering().completeRecovery("bob", health, POLICY, cooldownEnd)).isEqualTo(new CommandRefused(
+          "complete-recovery", "bob", RefusalReason.HEALTH_CHECK_FAILED,
+          "health checks failed: market-data (last trade 95 s ago), exchange (no answer within 5000 ms)",
+          cooldownEnd));
+    }
+
+    @Test
+    void theCooldownIsCheckedBeforeTheOtherRules() {
+      List<HealthCheckResult> failing = List.of(new HealthCheckResult("exchange", false, "down"));
+
+      CommandRefused refused = (CommandRefused) recovering().completeRecovery("bob", failing,
+          POLICY.withTwoPersonRule(true), NOW.plusSeconds(61));
+
+      assertThat(refused.reason()).isEqualTo(RefusalReason.COOLDOWN_NOT_OVER);
+    }
+
+    @Test
+    void aRefusedCompletionKeepsTheSwitchRecovering() {
+      KillSwitchRecord recovering = recovering();
+
+      KillSwitchRecord after = recovering.apply(recovering.completeRecovery("bob", HEALTHY, POLICY, NOW));
+
+      assertThat(after.status(SCOPE)).isEqualTo(new KillSwitchStatus(SCOPE, KillSwitchState.RECOVERING,
+          NOW.plusSeconds(60), 3, TriggerKind.THRESHOLD, "risk-gate", "drawdown 21%", "bob", cooldownEnd));
+    }
+
+    @Test
+    void aBlankIdentityIsRefusedAsInvalid() {
+      assertThat(recovering().completeRecovery("", HEALTHY, POLICY, cooldownEnd)).isEqualTo(
+          new CommandRefused("complete-recovery", "", RefusalReason.INVALID, "identity is required", cooldownEnd));
+    }
+
+    @Test
+    void whileActiveOrKilledItIsRefusedAsWrongState() {
+      assertThat(KillSwitchRecord.initial().completeRecovery("bob", HEALTHY, POLICY, NOW)).isEqualTo(
+          new CommandRefused("complete-recovery", "bob", RefusalReason.WRONG_STATE,
+              "recovery can be completed only while RECOVERING (state is ACTIVE)", NOW));
+      assertThat(killed().completeRecovery("bob", HEALTHY, POLICY, NOW)).isEqualTo(
+          new CommandRefused("complete-recovery", "bob", RefusalReason.WRONG_STATE,
+              "recovery can be completed only while RECOVERING; request recovery first (state is KILLED)", NOW));
+    }
+  }
+
+  @Nested
+  class Replaying {
+    @Test
+    void theInitialSwitchIsActiveSinceTheEpochAtRevisionZero() {
+      assertThat(KillSwitchRecord.initial().status(SCOPE)).isEqualTo(KillSwitchStatus.initial(SCOPE, Instant.EPOCH));
+    }
+
+    @Test
+    void everyEventIncludingRefusalsAdvancesTheRevision() {
+      KillSwitchRecord state = KillSwitchRecord.initial();
+      state = state.apply(state.requestRecovery("bob", CODE.toCharArray(), POLICY, NOW));
+      state = state.apply(state.trigger(TriggerKind.MANUAL, "alice", "halt", Map.of(), NOW));
+      state = state.apply(state.trigger(TriggerKind.MANUAL, "alice", "halt", Map.of(), NOW));
+      state = state.apply(state.requestRecovery("bob", "guess".toCharArray(), POLICY, NOW));
+
+      assertThat(state.revision()).isEqualTo(4);
+    }
+
+    @Test
+    void anEventThatCannotFollowTheStateFailsLoudly() {
+      assertThatThrownBy(() -> KillSwitchRecord.initial().apply(new RecoveryCompleted("bob", NOW)))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("kill-switch journal is inconsistent: RecoveryCompleted cannot follow ACTIVE at revision 0");
+      assertThatThrownBy(() -> killed().apply(new Triggered(TriggerKind.MANUAL, "a", "b", Map.of(), NOW)))
+          .isInstanceOf(IllegalStateException.class);
+      assertThatThrownBy(() -> recovering().apply(new ApprovalCodeRejected("m", NOW, null)))
+          .isInstanceOf(IllegalStateException.class);
+    }
+  }
+
+  @Test
+  void policiesRejectImpossibleSettings() {
+    assertThatThrownBy(() -> new KillSwitchPolicy(Duration.ofSeconds(1), 0, Duration.ofMinutes(1),
+        Duration.ofMinutes(1), false, HASH, true)).hasMessageContaining("max failed attempts");
+    assertThatThrownBy(() -> new KillSwitchPolicy(Duration.ofSeconds(-1), 5, Duration.ofMinutes(1),
+        Duration.ofMinutes(1), false, HASH, true)).hasMessageContaining("cooldown");
+    assertThatThrownBy(() -> new KillSwitchPolicy(Duration.ofSeconds(1), 5, Duration.ZERO,
+        Duration.ofMinutes(1), false, HASH, true)).hasMessageContaining("failure window");
+    assertThatThrownBy(() -> new KillSwitchPolicy(Duration.ofSeconds(1), 5, Duration.ofMinutes(1),
+        Duration.ofMinutes(1), false, null, true)).hasMessageContaining("approval code hash is required");
+  }
+}
