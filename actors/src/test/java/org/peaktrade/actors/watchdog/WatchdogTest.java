@@ -1,0 +1,165 @@
+package org.peaktrade.actors.watchdog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.typesafe.config.ConfigFactory;
+import java.time.Duration;
+import java.util.List;
+import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.JUnit5TestKitBuilder;
+import org.apache.pekko.actor.testkit.typed.javadsl.ManualTime;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.peaktrade.actors.fixtures.AdvanceableClock;
+import org.peaktrade.actors.fixtures.RecordingKillSwitchService;
+import org.peaktrade.actors.fixtures.RecordingKillSwitchService.TriggerCall;
+import org.peaktrade.actors.fixtures.Statuses;
+import org.peaktrade.engine.watchdog.SourceKind;
+import org.peaktrade.protocol.Symbol;
+import org.peaktrade.protocol.killswitch.HealthCheckResult;
+import org.peaktrade.protocol.killswitch.KillSwitchScope;
+import org.peaktrade.protocol.killswitch.TriggerKind;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(TestKitJUnit5Extension.class)
+class WatchdogTest {
+  private static final KillSwitchScope S1 = KillSwitchScope.session("s1");
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  @JUnit5TestKit
+  final ActorTestKit testKit = new JUnit5TestKitBuilder()
+      .withCustomConfig(ManualTime.config().withFallback(ConfigFactory.load())).build();
+
+  private ManualTime time;
+  private AdvanceableClock clock;
+  private RecordingKillSwitchService service;
+  private ActorRef<Watchdog.Command> watchdog;
+  private TestProbe<Watchdog.Freshness> freshness;
+
+  @BeforeEach
+  void startWatchdog() {
+    time = ManualTime.get(testKit.system());
+    clock = new AdvanceableClock(Statuses.T0);
+    service = new RecordingKillSwitchService();
+    watchdog = testKit.spawn(Watchdog.create(service, clock));
+    freshness = testKit.createTestProbe();
+  }
+
+  /** The watchdog has handled everything sent before (its mailbox is FIFO). */
+  private Watchdog.Freshness sync() {
+    watchdog.tell(new Watchdog.GetFreshness(freshness.getRef()));
+    return freshness.receiveMessage();
+  }
+
+  private void passes(Duration duration) {
+    clock.advance(duration);
+    time.timePasses(duration);
+  }
+
+  private List<TriggerCall> awaitTriggers(int count) {
+    return freshness.awaitAssert(() -> {
+      assertThat(service.triggers()).hasSize(count);
+      return service.triggers();
+    });
+  }
+
+  @Test
+  void aMissingHeartbeatKillsTheSourcesScope() {
+    watchdog.tell(new Watchdog.Register("session:s1", TIMEOUT, S1, SourceKind.SESSION));
+    sync();
+    passes(TIMEOUT);
+    TriggerCall call = awaitTriggers(1).get(0);
+    assertThat(call.scope()).isEqualTo(S1);
+    assertThat(call.kind()).isEqualTo(TriggerKind.WATCHDOG);
+    assertThat(call.identity()).isEqualTo("watchdog:heartbeat:session:s1");
+    assertThat(call.reason()).isEqualTo("no heartbeat from session:s1 for PT10S (timeout PT10S)");
+    assertThat(call.metadata()).containsEntry("kind", "SESSION").containsEntry("lastSeen", Statuses.T0.toString());
+  }
+
+  @Test
+  void aHeartbeatRestartsTheTimeout() {
+    watchdog.tell(new Watchdog.Register("session:s1", TIMEOUT, S1));
+    sync();
+    passes(Duration.ofSeconds(6));
+    watchdog.tell(new Watchdog.Heartbeat("session:s1"));
+    sync();
+    passes(Duration.ofSeconds(6));
+    assertThat(sync().sources()).singleElement().satisfies(s -> assertThat(s.fresh()).isTrue());
+    passes(Duration.ofSeconds(4));
+    assertThat(awaitTriggers(1).get(0).metadata())
+        .containsEntry("lastSeen", Statuses.T0.plusSeconds(6).toString());
+  }
+
+  @Test
+  void aMissedSourceFiresOnceAndAgainOnlyAfterItBeatAndWentQuietAgain() {
+    watchdog.tell(new Watchdog.Register("session:s1", TIMEOUT, S1));
+    sync();
+    passes(TIMEOUT);
+    awaitTriggers(1);
+    passes(TIMEOUT.multipliedBy(3));
+    watchdog.tell(new Watchdog.Heartbeat("session:s1"));
+    sync();
+    passes(TIMEOUT);
+    assertThat(awaitTriggers(2)).extracting(TriggerCall::identity).containsOnly("watchdog:heartbeat:session:s1");
+  }
+
+  @Test
+  void anUnregisteredSourceNeverFires() {
+    watchdog.tell(new Watchdog.Register("session:s1", TIMEOUT, S1));
+    watchdog.tell(new Watchdog.Unregister("session:s1"));
+    sync();
+    passes(TIMEOUT.multipliedBy(2));
+    watchdog.tell(new Watchdog.StaleMarketData(Symbol.of("BTC/USD"), Statuses.T0));
+    assertThat(awaitTriggers(1)).extracting(TriggerCall::identity).containsExactly("watchdog:market-data:BTC/USD");
+  }
+
+  @Test
+  void staleMarketDataKillsTheGlobalScope() {
+    watchdog.tell(new Watchdog.StaleMarketData(Symbol.of("BTC/USD"), Statuses.T0));
+    TriggerCall call = awaitTriggers(1).get(0);
+    assertThat(call.scope()).isEqualTo(KillSwitchScope.GLOBAL);
+    assertThat(call.reason()).isEqualTo("market data for BTC/USD stale since " + Statuses.T0);
+  }
+
+  @Test
+  void anExhaustedRestartBudgetKillsTheGivenScope() {
+    watchdog.tell(new Watchdog.RestartBudgetExhausted("strategy-runner", S1));
+    TriggerCall call = awaitTriggers(1).get(0);
+    assertThat(call.scope()).isEqualTo(S1);
+    assertThat(call.identity()).isEqualTo("watchdog:restart-budget:strategy-runner");
+  }
+
+  @Test
+  void theMarketDataHealthCheckPassesOnlyWhileEveryFeedBeatWithinItsTimeout() {
+    MarketDataFreshCheck check = new MarketDataFreshCheck(watchdog, Duration.ofSeconds(3), testKit.scheduler());
+    assertThat(run(check).detail()).isEqualTo("no market-data source registered with the watchdog");
+    watchdog.tell(new Watchdog.Register("feed:kraken", TIMEOUT, KillSwitchScope.GLOBAL, SourceKind.MARKET_DATA));
+    watchdog.tell(new Watchdog.Register("session:s1", Duration.ofSeconds(1), S1, SourceKind.SESSION));
+    sync();
+    clock.advance(Duration.ofSeconds(5));
+    assertThat(run(check)).isEqualTo(
+        new HealthCheckResult(MarketDataFreshCheck.NAME, true, "1 market-data source(s) fresh"));
+    clock.advance(Duration.ofSeconds(6));
+    assertThat(run(check)).isEqualTo(new HealthCheckResult(MarketDataFreshCheck.NAME, false,
+        "stale: feed:kraken last seen PT11S ago (timeout PT10S)"));
+  }
+
+  private static HealthCheckResult run(MarketDataFreshCheck check) {
+    return check.run().toCompletableFuture().join();
+  }
+
+  @Test
+  void registrationCountsAsTheFirstHeartbeat() {
+    watchdog.tell(new Watchdog.Register("feed:kraken", TIMEOUT, KillSwitchScope.GLOBAL, SourceKind.MARKET_DATA));
+    assertThat(sync().sources()).singleElement().satisfies(s -> {
+      assertThat(s.lastSeen()).isEqualTo(Statuses.T0);
+      assertThat(s.age()).isEqualTo(Duration.ZERO);
+    });
+  }
+}
