@@ -39,6 +39,7 @@ class KillSwitchProcessRestartIT {
   Path dir;
 
   private final List<Process> processes = new ArrayList<>();
+  private Process node;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private Path dataDir;
   private Path config;
@@ -107,6 +108,7 @@ class KillSwitchProcessRestartIT {
         .redirectOutput(log.toFile())
         .start();
     processes.add(process);
+    node = process;
     String url = "http://127.0.0.1:" + port;
     Instant deadline = Instant.now().plus(READY_TIMEOUT);
     while (Instant.now().isBefore(deadline)) {
@@ -121,9 +123,9 @@ class KillSwitchProcessRestartIT {
   }
 
   private void killDashNine() throws InterruptedException {
-    Process process = processes.get(processes.size() - 1);
-    process.destroyForcibly();
-    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    node.destroyForcibly();
+    assertThat(node.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(node.exitValue()).as("killed by SIGKILL").isEqualTo(128 + 9);
   }
 
   private boolean answers(String url) {

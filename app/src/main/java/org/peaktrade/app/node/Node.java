@@ -28,15 +28,12 @@ public final class Node {
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
   private final ActorSystem<Void> system;
-  private final KillSwitchService killSwitch;
   private final InetSocketAddress address;
   private final Path dataDir;
   private final List<String> healthChecks;
 
-  private Node(ActorSystem<Void> system, KillSwitchService killSwitch, InetSocketAddress address, Path dataDir,
-      List<String> healthChecks) {
+  private Node(ActorSystem<Void> system, InetSocketAddress address, Path dataDir, List<String> healthChecks) {
     this.system = system;
-    this.killSwitch = killSwitch;
     this.address = address;
     this.dataDir = dataDir;
     this.healthChecks = healthChecks;
@@ -59,7 +56,7 @@ public final class Node {
       KillSwitchService killSwitch = wiring.start(system, clock);
       InetSocketAddress address = HttpServer.start(system, new KillSwitchRoutes(killSwitch, clock).route(),
           config.getString(NodeConfig.HTTP_HOST), config.getInt(NodeConfig.HTTP_PORT));
-      return new Node(system, killSwitch, address, dataDir, wiring.healthCheckNames());
+      return new Node(system, address, dataDir, wiring.healthCheckNames());
     } catch (RuntimeException e) {
       system.terminate();
       awaitTermination(system);
@@ -79,14 +76,6 @@ public final class Node {
   /** The names of the checks a recovery must pass. */
   public List<String> healthChecks() {
     return healthChecks;
-  }
-
-  public KillSwitchService killSwitch() {
-    return killSwitch;
-  }
-
-  public ActorSystem<Void> system() {
-    return system;
   }
 
   /** Runs CoordinatedShutdown and waits until the actor system has terminated. */

@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.peaktrade.app.ExitCodes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -20,6 +22,9 @@ import picocli.CommandLine.Spec;
     footer = {"%nExample (local demo; config/local.conf holds a DEMO approval-code hash):",
         "  peak-trade node --config config/local.conf --data-dir data/node"})
 public final class NodeCommand implements Callable<Integer> {
+
+  /** Created first, so logging is set up before the actor system's threads start logging. */
+  private static final Logger LOG = LoggerFactory.getLogger(NodeCommand.class);
 
   @Option(names = "--config", paramLabel = "FILE", description = "HOCON file layered over the bundled defaults.")
   Path config;
@@ -43,6 +48,7 @@ public final class NodeCommand implements Callable<Integer> {
     if (httpPort != null && (httpPort < 0 || httpPort > 65535)) {
       throw new IllegalArgumentException("--http-port must be from 0 to 65535, not " + httpPort);
     }
+    LOG.info("starting node");
     Node node;
     try {
       Config loaded = NodeConfig.load(Optional.ofNullable(config), Optional.ofNullable(dataDir),
