@@ -56,7 +56,11 @@ public final class KillSwitchPropagationBench {
     Config config = ConfigFactory.load(ConfigFactory.parseMap(Map.of(
         "peaktrade.data-dir", dataDir.toAbsolutePath().toString(),
         "peaktrade.kill-switch.approval-code-required", false,
-        "peaktrade.kill-switch.cooldown", "0s")).withFallback(EmbeddedJournal.config()));
+        "peaktrade.kill-switch.cooldown", "0s",
+        // With 10,000 scopes the default 1 s refresh asks the single registry 10,000 times a second, more than two
+        // cores serve next to the measured path (asks then time out); refresh every 10 s for this measurement.
+        "peaktrade.kill-switch.gate.refresh-interval", System.getProperty("refresh", "10s"),
+        "peaktrade.kill-switch.gate.stale-after", System.getProperty("stale", "30s"))).withFallback(EmbeddedJournal.config()));
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "kill-switch-bench", config);
     try {
       EmbeddedJournal.createSchemaIfMissing(system).toCompletableFuture().get(1, TimeUnit.MINUTES);
