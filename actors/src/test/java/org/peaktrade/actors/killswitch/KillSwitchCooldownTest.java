@@ -18,7 +18,7 @@ import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.peaktrade.actors.fixtures.MutableClock;
+import org.peaktrade.actors.fixtures.AdvanceableClock;
 import org.peaktrade.engine.killswitch.KillSwitchRecord;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent;
 import org.peaktrade.protocol.killswitch.KillSwitchReply;
@@ -43,7 +43,7 @@ class KillSwitchCooldownTest {
 
   private final class Entity {
     final KillSwitchScope scope = freshScope();
-    final MutableClock clock = new MutableClock(T0);
+    final AdvanceableClock clock = new AdvanceableClock(T0);
     final TestProbe<Topic.Command<KillSwitchStatus>> topic = testKit.createTestProbe();
     final EventSourcedBehaviorTestKit<KillSwitch.Command, KillSwitchEvent, KillSwitchRecord> kit =
         EventSourcedBehaviorTestKit.create(testKit.system(), KillSwitch.create(scope, settings(), clock,

@@ -21,7 +21,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.peaktrade.actors.fixtures.MutableClock;
+import org.peaktrade.actors.fixtures.AdvanceableClock;
 import org.peaktrade.actors.killswitch.KillSwitchService.RecordedEvent;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent.ApprovalCodeRejected;
@@ -45,7 +45,7 @@ class KillSwitchRestartIT {
   Path dataDir;
 
   /** Starts a node on {@code dataDir} the way the app does (schema first), runs {@code body}, then terminates it. */
-  private <T> T onNode(MutableClock clock, Function<KillSwitchRuntime, T> body) throws Exception {
+  private <T> T onNode(AdvanceableClock clock, Function<KillSwitchRuntime, T> body) throws Exception {
     Config config = ConfigFactory.load(ConfigFactory.empty()
         .withValue("peaktrade.data-dir", ConfigValueFactory.fromAnyRef(dataDir.toAbsolutePath().toString()))
         .withValue("peaktrade.kill-switch.approval-code-hash", ConfigValueFactory.fromAnyRef(HASH))
@@ -73,7 +73,7 @@ class KillSwitchRestartIT {
 
   @Test
   void aRecoveryRequestedBeforeARestartKeepsItsCooldownAndCompletesAfterIt() throws Exception {
-    MutableClock clock = new MutableClock(T0);
+    AdvanceableClock clock = new AdvanceableClock(T0);
     KillSwitchStatus before = onNode(clock, runtime -> {
       await(runtime.trigger(KillSwitchScope.GLOBAL, TriggerKind.MANUAL, "alice", "market halt", Map.of()));
       return await(runtime.requestRecovery(KillSwitchScope.GLOBAL, "bob", code())).status();
@@ -107,7 +107,7 @@ class KillSwitchRestartIT {
 
   @Test
   void aLockoutSurvivesARestart() throws Exception {
-    MutableClock clock = new MutableClock(T0);
+    AdvanceableClock clock = new AdvanceableClock(T0);
     KillSwitchScope scope = KillSwitchScope.session("paper-1");
     ApprovalCodeRejected fifth = onNode(clock, runtime -> {
       await(runtime.trigger(scope, TriggerKind.WATCHDOG, "watchdog", "heartbeat missing", Map.of()));
@@ -134,7 +134,7 @@ class KillSwitchRestartIT {
 
   @Test
   void theAuditTrailReadsEveryEventBackFromTheJournalAcrossRestarts() throws Exception {
-    MutableClock clock = new MutableClock(T0);
+    AdvanceableClock clock = new AdvanceableClock(T0);
     KillSwitchScope scope = KillSwitchScope.session("shadow-7");
     onNode(clock, runtime -> await(runtime.trigger(scope, TriggerKind.THRESHOLD, "risk-gate", "daily loss",
         Map.of("limit", "500", "observed", "612.40"))));

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.peaktrade.actors.fixtures.MutableClock;
+import org.peaktrade.actors.fixtures.AdvanceableClock;
 import org.peaktrade.actors.killswitch.KillSwitchService.RecordedEvent;
 import org.peaktrade.protocol.killswitch.HealthCheckResult;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent;
@@ -48,7 +48,7 @@ class KillSwitchRuntimeTest {
       .withFallback(ConfigFactory.load());
 
   private final ActorTestKit testKit = ActorTestKit.create(CONFIG);
-  private final MutableClock clock = new MutableClock(T0);
+  private final AdvanceableClock clock = new AdvanceableClock(T0);
   private final ScriptedCheck exchange = new ScriptedCheck("exchange");
   private final ScriptedCheck marketData = new ScriptedCheck("market-data");
   private final JournalWritableCheck journal = JournalWritableCheck.start(testKit.system(), Duration.ofSeconds(1));
