@@ -24,6 +24,18 @@ public sealed interface KrakenWsFrame {
     }
   }
 
+  /**
+   * book snapshot or update for one symbol: levels in the order sent, at the scale sent, and the exchange's
+   * unsigned CRC32 of its top 10 levels after this message is applied.
+   */
+  record Book(boolean snapshot, String symbol, List<KrakenBookLevel> bids, List<KrakenBookLevel> asks,
+      long checksum) implements KrakenWsFrame {
+    public Book {
+      bids = List.copyOf(bids);
+      asks = List.copyOf(asks);
+    }
+  }
+
   /** A frame of a channel or method this client does not consume. */
   record Other(String kind) implements KrakenWsFrame {}
 }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -21,11 +23,16 @@ import org.peaktrade.protocol.Symbol;
  * that exceed 64 bits (the status frame's connection id) are kept as text. A frame that is not valid JSON, or an
  * ohlc row with a missing, non-numeric, zero or negative value or an impossible range, is rejected with an
  * {@link IllegalArgumentException} that names the field and the value; the caller counts it and goes on.
+ * Book levels keep the scale Kraken sent, which the book checksum depends on; Kraken documents them both as
+ * JSON numbers and as quoted decimals, so both are accepted.
  */
 public final class KrakenWsParser {
   private static final ObjectMapper JSON = new ObjectMapper()
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+      .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+      // The book checksum is computed over the digits as sent, trailing zeros included.
+      .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
+  private static final long MAX_CHECKSUM = 0xFFFF_FFFFL;
 
   private KrakenWsParser() {}
 
@@ -52,6 +59,8 @@ public final class KrakenWsParser {
             status.has("connection_id") ? status.get("connection_id").asText() : null);
       case "ohlc":
         return candles(root);
+      case "book":
+        return book(root);
       default:
         return new KrakenWsFrame.Other(channel.isEmpty() ? "unknown" : channel);
     }
@@ -83,6 +92,62 @@ public final class KrakenWsParser {
       bars.add(candle(data.get(i), i));
     }
     return new KrakenWsFrame.Candles(type.equals("snapshot"), bars);
+  }
+
+  private static KrakenWsFrame book(JsonNode root) {
+    String type = root.path("type").asText("");
+    if (!type.equals("snapshot") && !type.equals("update")) {
+      throw new IllegalArgumentException("book frame with type '" + type + "'");
+    }
+    JsonNode data = root.path("data");
+    if (data.size() != 1) {
+      throw new IllegalArgumentException("book frame must carry exactly one symbol, has " + data.size());
+    }
+    JsonNode entry = data.get(0);
+    String where = "book data[0]";
+    return new KrakenWsFrame.Book(type.equals("snapshot"), text(entry, "symbol", where),
+        levels(entry, "bids", where), levels(entry, "asks", where), checksum(entry, where));
+  }
+
+  private static List<KrakenBookLevel> levels(JsonNode entry, String side, String where) {
+    JsonNode rows = entry.get(side);
+    if (rows == null || !rows.isArray()) {
+      throw new IllegalArgumentException(where + "." + side + " is missing or not an array");
+    }
+    List<KrakenBookLevel> levels = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      String at = where + "." + side + "[" + i + "]";
+      try {
+        levels.add(new KrakenBookLevel(exactDecimal(rows.get(i), "price", at), exactDecimal(rows.get(i), "qty", at)));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(e.getMessage().startsWith(at) ? e.getMessage() : at + ": " + e.getMessage());
+      }
+    }
+    return levels;
+  }
+
+  private static BigDecimal exactDecimal(JsonNode row, String field, String where) {
+    JsonNode value = row.get(field);
+    if (value != null && value.isNumber()) {
+      return value.decimalValue();
+    }
+    if (value != null && value.isTextual()) {
+      try {
+        return new BigDecimal(value.asText());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(where + "." + field + " is not a number: " + value);
+      }
+    }
+    throw new IllegalArgumentException(where + "." + field + " is missing or not a number: " + value);
+  }
+
+  private static long checksum(JsonNode entry, String where) {
+    JsonNode value = entry.get("checksum");
+    if (value == null || !value.isIntegralNumber() || value.bigIntegerValue().signum() < 0
+        || value.bigIntegerValue().compareTo(BigInteger.valueOf(MAX_CHECKSUM)) > 0) {
+      throw new IllegalArgumentException(where + ".checksum must be an unsigned 32-bit integer: " + value);
+    }
+    return value.longValue();
   }
 
   private static Bar candle(JsonNode row, int index) {

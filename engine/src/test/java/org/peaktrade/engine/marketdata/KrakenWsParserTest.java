@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.peaktrade.protocol.Bar;
 import org.peaktrade.protocol.Price;
@@ -99,5 +100,46 @@ class KrakenWsParserTest {
         + "\"high\":1,\"low\":1,\"close\":1,\"volume\":1,\"interval_begin\":\"2026-01-01T00:00:00Z\",\"interval\":1}]}";
 
     assertThatThrownBy(() -> KrakenWsParser.parse(frame)).hasMessage("ohlc data[0].open is not a number: \"NaN\"");
+  }
+
+  @Test
+  void parsesTheDocumentedBookSnapshotKeepingTheScaleSent() throws IOException {
+    KrakenWsFrame.Book frame = (KrakenWsFrame.Book) KrakenWsParser.parse(fixture("book_snapshot_checksum_guide.json"));
+
+    assertThat(frame.snapshot()).isTrue();
+    assertThat(frame.symbol()).isEqualTo("BTC/USD");
+    assertThat(frame.bids()).hasSize(10).startsWith(KrakenBookLevel.of("45283.5", "0.10000000"));
+    assertThat(frame.bids().get(3).price().toPlainString()).isEqualTo("45281.0");
+    assertThat(frame.asks()).hasSize(10).startsWith(KrakenBookLevel.of("45285.2", "0.00100000"));
+    assertThat(frame.checksum()).isEqualTo(3310070434L);
+  }
+
+  @Test
+  void parsesBookLevelsSentAsJsonNumbersWithoutLosingTrailingZeros() {
+    KrakenWsFrame frame = KrakenWsParser.parse("{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":"
+        + "\"BTC/USD\",\"bids\":[{\"price\":45281.0,\"qty\":0.10000000}],\"asks\":[{\"price\":45285.2,\"qty\":0}],"
+        + "\"checksum\":4294967295,\"timestamp\":\"2023-10-06T17:35:55.440295Z\"}]}");
+
+    assertThat(frame).isEqualTo(new KrakenWsFrame.Book(false, "BTC/USD",
+        List.of(KrakenBookLevel.of("45281.0", "0.10000000")), List.of(KrakenBookLevel.of("45285.2", "0")),
+        4294967295L));
+  }
+
+  @Test
+  void rejectsABookChecksumBeyondThirtyTwoBits() {
+    String frame = "{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"BTC/USD\","
+        + "\"bids\":[],\"asks\":[],\"checksum\":4294967296}]}";
+
+    assertThatThrownBy(() -> KrakenWsParser.parse(frame))
+        .hasMessage("book data[0].checksum must be an unsigned 32-bit integer: 4294967296");
+  }
+
+  @Test
+  void rejectsABookLevelWithANegativeQuantityNamingTheLevel() {
+    String frame = "{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"BTC/USD\","
+        + "\"bids\":[{\"price\":\"1.0\",\"qty\":\"-1\"}],\"asks\":[],\"checksum\":1}]}";
+
+    assertThatThrownBy(() -> KrakenWsParser.parse(frame))
+        .hasMessage("book data[0].bids[0]: qty must not be negative: -1");
   }
 }
