@@ -21,8 +21,8 @@ import org.peaktrade.protocol.Bar;
  * {@link LoadOptions#skipBadRows()}: by default the first one fails the stream, otherwise such rows are left
  * out. An unreadable file also fails the stream.
  *
- * <p>Pacing: a bar is known at its close time, so the first bar is emitted as soon as the file is read and every later bar when
- * {@code (close - firstClose) / factor} of wall time has passed since the first one. Each bar waits in a
+ * <p>Pacing: a bar is known at its close time, so the first bar is emitted as soon as the file is read and
+ * every later bar when {@code (close - firstClose) / factor} of wall time has passed since the first one. Each bar waits in a
  * {@code mapAsync(1)} on {@link Patterns#after} for the rest of its due time. Because due times are measured
  * from one fixed start rather than from the previous bar, scheduler jitter does not add up over a long file,
  * and a slow consumer only delays bars, it never reorders or drops them.
