@@ -62,6 +62,14 @@ class KillSwitchCliAgainstNodeTest {
   }
 
   @Test
+  void a_switch_that_never_changed_says_so_instead_of_an_epoch_date() {
+    CliRun status = cli("status", "--session", freshSession());
+
+    assertThat(status.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(status.out()).contains(": ACTIVE (never triggered, revision 0)").doesNotContain("1970");
+  }
+
+  @Test
   void the_global_switch_starts_active() {
     CliRun status = cli("status", "--json");
 

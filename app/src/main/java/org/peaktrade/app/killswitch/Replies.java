@@ -44,8 +44,13 @@ final class Replies {
 
   /** One line per status, indented details below: what a person checks first. */
   static void status(PrintWriter out, JsonNode s) {
-    out.printf("%s: %s since %s (revision %d)%n", text(s, "scope"), text(s, "state"), text(s, "since"),
-        s.path("revision").asLong());
+    long revision = s.path("revision").asLong();
+    if (revision == 0) {
+      // An empty journal: the switch has never changed, so there is no meaningful "since".
+      out.printf("%s: %s (never triggered, revision 0)%n", text(s, "scope"), text(s, "state"));
+    } else {
+      out.printf("%s: %s since %s (revision %d)%n", text(s, "scope"), text(s, "state"), text(s, "since"), revision);
+    }
     if (s.hasNonNull("triggerKind")) {
       out.printf("  killed by %s (%s): %s%n", text(s, "triggeredBy"), text(s, "triggerKind"), text(s, "reason"));
     }
