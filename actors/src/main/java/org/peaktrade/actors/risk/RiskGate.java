@@ -3,11 +3,7 @@ package org.peaktrade.actors.risk;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayDeque;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -17,23 +13,21 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.peaktrade.engine.risk.MarketPrice;
 import org.peaktrade.engine.risk.PreTradeRisk;
-import org.peaktrade.engine.risk.RiskInputs;
+import org.peaktrade.engine.risk.RiskAccount;
 import org.peaktrade.engine.risk.RiskLimits;
 import org.peaktrade.protocol.CborSerializable;
 import org.peaktrade.protocol.Money;
 import org.peaktrade.protocol.Order;
 import org.peaktrade.protocol.Price;
 import org.peaktrade.protocol.Symbol;
-import org.peaktrade.protocol.risk.RiskCheck;
 import org.peaktrade.protocol.risk.RiskDecision;
 import org.peaktrade.protocol.risk.RiskSeverity;
 import org.peaktrade.protocol.risk.RiskViolation;
 
 /**
- * The pre-trade risk gate of one session, in front of its executor. It keeps what the check needs — last prices,
- * positions, equity, the start-of-day equity (UTC day), the equity peak and the orders it let through in the
- * throttle window — and answers {@link Check} with the engine's {@link PreTradeRisk} decision. Until it has seen
- * an account update it blocks everything (fail closed). Warnings and breaches go to the listener as
+ * The pre-trade risk gate of one session, in front of its executor. It keeps the last prices and positions, and
+ * the account history in the engine's {@link RiskAccount} (the same one backtests use), and answers {@link Check}
+ * with the {@link PreTradeRisk} decision. Until it has seen an account update it blocks everything (fail closed). Warnings and breaches go to the listener as
  * {@link RiskEvent.Alerted}; loss and drawdown breaches also as {@link RiskEvent.PortfolioLimitBreached}, which the
  * kill switch's threshold trigger consumes. Talks to: the session (updates, checks) and its listener.
  */
@@ -49,16 +43,11 @@ public final class RiskGate extends AbstractBehavior<RiskGate.Command> {
   public record AccountUpdated(Map<Symbol, BigDecimal> positions, Money equity) implements Command {}
 
   private final String sessionId;
-  private final PreTradeRisk risk;
+  private final RiskAccount account;
   private final Clock clock;
   private final ActorRef<RiskEvent> listener;
   private final Map<Symbol, MarketPrice> prices = new HashMap<>();
-  private final ArrayDeque<Instant> submitted = new ArrayDeque<>();
   private Map<Symbol, BigDecimal> positions = Map.of();
-  private Money equity;
-  private Money startOfDay;
-  private Money peak;
-  private LocalDate day;
 
   public static Behavior<Command> create(String sessionId, RiskLimits limits, Clock clock,
       ActorRef<RiskEvent> listener) {
@@ -69,7 +58,7 @@ public final class RiskGate extends AbstractBehavior<RiskGate.Command> {
       ActorRef<RiskEvent> listener) {
     super(context);
     this.sessionId = sessionId;
-    this.risk = new PreTradeRisk(limits);
+    this.account = new RiskAccount(new PreTradeRisk(limits));
     this.clock = clock;
     this.listener = listener;
   }
@@ -89,23 +78,14 @@ public final class RiskGate extends AbstractBehavior<RiskGate.Command> {
   }
 
   private Behavior<Command> onAccountUpdated(AccountUpdated update) {
-    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    if (equity == null) {
-      startOfDay = update.equity();
-      peak = update.equity();
-    } else if (!today.equals(day)) {
-      startOfDay = equity;
-    }
-    day = today;
     positions = Map.copyOf(update.positions());
-    equity = update.equity();
-    peak = peak.max(equity);
+    account.markEquity(update.equity(), clock.instant());
     return this;
   }
 
   private Behavior<Command> onCheck(Check check) {
     Instant now = clock.instant();
-    RiskDecision decision = equity == null ? noAccountYet() : decide(check.order(), now);
+    RiskDecision decision = account.check(check.order(), positions, prices, now);
     check.replyTo().tell(decision);
     if (decision.severity() != RiskSeverity.OK) {
       listener.tell(new RiskEvent.Alerted(sessionId, check.order(), decision, now));
@@ -116,22 +96,5 @@ public final class RiskGate extends AbstractBehavior<RiskGate.Command> {
       }
     }
     return this;
-  }
-
-  private RiskDecision decide(Order order, Instant now) {
-    while (!submitted.isEmpty() && !submitted.peekFirst().isAfter(now.minus(risk.limits().orderWindow()))) {
-      submitted.pollFirst();
-    }
-    RiskDecision decision = risk.check(order,
-        new RiskInputs(positions, prices, equity, startOfDay, peak, submitted.size(), now));
-    if (decision.allowed()) {
-      submitted.addLast(now);
-    }
-    return decision;
-  }
-
-  private static RiskDecision noAccountYet() {
-    return RiskDecision.of(List.of(new RiskViolation(RiskCheck.ACCOUNT_UNKNOWN, RiskSeverity.BREACH, null, null,
-        "no account state yet: the risk gate blocks until it has one")));
   }
 }

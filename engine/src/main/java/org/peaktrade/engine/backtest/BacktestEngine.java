@@ -59,7 +59,7 @@ public final class BacktestEngine {
     Run run = new Run(bars.size());
     List<PendingOrder> pending = new ArrayList<>();
     BacktestRiskGate riskGate = config.risk() == null ? null
-        : new BacktestRiskGate(config.risk(), instrument.symbol(), config.startingCash());
+        : new BacktestRiskGate(config.risk(), instrument.symbol());
     // The per-bar mark uses double copies of cash and position, refreshed only when a fill changes them.
     BigDecimal position = BigDecimal.ZERO;
     double positionValue = 0;
