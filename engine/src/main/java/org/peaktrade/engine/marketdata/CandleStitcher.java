@@ -49,8 +49,11 @@ public final class CandleStitcher {
   /** The candle repeats history already emitted (a snapshot after a reconnect); nothing to do. */
   public record AlreadyEmitted(Bar candle) implements Step {}
 
-  /** The candle is unusable (wrong symbol or interval, off the grid, older than the forming one). */
-  public record Rejected(String reason) implements Step {}
+  /**
+   * The candle is unusable: {@code MALFORMED} (wrong symbol or interval, off the grid), {@code DUPLICATE} (it
+   * repeats the last closed candle on a live connection) or {@code OUT_OF_ORDER} (older than that).
+   */
+  public record Rejected(BarValidator.Reason reason, String detail) implements Step {}
 
   /**
    * Fetch the closed REST candles that open in {@code [from, to)}, then call {@link #onBackfill} with them and
@@ -66,14 +69,20 @@ public final class CandleStitcher {
 
   public Step onRunningCandle(Bar running) {
     if (!running.symbol().equals(symbol) || !running.interval().equals(interval)) {
-      return new Rejected("candle for " + running.symbol() + " " + running.interval() + " fed to the " + symbol
+      return new Rejected(BarValidator.Reason.MALFORMED, "candle for " + running.symbol() + " " + running.interval() + " fed to the " + symbol
           + " " + interval + " stitcher");
     }
     if (running.openTime().toEpochMilli() % interval.toMillis() != 0) {
-      return new Rejected("candle open time " + running.openTime() + " is not on the " + interval + " grid");
+      return new Rejected(BarValidator.Reason.MALFORMED, "candle open time " + running.openTime() + " is not on the " + interval + " grid");
     }
     if (lastEmitted != null && !running.openTime().isAfter(lastEmitted.openTime())) {
-      return new AlreadyEmitted(running);
+      if (resyncing) {
+        return new AlreadyEmitted(running);
+      }
+      boolean duplicate = running.openTime().equals(lastEmitted.openTime());
+      return new Rejected(duplicate ? BarValidator.Reason.DUPLICATE : BarValidator.Reason.OUT_OF_ORDER,
+          symbol + " candle at " + running.openTime() + (duplicate ? " was already closed" : " is older than the "
+              + "last closed candle at " + lastEmitted.openTime()));
     }
     if (resyncing) {
       if (lastEmitted != null && running.openTime().isAfter(lastEmitted.closeTime())) {
@@ -83,7 +92,7 @@ public final class CandleStitcher {
     }
     CandleAssembler.Outcome outcome = assembler.onRunningCandle(running);
     if (outcome.rejected()) {
-      return new Rejected(outcome.rejection());
+      return new Rejected(BarValidator.Reason.OUT_OF_ORDER, outcome.rejection());
     }
     return new Emit(remember(outcome.closed()));
   }

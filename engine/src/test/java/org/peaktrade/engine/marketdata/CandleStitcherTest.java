@@ -151,7 +151,28 @@ class CandleStitcherTest {
 
     assertThat(stitcher.onRunningCandle(fiveMinutes)).isInstanceOf(Rejected.class);
     assertThat(stitcher.onRunningCandle(offGrid)).isInstanceOf(Rejected.class);
-    assertThat(((Rejected) stitcher.onRunningCandle(offGrid)).reason()).contains("not on the PT1M grid");
+    assertThat(((Rejected) stitcher.onRunningCandle(offGrid)).detail()).contains("not on the PT1M grid");
+  }
+
+  @Test
+  void onALiveConnectionARepeatedClosedCandleIsADuplicateAndAnOlderOneIsOutOfOrder() {
+    stitcher.onRunningCandle(flat(0, "100"));
+    stitcher.onRunningCandle(flat(1, "101"));
+    stitcher.onRunningCandle(flat(2, "102"));
+
+    assertThat(stitcher.onRunningCandle(flat(1, "101"))).isInstanceOfSatisfying(Rejected.class,
+        rejected -> assertThat(rejected.reason()).isEqualTo(BarValidator.Reason.DUPLICATE));
+    assertThat(stitcher.onRunningCandle(flat(0, "100"))).isInstanceOfSatisfying(Rejected.class,
+        rejected -> assertThat(rejected.reason()).isEqualTo(BarValidator.Reason.OUT_OF_ORDER));
+    assertThat(emitted(stitcher.onRunningCandle(flat(3, "103")))).containsExactly(flat(2, "102"));
+  }
+
+  @Test
+  void beforeAnythingClosedACandleOlderThanTheFormingOneIsOutOfOrder() {
+    stitcher.onRunningCandle(flat(5, "105"));
+
+    assertThat(stitcher.onRunningCandle(flat(4, "104"))).isInstanceOfSatisfying(Rejected.class,
+        rejected -> assertThat(rejected.reason()).isEqualTo(BarValidator.Reason.OUT_OF_ORDER));
   }
 
   @Test
