@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import org.peaktrade.app.backtest.BacktestCommand;
 import org.peaktrade.app.cli.IndicatorsCommand;
+import org.peaktrade.app.feed.FeedCommand;
 import org.peaktrade.app.killswitch.HashApprovalCodeCommand;
 import org.peaktrade.app.killswitch.KillCommand;
 import org.peaktrade.app.killswitch.KillSwitchEventsCommand;
@@ -22,10 +23,11 @@ import picocli.CommandLine.Command;
     name = "peak-trade",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description = "Peak Trade: actor-based crypto trading system. Backtests, indicators, a node with a kill switch.",
-    subcommands = {BacktestCommand.class, IndicatorsCommand.class, NodeCommand.class, StatusCommand.class,
-        KillCommand.class, RecoverCommand.class, KillSwitchEventsCommand.class, HashApprovalCodeCommand.class,
-        CommandLine.HelpCommand.class},
+    description = "Peak Trade: actor-based crypto trading system. Backtests, indicators, market data, a node with a "
+        + "kill switch.",
+    subcommands = {BacktestCommand.class, IndicatorsCommand.class, FeedCommand.class, NodeCommand.class,
+        StatusCommand.class, KillCommand.class, RecoverCommand.class, KillSwitchEventsCommand.class,
+        HashApprovalCodeCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
