@@ -30,9 +30,9 @@ class ArchitectureTest {
   }
 
   @Test
-  void ledgerAndExecutionHoldNoFloatingPointState() {
+  void ledgerExecutionAndSessionsHoldNoFloatingPointState() {
     fields().that().areDeclaredInClassesThat().resideInAnyPackage("org.peaktrade.engine.portfolio..",
-            "org.peaktrade.engine.execution..")
+            "org.peaktrade.engine.execution..", "org.peaktrade.engine.session..")
         .should().notHaveRawType(double.class).andShould().notHaveRawType(float.class)
         .andShould().notHaveRawType(Double.class)
         .because("money, positions and fees are exact decimals")
