@@ -148,13 +148,16 @@ public final class FeedCommand implements Callable<Integer> {
     KrakenFeedSettings settings = defaults.with(
         wsUrl == null ? defaults.wsUri() : URI.create(wsUrl), restUrl == null ? defaults.restUri() : URI.create(restUrl),
         subscriptions);
-    KrakenFeed feed = KrakenFeed.start(settings, system, Clock.systemUTC(),
+    KrakenFeed feed = KrakenFeed.create(settings, system, Clock.systemUTC(),
         notice -> err.println(FeedLines.notice(notice)), Optional.empty());
     Source<String, NotUsed> lines = Source.empty();
     for (KrakenSubscription s : subscriptions) {
       lines = lines.merge(linesOf(feed, s));
     }
-    return lines;
+    return lines.mapMaterializedValue(notUsed -> {
+      feed.connect();
+      return notUsed;
+    });
   }
 
   private static Source<String, NotUsed> linesOf(KrakenFeed feed, KrakenSubscription s) {

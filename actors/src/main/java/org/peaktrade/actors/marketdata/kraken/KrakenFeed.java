@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -51,6 +52,9 @@ import org.peaktrade.protocol.Trade;
  *
  * Each symbol is registered with the {@link Watchdog} as a market-data source that must show data within
  * {@code stale-after}, else the watchdog kills {@code stale-scope}. {@link #stop()} ends the feed for good.
+ *
+ * <p>A hub subscriber sees what is published after it attached, so {@link #create} builds the hubs without
+ * connecting: subscribe what must see the first candles, then {@link #connect()}.
  */
 public final class KrakenFeed {
   private static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(1);
@@ -59,20 +63,30 @@ public final class KrakenFeed {
   private final KrakenFeedStats stats;
   private final UniqueKillSwitch killSwitch;
   private final CompletionStage<Done> done;
+  private final CompletableFuture<Done> connectGate;
 
   private KrakenFeed(Map<KrakenSubscription, FeedHub<?>> hubs, KrakenFeedStats stats, UniqueKillSwitch killSwitch,
-      CompletionStage<Done> done) {
+      CompletionStage<Done> done, CompletableFuture<Done> connectGate) {
     this.hubs = hubs;
     this.stats = stats;
     this.killSwitch = killSwitch;
     this.done = done;
+    this.connectGate = connectGate;
+  }
+
+  /** Creates the feed and connects at once; subscribers attached later miss what was published before. */
+  public static KrakenFeed start(KrakenFeedSettings settings, ActorSystem<?> system, Clock clock,
+      Consumer<FeedNotice> notices, Optional<ActorRef<Watchdog.Command>> watchdog) {
+    KrakenFeed feed = create(settings, system, clock, notices, watchdog);
+    feed.connect();
+    return feed;
   }
 
   /**
-   * Starts the feed. {@code notices} receives connection events, backfills, refusals and validation findings (it
+   * Creates the feed's hubs; nothing connects until {@link #connect()}. {@code notices} receives connection events, backfills, refusals and validation findings (it
    * is called from stream threads); {@code watchdog}, when present, receives the per-symbol heartbeats.
    */
-  public static KrakenFeed start(KrakenFeedSettings settings, ActorSystem<?> system, Clock clock,
+  public static KrakenFeed create(KrakenFeedSettings settings, ActorSystem<?> system, Clock clock,
       Consumer<FeedNotice> notices, Optional<ActorRef<Watchdog.Command>> watchdog) {
     if (settings.subscriptions().isEmpty()) {
       throw new IllegalArgumentException("the Kraken feed needs at least one symbol and channel");
@@ -99,7 +113,9 @@ public final class KrakenFeed {
         new KrakenRestOhlc(settings, system), stats, rejections, notices);
 
     Map<KrakenSubscription, FeedHub<?>> hubs = new LinkedHashMap<>();
-    Source<KrakenFeedEvent, UniqueKillSwitch> events = connections
+    CompletableFuture<Done> connectGate = new CompletableFuture<>();
+    Source<KrakenFeedEvent, UniqueKillSwitch> events = Source.completionStageSource(
+            connectGate.thenApply(ready -> connections))
         .viaMat(KillSwitches.single(), Keep.right())
         .map(heartbeats(watchdog, clock))
         .mapAsync(1, stitching::handle)
@@ -111,7 +127,12 @@ public final class KrakenFeed {
     }
     Pair<UniqueKillSwitch, CompletionStage<Done>> running = events.toMat(Sink.ignore(), Keep.both())
         .run(materializer);
-    return new KrakenFeed(hubs, stats, running.first(), running.second());
+    return new KrakenFeed(hubs, stats, running.first(), running.second(), connectGate);
+  }
+
+  /** Opens the connection (once; later calls do nothing). */
+  public void connect() {
+    connectGate.complete(Done.getInstance());
   }
 
   /** Closed, validated candles of {@code symbol} on {@code channel}, as they close. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
@@ -153,9 +154,9 @@ class KrakenFeedIT {
         KrakenBookLevel.of("45286.4", "1.54571953"));
     kraken.book(bids, asks);
     KrakenChannel.Book book = new KrakenChannel.Book(10);
-    startFeed(List.of(new KrakenSubscription(BTC, book)), Optional.empty(), Map.of());
     List<Quote> quotes = new CopyOnWriteArrayList<>();
-    feed.bookQuotes(BTC, book).runWith(Sink.foreach(quotes::add), testKit.system());
+    startFeed(List.of(new KrakenSubscription(BTC, book)), Optional.empty(), Map.of(),
+        created -> created.bookQuotes(BTC, book).runWith(Sink.foreach(quotes::add), testKit.system()));
     eventually(() -> kraken.subscribeRequests("book") == 1 && !quotes.isEmpty());
 
     kraken.sendBookUpdateWithWrongChecksum("45283.6", "2.0");
@@ -240,14 +241,21 @@ class KrakenFeedIT {
 
   private void startFeed(List<KrakenSubscription> subscriptions, Optional<ActorRef<Watchdog.Command>> watchdog,
       Map<String, String> restPairs) {
+    startFeed(subscriptions, watchdog, restPairs, created -> { });
+  }
+
+  private void startFeed(List<KrakenSubscription> subscriptions, Optional<ActorRef<Watchdog.Command>> watchdog,
+      Map<String, String> restPairs, Consumer<KrakenFeed> beforeConnect) {
     KrakenFeedSettings settings = new KrakenFeedSettings(URI.create(kraken.wsUrl()), URI.create(kraken.restUrl()),
         subscriptions, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofMillis(400),
         0.2, Duration.ofSeconds(5), new KrakenRestPairs(restPairs), Duration.ofSeconds(2), KillSwitchScope.GLOBAL,
         1024);
-    feed = KrakenFeed.start(settings, testKit.system(), Clock.systemUTC(), notices::add, watchdog);
+    feed = KrakenFeed.create(settings, testKit.system(), Clock.systemUTC(), notices::add, watchdog);
     if (subscriptions.contains(new KrakenSubscription(BTC, ONE_MINUTE))) {
       feed.bars(BTC, ONE_MINUTE).runWith(Sink.foreach(received::add), testKit.system());
     }
+    beforeConnect.accept(feed);
+    feed.connect();
   }
 
   private void eventually(Supplier<Boolean> condition) {
