@@ -247,7 +247,8 @@ class KrakenWsParserTest {
             "trade data[2] is not an object: [45000.1,0.25]"),
         Arguments.of("unknown frame type", tradeFrame(TRADE_ROW).replace("\"update\"", "\"delta\""),
             "trade frame with type 'delta'"),
-        Arguments.of("data that is not a list", "{\"channel\":\"trade\",\"type\":\"update\",\"data\":" + TRADE_ROW + "}",
+        Arguments.of("data that is not a list",
+            "{\"channel\":\"trade\",\"type\":\"update\",\"data\":" + TRADE_ROW + "}",
             "trade frame has no data array"));
   }
 
@@ -332,7 +333,8 @@ class KrakenWsParserTest {
             "ticker data[0].last must be positive: 0"),
         Arguments.of("last price as text", tickerFrame(TICKER_ROW.replace("\"last\":45000.2", "\"last\":\"x\"")),
             "ticker data[0].last is not a number: \"x\""),
-        Arguments.of("no timestamp anywhere", tickerFrame(TICKER_ROW.replace(",\"timestamp\":\"2026-01-01T00:00:03Z\"", "")),
+        Arguments.of("no timestamp anywhere",
+            tickerFrame(TICKER_ROW.replace(",\"timestamp\":\"2026-01-01T00:00:03Z\"", "")),
             "ticker data[0] has no timestamp, and neither has the frame"),
         Arguments.of("unreadable row timestamp", tickerFrame(TICKER_ROW.replace("2026-01-01T00:00:03Z", "now")),
             "ticker data[0].timestamp is not an RFC 3339 time: 'now'"),
