@@ -28,7 +28,7 @@ public final class FeedStats {
     gaps.increment();
   }
 
-  void countRejected(Reason reason) {
+  public void countRejected(Reason reason) {
     rejected.get(reason).increment();
   }
 

@@ -44,7 +44,7 @@ public final class RejectionLog {
     long skipped = suppressed.getOrDefault(reason, 0L);
     lastWritten.put(reason, now);
     suppressed.remove(reason);
-    lines.accept("Rejected bar (" + reason + "): " + detail
+    lines.accept("Rejected (" + reason + "): " + detail
         + (skipped == 0 ? "" : "; " + skipped + " more " + reason + " since " + last));
   }
 }

@@ -30,7 +30,7 @@ class BarValidationFlowTest {
   private List<Bar> validate(List<Bar> input, FeedStats stats, TestProbe<FeedNotice> notices) throws Exception {
     RejectionLog log = new RejectionLog(Duration.ofSeconds(10), new AdvanceableClock(Bars.T0), line -> { });
     return Source.from(input)
-        .via(BarValidationFlow.create(stats, notices.getRef(), log))
+        .via(BarValidationFlow.create(stats, notices.getRef()::tell, log))
         .runWith(Sink.seq(), testKit.system())
         .toCompletableFuture().get(10, TimeUnit.SECONDS);
   }

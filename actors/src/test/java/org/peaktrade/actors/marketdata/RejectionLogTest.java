@@ -23,7 +23,7 @@ class RejectionLogTest {
     clock.advance(Duration.ofSeconds(9));
     log.rejected(Reason.DUPLICATE, "d3");
 
-    assertThat(lines).containsExactly("Rejected bar (DUPLICATE): d1", "Rejected bar (OUT_OF_ORDER): o1");
+    assertThat(lines).containsExactly("Rejected (DUPLICATE): d1", "Rejected (OUT_OF_ORDER): o1");
   }
 
   @Test
@@ -34,7 +34,7 @@ class RejectionLogTest {
     clock.advance(Duration.ofSeconds(10));
     log.rejected(Reason.DUPLICATE, "d4");
 
-    assertThat(lines).containsExactly("Rejected bar (DUPLICATE): d1",
-        "Rejected bar (DUPLICATE): d4; 2 more DUPLICATE since 2022-01-01T00:00:00Z");
+    assertThat(lines).containsExactly("Rejected (DUPLICATE): d1",
+        "Rejected (DUPLICATE): d4; 2 more DUPLICATE since 2022-01-01T00:00:00Z");
   }
 }

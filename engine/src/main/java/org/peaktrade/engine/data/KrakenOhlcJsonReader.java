@@ -2,10 +2,13 @@ package org.peaktrade.engine.data;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.peaktrade.protocol.Bar;
+import org.peaktrade.protocol.Symbol;
 
 /**
  * Reads a saved Kraken REST {@code /0/public/OHLC} response:
@@ -29,11 +32,27 @@ public final class KrakenOhlcJsonReader {
   /** Reads the bars; {@code options.bar()}, if present, is used instead of detecting the interval. */
   public static LoadedBars read(Path file, LoadOptions options, FormingCandle forming) throws IOException {
     String name = MarketDataFiles.displayName(file);
-    KrakenOhlcResponse response = KrakenOhlcResponse.parse(file, name);
-    if (!response.errors().isEmpty()) {
-      throw MarketDataFormatException.ofFile(name, "Kraken returned an error: " + String.join("; ",
-          response.errors()));
+    return bars(KrakenOhlcResponse.parse(file, name), name, options, forming);
+  }
+
+  /**
+   * The closed candles of a response body fetched over HTTP, as {@code interval} bars of {@code symbol}; the
+   * forming candle is dropped, and a response with nothing closed yet gives an empty list. {@code name} (e.g. the
+   * request URI) prefixes every message; a Kraken error or a bad row fails with {@link MarketDataFormatException}.
+   */
+  public static List<Bar> closedBars(String body, String name, Symbol symbol, Duration interval) {
+    KrakenOhlcResponse response = KrakenOhlcResponse.parse(body, name);
+    failOnErrors(response, name);
+    if (onlyPair(response, name).size() <= 1) {
+      return List.of();
     }
+    return bars(response, name, LoadOptions.defaults().withSymbol(symbol).withBar(interval), FormingCandle.DROP)
+        .bars();
+  }
+
+  private static LoadedBars bars(KrakenOhlcResponse response, String name, LoadOptions options,
+      FormingCandle forming) {
+    failOnErrors(response, name);
     List<KrakenOhlcResponse.Row> rows = onlyPair(response, name);
     if (forming == FormingCandle.DROP && !rows.isEmpty()) {
       rows = rows.subList(0, rows.size() - 1);
@@ -48,6 +67,13 @@ public final class KrakenOhlcJsonReader {
       }
     }
     return BarAssembly.assemble(options.symbol(), options.bar(), candles, problems);
+  }
+
+  private static void failOnErrors(KrakenOhlcResponse response, String name) {
+    if (!response.errors().isEmpty()) {
+      throw MarketDataFormatException.ofFile(name, "Kraken returned an error: " + String.join("; ",
+          response.errors()));
+    }
   }
 
   private static List<KrakenOhlcResponse.Row> onlyPair(KrakenOhlcResponse response, String name) {

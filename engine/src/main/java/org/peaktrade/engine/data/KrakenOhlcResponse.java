@@ -23,6 +23,21 @@ record KrakenOhlcResponse(List<String> errors, Map<String, List<Row>> pairs) {
 
   static KrakenOhlcResponse parse(Path file, String name) throws IOException {
     try (JsonParser parser = JSON.createParser(file.toFile())) {
+      return parse(parser, name);
+    }
+  }
+
+  /** Parses a response body held in memory, e.g. one just fetched over HTTP. */
+  static KrakenOhlcResponse parse(String body, String name) {
+    try (JsonParser parser = JSON.createParser(body)) {
+      return parse(parser, name);
+    } catch (IOException e) {
+      throw new MarketDataFormatException(name, 0, "could not be read: " + e.getMessage());
+    }
+  }
+
+  private static KrakenOhlcResponse parse(JsonParser parser, String name) throws IOException {
+    try {
       expect(parser, parser.nextToken(), JsonToken.START_OBJECT, "a JSON object", name);
       List<String> errors = new ArrayList<>();
       Map<String, List<Row>> pairs = new LinkedHashMap<>();

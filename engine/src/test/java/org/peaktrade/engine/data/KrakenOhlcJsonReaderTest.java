@@ -98,6 +98,31 @@ class KrakenOhlcJsonReaderTest {
         .hasMessageStartingWith("ohlc.json:2: is not valid JSON");
   }
 
+  @Test
+  void aFetchedBodyGivesTheSameClosedCandlesAsTheConvertedOracle() throws IOException {
+    List<Bar> closed = KrakenOhlcJsonReader.closedBars(Files.readString(DEMO), "GET /0/public/OHLC", BTC,
+        Duration.ofMinutes(1));
+
+    assertThat(closed).isEqualTo(oracleBars().subList(0, 720));
+  }
+
+  @Test
+  void aFetchedBodyWithOnlyTheFormingCandleHasNothingClosed() {
+    String body = "{\"error\":[],\"result\":{\"XXBTZUSD\":[[1762820220,\"1\",\"1\",\"1\",\"1\",\"1\",\"0.1\",1]],"
+        + "\"last\":1762820160}}";
+
+    assertThat(KrakenOhlcJsonReader.closedBars(body, "GET", BTC, Duration.ofMinutes(1))).isEmpty();
+  }
+
+  @Test
+  void aFetchedErrorNamesTheRequestAndKrakensMessage() {
+    assertThatThrownBy(() -> KrakenOhlcJsonReader.closedBars("{\"error\":[\"EGeneral:Too many requests\"]}",
+        "GET /0/public/OHLC?pair=XBTUSD", BTC, Duration.ofMinutes(1)))
+        .isInstanceOf(MarketDataFormatException.class)
+        .hasMessageContaining("GET /0/public/OHLC?pair=XBTUSD")
+        .hasMessageContaining("EGeneral:Too many requests");
+  }
+
   /** The research helper's CSV of the same response, read independently of our readers. */
   private static List<Bar> oracleBars() throws IOException {
     try (var lines = Files.lines(repoFile("engine/src/test/resources/oracles/kraken-xbtusdt-1m-converted.csv"))) {

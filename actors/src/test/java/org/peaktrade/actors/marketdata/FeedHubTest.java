@@ -33,13 +33,13 @@ import org.peaktrade.protocol.Bar;
  * publishes warm-up bars (negative minutes) until every subscriber has seen one, then the real bars.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BarHubTest {
+class FeedHubTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   private final ActorTestKit testKit = ActorTestKit.create();
   private final AtomicLong nextWarmUp = new AtomicLong(-1_000_000);
   private BoundedSourceQueue<Bar> warmUps;
-  private BarHub hub;
+  private FeedHub<Bar> hub;
 
   @AfterAll
   void shutDown() {
@@ -53,7 +53,7 @@ class BarHubTest {
   private void startHub(List<Bar> realBars, int subscriberBuffer) {
     Pair<BoundedSourceQueue<Bar>, Source<Bar, NotUsed>> queue = Source.<Bar>queue(16).preMaterialize(testKit.system());
     warmUps = queue.first();
-    hub = BarHub.start(queue.second().concat(Source.from(realBars)), subscriberBuffer,
+    hub = FeedHub.start(queue.second().concat(Source.from(realBars)), subscriberBuffer,
         Materializer.matFromSystem(testKit.system()));
   }
 
@@ -79,7 +79,7 @@ class BarHubTest {
   @Test
   void deliversEveryBarToEachOfTwoSubscribersInOrder() throws Exception {
     List<Bar> realBars = minutes(500);
-    startHub(realBars, BarHub.DEFAULT_SUBSCRIBER_BUFFER);
+    startHub(realBars, FeedHub.DEFAULT_SUBSCRIBER_BUFFER);
     Queue<Bar> first = new ConcurrentLinkedQueue<>();
     Queue<Bar> second = new ConcurrentLinkedQueue<>();
     CompletionStage<Done> firstDone = collect(first);
@@ -110,7 +110,7 @@ class BarHubTest {
 
     assertThat(fast).contains(realBars.get(realBars.size() - 1));
     assertThat(reachedStalled).doesNotContain(realBars.get(realBars.size() - 1));
-    assertThat(hub.droppedBars()).isGreaterThan(realBars.size() - 100L);
+    assertThat(hub.dropped()).isGreaterThan(realBars.size() - 100L);
     stalled.cancel();
   }
 }

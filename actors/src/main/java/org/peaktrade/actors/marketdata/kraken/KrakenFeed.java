@@ -1,0 +1,218 @@
+package org.peaktrade.actors.marketdata.kraken;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.apache.pekko.Done;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.japi.Pair;
+import org.apache.pekko.stream.KillSwitches;
+import org.apache.pekko.stream.Materializer;
+import org.apache.pekko.stream.RestartSettings;
+import org.apache.pekko.stream.UniqueKillSwitch;
+import org.apache.pekko.stream.javadsl.Flow;
+import org.apache.pekko.stream.javadsl.Keep;
+import org.apache.pekko.stream.javadsl.RestartSource;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
+import org.peaktrade.actors.marketdata.BarValidationFlow;
+import org.peaktrade.actors.marketdata.FeedHub;
+import org.peaktrade.actors.marketdata.FeedNotice;
+import org.peaktrade.actors.marketdata.RejectionLog;
+import org.peaktrade.actors.watchdog.Watchdog;
+import org.peaktrade.engine.marketdata.KrakenChannel;
+import org.peaktrade.engine.marketdata.KrakenSubscription;
+import org.peaktrade.engine.watchdog.SourceKind;
+import org.peaktrade.protocol.Bar;
+import org.peaktrade.protocol.Quote;
+import org.peaktrade.protocol.Symbol;
+import org.peaktrade.protocol.Trade;
+
+/**
+ * Kraken market data for the whole node: one WebSocket v2 connection for every configured symbol and channel,
+ * shared by any number of sessions through one {@link FeedHub} per symbol and channel.
+ *
+ * <pre>
+ * connection (reconnected with exponential backoff and jitter on failure, close or silence)
+ *   → watchdog heartbeats per symbol
+ *   → candle stitching with REST backfill (closed candles exactly once, in order, across reconnects)
+ *   → per symbol and channel: [bar validation] → hub → sessions
+ * </pre>
+ *
+ * Each symbol is registered with the {@link Watchdog} as a market-data source that must show data within
+ * {@code stale-after}, else the watchdog kills {@code stale-scope}. {@link #stop()} ends the feed for good.
+ */
+public final class KrakenFeed {
+  private static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(1);
+
+  private final Map<KrakenSubscription, FeedHub<?>> hubs;
+  private final KrakenFeedStats stats;
+  private final UniqueKillSwitch killSwitch;
+  private final CompletionStage<Done> done;
+
+  private KrakenFeed(Map<KrakenSubscription, FeedHub<?>> hubs, KrakenFeedStats stats, UniqueKillSwitch killSwitch,
+      CompletionStage<Done> done) {
+    this.hubs = hubs;
+    this.stats = stats;
+    this.killSwitch = killSwitch;
+    this.done = done;
+  }
+
+  /**
+   * Starts the feed. {@code notices} receives connection events, backfills, refusals and validation findings (it
+   * is called from stream threads); {@code watchdog}, when present, receives the per-symbol heartbeats.
+   */
+  public static KrakenFeed start(KrakenFeedSettings settings, ActorSystem<?> system, Clock clock,
+      Consumer<FeedNotice> notices, Optional<ActorRef<Watchdog.Command>> watchdog) {
+    if (settings.subscriptions().isEmpty()) {
+      throw new IllegalArgumentException("the Kraken feed needs at least one symbol and channel");
+    }
+    Materializer materializer = Materializer.matFromSystem(system);
+    KrakenFeedStats stats = new KrakenFeedStats();
+    RejectionLog rejections = RejectionLog.toSlf4j(RejectionLog.DEFAULT_INTERVAL, clock);
+    AtomicLong attempts = new AtomicLong();
+    RestartSettings restart = RestartSettings.create(settings.minBackoff(), settings.maxBackoff(),
+        settings.randomFactor());
+    Source<KrakenFeedEvent, NotUsed> connections = RestartSource.withBackoff(restart, () -> {
+      long attempt = attempts.incrementAndGet();
+      stats.countConnection();
+      notices.accept(new FeedNotice.Connecting(attempt, settings.wsUri().toString()));
+      return KrakenConnection.open(attempt, settings, system, stats, rejections, notices, clock)
+          .watchTermination((notUsed, termination) -> {
+            termination.whenComplete((ok, failure) -> notices.accept(new FeedNotice.Disconnected(
+                failure == null ? "closed by the server" : failure.toString())));
+            return notUsed;
+          });
+    });
+    watchdog.ifPresent(w -> register(w, settings));
+    CandleBackfillStage stitching = new CandleBackfillStage(settings.subscriptions(),
+        new KrakenRestOhlc(settings, system), stats, rejections, notices);
+
+    Map<KrakenSubscription, FeedHub<?>> hubs = new LinkedHashMap<>();
+    Source<KrakenFeedEvent, UniqueKillSwitch> events = connections
+        .viaMat(KillSwitches.single(), Keep.right())
+        .map(heartbeats(watchdog, clock))
+        .mapAsync(1, stitching::handle)
+        .mapConcat(list -> list);
+    for (KrakenSubscription subscription : settings.subscriptions()) {
+      Pair<FeedHub<Object>, Sink<Object, NotUsed>> hub = FeedHub.live(settings.subscriberBuffer(), materializer);
+      hubs.put(subscription, hub.first());
+      events = events.alsoTo(route(subscription, stats, rejections, notices).to(hub.second()));
+    }
+    Pair<UniqueKillSwitch, CompletionStage<Done>> running = events.toMat(Sink.ignore(), Keep.both())
+        .run(materializer);
+    return new KrakenFeed(hubs, stats, running.first(), running.second());
+  }
+
+  /** Closed, validated candles of {@code symbol} on {@code channel}, as they close. */
+  public Source<Bar, NotUsed> bars(Symbol symbol, KrakenChannel.Ohlc channel) {
+    return hub(symbol, channel, Bar.class);
+  }
+
+  public Source<Trade, NotUsed> trades(Symbol symbol) {
+    return hub(symbol, new KrakenChannel.Trades(), Trade.class);
+  }
+
+  /** Best bid and offer from the {@code ticker} channel. */
+  public Source<Quote, NotUsed> tickerQuotes(Symbol symbol) {
+    return hub(symbol, new KrakenChannel.Ticker(), Quote.class);
+  }
+
+  /** Best bid and offer from the top of the checksum-verified local order book. */
+  public Source<Quote, NotUsed> bookQuotes(Symbol symbol, KrakenChannel.Book channel) {
+    return hub(symbol, channel, Quote.class);
+  }
+
+  public KrakenFeedStats stats() {
+    return stats;
+  }
+
+  /** Elements dropped for slow subscribers, over every hub. */
+  public long droppedForSlowSubscribers() {
+    return hubs.values().stream().mapToLong(FeedHub::dropped).sum();
+  }
+
+  /** Closes the connection and completes every subscriber. */
+  public void stop() {
+    killSwitch.shutdown();
+  }
+
+  /** Completes when the feed has stopped. */
+  public CompletionStage<Done> done() {
+    return done;
+  }
+
+  private <T> Source<T, NotUsed> hub(Symbol symbol, KrakenChannel channel, Class<T> type) {
+    FeedHub<?> hub = hubs.get(new KrakenSubscription(symbol, channel));
+    if (hub == null) {
+      throw new IllegalArgumentException("the Kraken feed is not subscribed to " + symbol + " " + channel.label()
+          + "; subscribed: " + hubs.keySet());
+    }
+    return hub.subscribe().map(type::cast);
+  }
+
+  private static Flow<KrakenFeedEvent, Object, NotUsed> route(KrakenSubscription subscription, KrakenFeedStats stats,
+      RejectionLog rejections, Consumer<FeedNotice> notices) {
+    Symbol symbol = subscription.symbol();
+    Flow<KrakenFeedEvent, KrakenFeedEvent, NotUsed> mine =
+        Flow.<KrakenFeedEvent>create().filter(event -> symbol.equals(event.symbol()));
+    KrakenChannel channel = subscription.channel();
+    if (channel instanceof KrakenChannel.Ohlc ohlc) {
+      return mine.filter(event -> event instanceof KrakenFeedEvent.BarClosed closed
+              && closed.bar().interval().equals(ohlc.interval()))
+          .map(event -> ((KrakenFeedEvent.BarClosed) event).bar())
+          .via(BarValidationFlow.create(stats.bars(), notices, rejections))
+          .map(bar -> (Object) bar);
+    }
+    if (channel instanceof KrakenChannel.Trades) {
+      return mine.filter(event -> event instanceof KrakenFeedEvent.TradePrinted)
+          .map(event -> (Object) ((KrakenFeedEvent.TradePrinted) event).trade());
+    }
+    return mine.filter(event -> event instanceof KrakenFeedEvent.QuoteChanged quote
+            && quote.channel().equals(channel.name()))
+        .map(event -> (Object) ((KrakenFeedEvent.QuoteChanged) event).quote());
+  }
+
+  private static void register(ActorRef<Watchdog.Command> watchdog, KrakenFeedSettings settings) {
+    settings.subscriptions().stream().map(KrakenSubscription::symbol).distinct()
+        .forEach(symbol -> watchdog.tell(new Watchdog.Register(heartbeatSource(symbol), settings.staleAfter(),
+            settings.staleScope(), SourceKind.MARKET_DATA)));
+  }
+
+  static String heartbeatSource(Symbol symbol) {
+    return "kraken:" + symbol;
+  }
+
+  /** Tells the watchdog, at most once a second per symbol, that the symbol has data. */
+  private static org.apache.pekko.japi.function.Function<KrakenFeedEvent, KrakenFeedEvent> heartbeats(
+      Optional<ActorRef<Watchdog.Command>> watchdog, Clock clock) {
+    Map<Symbol, Instant> lastBeat = new HashMap<>();
+    return event -> {
+      Symbol symbol = event.symbol();
+      if (watchdog.isPresent() && symbol != null) {
+        Instant now = clock.instant();
+        Instant last = lastBeat.get(symbol);
+        if (last == null || !now.isBefore(last.plus(HEARTBEAT_EVERY))) {
+          lastBeat.put(symbol, now);
+          watchdog.get().tell(new Watchdog.Heartbeat(heartbeatSource(symbol)));
+        }
+      }
+      return event;
+    };
+  }
+
+  /** What the feed is subscribed to, in configuration order. */
+  public List<KrakenSubscription> subscriptions() {
+    return List.copyOf(hubs.keySet());
+  }
+}
