@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 public final class DataFileOptions {
 
   @Option(names = "--data", required = true, paramLabel = "FILE",
-      description = "OHLCV CSV, Kraken REST OHLC JSON, or a trades CSV (with --bar).")
+      description = "OHLCV CSV, Kraken REST OHLC JSON, a Kraken WebSocket v2 recording (.jsonl), or a trades CSV "
+          + "(with --bar).")
   Path data;
 
   @Option(names = "--symbol", defaultValue = "BTC/USD", description = "Symbol of the data (default: ${DEFAULT-VALUE}).")

@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The non-blank lines of a CSV file with their 1-based line numbers. Tolerates what spreadsheet and
- * Windows exports add: a UTF-8 byte order mark, {@code \r\n} endings, blank lines, and quotes around
+ * The non-blank lines of a CSV (or JSON Lines) file with their 1-based line numbers. Tolerates what spreadsheet
+ * and Windows exports add: a UTF-8 byte order mark, {@code \r\n} endings, blank lines, and quotes around
  * fields. Quoted fields that contain commas are not supported; market data never needs them.
  */
 final class CsvLines implements Closeable {

@@ -8,7 +8,9 @@ import java.util.Locale;
  * The one entry point for historical data: picks the reader from the file itself.
  *
  * <ul>
- *   <li>a name ending in {@code .json} is a Kraken OHLC response;</li>
+ *   <li>a name ending in {@code .jsonl} or {@code .ndjson}, or a first line that is a whole Kraken WebSocket v2
+ *   frame, is a recording of WebSocket frames;</li>
+ *   <li>any other name ending in {@code .json} is a Kraken OHLC response;</li>
  *   <li>a CSV whose first line names a time column and open, high, low, close holds bars;</li>
  *   <li>any other CSV holds trades, aggregated into bars of {@link LoadOptions#bar()}.</li>
  * </ul>
@@ -23,20 +25,29 @@ public final class MarketDataFiles {
   public static LoadedBars load(Path file, LoadOptions options) throws IOException {
     return switch (detect(file)) {
       case KRAKEN_OHLC_JSON -> KrakenOhlcJsonReader.read(file, options);
+      case KRAKEN_WS_JSONL -> KrakenWsJsonlReader.read(file, options);
       case OHLCV_CSV -> OhlcvCsvReader.read(file, options);
       case TRADES_CSV -> TradesCsvAggregator.aggregate(file, options);
     };
   }
 
   public static MarketDataFormat detect(Path file) throws IOException {
-    if (displayName(file).toLowerCase(Locale.ROOT).endsWith(".json")) {
+    String name = displayName(file).toLowerCase(Locale.ROOT);
+    if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
+      return MarketDataFormat.KRAKEN_WS_JSONL;
+    }
+    String first;
+    try (CsvLines lines = CsvLines.open(file)) {
+      first = lines.next();
+    }
+    if (KrakenWsJsonlReader.isFrame(first)) {
+      return MarketDataFormat.KRAKEN_WS_JSONL;
+    }
+    if (name.endsWith(".json")) {
       return MarketDataFormat.KRAKEN_OHLC_JSON;
     }
-    try (CsvLines lines = CsvLines.open(file)) {
-      String first = lines.next();
-      boolean bars = first != null && CsvHeader.of(CsvLines.split(first)).describesBars();
-      return bars ? MarketDataFormat.OHLCV_CSV : MarketDataFormat.TRADES_CSV;
-    }
+    boolean bars = first != null && CsvHeader.of(CsvLines.split(first)).describesBars();
+    return bars ? MarketDataFormat.OHLCV_CSV : MarketDataFormat.TRADES_CSV;
   }
 
   /** Messages name the file, not its full path, so they stay short and the same on every machine. */

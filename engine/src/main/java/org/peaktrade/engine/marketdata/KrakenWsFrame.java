@@ -1,7 +1,11 @@
 package org.peaktrade.engine.marketdata;
 
 import java.util.List;
+import java.util.Objects;
 import org.peaktrade.protocol.Bar;
+import org.peaktrade.protocol.Price;
+import org.peaktrade.protocol.Quote;
+import org.peaktrade.protocol.Trade;
 
 /** One Kraken WebSocket v2 frame, parsed. Everything the feed does not need is {@link Other}. */
 public sealed interface KrakenWsFrame {
@@ -21,6 +25,23 @@ public sealed interface KrakenWsFrame {
   record Candles(boolean snapshot, List<Bar> candles) implements KrakenWsFrame {
     public Candles {
       candles = List.copyOf(candles);
+    }
+  }
+
+  /** trade snapshot (the most recent trades) or update: public trades in the order sent, trade ids unique. */
+  record Trades(boolean snapshot, List<Trade> trades) implements KrakenWsFrame {
+    public Trades {
+      trades = List.copyOf(trades);
+    }
+  }
+
+  /**
+   * ticker snapshot or update for one symbol: the best bid and offer at the row's time (or the frame's, when the
+   * row has none), and the last trade price, null when the row carries none.
+   */
+  record Ticker(boolean snapshot, Quote quote, Price last) implements KrakenWsFrame {
+    public Ticker {
+      Objects.requireNonNull(quote, "quote");
     }
   }
 

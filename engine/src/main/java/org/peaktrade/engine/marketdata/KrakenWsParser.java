@@ -1,37 +1,47 @@
 package org.peaktrade.engine.marketdata;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.peaktrade.protocol.Bar;
-import org.peaktrade.protocol.Decimals;
 import org.peaktrade.protocol.Price;
 import org.peaktrade.protocol.Quantity;
+import org.peaktrade.protocol.Quote;
+import org.peaktrade.protocol.Side;
 import org.peaktrade.protocol.Symbol;
+import org.peaktrade.protocol.Trade;
 
 /**
  * Parses Kraken WebSocket v2 frames. Numbers are read as exact decimals (never through double), and integers
- * that exceed 64 bits (the status frame's connection id) are kept as text. A frame that is not valid JSON, or an
- * ohlc row with a missing, non-numeric, zero or negative value or an impossible range, is rejected with an
- * {@link IllegalArgumentException} that names the field and the value; the caller counts it and goes on.
+ * that exceed 64 bits (the status frame's connection id) are kept as text. A frame that is not valid JSON or
+ * repeats a key, or an ohlc, trade or ticker row with a missing, non-numeric, zero or negative value or an
+ * impossible range (high below low, bid above ask), is rejected whole with an {@link IllegalArgumentException}
+ * that names the row, the field and the value ({@code trade data[2].price is not a number: "abc"}); the caller
+ * counts it and goes on.
  * Book levels keep the scale Kraken sent, which the book checksum depends on; Kraken documents them both as
  * JSON numbers and as quoted decimals, so both are accepted.
  */
 public final class KrakenWsParser {
-  private static final ObjectMapper JSON = new ObjectMapper()
+  private static final ObjectMapper JSON = JsonMapper.builder()
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+      // A repeated key would otherwise silently keep its last value: two prices in one row is corrupt data.
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       // The book checksum is computed over the digits as sent, trailing zeros included.
-      .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
+      .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
+      .build();
   private static final long MAX_CHECKSUM = 0xFFFF_FFFFL;
 
   private KrakenWsParser() {}
@@ -61,6 +71,10 @@ public final class KrakenWsParser {
         return candles(root);
       case "book":
         return book(root);
+      case "trade":
+        return trades(root);
+      case "ticker":
+        return ticker(root);
       default:
         return new KrakenWsFrame.Other(channel.isEmpty() ? "unknown" : channel);
     }
@@ -82,30 +96,123 @@ public final class KrakenWsParser {
   }
 
   private static KrakenWsFrame candles(JsonNode root) {
-    String type = root.path("type").asText("");
-    if (!type.equals("snapshot") && !type.equals("update")) {
-      throw new IllegalArgumentException("ohlc frame with type '" + type + "'");
-    }
+    boolean snapshot = isSnapshot(root, "ohlc");
     List<Bar> bars = new ArrayList<>();
     JsonNode data = root.path("data");
     for (int i = 0; i < data.size(); i++) {
       bars.add(candle(data.get(i), i));
     }
-    return new KrakenWsFrame.Candles(type.equals("snapshot"), bars);
+    return new KrakenWsFrame.Candles(snapshot, bars);
+  }
+
+  private static KrakenWsFrame trades(JsonNode root) {
+    boolean snapshot = isSnapshot(root, "trade");
+    JsonNode data = dataArray(root, "trade");
+    List<Trade> trades = new ArrayList<>(data.size());
+    Map<String, Integer> rowOfId = new HashMap<>();
+    for (int i = 0; i < data.size(); i++) {
+      Trade trade = trade(data.get(i), i);
+      Integer earlier = rowOfId.putIfAbsent(trade.tradeId(), i);
+      if (earlier != null) {
+        throw new IllegalArgumentException("trade data[" + i + "].trade_id " + trade.tradeId() + " repeats data["
+            + earlier + "]");
+      }
+      trades.add(trade);
+    }
+    return new KrakenWsFrame.Trades(snapshot, trades);
+  }
+
+  private static Trade trade(JsonNode row, int index) {
+    String where = "trade data[" + index + "]";
+    if (!row.isObject()) {
+      throw new IllegalArgumentException(where + " is not an object: " + row);
+    }
+    return new Trade(KrakenWsFields.symbol(row, where), KrakenWsFields.time(row, "timestamp", where),
+        KrakenWsFields.positivePrice(row, "price", where), KrakenWsFields.positiveQuantity(row, "qty", where),
+        aggressor(row, where), tradeId(row, where));
+  }
+
+  private static Side aggressor(JsonNode row, String where) {
+    String side = KrakenWsFields.text(row, "side", where);
+    switch (side) {
+      case "buy":
+        return Side.BUY;
+      case "sell":
+        return Side.SELL;
+      default:
+        throw new IllegalArgumentException(where + ".side must be 'buy' or 'sell': '" + side + "'");
+    }
+  }
+
+  /** Kept as text: it is an identifier, and a sequence number per book may outgrow a long. */
+  private static String tradeId(JsonNode row, String where) {
+    JsonNode value = row.get("trade_id");
+    if (value == null || !value.isIntegralNumber() || value.bigIntegerValue().signum() < 0) {
+      throw new IllegalArgumentException(where + ".trade_id must be a non-negative integer: " + value);
+    }
+    return value.bigIntegerValue().toString();
+  }
+
+  /**
+   * One row per frame, as Kraken sends it. The row's {@code timestamp} is the quote time; some versions of the
+   * documentation show rows without one, and then the frame's own {@code timestamp} stands in.
+   */
+  private static KrakenWsFrame ticker(JsonNode root) {
+    boolean snapshot = isSnapshot(root, "ticker");
+    JsonNode data = dataArray(root, "ticker");
+    if (data.size() != 1) {
+      throw new IllegalArgumentException("ticker frame must carry exactly one row, has " + data.size());
+    }
+    JsonNode row = data.get(0);
+    String where = "ticker data[0]";
+    if (!row.isObject()) {
+      throw new IllegalArgumentException(where + " is not an object: " + row);
+    }
+    Instant time;
+    if (row.has("timestamp")) {
+      time = KrakenWsFields.time(row, "timestamp", where);
+    } else if (root.has("timestamp")) {
+      time = KrakenWsFields.time(root, "timestamp", "ticker frame");
+    } else {
+      throw new IllegalArgumentException(where + " has no timestamp, and neither has the frame");
+    }
+    Quote quote;
+    try {
+      quote = new Quote(KrakenWsFields.symbol(row, where), time, KrakenWsFields.positivePrice(row, "bid", where),
+          KrakenWsFields.positiveQuantity(row, "bid_qty", where), KrakenWsFields.positivePrice(row, "ask", where),
+          KrakenWsFields.positiveQuantity(row, "ask_qty", where));
+    } catch (IllegalArgumentException e) {
+      throw KrakenWsFields.inRow(where, e);
+    }
+    Price last = row.has("last") ? KrakenWsFields.positivePrice(row, "last", where) : null;
+    return new KrakenWsFrame.Ticker(snapshot, quote, last);
+  }
+
+  private static boolean isSnapshot(JsonNode root, String channel) {
+    String type = root.path("type").asText("");
+    if (!type.equals("snapshot") && !type.equals("update")) {
+      throw new IllegalArgumentException(channel + " frame with type '" + type + "'");
+    }
+    return type.equals("snapshot");
+  }
+
+  private static JsonNode dataArray(JsonNode root, String channel) {
+    JsonNode data = root.get("data");
+    if (data == null || !data.isArray()) {
+      throw new IllegalArgumentException(channel + " frame has no data array");
+    }
+    return data;
   }
 
   private static KrakenWsFrame book(JsonNode root) {
-    String type = root.path("type").asText("");
-    if (!type.equals("snapshot") && !type.equals("update")) {
-      throw new IllegalArgumentException("book frame with type '" + type + "'");
-    }
+    boolean snapshot = isSnapshot(root, "book");
     JsonNode data = root.path("data");
     if (data.size() != 1) {
       throw new IllegalArgumentException("book frame must carry exactly one symbol, has " + data.size());
     }
     JsonNode entry = data.get(0);
     String where = "book data[0]";
-    return new KrakenWsFrame.Book(type.equals("snapshot"), text(entry, "symbol", where),
+    return new KrakenWsFrame.Book(snapshot, KrakenWsFields.text(entry, "symbol", where),
         levels(entry, "bids", where), levels(entry, "asks", where), checksum(entry, where));
   }
 
@@ -152,53 +259,22 @@ public final class KrakenWsParser {
 
   private static Bar candle(JsonNode row, int index) {
     String where = "ohlc data[" + index + "]";
-    String symbolText = text(row, "symbol", where);
-    Symbol symbol;
-    try {
-      symbol = Symbol.of(symbolText);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(where + ".symbol: " + e.getMessage());
-    }
-    Instant begin;
-    try {
-      begin = Instant.parse(text(row, "interval_begin", where));
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(where + ".interval_begin is not an RFC 3339 time: '"
-          + row.get("interval_begin").asText() + "'");
-    }
+    Symbol symbol = KrakenWsFields.symbol(row, where);
+    Instant begin = KrakenWsFields.time(row, "interval_begin", where);
     JsonNode minutes = row.get("interval");
-    if (minutes == null || !minutes.canConvertToInt() || minutes.asInt() <= 0) {
+    if (minutes == null || !minutes.isIntegralNumber() || !minutes.canConvertToInt() || minutes.asInt() <= 0) {
       throw new IllegalArgumentException(where + ".interval must be a positive number of minutes: " + minutes);
     }
     try {
       return new Bar(symbol, begin, Duration.ofMinutes(minutes.asInt()), price(row, "open", where),
           price(row, "high", where), price(row, "low", where), price(row, "close", where),
-          new Quantity(decimal(row, "volume", where)));
+          new Quantity(KrakenWsFields.decimal(row, "volume", where)));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(e.getMessage().startsWith(where) ? e.getMessage() : where + ": " + e.getMessage());
+      throw KrakenWsFields.inRow(where, e);
     }
   }
 
   private static Price price(JsonNode row, String field, String where) {
-    return new Price(decimal(row, field, where));
-  }
-
-  private static BigDecimal decimal(JsonNode row, String field, String where) {
-    JsonNode value = row.get(field);
-    if (value == null || value.isNull()) {
-      throw new IllegalArgumentException(where + "." + field + " is missing");
-    }
-    if (!value.isNumber()) {
-      throw new IllegalArgumentException(where + "." + field + " is not a number: " + value);
-    }
-    return Decimals.canonical(value.decimalValue());
-  }
-
-  private static String text(JsonNode row, String field, String where) {
-    JsonNode value = row.get(field);
-    if (value == null || !value.isTextual()) {
-      throw new IllegalArgumentException(where + "." + field + " is missing or not text");
-    }
-    return value.asText();
+    return new Price(KrakenWsFields.decimal(row, field, where));
   }
 }

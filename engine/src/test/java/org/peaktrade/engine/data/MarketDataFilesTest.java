@@ -52,4 +52,36 @@ class MarketDataFilesTest {
     assertThatThrownBy(() -> MarketDataFiles.load(oneMinute, LoadOptions.defaults().withBar(Duration.ofMinutes(5))))
         .hasMessageStartingWith("btc-perp-1m-2022-01.csv:3: bar at 2021-12-31T23:02:00Z overlaps the 5m bar");
   }
+
+  @Test
+  void detectsARecordingOfWebSocketFramesByItsExtension() throws IOException {
+    Path file = Files.writeString(dir.resolve("session.jsonl"), "{\"channel\":\"heartbeat\"}\n");
+
+    assertThat(MarketDataFiles.detect(file)).isEqualTo(MarketDataFormat.KRAKEN_WS_JSONL);
+  }
+
+  @Test
+  void detectsARecordingOfWebSocketFramesByItsFirstLineWhateverItsName() throws IOException {
+    String frames = "{\"channel\":\"status\",\"type\":\"update\",\"data\":[{\"system\":\"online\"}]}\n"
+        + "{\"channel\":\"heartbeat\"}\n";
+
+    assertThat(MarketDataFiles.detect(Files.writeString(dir.resolve("session.json"), frames)))
+        .isEqualTo(MarketDataFormat.KRAKEN_WS_JSONL);
+    assertThat(MarketDataFiles.detect(Files.writeString(dir.resolve("session.log"), frames)))
+        .isEqualTo(MarketDataFormat.KRAKEN_WS_JSONL);
+  }
+
+  @Test
+  void stillReadsAOneLineRestResponseAsKrakenOhlcJson() throws IOException {
+    Path file = Files.writeString(dir.resolve("ohlc.json"), "{\"error\":[],\"result\":{\"XBTUSD\":[],\"last\":0}}\n");
+
+    assertThat(MarketDataFiles.detect(file)).isEqualTo(MarketDataFormat.KRAKEN_OHLC_JSON);
+  }
+
+  @Test
+  void loadsARecordingOfWebSocketFramesThroughTheOneEntryPoint() throws Exception {
+    Path recording = Path.of(getClass().getResource("/fixtures/kraken-ws-v2/btc_usd_1m_recording.jsonl").toURI());
+
+    assertThat(MarketDataFiles.load(recording, LoadOptions.defaults()).bars()).hasSize(5);
+  }
 }
