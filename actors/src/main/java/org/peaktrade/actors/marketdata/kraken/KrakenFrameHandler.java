@@ -80,6 +80,12 @@ final class KrakenFrameHandler {
     if (frame instanceof KrakenWsFrame.Book book) {
       return onBook(book);
     }
+    if (frame instanceof KrakenWsFrame.Trades trades) {
+      return trades.trades().stream().<KrakenFeedEvent>map(KrakenFeedEvent.TradePrinted::new).toList();
+    }
+    if (frame instanceof KrakenWsFrame.Ticker ticker) {
+      return List.of(new KrakenFeedEvent.QuoteChanged(ticker.quote(), "ticker"));
+    }
     if (frame instanceof KrakenWsFrame.Ack ack && !ack.success()) {
       stats.countSubscriptionError();
       LOG.error("Kraken refused {} {} {}: {}", ack.method(), ack.channel(), ack.symbol(), ack.error());

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +40,12 @@ import org.peaktrade.engine.marketdata.KrakenRestPairs;
 import org.peaktrade.engine.marketdata.KrakenSubscription;
 import org.peaktrade.engine.watchdog.SourceKind;
 import org.peaktrade.protocol.Bar;
+import org.peaktrade.protocol.Price;
 import org.peaktrade.protocol.Quantity;
 import org.peaktrade.protocol.Quote;
+import org.peaktrade.protocol.Side;
 import org.peaktrade.protocol.Symbol;
+import org.peaktrade.protocol.Trade;
 import org.peaktrade.protocol.killswitch.KillSwitchScope;
 import org.peaktrade.protocol.killswitch.TriggerKind;
 
@@ -172,6 +176,30 @@ class KrakenFeedIT {
     assertThat(quotes).as("the update with the wrong checksum produced no quote")
         .filteredOn(q -> q.bid().value().compareTo(new BigDecimal("45283.6")) == 0).hasSize(1);
     assertThat(notices).anySatisfy(n -> assertThat(n).isInstanceOf(FeedNotice.BookResubscribed.class));
+  }
+
+  @Test
+  void tradesAndTickerQuotesOfOneConnectionReachTheirOwnHubs() {
+    List<Trade> trades = new CopyOnWriteArrayList<>();
+    List<Quote> quotes = new CopyOnWriteArrayList<>();
+    startFeed(List.of(new KrakenSubscription(BTC, new KrakenChannel.Trades()),
+        new KrakenSubscription(BTC, new KrakenChannel.Ticker())), Optional.empty(), Map.of(), created -> {
+          created.trades(BTC).runWith(Sink.foreach(trades::add), testKit.system());
+          created.tickerQuotes(BTC).runWith(Sink.foreach(quotes::add), testKit.system());
+        });
+    eventually(() -> kraken.subscribeRequests("trade") == 1 && kraken.subscribeRequests("ticker") == 1);
+    Instant time = Instant.parse("2026-11-24T10:00:00.123456Z");
+
+    kraken.sendTrade("buy", "46000.1", "0.25", 101, time);
+    kraken.sendTicker("46000.0", "1.5", "46000.2", "0.7", "46000.1", time);
+    kraken.sendTrade("sell", "45999.9", "0.01", 102, time.plusSeconds(1));
+    eventually(() -> trades.size() == 2 && quotes.size() == 1);
+
+    assertThat(trades).containsExactly(
+        new Trade(BTC, time, Price.of("46000.1"), Quantity.of("0.25"), Side.BUY, "101"),
+        new Trade(BTC, time.plusSeconds(1), Price.of("45999.9"), Quantity.of("0.01"), Side.SELL, "102"));
+    assertThat(quotes).containsExactly(new Quote(BTC, time, Price.of("46000.0"), Quantity.of("1.5"),
+        Price.of("46000.2"), Quantity.of("0.7")));
   }
 
   @Test
