@@ -34,11 +34,26 @@ public final class ExecutionPipeline {
   private Direction target = Direction.FLAT;
 
   public ExecutionPipeline(String owner, Instrument instrument, Sizing sizing, EntryStyle entry, boolean allowShort) {
+    this(owner, instrument, sizing, entry, allowShort, 0, Direction.FLAT);
+  }
+
+  /**
+   * Continues a pipeline whose earlier decisions were recorded (a session rebuilt from its journal): the last order
+   * sequence number used and the effective target then in force. The next order gets {@code sequence + 1}, so a
+   * resumed pipeline never reuses an id.
+   */
+  public ExecutionPipeline(String owner, Instrument instrument, Sizing sizing, EntryStyle entry, boolean allowShort,
+      long sequence, Direction target) {
     this.owner = Objects.requireNonNull(owner, "owner");
     this.instrument = Objects.requireNonNull(instrument, "instrument");
     this.sizing = Objects.requireNonNull(sizing, "sizing");
     this.entry = Objects.requireNonNull(entry, "entry");
     this.allowShort = allowShort;
+    if (sequence < 0) {
+      throw new IllegalArgumentException("order sequence must not be negative: " + sequence);
+    }
+    this.sequence = sequence;
+    this.target = Objects.requireNonNull(target, "target");
   }
 
   /** A change of target and the orders that carry it out; pending orders of the old target are obsolete. */
@@ -84,6 +99,11 @@ public final class ExecutionPipeline {
 
   public Direction target() {
     return target;
+  }
+
+  /** The sequence number of the last order id handed out (0 before the first). */
+  public long sequence() {
+    return sequence;
   }
 
   private Order entryOrder(Side side, Quantity size, Price reference, Instant now) {

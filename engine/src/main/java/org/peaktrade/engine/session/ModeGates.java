@@ -17,7 +17,7 @@ import org.peaktrade.protocol.session.SessionMode;
  * the first), in the order of {@link ModeGate}:
  * <ul>
  *   <li>PAPER: no gate; any data source.</li>
- *   <li>SHADOW: live market data.</li>
+ *   <li>SHADOW: real market data: the live feed or a replay of recorded candles, never synthetic bars.</li>
  *   <li>TESTNET: live market data and an exchange adapter.</li>
  *   <li>LIVE: live market data, an exchange adapter, and the live policy: live trading enabled, live mode armed,
  *       dry-run off, a valid confirm token, the kill switch ACTIVE (and fresh), strategy and symbol on the live
@@ -35,7 +35,11 @@ public record ModeGates(LivePolicy policy, boolean exchangeAdapterAvailable) {
     Objects.requireNonNull(killSwitch, "kill switch decision");
     SessionMode mode = start.mode();
     List<MissingGate> missing = new ArrayList<>();
-    if (mode != SessionMode.PAPER && start.data() != MarketDataSource.LIVE) {
+    if (mode == SessionMode.SHADOW && start.data() == MarketDataSource.SYNTHETIC) {
+      missing.add(new MissingGate(ModeGate.REAL_MARKET_DATA,
+          "SHADOW needs real market data (live or a replay of recorded candles); the session's source is SYNTHETIC"));
+    }
+    if (mode.reachesExchange() && start.data() != MarketDataSource.LIVE) {
       missing.add(new MissingGate(ModeGate.LIVE_MARKET_DATA,
           mode + " needs live market data; the session's source is " + start.data()));
     }

@@ -1,5 +1,6 @@
 package org.peaktrade.engine.session;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,25 @@ public final class OrderTracker {
     }
     return new Transition.Refused(event, null, LifecycleRefusal.UNKNOWN_ORDER,
         OrderState.describe(event) + " of " + event.orderId() + " refused: no such order was placed");
+  }
+
+  /**
+   * What {@code events} would do if applied one after another, without changing anything: each is evaluated
+   * against the orders as the events before it in the list left them (a command handler logging a batch it is about
+   * to persist).
+   */
+  public List<Transition> evaluateAll(List<OrderEvent> events) {
+    Map<ClientOrderId, OrderState> scratch = new HashMap<>();
+    List<Transition> transitions = new ArrayList<>(events.size());
+    for (OrderEvent event : events) {
+      OrderState known = scratch.containsKey(event.orderId()) ? scratch.get(event.orderId()) : state(event.orderId());
+      Transition transition = known != null ? known.apply(event) : evaluate(event);
+      if (transition instanceof Transition.Applied applied) {
+        scratch.put(event.orderId(), applied.state());
+      }
+      transitions.add(transition);
+    }
+    return List.copyOf(transitions);
   }
 
   public Transition apply(OrderEvent event) {

@@ -23,6 +23,7 @@ import org.peaktrade.protocol.Symbol;
 import org.peaktrade.protocol.risk.RiskCheck;
 import org.peaktrade.protocol.risk.RiskDecision;
 import org.peaktrade.protocol.risk.RiskSeverity;
+import org.peaktrade.protocol.session.SessionStatus;
 
 /**
  * One line of a session's append-only run log (JSON Lines, written by {@link RunLogJson}). Every line has
@@ -37,7 +38,8 @@ import org.peaktrade.protocol.risk.RiskSeverity;
     @JsonSubTypes.Type(value = RunLogEntry.OrderEntry.class, name = "order"),
     @JsonSubTypes.Type(value = RunLogEntry.RiskEntry.class, name = "risk"),
     @JsonSubTypes.Type(value = RunLogEntry.FillEntry.class, name = "fill"),
-    @JsonSubTypes.Type(value = RunLogEntry.TransitionEntry.class, name = "transition")})
+    @JsonSubTypes.Type(value = RunLogEntry.TransitionEntry.class, name = "transition"),
+    @JsonSubTypes.Type(value = RunLogEntry.StatusEntry.class, name = "status")})
 public sealed interface RunLogEntry {
 
   String session();
@@ -148,6 +150,19 @@ public sealed interface RunLogEntry {
         return rejected.reason();
       }
       return event instanceof OrderEvent.Canceled canceled ? canceled.reason() : null;
+    }
+  }
+
+  /**
+   * The session itself changed status ({@code from} is null when it started), e.g. RUNNING to PAUSED because its
+   * market data went stale, with the reason in words.
+   */
+  @JsonPropertyOrder({"session", "at", "from", "to", "reason"})
+  record StatusEntry(String session, Instant at, SessionStatus from, SessionStatus to, String reason)
+      implements RunLogEntry {
+    public StatusEntry {
+      requireHeader(session, at);
+      Objects.requireNonNull(to, "to");
     }
   }
 

@@ -131,4 +131,16 @@ class ExecutionPipelineTest {
     assertThat(orders).singleElement().satisfies(order -> assertThat(order.side()).isEqualTo(Side.SELL));
     assertThat(orders.get(0).quantity()).isEqualTo(Quantity.of("1"));
   }
+
+  @Test
+  void aResumedPipelineContinuesTheSequenceAndKeepsItsTarget() {
+    ExecutionPipeline resumed =
+        new ExecutionPipeline("s1", BTC_USD, Sizing.parse("qty:1"), EntryStyle.MARKET, false, 7, Direction.LONG);
+
+    assertThat(resumed.changes(Direction.LONG)).isFalse();
+    List<Order> orders = orders(resumed, Direction.FLAT, "1");
+
+    assertThat(orders).extracting(Order::id).containsExactly(new ClientOrderId("s1-8"));
+    assertThat(resumed.sequence()).isEqualTo(8);
+  }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.peaktrade.engine.fixtures.Bars.BTC;
 
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,22 +43,32 @@ class ModeGatesTest {
     assertThat(result.message()).isEqualTo("PAPER allowed");
   }
 
-  @ParameterizedTest
-  @EnumSource(value = MarketDataSource.class, names = {"REPLAY", "SYNTHETIC"})
-  void shadowRefusesDataThatIsNotLive(MarketDataSource data) {
+  @Test
+  void shadowRefusesSyntheticData() {
     ModeGateResult result = new ModeGates(LivePolicy.DISABLED, false)
-        .evaluate(start(SessionMode.SHADOW, data), GateDecision.ALLOWED);
+        .evaluate(start(SessionMode.SHADOW, MarketDataSource.SYNTHETIC), GateDecision.ALLOWED);
 
-    assertThat(result.missing()).containsExactly(new MissingGate(ModeGate.LIVE_MARKET_DATA,
-        "SHADOW needs live market data; the session's source is " + data));
+    assertThat(result.missing()).containsExactly(new MissingGate(ModeGate.REAL_MARKET_DATA,
+        "SHADOW needs real market data (live or a replay of recorded candles); the session's source is SYNTHETIC"));
   }
 
-  @Test
-  void shadowStartsOnLiveDataWithoutAnExchangeAdapterOrLivePolicy() {
+  @ParameterizedTest
+  @EnumSource(value = MarketDataSource.class, names = {"LIVE", "REPLAY"})
+  void shadowStartsOnLiveOrReplayedRealDataWithoutAnExchangeAdapterOrLivePolicy(MarketDataSource data) {
     ModeGateResult result = new ModeGates(LivePolicy.DISABLED, false)
-        .evaluate(start(SessionMode.SHADOW, MarketDataSource.LIVE), KILLED);
+        .evaluate(start(SessionMode.SHADOW, data), KILLED);
 
     assertThat(result.allowed()).isTrue();
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = MarketDataSource.class, names = {"REPLAY", "SYNTHETIC"})
+  void testnetRefusesDataThatIsNotLive(MarketDataSource data) {
+    ModeGateResult result = new ModeGates(LivePolicy.DISABLED, true)
+        .evaluate(start(SessionMode.TESTNET, data), GateDecision.ALLOWED);
+
+    assertThat(result.missing()).containsExactly(new MissingGate(ModeGate.LIVE_MARKET_DATA,
+        "TESTNET needs live market data; the session's source is " + data));
   }
 
   @Test
@@ -98,7 +109,8 @@ class ModeGatesTest {
 
     ModeGateResult result = live(LivePolicy.DISABLED, false, start, KILLED);
 
-    assertThat(result.missingGates()).containsExactly(ModeGate.values());
+    assertThat(result.missingGates()).containsExactlyElementsOf(
+        Arrays.stream(ModeGate.values()).filter(g -> g != ModeGate.REAL_MARKET_DATA).toList());
     assertThat(result.message()).isEqualTo("LIVE refused: "
         + "LIVE_MARKET_DATA (LIVE needs live market data; the session's source is REPLAY); "
         + "EXCHANGE_ADAPTER_AVAILABLE (no exchange adapter is available, so LIVE cannot reach an exchange); "
@@ -112,7 +124,7 @@ class ModeGatesTest {
   }
 
   @ParameterizedTest
-  @EnumSource(ModeGate.class)
+  @EnumSource(value = ModeGate.class, mode = EnumSource.Mode.EXCLUDE, names = "REAL_MARKET_DATA")
   void eachLiveGateAloneBlocksLiveAndIsNamed(ModeGate broken) {
     LivePolicy policy = OPEN;
     boolean adapter = true;

@@ -7,6 +7,7 @@ import static org.peaktrade.engine.fixtures.Orders.id;
 import static org.peaktrade.engine.fixtures.Orders.limit;
 import static org.peaktrade.engine.fixtures.Orders.market;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.peaktrade.protocol.Fill;
 import org.peaktrade.protocol.Liquidity;
@@ -201,5 +202,22 @@ class OrderTrackerTest {
 
     assertThat(transition).isInstanceOfSatisfying(Transition.Refused.class,
         refused -> assertThat(refused.refusal()).isEqualTo(LifecycleRefusal.MISMATCH));
+  }
+
+  @Test
+  void evaluatesABatchInOrderWithoutChangingAnything() {
+    accepted(buy);
+    Order sell = market(2, Side.SELL, "1");
+
+    List<Transition> transitions = tracker.evaluateAll(List.of(
+        new OrderEvent.Placed(sell),
+        new OrderEvent.Rejected(sell.id(), "risk: too large", T0),
+        new OrderEvent.Filled(fill(buy, "1", "100", "0.1", T0.plusSeconds(60))),
+        new OrderEvent.Filled(fill(buy, "2", "100", "0.2", T0.plusSeconds(120)))));
+
+    assertThat(transitions).extracting(t -> ((Transition.Applied) t).to()).containsExactly(OrderStatus.NEW,
+        OrderStatus.REJECTED, OrderStatus.PARTIALLY_FILLED, OrderStatus.FILLED);
+    assertThat(tracker.get(sell.id())).isEmpty();
+    assertThat(tracker.get(buy.id()).orElseThrow().status()).isEqualTo(OrderStatus.ACCEPTED);
   }
 }

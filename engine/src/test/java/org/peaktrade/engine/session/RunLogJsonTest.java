@@ -29,6 +29,7 @@ import org.peaktrade.protocol.risk.RiskCheck;
 import org.peaktrade.protocol.risk.RiskDecision;
 import org.peaktrade.protocol.risk.RiskSeverity;
 import org.peaktrade.protocol.risk.RiskViolation;
+import org.peaktrade.protocol.session.SessionStatus;
 
 /** The run log's lines against {@code session/run-log.golden.jsonl}: a changed shape must change that file too. */
 class RunLogJsonTest {
@@ -68,7 +69,10 @@ class RunLogJsonTest {
         RunLogEntry.TransitionEntry.of(SESSION, AT, filled),
         RunLogEntry.TransitionEntry.of(SESSION, AT, canceled),
         RunLogEntry.TransitionEntry.of(SESSION, AT, late),
-        RunLogEntry.TransitionEntry.of(SESSION, AT, tracker.apply(new OrderEvent.Expired(id(7), AT))));
+        RunLogEntry.TransitionEntry.of(SESSION, AT, tracker.apply(new OrderEvent.Expired(id(7), AT))),
+        new RunLogEntry.StatusEntry(SESSION, AT, null, SessionStatus.RUNNING, "started"),
+        new RunLogEntry.StatusEntry(SESSION, AT, SessionStatus.RUNNING, SessionStatus.PAUSED,
+            "market data stale: no bar since 2022-01-01T00:00:00Z"));
   }
 
   private static List<String> golden() {

@@ -2,7 +2,9 @@ package org.peaktrade.protocol.session;
 
 /** One condition a session mode needs before it may start, by its stable name. */
 public enum ModeGate {
-  /** SHADOW, TESTNET, LIVE: bars come from the exchange's live feed, not from a replay or a generator. */
+  /** SHADOW: bars are real market data, live from the exchange or a replay of recorded candles; never synthetic. */
+  REAL_MARKET_DATA,
+  /** TESTNET, LIVE: bars come from the exchange's live feed, not from a replay or a generator. */
   LIVE_MARKET_DATA,
   /** TESTNET, LIVE: an exchange adapter for the venue exists on this node. */
   EXCHANGE_ADAPTER_AVAILABLE,
