@@ -55,8 +55,21 @@ public final class Watchdog extends AbstractBehavior<Watchdog.Command> {
 
   public record Unregister(String source) implements Command {}
 
-  /** A feed noticed that {@code symbol} has not ticked since {@code lastSeen}: kills the global scope. */
-  public record StaleMarketData(Symbol symbol, Instant lastSeen) implements Command {}
+  /**
+   * {@code symbol} has not ticked since {@code lastSeen}: kills {@code scope} (a feed reports it for the global
+   * scope, a trading session that escalates stale data for its own).
+   */
+  public record StaleMarketData(Symbol symbol, Instant lastSeen, KillSwitchScope scope) implements Command {
+    public StaleMarketData {
+      Objects.requireNonNull(symbol, "symbol");
+      Objects.requireNonNull(scope, "scope");
+    }
+
+    /** Stale data noticed by a feed: kills the global scope. */
+    public StaleMarketData(Symbol symbol, Instant lastSeen) {
+      this(symbol, lastSeen, KillSwitchScope.GLOBAL);
+    }
+  }
 
   /** A supervised child was stopped for good after exhausting its restart budget: kills {@code scope}. */
   public record RestartBudgetExhausted(String child, KillSwitchScope scope) implements Command {}
@@ -133,7 +146,7 @@ public final class Watchdog extends AbstractBehavior<Watchdog.Command> {
   }
 
   private Behavior<Command> onStaleMarketData(StaleMarketData stale) {
-    trigger(null, KillSwitchScope.GLOBAL, "watchdog:market-data:" + stale.symbol(),
+    trigger(null, stale.scope(), "watchdog:market-data:" + stale.symbol(),
         "market data for " + stale.symbol() + " stale since " + stale.lastSeen(),
         Map.of("symbol", stale.symbol().value(), "lastSeen", stale.lastSeen().toString()));
     return this;

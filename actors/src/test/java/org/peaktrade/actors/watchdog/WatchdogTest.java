@@ -128,6 +128,14 @@ class WatchdogTest {
   }
 
   @Test
+  void staleMarketDataReportedByASessionKillsThatSessionsScope() {
+    watchdog.tell(new Watchdog.StaleMarketData(Symbol.of("BTC/USD"), Statuses.T0, S1));
+    TriggerCall call = awaitTriggers(1).get(0);
+    assertThat(call.scope()).isEqualTo(S1);
+    assertThat(call.kind()).isEqualTo(TriggerKind.WATCHDOG);
+  }
+
+  @Test
   void anExhaustedRestartBudgetKillsTheGivenScope() {
     watchdog.tell(new Watchdog.RestartBudgetExhausted("strategy-runner", S1));
     TriggerCall call = awaitTriggers(1).get(0);

@@ -1,0 +1,114 @@
+package org.peaktrade.actors.session;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.peaktrade.protocol.Fill;
+import org.peaktrade.protocol.session.EquityPoint;
+import org.peaktrade.protocol.session.OrderView;
+import org.peaktrade.protocol.session.PositionView;
+import org.peaktrade.protocol.session.SessionSpec;
+import org.peaktrade.protocol.session.SessionView;
+
+/**
+ * The single-node {@link SessionService}: one {@link SessionRegistry} (which resumes the node's sessions when it
+ * starts) and asks with {@code peaktrade.sessions.ask-timeout}. Start it once per ActorSystem, after the journal is
+ * prepared and the kill-switch gate, watchdog and feeds exist.
+ */
+public final class SessionRuntime implements SessionService {
+  private static final String STOPPED_BY_OPERATOR = "stopped by an operator";
+
+  private final ActorSystem<?> system;
+  private final ActorRef<SessionRegistry.Command> registry;
+  private final Duration timeout;
+
+  private SessionRuntime(ActorSystem<?> system, ActorRef<SessionRegistry.Command> registry, Duration timeout) {
+    this.system = system;
+    this.registry = registry;
+    this.timeout = timeout;
+  }
+
+  public static SessionRuntime start(ActorSystem<?> system, SessionDependencies deps) {
+    ActorRef<SessionRegistry.Command> registry =
+        system.systemActorOf(SessionRegistry.create(deps), "sessions", Props.empty());
+    return new SessionRuntime(system, registry, deps.settings().askTimeout());
+  }
+
+  @Override
+  public CompletionStage<SessionView> start(SessionSpec spec) {
+    return AskPattern.<SessionRegistry.Command, SessionRegistry.StartReply>ask(registry,
+            replyTo -> new SessionRegistry.Start(spec, replyTo), timeout, system.scheduler())
+        .thenCompose(reply -> {
+          if (reply instanceof SessionRegistry.Refused refused) {
+            return CompletableFuture.failedFuture(new SessionRefusedException(refused.reason()));
+          }
+          return ask(((SessionRegistry.Started) reply).session(), TradingSession.GetView::new);
+        });
+  }
+
+  @Override
+  public CompletionStage<List<SessionView>> list() {
+    return AskPattern.<SessionRegistry.Command, List<ActorRef<TradingSession.Command>>>ask(registry,
+            SessionRegistry.ListSessions::new, timeout, system.scheduler())
+        .thenCompose(sessions -> {
+          List<CompletableFuture<SessionView>> views = new ArrayList<>();
+          sessions.forEach(session -> views.add(ask(session, TradingSession.GetView::new).toCompletableFuture()));
+          return CompletableFuture.allOf(views.toArray(CompletableFuture[]::new)).thenApply(done -> views.stream()
+              .map(CompletableFuture::join).sorted(Comparator.comparing(view -> view.spec().id())).toList());
+        });
+  }
+
+  @Override
+  public CompletionStage<Optional<SessionView>> get(String sessionId) {
+    return onSession(sessionId, TradingSession.GetView::new);
+  }
+
+  @Override
+  public CompletionStage<Optional<SessionView>> stop(String sessionId) {
+    return onSession(sessionId, replyTo -> new TradingSession.Stop(STOPPED_BY_OPERATOR, replyTo));
+  }
+
+  @Override
+  public CompletionStage<Optional<List<OrderView>>> orders(String sessionId) {
+    return onSession(sessionId, TradingSession.GetOrders::new);
+  }
+
+  @Override
+  public CompletionStage<Optional<List<Fill>>> fills(String sessionId) {
+    return onSession(sessionId, TradingSession.GetFills::new);
+  }
+
+  @Override
+  public CompletionStage<Optional<List<PositionView>>> positions(String sessionId) {
+    return onSession(sessionId, TradingSession.GetPositions::new);
+  }
+
+  @Override
+  public CompletionStage<Optional<List<EquityPoint>>> equity(String sessionId) {
+    return onSession(sessionId, TradingSession.GetEquity::new);
+  }
+
+  /** Asks the session {@code sessionId}; empty when there is no such session. */
+  private <T> CompletionStage<Optional<T>> onSession(String sessionId,
+      Function<ActorRef<T>, TradingSession.Command> command) {
+    return AskPattern.<SessionRegistry.Command, Optional<ActorRef<TradingSession.Command>>>ask(registry,
+            replyTo -> new SessionRegistry.Find(sessionId, replyTo), timeout, system.scheduler())
+        .thenCompose(found -> found.isEmpty()
+            ? CompletableFuture.completedFuture(Optional.<T>empty())
+            : ask(found.get(), command).thenApply(Optional::of));
+  }
+
+  private <T> CompletionStage<T> ask(ActorRef<TradingSession.Command> session,
+      Function<ActorRef<T>, TradingSession.Command> command) {
+    return AskPattern.ask(session, command::apply, timeout, system.scheduler());
+  }
+}

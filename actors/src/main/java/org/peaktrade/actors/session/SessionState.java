@@ -1,0 +1,278 @@
+package org.peaktrade.actors.session;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.peaktrade.actors.session.TradingSession.Event;
+import org.peaktrade.engine.portfolio.Ledger;
+import org.peaktrade.engine.portfolio.Position;
+import org.peaktrade.engine.session.OrderState;
+import org.peaktrade.engine.session.OrderTracker;
+import org.peaktrade.engine.session.Transition;
+import org.peaktrade.engine.strategy.Direction;
+import org.peaktrade.protocol.Bar;
+import org.peaktrade.protocol.CborSerializable;
+import org.peaktrade.protocol.ClientOrderId;
+import org.peaktrade.protocol.Fill;
+import org.peaktrade.protocol.Money;
+import org.peaktrade.protocol.Order;
+import org.peaktrade.protocol.OrderEvent;
+import org.peaktrade.protocol.OrderStatus;
+import org.peaktrade.protocol.Price;
+import org.peaktrade.protocol.session.EquityPoint;
+import org.peaktrade.protocol.session.OrderView;
+import org.peaktrade.protocol.session.PositionView;
+import org.peaktrade.protocol.session.SessionSpec;
+import org.peaktrade.protocol.session.SessionStatus;
+import org.peaktrade.protocol.session.SessionView;
+
+/**
+ * Everything a {@link TradingSession} knows, rebuilt from its events alone: status, the bars seen (the last
+ * {@code recoveryBars} of them retained for warming up a fresh strategy), the pipeline's order sequence and target,
+ * every order with its lifecycle ({@link OrderTracker}), the exact ledger, fills and equity marks. Mutable, owned by
+ * the session's event handler ({@link #apply}); everything handed out is a copy. A snapshot holds the order events
+ * (few) instead of the tracker and ledger, and they are replayed on load.
+ */
+final class SessionState {
+  private final SessionSpec spec;
+  private final int recoveryBars;
+  private final int equityPoints;
+  private Instant startedAt;
+  private String stoppedReason;
+  private String strategyStoppedReason;
+  private String staleReason;
+  private long barsSeen;
+  private Bar lastBar;
+  private long orderSequence;
+  private Direction target = Direction.FLAT;
+  private final OrderTracker tracker = new OrderTracker();
+  private final Ledger ledger;
+  private final List<ClientOrderId> placed = new ArrayList<>();
+  private final Map<ClientOrderId, String> reasons = new HashMap<>();
+  private final List<Fill> fills = new ArrayList<>();
+  private final List<OrderEvent> orderEvents = new ArrayList<>();
+  private final ArrayDeque<RetainedBar> retained = new ArrayDeque<>();
+  private final ArrayDeque<EquityPoint> equity = new ArrayDeque<>();
+
+  /** A bar as retained for warm-up; one the strategy failed on is not shown to a fresh strategy again. */
+  public record RetainedBar(Bar bar, boolean strategySawIt) {}
+
+  /** The state as stored in a snapshot: the order events stand in for tracker, ledger and fills. */
+  public record Snapshot(Instant startedAt, String stoppedReason, String strategyStoppedReason, String staleReason,
+      long barsSeen, Bar lastBar, long orderSequence, Direction target, List<OrderEvent> orderEvents,
+      List<RetainedBar> retained, List<EquityPoint> equity) implements CborSerializable {}
+
+  SessionState(SessionSpec spec, int recoveryBars, int equityPoints) {
+    this.spec = Objects.requireNonNull(spec, "spec");
+    this.recoveryBars = recoveryBars;
+    this.equityPoints = equityPoints;
+    this.ledger = new Ledger(new Money(spec.startingCash()));
+  }
+
+  SessionState apply(Event event) {
+    if (event instanceof Event.Started started) {
+      startedAt = started.at();
+    } else if (event instanceof Event.BarProcessed processed) {
+      onBar(processed.bar(), processed.strategyFailure() == null);
+    } else if (event instanceof Event.TargetDecided decided) {
+      target = decided.target();
+      orderSequence = decided.sequence();
+    } else if (event instanceof Event.OrderUpdated updated) {
+      applyOrderEvent(updated.change());
+    } else if (event instanceof Event.MarketDataWentStale stale) {
+      staleReason = stale.reason();
+    } else if (event instanceof Event.MarketDataResumed) {
+      staleReason = null;
+    } else if (event instanceof Event.StrategyStopped stopped) {
+      strategyStoppedReason = stopped.reason();
+    } else if (event instanceof Event.Stopped stopped) {
+      stoppedReason = stopped.reason();
+    }
+    return this;
+  }
+
+  private void onBar(Bar bar, boolean strategySawIt) {
+    barsSeen++;
+    lastBar = bar;
+    retained.addLast(new RetainedBar(bar, strategySawIt));
+    while (retained.size() > recoveryBars) {
+      retained.removeFirst();
+    }
+    equity.addLast(new EquityPoint(bar.closeTime(), equityAt(bar.close())));
+    while (equity.size() > equityPoints) {
+      equity.removeFirst();
+    }
+  }
+
+  private void applyOrderEvent(OrderEvent event) {
+    orderEvents.add(event);
+    if (!(tracker.apply(event) instanceof Transition.Applied)) {
+      return;
+    }
+    if (event instanceof OrderEvent.Placed) {
+      placed.add(event.orderId());
+    } else if (event instanceof OrderEvent.Filled filled) {
+      ledger.apply(filled.fill());
+      fills.add(filled.fill());
+    } else if (event instanceof OrderEvent.Rejected rejected) {
+      reasons.put(event.orderId(), rejected.reason());
+    } else if (event instanceof OrderEvent.Canceled canceled) {
+      reasons.put(event.orderId(), canceled.reason());
+    } else if (event instanceof OrderEvent.Expired) {
+      reasons.put(event.orderId(), "expired unfilled");
+    }
+  }
+
+  Snapshot snapshot() {
+    return new Snapshot(startedAt, stoppedReason, strategyStoppedReason, staleReason, barsSeen, lastBar,
+        orderSequence, target, List.copyOf(orderEvents), List.copyOf(retained), List.copyOf(equity));
+  }
+
+  static SessionState fromSnapshot(Snapshot snapshot, SessionSpec spec, int recoveryBars, int equityPoints) {
+    SessionState state = new SessionState(spec, recoveryBars, equityPoints);
+    state.startedAt = snapshot.startedAt();
+    state.stoppedReason = snapshot.stoppedReason();
+    state.strategyStoppedReason = snapshot.strategyStoppedReason();
+    state.staleReason = snapshot.staleReason();
+    state.barsSeen = snapshot.barsSeen();
+    state.lastBar = snapshot.lastBar();
+    state.orderSequence = snapshot.orderSequence();
+    state.target = snapshot.target();
+    snapshot.orderEvents().forEach(state::applyOrderEvent);
+    snapshot.retained().stream().skip(Math.max(0, snapshot.retained().size() - recoveryBars))
+        .forEach(state.retained::addLast);
+    snapshot.equity().stream().skip(Math.max(0, snapshot.equity().size() - equityPoints))
+        .forEach(state.equity::addLast);
+    return state;
+  }
+
+  boolean hasStarted() {
+    return startedAt != null;
+  }
+
+  boolean isStopped() {
+    return stoppedReason != null;
+  }
+
+  boolean isStale() {
+    return staleReason != null;
+  }
+
+  boolean strategyStopped() {
+    return strategyStoppedReason != null;
+  }
+
+  SessionStatus status() {
+    if (stoppedReason != null) {
+      return SessionStatus.STOPPED;
+    }
+    return strategyStoppedReason != null || staleReason != null ? SessionStatus.PAUSED : SessionStatus.RUNNING;
+  }
+
+  /** Why the session is PAUSED or STOPPED; null while RUNNING. */
+  String statusReason() {
+    if (stoppedReason != null) {
+      return stoppedReason;
+    }
+    List<String> reasons = new ArrayList<>(2);
+    if (strategyStoppedReason != null) {
+      reasons.add(strategyStoppedReason);
+    }
+    if (staleReason != null) {
+      reasons.add(staleReason);
+    }
+    return reasons.isEmpty() ? null : String.join("; ", reasons);
+  }
+
+  /** Whether {@code bar} comes after every bar processed so far (a replay restarted from its beginning does not). */
+  boolean isNew(Bar bar) {
+    return lastBar == null || bar.openTime().isAfter(lastBar.openTime());
+  }
+
+  Bar lastBar() {
+    return lastBar;
+  }
+
+  long orderSequence() {
+    return orderSequence;
+  }
+
+  Direction target() {
+    return target;
+  }
+
+  BigDecimal position() {
+    return ledger.position(spec.symbol()).quantity();
+  }
+
+  Money equityAt(Price mark) {
+    return ledger.equity(spec.symbol(), mark);
+  }
+
+  /** The bars a fresh strategy is shown before it decides again, oldest first. */
+  List<Bar> warmUpBars() {
+    return retained.stream().filter(RetainedBar::strategySawIt).map(RetainedBar::bar).toList();
+  }
+
+  /** Orders resting at the venue (accepted, not yet filled, canceled or expired), each with its unfilled remainder. */
+  List<Order> restingOrders() {
+    return tracker.open().stream().filter(o -> o.status() != OrderStatus.NEW).map(SessionState::remainder).toList();
+  }
+
+  /** Orders placed but never answered by the venue: a restart came between the two. */
+  List<ClientOrderId> unsubmittedOrders() {
+    return tracker.open().stream().filter(o -> o.status() == OrderStatus.NEW).map(o -> o.order().id()).toList();
+  }
+
+  boolean hasOpenOrders() {
+    return !tracker.open().isEmpty();
+  }
+
+  List<Transition> evaluate(List<OrderEvent> events) {
+    return tracker.evaluateAll(events);
+  }
+
+  SessionView view() {
+    Money marked = lastBar == null ? ledger.cash() : equityAt(lastBar.close());
+    return new SessionView(spec, status(), statusReason(), startedAt, barsSeen,
+        lastBar == null ? null : lastBar.openTime(), ledger.cash(), marked, ledger.realizedPnl(), ledger.totalFees(),
+        position(), tracker.open().size(), fills.size());
+  }
+
+  List<OrderView> orders() {
+    return placed.stream().map(id -> {
+      OrderState order = tracker.get(id).orElseThrow();
+      return new OrderView(order.order(), order.status(), order.filledQuantity().value(),
+          order.averageFillPrice().map(Price::value).orElse(null), order.updatedAt(), reasons.get(id));
+    }).toList();
+  }
+
+  List<Fill> fills() {
+    return List.copyOf(fills);
+  }
+
+  List<PositionView> positions() {
+    Position position = ledger.position(spec.symbol());
+    if (position.isFlat() || lastBar == null) {
+      return List.of();
+    }
+    Price mark = lastBar.close();
+    return List.of(new PositionView(spec.symbol(), position.quantity(), position.averageEntryPrice(), mark,
+        position.unrealizedPnl(mark)));
+  }
+
+  List<EquityPoint> equity() {
+    return List.copyOf(equity);
+  }
+
+  private static Order remainder(OrderState state) {
+    Order order = state.order();
+    return state.filledQuantity().isZero() ? order : new Order(order.id(), order.symbol(), order.side(),
+        state.remaining(), order.type(), order.price(), order.createdAt(), order.expiresAfterBars());
+  }
+}

@@ -1,0 +1,672 @@
+package org.peaktrade.actors.session;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.PreRestart;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.japi.function.Procedure;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.SnapshotAdapter;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+import org.apache.pekko.stream.KillSwitches;
+import org.apache.pekko.stream.Materializer;
+import org.apache.pekko.stream.UniqueKillSwitch;
+import org.apache.pekko.stream.javadsl.Keep;
+import org.apache.pekko.stream.typed.javadsl.ActorSink;
+import org.peaktrade.actors.killswitch.KillSwitchGate;
+import org.peaktrade.actors.risk.RiskGate;
+import org.peaktrade.actors.watchdog.BudgetedSupervisor;
+import org.peaktrade.actors.watchdog.Watchdog;
+import org.peaktrade.engine.execution.BarFillModel;
+import org.peaktrade.engine.execution.ExecutionPipeline;
+import org.peaktrade.engine.execution.ParticipationLimit;
+import org.peaktrade.engine.killswitch.GateDecision;
+import org.peaktrade.engine.session.PaperVenue;
+import org.peaktrade.engine.session.RunLogEntry;
+import org.peaktrade.engine.strategy.Direction;
+import org.peaktrade.engine.watchdog.SourceKind;
+import org.peaktrade.protocol.Bar;
+import org.peaktrade.protocol.CborSerializable;
+import org.peaktrade.protocol.ClientOrderId;
+import org.peaktrade.protocol.Fill;
+import org.peaktrade.protocol.Order;
+import org.peaktrade.protocol.OrderEvent;
+import org.peaktrade.protocol.Price;
+import org.peaktrade.protocol.killswitch.KillSwitchScope;
+import org.peaktrade.protocol.risk.RiskDecision;
+import org.peaktrade.protocol.risk.RiskViolation;
+import org.peaktrade.protocol.session.EquityPoint;
+import org.peaktrade.protocol.session.OrderView;
+import org.peaktrade.protocol.session.PositionView;
+import org.peaktrade.protocol.session.SessionStatus;
+import org.peaktrade.protocol.session.SessionView;
+
+/**
+ * One trading session as an event-sourced actor, persistence id {@code session|<id>}. Bars of its symbol arrive from
+ * the node's feed with backpressure (each is acknowledged once fully processed, so none is dropped here), and each
+ * new bar goes through the same steps, in the same order, as in {@code BacktestEngine}:
+ * <ol>
+ *   <li>the executor ({@link PaperExecutor}) offers it to the resting orders: fills and expiries are persisted and
+ *       booked in the ledger;</li>
+ *   <li>equity is marked at its close ({@link Event.BarProcessed});</li>
+ *   <li>the strategy runner shows it to the strategy, which answers the position it wants;</li>
+ *   <li>the engine's {@link ExecutionPipeline} turns a changed target into orders (ids {@code <id>-<sequence>},
+ *       the sequence restored from the journal), and resting orders of the old target are canceled;</li>
+ *   <li>each order is checked by the {@link RiskGate} child and then by the node's kill-switch view (unknown or
+ *       stale blocks), and must find the session RUNNING;</li>
+ *   <li>an order that passes goes to the executor; a blocked one is REJECTED with the violations or the gate's
+ *       reason.</li>
+ * </ol>
+ * Every order event, decision and risk result is persisted, so a restarted session has the same orders, ledger and
+ * next id. The strategy's own state is not persisted: the last {@code recovery-bars} bars are, and a fresh strategy
+ * is shown them again (warm-up, no trading) before it decides on the next bar. A replay that starts over after a
+ * restart is skipped up to the last bar processed.
+ *
+ * <p>The strategy runs under a {@link BudgetedSupervisor}: a failure is recorded for that bar and the runner is
+ * restarted with backoff and warmed up again; a runner that exhausts its budget pauses the session for good and fires
+ * the watchdog. The session heartbeats to the {@link Watchdog}; no bar for {@code stale-after-bars} intervals pauses
+ * new orders until the next bar (and, when configured, escalates to the watchdog). Run-log lines are written after
+ * their events are persisted ({@link SessionRunLog}). Talks to: its children (strategy runner, risk gate, executor),
+ * the watchdog, the feed; the kill-switch gate through its executor.
+ */
+public final class TradingSession
+    extends EventSourcedBehaviorWithEnforcedReplies<TradingSession.Command, TradingSession.Event, SessionState> {
+  public static final String ENTITY_TYPE = "session";
+  private static final String HEARTBEAT_TIMER = "heartbeat";
+  private static final String STALE_TIMER = "stale";
+
+  public sealed interface Command {}
+
+  public record GetView(ActorRef<SessionView> replyTo) implements Command {}
+
+  public record GetOrders(ActorRef<List<OrderView>> replyTo) implements Command {}
+
+  public record GetFills(ActorRef<List<Fill>> replyTo) implements Command {}
+
+  public record GetPositions(ActorRef<List<PositionView>> replyTo) implements Command {}
+
+  public record GetEquity(ActorRef<List<EquityPoint>> replyTo) implements Command {}
+
+  /** Stop trading for good: resting orders are canceled, the feed is left; the history stays queryable. */
+  public record Stop(String reason, ActorRef<SessionView> replyTo) implements Command {}
+
+  /** The acknowledgement the feed waits for before it sends the next bar. */
+  public enum Ack { INSTANCE }
+
+  record FeedStarted(ActorRef<Ack> ackTo) implements Command {}
+
+  record BarArrived(ActorRef<Ack> ackTo, Bar bar) implements Command {}
+
+  /** The feed completed ({@code failure} null) or failed. */
+  record FeedEnded(Throwable failure) implements Command {}
+
+  private record Begin() implements Command {}
+
+  private record VenueAnswered(Bar bar, List<OrderEvent> events, Throwable failure) implements Command {}
+
+  private record StrategyAnswered(StrategyRunner.Reply reply) implements Command {}
+
+  private record OldOrdersCanceled(Bar bar, List<OrderEvent> events, Throwable failure) implements Command {}
+
+  private record RiskAnswered(Order order, RiskDecision decision, Throwable failure) implements Command {}
+
+  private record ExecutorAnswered(Order order, OrderEvent event, Throwable failure) implements Command {}
+
+  private record StopCancelsAnswered(String reason, List<OrderEvent> events, Throwable failure,
+      ActorRef<SessionView> replyTo) implements Command {}
+
+  private record VenueReported(PaperExecutor.VenueEvents report) implements Command {}
+
+  private record StrategyTerminated() implements Command {}
+
+  private enum Tick implements Command { HEARTBEAT, STALE }
+
+  /** What happened to the session, in past tense; {@code at} is the session's clock when it was recorded. */
+  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+  @JsonSubTypes({
+      @JsonSubTypes.Type(value = Event.Started.class, name = "started"),
+      @JsonSubTypes.Type(value = Event.BarProcessed.class, name = "bar-processed"),
+      @JsonSubTypes.Type(value = Event.TargetDecided.class, name = "target-decided"),
+      @JsonSubTypes.Type(value = Event.OrderUpdated.class, name = "order-updated"),
+      @JsonSubTypes.Type(value = Event.RiskChecked.class, name = "risk-checked"),
+      @JsonSubTypes.Type(value = Event.MarketDataWentStale.class, name = "market-data-went-stale"),
+      @JsonSubTypes.Type(value = Event.MarketDataResumed.class, name = "market-data-resumed"),
+      @JsonSubTypes.Type(value = Event.StrategyStopped.class, name = "strategy-stopped"),
+      @JsonSubTypes.Type(value = Event.Stopped.class, name = "stopped")})
+  public sealed interface Event extends CborSerializable {
+    Instant at();
+
+    record Started(Instant at) implements Event {}
+
+    /** The bar was offered to the venue and the strategy; {@code strategyFailure} says why it had no answer. */
+    record BarProcessed(Bar bar, Direction wanted, String strategyFailure, Instant at) implements Event {}
+
+    /** The pipeline changed the effective target; {@code sequence} is the last order sequence number used. */
+    record TargetDecided(Instant barClose, Direction wanted, Direction target, Price reference,
+        List<ClientOrderId> orders, long sequence, Instant at) implements Event {}
+
+    /** A lifecycle event of one of the session's orders, from the pipeline, the risk checks or the venue. */
+    record OrderUpdated(OrderEvent change, Instant at) implements Event {}
+
+    record RiskChecked(ClientOrderId orderId, RiskDecision decision, Instant at) implements Event {}
+
+    record MarketDataWentStale(String reason, Instant at) implements Event {}
+
+    record MarketDataResumed(Instant at) implements Event {}
+
+    /** The strategy exhausted its restart budget: no more decisions. */
+    record StrategyStopped(String reason, Instant at) implements Event {}
+
+    record Stopped(String reason, Instant at) implements Event {}
+  }
+
+  /** One bar on its way through the steps; transient, never persisted. */
+  private static final class BarWork {
+    final Bar bar;
+    final ActorRef<Ack> ackTo;
+    final Deque<Order> orders = new ArrayDeque<>();
+    boolean riskInformed;
+
+    BarWork(Bar bar, ActorRef<Ack> ackTo) {
+      this.bar = bar;
+      this.ackTo = ackTo;
+    }
+  }
+
+  private final ActorContext<Command> context;
+  private final TimerScheduler<Command> timers;
+  private final SessionPlan plan;
+  private final SessionDependencies deps;
+  private final SessionSettings settings;
+  private final KillSwitchScope scope;
+  private final String watchdogSource;
+  private final SessionRunLog runLog;
+  private final ActorRef<StrategyRunner.Reply> strategyReplies;
+  private final ActorRef<PaperExecutor.VenueEvents> venueReports;
+  private int generation;
+  private ActorRef<PaperExecutor.Command> executor;
+  private ActorRef<RiskGate.Command> riskGate;
+  private ActorRef<StrategyRunner.Command> strategy;
+  private boolean strategyCold;
+  private boolean stopping;
+  private UniqueKillSwitch feed;
+  private BarWork work;
+  private final Deque<BarArrived> waiting = new ArrayDeque<>();
+
+  private TradingSession(ActorContext<Command> context, TimerScheduler<Command> timers, SessionPlan plan,
+      SessionDependencies deps) {
+    super(persistenceId(plan.id()),
+        SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(10), 0.2));
+    this.context = context;
+    this.timers = timers;
+    this.plan = plan;
+    this.deps = deps;
+    this.settings = deps.settings();
+    this.scope = KillSwitchScope.session(plan.id());
+    this.watchdogSource = scope.value();
+    this.runLog = SessionRunLog.of(plan.id(), settings);
+    this.strategyReplies = context.messageAdapter(StrategyRunner.Reply.class, StrategyAnswered::new);
+    this.venueReports = context.messageAdapter(PaperExecutor.VenueEvents.class, VenueReported::new);
+  }
+
+  public static Behavior<Command> create(SessionPlan plan, SessionDependencies deps) {
+    return Behaviors.setup(context -> Behaviors.withTimers(timers -> new TradingSession(context, timers, plan, deps)));
+  }
+
+  public static PersistenceId persistenceId(String sessionId) {
+    return PersistenceId.of(ENTITY_TYPE, sessionId);
+  }
+
+  @Override
+  public SessionState emptyState() {
+    return new SessionState(plan.spec(), settings.recoveryBars(), settings.equityPoints());
+  }
+
+  @Override
+  public RetentionCriteria retentionCriteria() {
+    return RetentionCriteria.snapshotEvery(settings.snapshotEvery(), 2);
+  }
+
+  @Override
+  public SnapshotAdapter<SessionState> snapshotAdapter() {
+    return new SnapshotAdapter<>() {
+      @Override
+      public Object toJournal(SessionState state) {
+        return state.snapshot();
+      }
+
+      @Override
+      public SessionState fromJournal(Object from) {
+        return SessionState.fromSnapshot((SessionState.Snapshot) from, plan.spec(), settings.recoveryBars(),
+            settings.equityPoints());
+      }
+    };
+  }
+
+  @Override
+  public CommandHandlerWithReply<Command, Event, SessionState> commandHandler() {
+    return newCommandHandlerWithReplyBuilder().forAnyState()
+        .onCommand(GetView.class, (state, c) -> Effect().reply(c.replyTo(), state.view()))
+        .onCommand(GetOrders.class, (state, c) -> Effect().reply(c.replyTo(), state.orders()))
+        .onCommand(GetFills.class, (state, c) -> Effect().reply(c.replyTo(), state.fills()))
+        .onCommand(GetPositions.class, (state, c) -> Effect().reply(c.replyTo(), state.positions()))
+        .onCommand(GetEquity.class, (state, c) -> Effect().reply(c.replyTo(), state.equity()))
+        .onCommand(Stop.class, this::onStop)
+        .onCommand(StopCancelsAnswered.class, this::onStopCancelsAnswered)
+        .onCommand(Begin.class, this::onBegin)
+        .onCommand(FeedStarted.class, this::onFeedStarted)
+        .onCommand(BarArrived.class, this::onBarArrived)
+        .onCommand(FeedEnded.class, this::onFeedEnded)
+        .onCommand(VenueAnswered.class, this::onVenueAnswered)
+        .onCommand(StrategyAnswered.class, this::onStrategyAnswered)
+        .onCommand(OldOrdersCanceled.class, this::onOldOrdersCanceled)
+        .onCommand(RiskAnswered.class, this::onRiskAnswered)
+        .onCommand(ExecutorAnswered.class, this::onExecutorAnswered)
+        .onCommand(VenueReported.class, this::onVenueReported)
+        .onCommand(StrategyTerminated.class, this::onStrategyTerminated)
+        .onCommand(Tick.class, this::onTick)
+        .build();
+  }
+
+  // ---- lifecycle
+
+  private ReplyEffect<Event, SessionState> onBegin(SessionState state, Begin begin) {
+    if (state.hasStarted()) {
+      return Effect().noReply();
+    }
+    return persist(state, List.of(new Event.Started(now())), this::startTrading);
+  }
+
+  private void onRecovered(SessionState state) {
+    generation++;
+    stopping = false;
+    work = null;
+    waiting.clear();
+    if (!state.hasStarted()) {
+      spawnChildren(state);
+      context.getSelf().tell(new Begin());
+    } else if (!state.isStopped()) {
+      spawnChildren(state);
+      executor.tell(new PaperExecutor.Restore(state.restingOrders()));
+      startTrading(state);
+    }
+  }
+
+  private void spawnChildren(SessionState state) {
+    PaperVenue venue = new PaperVenue(new BarFillModel(plan.fees(), plan.slippage(), plan.instrument()),
+        ParticipationLimit.NONE);
+    executor = context.spawn(PaperExecutor.create(venue, deps.clock(), plan.id(), deps.killSwitchGate(),
+        venueReports), "executor-" + generation);
+    riskGate = context.spawn(RiskGate.create(plan.id(), plan.risk(), deps.clock(), deps.riskListener()),
+        "risk-gate-" + generation);
+    strategyCold = true;
+    strategy = null;
+    if (!state.strategyStopped()) {
+      strategy = context.spawn(BudgetedSupervisor.create("strategy:" + plan.id(),
+          StrategyRunner.create(plan.strategies()), settings.strategyRestartBudget(), scope, deps.watchdog()),
+          "strategy-" + generation);
+      context.watchWith(strategy, new StrategyTerminated());
+    }
+  }
+
+  private void startTrading(SessionState state) {
+    List<ClientOrderId> unsubmitted = state.unsubmittedOrders();
+    if (!unsubmitted.isEmpty()) {
+      context.getSelf().tell(new VenueReported(new PaperExecutor.VenueEvents(unsubmitted.stream()
+          .<OrderEvent>map(id -> new OrderEvent.Canceled(id, "the session restarted before the venue answered",
+              now()))
+          .toList())));
+    }
+    deps.watchdog().tell(new Watchdog.Register(watchdogSource, settings.heartbeatTimeout(), scope,
+        SourceKind.COMPONENT));
+    timers.startTimerWithFixedDelay(HEARTBEAT_TIMER, Tick.HEARTBEAT, settings.heartbeatInterval());
+    armStaleTimer(state.lastBar());
+    feed = plan.feed().bars()
+        .viaMat(KillSwitches.single(), Keep.right())
+        .to(ActorSink.<Bar, Command, Ack>actorRefWithBackpressure(context.getSelf(), BarArrived::new,
+            FeedStarted::new, Ack.INSTANCE, new FeedEnded(null), FeedEnded::new))
+        .run(Materializer.createMaterializer(context));
+    context.getLog().info("session {} trading {} {} from a {} feed", plan.id(), plan.spec().mode(), plan.symbol(),
+        plan.feed().source());
+  }
+
+  private void stopTrading() {
+    if (feed != null) {
+      feed.shutdown();
+      feed = null;
+    }
+    timers.cancel(HEARTBEAT_TIMER);
+    timers.cancel(STALE_TIMER);
+    deps.watchdog().tell(new Watchdog.Unregister(watchdogSource));
+  }
+
+  private ReplyEffect<Event, SessionState> onStop(SessionState state, Stop stop) {
+    if (state.isStopped() || stopping) {
+      return Effect().reply(stop.replyTo(), state.view());
+    }
+    stopping = true;
+    stopTrading();
+    context.ask(PaperExecutor.VenueEvents.class, executor, settings.askTimeout(),
+        replyTo -> new PaperExecutor.CancelAll("session stopped: " + stop.reason(), replyTo),
+        (answer, failure) -> new StopCancelsAnswered(stop.reason(), answer == null ? List.of() : answer.events(),
+            failure, stop.replyTo()));
+    return Effect().noReply();
+  }
+
+  private ReplyEffect<Event, SessionState> onStopCancelsAnswered(SessionState state, StopCancelsAnswered answer) {
+    if (answer.failure() != null) {
+      context.getLog().error("session {}: the executor did not confirm the cancels on stop: {}", plan.id(),
+          answer.failure().toString());
+    }
+    List<Event> events = new ArrayList<>(orderUpdates(answer.events()));
+    events.add(new Event.Stopped(answer.reason(), now()));
+    List<RunLogEntry> entries = runLog.entries(state, events);
+    SessionStatus before = state.status();
+    return Effect().persist(events)
+        .thenRun((SessionState s) -> {
+          afterPersist(s, entries, before);
+          deps.killSwitchGate().tell(new KillSwitchGate.Unregister(plan.id()));
+        })
+        .thenReply(answer.replyTo(), SessionState::view);
+  }
+
+  // ---- the per-bar steps
+
+  private ReplyEffect<Event, SessionState> onFeedStarted(SessionState state, FeedStarted started) {
+    started.ackTo().tell(Ack.INSTANCE);
+    return Effect().noReply();
+  }
+
+  private ReplyEffect<Event, SessionState> onFeedEnded(SessionState state, FeedEnded ended) {
+    if (ended.failure() != null) {
+      context.getLog().error("session {}: the {} feed failed: {}", plan.id(), plan.symbol(),
+          ended.failure().toString());
+    } else {
+      context.getLog().info("session {}: the {} feed completed", plan.id(), plan.symbol());
+    }
+    return Effect().noReply();
+  }
+
+  private ReplyEffect<Event, SessionState> onBarArrived(SessionState state, BarArrived arrived) {
+    if (work != null) {
+      waiting.addLast(arrived);
+      return Effect().noReply();
+    }
+    Bar bar = arrived.bar();
+    if (state.isStopped() || !state.isNew(bar) || !bar.symbol().equals(plan.symbol())) {
+      arrived.ackTo().tell(Ack.INSTANCE);
+      return Effect().noReply();
+    }
+    work = new BarWork(bar, arrived.ackTo());
+    armStaleTimer(bar);
+    List<Event> events = state.isStale() ? List.of(new Event.MarketDataResumed(now())) : List.of();
+    return persist(state, events, s -> context.ask(PaperExecutor.VenueEvents.class, executor,
+        settings.askTimeout(), replyTo -> new PaperExecutor.OfferBar(bar, replyTo),
+        (answer, failure) -> new VenueAnswered(bar, answer == null ? List.of() : answer.events(), failure)));
+  }
+
+  private ReplyEffect<Event, SessionState> onVenueAnswered(SessionState state, VenueAnswered answer) {
+    if (!isCurrent(answer.bar())) {
+      return Effect().noReply();
+    }
+    if (answer.failure() != null) {
+      context.getLog().error("session {}: the executor did not answer for bar {}: {}", plan.id(),
+          answer.bar().openTime(), answer.failure().toString());
+    }
+    return persist(state, orderUpdates(answer.events()), s -> askStrategy(s, answer.bar()));
+  }
+
+  private void askStrategy(SessionState state, Bar bar) {
+    if (strategy == null) {
+      context.getSelf().tell(new StrategyAnswered(new StrategyRunner.Failed(bar, "the strategy is stopped")));
+      return;
+    }
+    strategy.tell(new StrategyRunner.Decide(bar, strategyCold ? state.warmUpBars() : List.of(), strategyReplies));
+    strategyCold = false;
+  }
+
+  private ReplyEffect<Event, SessionState> onStrategyAnswered(SessionState state, StrategyAnswered answer) {
+    Bar bar = answer.reply().bar();
+    if (!isCurrent(bar)) {
+      return Effect().noReply();
+    }
+    if (answer.reply() instanceof StrategyRunner.Failed failed) {
+      if (strategy != null) {
+        strategyCold = true;
+        context.getLog().warn("session {}: the strategy failed on the bar of {}: {}", plan.id(), bar.openTime(),
+            failed.error());
+      }
+      return persist(state, List.of(new Event.BarProcessed(bar, null, failed.error(), now())), this::finishBar);
+    }
+    Direction wanted = ((StrategyRunner.Decided) answer.reply()).wanted();
+    List<Event> events = new ArrayList<>();
+    events.add(new Event.BarProcessed(bar, wanted, null, now()));
+    ExecutionPipeline pipeline = new ExecutionPipeline(plan.id(), plan.instrument(), plan.sizing(), plan.entry(),
+        plan.allowShort(), state.orderSequence(), state.target());
+    Optional<ExecutionPipeline.TargetChange> change = pipeline.onTarget(wanted, state.position(), bar.close(),
+        () -> state.equityAt(bar.close()), bar.closeTime());
+    if (change.isEmpty()) {
+      return persist(state, events, this::finishBar);
+    }
+    List<Order> orders = change.get().orders();
+    events.add(new Event.TargetDecided(bar.closeTime(), wanted, change.get().target(), bar.close(),
+        orders.stream().map(Order::id).toList(), pipeline.sequence(), now()));
+    orders.forEach(order -> events.add(new Event.OrderUpdated(new OrderEvent.Placed(order), now())));
+    boolean restingOrders = state.hasOpenOrders();
+    Direction target = change.get().target();
+    return persist(state, events, s -> {
+      work.orders.addAll(orders);
+      if (restingOrders) {
+        context.ask(PaperExecutor.VenueEvents.class, executor, settings.askTimeout(),
+            replyTo -> new PaperExecutor.CancelAll("target changed to " + target, replyTo),
+            (canceled, failure) -> new OldOrdersCanceled(bar, canceled == null ? List.of() : canceled.events(),
+                failure));
+      } else {
+        nextOrder(s);
+      }
+    });
+  }
+
+  private ReplyEffect<Event, SessionState> onOldOrdersCanceled(SessionState state, OldOrdersCanceled canceled) {
+    if (!isCurrent(canceled.bar())) {
+      return Effect().noReply();
+    }
+    if (canceled.failure() != null) {
+      context.getLog().error("session {}: the executor did not confirm the cancels of the old target: {}",
+          plan.id(), canceled.failure().toString());
+    }
+    return persist(state, orderUpdates(canceled.events()), this::nextOrder);
+  }
+
+  /** Sends the next order of the current bar to the risk gate, or finishes the bar when none is left. */
+  private void nextOrder(SessionState state) {
+    Order order = work.orders.pollFirst();
+    if (order == null) {
+      finishBar(state);
+      return;
+    }
+    if (!work.riskInformed) {
+      riskGate.tell(new RiskGate.PriceUpdated(plan.symbol(), work.bar.close(), now()));
+      riskGate.tell(new RiskGate.AccountUpdated(Map.of(plan.symbol(), state.position()),
+          state.equityAt(work.bar.close())));
+      work.riskInformed = true;
+    }
+    context.ask(RiskDecision.class, riskGate, settings.askTimeout(), replyTo -> new RiskGate.Check(order, replyTo),
+        (decision, failure) -> new RiskAnswered(order, decision, failure));
+  }
+
+  private ReplyEffect<Event, SessionState> onRiskAnswered(SessionState state, RiskAnswered answer) {
+    Order order = answer.order();
+    List<Event> events = new ArrayList<>();
+    String blocked;
+    if (answer.failure() != null) {
+      blocked = "risk gate did not answer: " + answer.failure();
+    } else {
+      events.add(new Event.RiskChecked(order.id(), answer.decision(), now()));
+      blocked = answer.decision().allowed() ? null : "risk: " + answer.decision().violations().stream()
+          .map(RiskViolation::message).collect(Collectors.joining("; "));
+    }
+    if (blocked == null && stopping) {
+      blocked = "the session is stopping";
+    } else if (blocked == null && state.status() != SessionStatus.RUNNING) {
+      blocked = "session " + state.status() + ": " + state.statusReason();
+    }
+    if (blocked == null) {
+      GateDecision gate = deps.gateView().check(plan.id());
+      blocked = gate.allowed() ? null : "kill switch " + gate.message();
+    }
+    if (blocked != null) {
+      events.add(new Event.OrderUpdated(new OrderEvent.Rejected(order.id(), blocked, now()), now()));
+      return persist(state, events, this::nextOrder);
+    }
+    return persist(state, events, s -> context.ask(OrderEvent.class, executor, settings.askTimeout(),
+        replyTo -> new PaperExecutor.Submit(order, replyTo),
+        (event, failure) -> new ExecutorAnswered(order, event, failure)));
+  }
+
+  private ReplyEffect<Event, SessionState> onExecutorAnswered(SessionState state, ExecutorAnswered answer) {
+    OrderEvent event = answer.event() != null ? answer.event()
+        : new OrderEvent.Rejected(answer.order().id(), "the executor did not answer: " + answer.failure(), now());
+    return persist(state, orderUpdates(List.of(event)), this::nextOrder);
+  }
+
+  private void finishBar(SessionState state) {
+    BarWork done = work;
+    work = null;
+    done.ackTo.tell(Ack.INSTANCE);
+    BarArrived next = waiting.pollFirst();
+    if (next != null) {
+      context.getSelf().tell(next);
+    }
+  }
+
+  private boolean isCurrent(Bar bar) {
+    return work != null && work.bar.equals(bar);
+  }
+
+  // ---- out-of-band events
+
+  private ReplyEffect<Event, SessionState> onVenueReported(SessionState state, VenueReported reported) {
+    return persist(state, orderUpdates(reported.report().events()), s -> { });
+  }
+
+  private ReplyEffect<Event, SessionState> onStrategyTerminated(SessionState state, StrategyTerminated terminated) {
+    strategy = null;
+    if (state.isStopped() || state.strategyStopped()) {
+      return Effect().noReply();
+    }
+    String reason = "the strategy exhausted its restart budget (" + settings.strategyRestartBudget().maxRestarts()
+        + " restarts) and was stopped";
+    context.getLog().error("session {}: {}; no new orders", plan.id(), reason);
+    return persist(state, List.of(new Event.StrategyStopped(reason, now())), s -> { });
+  }
+
+  private ReplyEffect<Event, SessionState> onTick(SessionState state, Tick tick) {
+    if (state.isStopped()) {
+      return Effect().noReply();
+    }
+    if (tick == Tick.HEARTBEAT) {
+      deps.watchdog().tell(new Watchdog.Heartbeat(watchdogSource));
+      return Effect().noReply();
+    }
+    if (state.isStale()) {
+      return Effect().noReply();
+    }
+    Bar last = state.lastBar();
+    String reason = last == null ? "market data stale: no bar since the session started"
+        : "market data stale: no bar after the one of " + last.openTime() + " for " + staleAfter(last);
+    context.getLog().warn("session {}: {}; new orders paused", plan.id(), reason);
+    if (settings.escalateStaleData()) {
+      deps.watchdog().tell(new Watchdog.StaleMarketData(plan.symbol(), last == null ? now() : last.closeTime(),
+          scope));
+    }
+    return persist(state, List.of(new Event.MarketDataWentStale(reason, now())), s -> { });
+  }
+
+  private void armStaleTimer(Bar last) {
+    timers.startSingleTimer(STALE_TIMER, Tick.STALE, staleAfter(last));
+  }
+
+  private Duration staleAfter(Bar last) {
+    return last == null ? settings.firstBarTimeout() : last.interval().multipliedBy(settings.staleAfterBars());
+  }
+
+  // ---- persisting with the run log
+
+  private ReplyEffect<Event, SessionState> persist(SessionState state, List<Event> events,
+      Procedure<SessionState> then) {
+    if (events.isEmpty()) {
+      return Effect().none().thenRun(then).thenNoReply();
+    }
+    List<RunLogEntry> entries = runLog.entries(state, events);
+    SessionStatus before = state.hasStarted() ? state.status() : null;
+    return Effect().persist(events).thenRun((SessionState s) -> {
+      afterPersist(s, entries, before);
+      then.apply(s);
+    }).thenNoReply();
+  }
+
+  private void afterPersist(SessionState state, List<RunLogEntry> entries, SessionStatus before) {
+    List<RunLogEntry> lines = new ArrayList<>(entries);
+    if (before != state.status()) {
+      lines.add(runLog.statusChanged(before, state, now()));
+    }
+    try {
+      runLog.append(lines);
+    } catch (RuntimeException e) {
+      context.getLog().error("session {}: {} run-log line(s) not written: {}", plan.id(), lines.size(),
+          e.toString());
+    }
+  }
+
+  private List<Event> orderUpdates(List<OrderEvent> changes) {
+    Instant at = now();
+    return changes.stream().<Event>map(change -> new Event.OrderUpdated(change, at)).toList();
+  }
+
+  private Instant now() {
+    return deps.clock().instant();
+  }
+
+  @Override
+  public EventHandler<SessionState, Event> eventHandler() {
+    return newEventHandlerBuilder().forAnyState().onAnyEvent(SessionState::apply);
+  }
+
+  @Override
+  public SignalHandler<SessionState> signalHandler() {
+    return newSignalHandlerBuilder()
+        .onSignal(RecoveryCompleted.instance(), this::onRecovered)
+        .onSignal(PreRestart.instance(), state -> stopFeed())
+        .onSignal(PostStop.instance(), state -> stopFeed())
+        .build();
+  }
+
+  private void stopFeed() {
+    if (feed != null) {
+      feed.shutdown();
+      feed = null;
+    }
+  }
+}
