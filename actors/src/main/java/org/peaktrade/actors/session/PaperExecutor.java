@@ -84,7 +84,7 @@ public final class PaperExecutor {
   private static Behavior<Command> onKilled(ActorContext<Command> context, PaperVenue venue, Clock clock,
       KillSwitchCancel kill, ActorRef<VenueEvents> reports) {
     OpenOrderCanceller.CancelOpenOrders cancel = (OpenOrderCanceller.CancelOpenOrders) kill.command();
-    VenueEvents canceled = cancelAll(venue, "kill switch " + cancel.scope().value() + ": " + cancel.reason(), clock);
+    VenueEvents canceled = cancelAll(venue, "kill switch " + cancel.reason(), clock);
     if (!canceled.events().isEmpty()) {
       context.getLog().warn("kill switch {} canceled {} resting order(s)", cancel.scope().value(),
           canceled.events().size());
