@@ -186,6 +186,7 @@ public final class TradingSession
     final Bar bar;
     final ActorRef<Ack> ackTo;
     final Deque<Order> orders = new ArrayDeque<>();
+    boolean awaitingStrategy;
     boolean riskInformed;
 
     BarWork(Bar bar, ActorRef<Ack> ackTo) {
@@ -438,6 +439,7 @@ public final class TradingSession
   }
 
   private void askStrategy(SessionState state, Bar bar) {
+    work.awaitingStrategy = true;
     if (strategy == null) {
       context.getSelf().tell(new StrategyAnswered(new StrategyRunner.Failed(bar, "the strategy is stopped")));
       return;
@@ -448,9 +450,10 @@ public final class TradingSession
 
   private ReplyEffect<Event, SessionState> onStrategyAnswered(SessionState state, StrategyAnswered answer) {
     Bar bar = answer.reply().bar();
-    if (!isCurrent(bar)) {
+    if (!isCurrent(bar) || !work.awaitingStrategy) {
       return Effect().noReply();
     }
+    work.awaitingStrategy = false;
     if (answer.reply() instanceof StrategyRunner.Failed failed) {
       if (strategy != null) {
         strategyCold = true;
@@ -571,8 +574,12 @@ public final class TradingSession
     return persist(state, orderUpdates(reported.report().events()), s -> { });
   }
 
+  /** The runner exhausted its budget; a bar it was deciding on (its message lost) is finished without it. */
   private ReplyEffect<Event, SessionState> onStrategyTerminated(SessionState state, StrategyTerminated terminated) {
     strategy = null;
+    if (work != null && work.awaitingStrategy) {
+      context.getSelf().tell(new StrategyAnswered(new StrategyRunner.Failed(work.bar, "the strategy is stopped")));
+    }
     if (state.isStopped() || state.strategyStopped()) {
       return Effect().noReply();
     }
