@@ -138,7 +138,8 @@ public final class TradingSession
 
   private record VenueReported(PaperExecutor.VenueEvents report) implements Command {}
 
-  private record StrategyTerminated() implements Command {}
+  /** The strategy runner of {@code generation} stopped (one of an earlier incarnation is ignored). */
+  private record StrategyTerminated(int generation) implements Command {}
 
   private enum Tick implements Command { HEARTBEAT, STALE }
 
@@ -327,7 +328,7 @@ public final class TradingSession
       strategy = context.spawn(BudgetedSupervisor.create("strategy:" + plan.id(),
           StrategyRunner.create(plan.strategies()), settings.strategyRestartBudget(), scope, deps.watchdog()),
           "strategy-" + generation);
-      context.watchWith(strategy, new StrategyTerminated());
+      context.watchWith(strategy, new StrategyTerminated(generation));
     }
   }
 
@@ -576,6 +577,9 @@ public final class TradingSession
 
   /** The runner exhausted its budget; a bar it was deciding on (its message lost) is finished without it. */
   private ReplyEffect<Event, SessionState> onStrategyTerminated(SessionState state, StrategyTerminated terminated) {
+    if (terminated.generation() != generation) {
+      return Effect().noReply();
+    }
     strategy = null;
     if (work != null && work.awaitingStrategy) {
       context.getSelf().tell(new StrategyAnswered(new StrategyRunner.Failed(work.bar, "the strategy is stopped")));
