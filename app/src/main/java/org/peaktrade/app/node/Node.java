@@ -10,18 +10,22 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.http.javadsl.server.Route;
 import org.peaktrade.actors.killswitch.KillSwitchService;
+import org.peaktrade.actors.session.SessionService;
 import org.peaktrade.http.HttpServer;
 import org.peaktrade.http.KillSwitchRoutes;
+import org.peaktrade.http.SessionRoutes;
 
 /**
  * One running node: the actor system, the embedded journal under {@code peaktrade.data-dir}, the kill-switch
- * runtime with its recovery health checks, and the HTTP API. Stopping runs CoordinatedShutdown, which unbinds the
- * API first and then stops the actors.
+ * runtime with its recovery health checks, the trading sessions when a {@link SessionService} is wired in, and the
+ * HTTP API. Stopping runs CoordinatedShutdown, which unbinds the API first and then stops the actors.
  */
 public final class Node {
 
@@ -40,10 +44,26 @@ public final class Node {
   }
 
   /**
-   * Starts a node; throws {@link NodeConfigException} (before anything starts) when the configuration is invalid,
-   * and {@link IllegalStateException} when the API cannot listen.
+   * Starts a node without trading sessions ({@code /api/v1/sessions} is not served); throws
+   * {@link NodeConfigException} (before anything starts) when the configuration is invalid, and
+   * {@link IllegalStateException} when the API cannot listen.
    */
   public static Node start(Config config, Clock clock) {
+    return start(config, clock, Optional.empty());
+  }
+
+  /** Starts a node whose API also serves, under {@code /api/v1/sessions}, the sessions {@code sessions} starts. */
+  public static Node start(Config config, Clock clock, Sessions sessions) {
+    return start(config, clock, Optional.of(sessions));
+  }
+
+  /** Starts the sessions facade once the node's actor system and kill switch run. */
+  @FunctionalInterface
+  public interface Sessions {
+    SessionService start(ActorSystem<Void> system, KillSwitchService killSwitch, Clock clock);
+  }
+
+  private static Node start(Config config, Clock clock, Optional<Sessions> sessions) {
     KillSwitchWiring wiring = KillSwitchWiring.fromConfig(config);
     Path dataDir = Path.of(config.getString(NodeConfig.DATA_DIR)).toAbsolutePath();
     try {
@@ -54,8 +74,12 @@ public final class Node {
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "peak-trade", config);
     try {
       KillSwitchService killSwitch = wiring.start(system, clock);
-      InetSocketAddress address = HttpServer.start(system, new KillSwitchRoutes(killSwitch, clock).route(),
-          config.getString(NodeConfig.HTTP_HOST), config.getInt(NodeConfig.HTTP_PORT));
+      Route routes = new KillSwitchRoutes(killSwitch, clock).route();
+      if (sessions.isPresent()) {
+        routes = routes.orElse(new SessionRoutes(sessions.get().start(system, killSwitch, clock)).route());
+      }
+      InetSocketAddress address = HttpServer.start(system, routes, config.getString(NodeConfig.HTTP_HOST),
+          config.getInt(NodeConfig.HTTP_PORT));
       return new Node(system, address, dataDir, wiring.healthCheckNames());
     } catch (RuntimeException e) {
       system.terminate();
