@@ -24,8 +24,9 @@ import java.util.stream.Collectors;
 /**
  * The API's JSON: ISO-8601 instants and exact decimals in plain notation (money, prices and quantities are JSON
  * numbers such as {@code 10000.5}, never {@code 1.00005E+4}) out, map entries sorted by key; strict bodies in
- * (unknown or duplicate fields, wrong types, trailing tokens all refused; fractions read as exact decimals). Error
- * details name the field and what was expected, never the value sent, so a mistyped approval code is not echoed back.
+ * (unknown or duplicate fields, wrong types, trailing tokens all refused; fractions read as exact decimals). The
+ * details of {@link #read} name the field and what was expected, never the value sent, so a mistyped approval code is
+ * not echoed back; bodies without secrets (a session start) read raw JSON fields and name bad values themselves.
  */
 public final class ApiJson {
 
