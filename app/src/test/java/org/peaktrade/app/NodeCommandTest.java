@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Node start-up refusals: they happen before anything starts and name what to fix. */
 class NodeCommandTest {
+  /** The hash of config/local.conf (demo code), valid so that start-up gets past the kill-switch settings. */
+  private static final String VALID_HASH = com.typesafe.config.ConfigFactory.parseFile(
+      Path.of(CliRun.demo("")).getParent().getParent().resolve("config/local.conf").toFile())
+      .getString("peaktrade.kill-switch.approval-code-hash");
 
   @TempDir
   Path dir;
@@ -52,5 +57,30 @@ class NodeCommandTest {
 
     assertThat(org.peaktrade.engine.killswitch.ApprovalCodeHash.parse(hash).matches("demo-approval-code".toCharArray()))
         .isTrue();
+  }
+
+  @Test
+  void an_unknown_market_data_source_does_not_start_the_node_and_names_the_key() throws IOException {
+    Path conf = NodeFixtures.config(dir, VALID_HASH, "300s");
+    Files.writeString(conf, "peaktrade.market-data.source = bloomberg\n", StandardOpenOption.APPEND);
+
+    CliRun run = CliRun.of("node", "--config", conf.toString(), "--data-dir", dir.resolve("data").toString(),
+        "--http-port", "0");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).contains("peaktrade.market-data.source").contains("'replay' or 'kraken'");
+  }
+
+  @Test
+  void a_missing_replay_file_does_not_start_the_node_and_names_the_key() throws IOException {
+    Path conf = NodeFixtures.config(dir, VALID_HASH, "300s");
+    Files.writeString(conf, "peaktrade.market-data.replay.file = nowhere.csv\n",
+        StandardOpenOption.APPEND);
+
+    CliRun run = CliRun.of("node", "--config", conf.toString(), "--data-dir", dir.resolve("data").toString(),
+        "--http-port", "0");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).contains("peaktrade.market-data.replay.file").contains("no such file: nowhere.csv");
   }
 }

@@ -23,6 +23,8 @@ final class NodeFixtures {
         "  cooldown = " + cooldown,
         "  two-person-rule = " + twoPersonRule,
         "}",
+        "peaktrade.market-data.replay.file = \"" + CliRun.demo("btc-perp-1m-2022-01.csv") + "\"",
+        "peaktrade.market-data.replay.speed = 600",
         ""));
     return file;
   }

@@ -1,6 +1,7 @@
 package org.peaktrade.actors.marketdata;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /** How fast a {@link ReplaySource} plays a file back. */
 public sealed interface ReplaySpeed {
@@ -32,5 +33,22 @@ public sealed interface ReplaySpeed {
 
   static ReplaySpeed times(double factor) {
     return new Scaled(factor);
+  }
+
+  /** Reads {@code max}, {@code realtime} or a factor such as {@code 60} or {@code 60x}. */
+  static ReplaySpeed parse(String text) {
+    String trimmed = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+    if (trimmed.equals("max")) {
+      return asFastAsPossible();
+    }
+    if (trimmed.equals("realtime")) {
+      return realTime();
+    }
+    try {
+      return times(Double.parseDouble(trimmed.replaceFirst("x$", "")));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("speed must be max, realtime or a positive factor such as 60, not '"
+          + text + "'");
+    }
   }
 }

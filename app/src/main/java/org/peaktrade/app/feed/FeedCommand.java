@@ -175,18 +175,10 @@ public final class FeedCommand implements Callable<Integer> {
   }
 
   private ReplaySpeed replaySpeed() {
-    switch (speed.trim().toLowerCase()) {
-      case "max":
-        return ReplaySpeed.asFastAsPossible();
-      case "realtime":
-        return ReplaySpeed.realTime();
-      default:
-        try {
-          return ReplaySpeed.times(Double.parseDouble(speed.trim().replaceFirst("[xX]$", "")));
-        } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException("--speed must be max, realtime or a positive factor such as 60, not '"
-              + speed + "'");
-        }
+    try {
+      return ReplaySpeed.parse(speed);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--" + e.getMessage());
     }
   }
 

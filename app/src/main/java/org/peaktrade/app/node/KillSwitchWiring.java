@@ -10,10 +10,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.peaktrade.actors.killswitch.EmbeddedJournal;
-import org.peaktrade.actors.killswitch.HealthCheck;
 import org.peaktrade.actors.killswitch.JournalWritableCheck;
 import org.peaktrade.actors.killswitch.KillSwitchRuntime;
-import org.peaktrade.actors.killswitch.KillSwitchService;
+import org.peaktrade.actors.killswitch.KillSwitchRuntime;
+import org.peaktrade.actors.watchdog.MarketDataFreshCheck;
+import org.peaktrade.actors.watchdog.Watchdog;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.peaktrade.actors.killswitch.KillSwitchSettings;
 
 /**
@@ -43,8 +45,11 @@ final class KillSwitchWiring {
     }
   }
 
-  /** Creates the journal's tables when missing (waiting for it), then starts the kill switches. */
-  KillSwitchService start(ActorSystem<?> system, Clock clock) {
+  /**
+   * Creates the journal's tables when missing (waiting for it), then starts the kill switches, whose recoveries
+   * check that the journal is writable and that the market data registered with {@code watchdog} is fresh.
+   */
+  KillSwitchRuntime start(ActorSystem<?> system, Clock clock, ActorRef<Watchdog.Command> watchdog) {
     try {
       EmbeddedJournal.createSchemaIfMissing(system).toCompletableFuture()
           .get(SCHEMA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -57,18 +62,13 @@ final class KillSwitchWiring {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while preparing the journal", e);
     }
-    return KillSwitchRuntime.start(system, settings, clock, checks(system));
+    return KillSwitchRuntime.start(system, settings, clock, List.of(
+        JournalWritableCheck.start(system, settings.healthCheckTimeout()),
+        new MarketDataFreshCheck(watchdog, settings.healthCheckTimeout(), system.scheduler())));
   }
 
-  /**
-   * The checks a recovery must pass. The market-data-fresh check fails closed while no market-data source is
-   * registered, so it joins once the node runs a feed; until then it would block every recovery.
-   */
+  /** The checks a recovery must pass. */
   List<String> healthCheckNames() {
-    return List.of(JournalWritableCheck.NAME);
-  }
-
-  private List<HealthCheck> checks(ActorSystem<?> system) {
-    return List.of(JournalWritableCheck.start(system, settings.healthCheckTimeout()));
+    return List.of(JournalWritableCheck.NAME, MarketDataFreshCheck.NAME);
   }
 }

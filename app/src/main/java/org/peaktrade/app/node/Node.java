@@ -16,16 +16,25 @@ import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.http.javadsl.server.Route;
+import org.peaktrade.actors.killswitch.KillSwitchRuntime;
 import org.peaktrade.actors.killswitch.KillSwitchService;
+import org.peaktrade.actors.killswitch.KillSwitchStatusStream;
 import org.peaktrade.actors.session.SessionService;
+import org.peaktrade.actors.watchdog.Watchdog;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.stream.Materializer;
 import org.peaktrade.http.HttpServer;
+import org.peaktrade.http.DashboardRoutes;
 import org.peaktrade.http.KillSwitchRoutes;
+import org.peaktrade.http.MetricsRoutes;
 import org.peaktrade.http.SessionRoutes;
 
 /**
- * One running node: the actor system, the embedded journal under {@code peaktrade.data-dir}, the kill-switch
- * runtime with its recovery health checks, the trading sessions when a {@link SessionService} is wired in, and the
- * HTTP API. Stopping runs CoordinatedShutdown, which unbinds the API first and then stops the actors.
+ * One running node: the actor system, the embedded journal under {@code peaktrade.data-dir}, the watchdog, the
+ * kill-switch runtime with its recovery health checks, the market data (a replay or the live Kraken feed), the
+ * trading sessions when a {@link SessionService} is wired in, and the HTTP API. Stopping runs CoordinatedShutdown,
+ * which unbinds the API first and then stops the actors.
  */
 public final class Node {
 
@@ -35,12 +44,15 @@ public final class Node {
   private final InetSocketAddress address;
   private final Path dataDir;
   private final List<String> healthChecks;
+  private final String marketData;
 
-  private Node(ActorSystem<Void> system, InetSocketAddress address, Path dataDir, List<String> healthChecks) {
+  private Node(ActorSystem<Void> system, InetSocketAddress address, Path dataDir, List<String> healthChecks,
+      String marketData) {
     this.system = system;
     this.address = address;
     this.dataDir = dataDir;
     this.healthChecks = healthChecks;
+    this.marketData = marketData;
   }
 
   /**
@@ -65,6 +77,7 @@ public final class Node {
 
   private static Node start(Config config, Clock clock, Optional<Sessions> sessions) {
     KillSwitchWiring wiring = KillSwitchWiring.fromConfig(config);
+    MarketDataWiring marketDataWiring = MarketDataWiring.fromConfig(config);
     Path dataDir = Path.of(config.getString(NodeConfig.DATA_DIR)).toAbsolutePath();
     try {
       Files.createDirectories(dataDir);
@@ -73,14 +86,25 @@ public final class Node {
     }
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "peak-trade", config);
     try {
-      KillSwitchService killSwitch = wiring.start(system, clock);
-      Route routes = new KillSwitchRoutes(killSwitch, clock).route();
+      DeferredKillSwitchService deferred = new DeferredKillSwitchService();
+      ActorRef<Watchdog.Command> watchdog =
+          system.systemActorOf(Watchdog.create(deferred, clock), "watchdog", Props.empty());
+      KillSwitchRuntime killSwitch = wiring.start(system, clock, watchdog);
+      deferred.resolve(killSwitch);
+      MarketDataWiring.MarketData marketData = marketDataWiring.start(system, clock, watchdog);
+      NodeMetrics metrics = new NodeMetrics();
+      metrics.watchKillSwitches(KillSwitchStatusStream.from(killSwitch.statusTopic()),
+          Materializer.matFromSystem(system));
+      metrics.watchFeed(marketData.name(), marketData.barStats());
+      Route routes = new KillSwitchRoutes(killSwitch, clock).route()
+          .orElse(new DashboardRoutes(KillSwitchStatusStream.from(killSwitch.statusTopic()), clock).route())
+          .orElse(new MetricsRoutes(metrics::scrape).route());
       if (sessions.isPresent()) {
         routes = routes.orElse(new SessionRoutes(sessions.get().start(system, killSwitch, clock)).route());
       }
       InetSocketAddress address = HttpServer.start(system, routes, config.getString(NodeConfig.HTTP_HOST),
           config.getInt(NodeConfig.HTTP_PORT));
-      return new Node(system, address, dataDir, wiring.healthCheckNames());
+      return new Node(system, address, dataDir, wiring.healthCheckNames(), marketData.description());
     } catch (RuntimeException e) {
       system.terminate();
       awaitTermination(system);
@@ -95,6 +119,11 @@ public final class Node {
 
   public Path dataDir() {
     return dataDir;
+  }
+
+  /** What the node's market data is: the replayed file or the live endpoint. */
+  public String marketData() {
+    return marketData;
   }
 
   /** The names of the checks a recovery must pass. */

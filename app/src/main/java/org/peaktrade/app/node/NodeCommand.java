@@ -62,8 +62,10 @@ public final class NodeCommand implements Callable<Integer> {
       return ExitCodes.FAILED;
     }
     out.println("Peak Trade node running");
+    out.println("  dashboard:     " + node.url() + "/dashboard/");
     out.println("  API:           " + node.url() + "/api/v1/kill-switch");
     out.println("  data dir:      " + node.dataDir());
+    out.println("  market data:   " + node.marketData());
     out.println("  health checks: " + String.join(", ", node.healthChecks()) + " (must pass before a recovery completes)");
     out.println("Ctrl-C or SIGTERM stops the node.");
     out.flush();

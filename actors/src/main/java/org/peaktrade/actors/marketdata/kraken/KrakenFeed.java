@@ -1,9 +1,6 @@
 package org.peaktrade.actors.marketdata.kraken;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +27,10 @@ import org.peaktrade.actors.marketdata.BarValidationFlow;
 import org.peaktrade.actors.marketdata.FeedHub;
 import org.peaktrade.actors.marketdata.FeedNotice;
 import org.peaktrade.actors.marketdata.RejectionLog;
+import org.peaktrade.actors.marketdata.WatchdogHeartbeats;
 import org.peaktrade.actors.watchdog.Watchdog;
 import org.peaktrade.engine.marketdata.KrakenChannel;
 import org.peaktrade.engine.marketdata.KrakenSubscription;
-import org.peaktrade.engine.watchdog.SourceKind;
 import org.peaktrade.protocol.Bar;
 import org.peaktrade.protocol.Quote;
 import org.peaktrade.protocol.Symbol;
@@ -57,7 +54,8 @@ import org.peaktrade.protocol.Trade;
  * connecting: subscribe what must see the first candles, then {@link #connect()}.
  */
 public final class KrakenFeed {
-  private static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(1);
+  /** The watchdog names this feed's heartbeat sources {@code kraken:SYMBOL}. */
+  public static final String FEED_NAME = "kraken";
 
   private final Map<KrakenSubscription, FeedHub<?>> hubs;
   private final KrakenFeedStats stats;
@@ -108,7 +106,9 @@ public final class KrakenFeed {
             return notUsed;
           });
     });
-    watchdog.ifPresent(w -> register(w, settings));
+    watchdog.ifPresent(w -> WatchdogHeartbeats.register(w, FEED_NAME,
+        settings.subscriptions().stream().map(KrakenSubscription::symbol).toList(), settings.staleAfter(),
+        settings.staleScope()));
     CandleBackfillStage stitching = new CandleBackfillStage(settings.subscriptions(),
         new KrakenRestOhlc(settings, system), stats, rejections, notices);
 
@@ -117,7 +117,8 @@ public final class KrakenFeed {
     Source<KrakenFeedEvent, UniqueKillSwitch> events = Source.completionStageSource(
             connectGate.thenApply(ready -> connections))
         .viaMat(KillSwitches.single(), Keep.right())
-        .map(heartbeats(watchdog, clock))
+        .via(watchdog.map(w -> WatchdogHeartbeats.<KrakenFeedEvent>flow(FEED_NAME, KrakenFeedEvent::symbol, w, clock))
+            .orElseGet(Flow::create))
         .mapAsync(1, stitching::handle)
         .mapConcat(list -> list);
     for (KrakenSubscription subscription : settings.subscriptions()) {
@@ -204,32 +205,8 @@ public final class KrakenFeed {
         .map(event -> (Object) ((KrakenFeedEvent.QuoteChanged) event).quote());
   }
 
-  private static void register(ActorRef<Watchdog.Command> watchdog, KrakenFeedSettings settings) {
-    settings.subscriptions().stream().map(KrakenSubscription::symbol).distinct()
-        .forEach(symbol -> watchdog.tell(new Watchdog.Register(heartbeatSource(symbol), settings.staleAfter(),
-            settings.staleScope(), SourceKind.MARKET_DATA)));
-  }
-
   static String heartbeatSource(Symbol symbol) {
-    return "kraken:" + symbol;
-  }
-
-  /** Tells the watchdog, at most once a second per symbol, that the symbol has data. */
-  private static org.apache.pekko.japi.function.Function<KrakenFeedEvent, KrakenFeedEvent> heartbeats(
-      Optional<ActorRef<Watchdog.Command>> watchdog, Clock clock) {
-    Map<Symbol, Instant> lastBeat = new HashMap<>();
-    return event -> {
-      Symbol symbol = event.symbol();
-      if (watchdog.isPresent() && symbol != null) {
-        Instant now = clock.instant();
-        Instant last = lastBeat.get(symbol);
-        if (last == null || !now.isBefore(last.plus(HEARTBEAT_EVERY))) {
-          lastBeat.put(symbol, now);
-          watchdog.get().tell(new Watchdog.Heartbeat(heartbeatSource(symbol)));
-        }
-      }
-      return event;
-    };
+    return WatchdogHeartbeats.source(FEED_NAME, symbol);
   }
 
   /** What the feed is subscribed to, in configuration order. */
