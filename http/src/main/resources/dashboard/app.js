@@ -173,7 +173,7 @@ function sessionRow(view) {
 
 async function showEquity(id) {
   const points = await api('GET', '/api/v1/sessions/' + encodeURIComponent(id) + '/equity');
-  const values = (Array.isArray(points) ? points : points.points || []).map((p) => Number(p.equity));
+  const values = (Array.isArray(points) ? points : points.equity || []).map((p) => Number(p.equity));
   $('equity').hidden = false;
   $('equity-title').textContent = 'Equity of ' + id + ' (' + values.length + ' bars)';
   const chart = $('equity-chart');

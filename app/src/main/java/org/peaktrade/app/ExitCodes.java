@@ -6,13 +6,16 @@ public final class ExitCodes {
   public static final int OK = 0;
   /** An unexpected failure (a bug or an environment problem); the message says what. */
   public static final int FAILED = 1;
-  /** Invalid command line: unknown option, bad value, unknown strategy or parameter. */
+  /** Invalid command line: unknown option, bad value, unknown strategy, parameter or session. */
   public static final int USAGE = 2;
   /** The input data could not be read or is malformed; the message names file, line and reason. */
   public static final int BAD_INPUT = 3;
-  /** The kill switch refused the command (wrong state, cooldown, bad approval code, lock-out, ...). */
+  /**
+   * The kill switch refused the command (wrong state, cooldown, bad approval code, lock-out, ...), or the node refused
+   * to start a session (id in use, a mode gate missing, ...).
+   */
   public static final int REFUSED = 4;
-  /** The node could not be reached, did not answer in time, or its kill switch is unavailable. */
+  /** The node could not be reached, did not answer in time, or its kill switch or sessions are unavailable. */
   public static final int UNREACHABLE = 5;
 
   private ExitCodes() {}

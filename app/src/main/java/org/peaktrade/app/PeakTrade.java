@@ -6,14 +6,15 @@ import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import org.peaktrade.app.backtest.BacktestCommand;
 import org.peaktrade.app.cli.IndicatorsCommand;
+import org.peaktrade.app.client.NodeUnreachableException;
 import org.peaktrade.app.feed.FeedCommand;
 import org.peaktrade.app.killswitch.HashApprovalCodeCommand;
 import org.peaktrade.app.killswitch.KillCommand;
 import org.peaktrade.app.killswitch.KillSwitchEventsCommand;
-import org.peaktrade.app.killswitch.NodeUnreachableException;
 import org.peaktrade.app.killswitch.RecoverCommand;
 import org.peaktrade.app.killswitch.StatusCommand;
 import org.peaktrade.app.node.NodeCommand;
+import org.peaktrade.app.session.SessionsCommand;
 import org.peaktrade.engine.data.MarketDataFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,18 +25,18 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Peak Trade: actor-based crypto trading system. Backtests, indicators, market data, a node with a "
-        + "kill switch.",
+        + "kill switch and trading sessions.",
     subcommands = {BacktestCommand.class, IndicatorsCommand.class, FeedCommand.class, NodeCommand.class,
-        StatusCommand.class, KillCommand.class, RecoverCommand.class, KillSwitchEventsCommand.class,
-        HashApprovalCodeCommand.class, CommandLine.HelpCommand.class},
+        SessionsCommand.class, StatusCommand.class, KillCommand.class, RecoverCommand.class,
+        KillSwitchEventsCommand.class, HashApprovalCodeCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
         "1:unexpected failure (message on stderr)",
-        "2:invalid command line (unknown option, strategy or parameter, bad value)",
+        "2:invalid command line (unknown option, strategy, parameter or session, bad value)",
         "3:bad input data (message names file, line and reason)",
-        "4:refused by the kill switch (message says why)",
-        "5:node unreachable, not answering, or its kill switch unavailable"})
+        "4:refused by the kill switch, or a session start refused by the node (message says why)",
+        "5:node unreachable, not answering, or its kill switch or sessions unavailable"})
 public final class PeakTrade implements Runnable {
 
   @CommandLine.Spec
@@ -87,7 +88,7 @@ public final class PeakTrade implements Runnable {
     }
     if (e instanceof IllegalArgumentException) {
       err.println("peak-trade: " + e.getMessage());
-      err.println("Run 'peak-trade " + commandLine.getCommandName() + " --help' for usage.");
+      err.println("Run '" + commandLine.getCommandSpec().qualifiedName() + " --help' for usage.");
       return ExitCodes.USAGE;
     }
     err.println("peak-trade: unexpected failure: " + e);

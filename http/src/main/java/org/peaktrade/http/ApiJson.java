@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,9 +22,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The API's JSON: ISO-8601 instants out; strict bodies in (unknown or duplicate fields, wrong types, trailing tokens
- * all refused). Error details name the field and what was expected, never the value sent, so a mistyped approval
- * code is not echoed back.
+ * The API's JSON: ISO-8601 instants and exact decimals in plain notation (money, prices and quantities are JSON
+ * numbers such as {@code 10000.5}, never {@code 1.00005E+4}) out, map entries sorted by key; strict bodies in
+ * (unknown or duplicate fields, wrong types, trailing tokens all refused; fractions read as exact decimals). The
+ * details of {@link #read} name the field and what was expected, never the value sent, so a mistyped approval code is
+ * not echoed back; bodies without secrets (a session start) read raw JSON fields and name bad values themselves.
  */
 public final class ApiJson {
 
@@ -31,6 +34,9 @@ public final class ApiJson {
   public static final ObjectMapper MAPPER = JsonMapper.builder()
       .addModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+      .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

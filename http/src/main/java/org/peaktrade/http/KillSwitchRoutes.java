@@ -9,21 +9,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.pekko.http.javadsl.model.HttpHeader;
-import org.apache.pekko.http.javadsl.model.RequestEntity;
 import org.apache.pekko.http.javadsl.model.headers.RetryAfter;
-import org.apache.pekko.http.javadsl.marshallers.jackson.Jackson;
-import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
-import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
-import org.apache.pekko.stream.Materializer;
 import org.peaktrade.actors.killswitch.KillSwitchService;
 import org.peaktrade.http.KillSwitchJson.AcceptedView;
 import org.peaktrade.http.KillSwitchJson.CompleteRecoveryBody;
@@ -49,17 +42,16 @@ import org.slf4j.LoggerFactory;
  * Accepted commands answer 200, refusals answer problem+json with a status per {@link RefusalReason}. The approval
  * code is handed to the service as a char array, cleared afterwards, and never logged or echoed.
  */
-public final class KillSwitchRoutes extends AllDirectives {
+public final class KillSwitchRoutes extends ApiRoutes {
 
   /** The largest request body accepted; larger bodies get 413. */
-  public static final long MAX_BODY_BYTES = 64 * 1024;
+  public static final long MAX_BODY_BYTES = ApiRoutes.MAX_BODY_BYTES;
   /** Upper bound of {@code limit} on the events route. */
   public static final int MAX_EVENTS_PAGE = 1000;
   /** Retry-After for a lock-out whose end is not in the recent journal. */
   static final long LOCKOUT_FALLBACK_SECONDS = 60;
 
   private static final Logger LOG = LoggerFactory.getLogger(KillSwitchRoutes.class);
-  private static final long BODY_TIMEOUT_MILLIS = 5_000;
   private static final int LOCKOUT_LOOKBACK = 200;
   private static final int DEFAULT_EVENTS_PAGE = 100;
 
@@ -193,65 +185,16 @@ public final class KillSwitchRoutes extends AllDirectives {
     });
   }
 
-  /** Reads the whole body (at most {@link #MAX_BODY_BYTES}) and parses it strictly before the inner route runs. */
-  private <T> Route body(Class<T> type, Function<T, Route> inner) {
-    return extractRequestEntity(entity -> extractMaterializer(materializer -> {
-      if (entity.getContentLengthOption().orElse(0) > MAX_BODY_BYTES) {
-        return onComplete(entity.discardBytes(materializer).completionStage(), drained -> problem(tooLarge()));
-      }
-      return onComplete(strict(entity, materializer), read -> {
-        if (read.isFailure()) {
-          return problem(unreadable(read.failed().get()));
-        }
-        try {
-          return inner.apply(ApiJson.read(read.get(), type));
-        } catch (BadRequestException e) {
-          return problem(e);
-        }
-      });
-    }));
-  }
-
-  private static CompletionStage<byte[]> strict(RequestEntity entity, Materializer materializer) {
-    return entity.toStrict(BODY_TIMEOUT_MILLIS, MAX_BODY_BYTES, materializer)
-        .thenApply(strict -> strict.getData().toArray());
-  }
-
-  private static BadRequestException unreadable(Throwable failure) {
-    Throwable cause = unwrap(failure);
-    if (cause instanceof EntityStreamSizeException) {
-      return tooLarge();
-    }
-    if (cause instanceof TimeoutException) {
-      return new BadRequestException(408, "the request body did not arrive within " + BODY_TIMEOUT_MILLIS + " ms");
-    }
-    return new BadRequestException("the request body could not be read");
-  }
-
-  private static BadRequestException tooLarge() {
-    return new BadRequestException(413, "the request body is larger than " + MAX_BODY_BYTES + " bytes");
-  }
-
-  private <T> Route answer(Supplier<CompletionStage<T>> call, Function<T, Route> onSuccess) {
-    CompletionStage<T> stage;
-    try {
-      stage = call.get();
-    } catch (RuntimeException e) {
-      stage = CompletableFuture.failedFuture(e);
-    }
-    return onComplete(stage, result -> result.isSuccess() ? onSuccess.apply(result.get()) : failed(result.failed().get()));
-  }
-
-  private Route failed(Throwable failure) {
-    Throwable cause = unwrap(failure);
+  @Override
+  Route failed(Throwable cause) {
     if (cause instanceof TimeoutException) {
       LOG.warn("kill switch did not answer in time: {}", cause.getMessage());
-      return complete(ApiErrors.response(Problem.of("unavailable", "Kill switch unavailable", 503,
-          "the kill switch did not answer in time; retry, and check the node's log if it persists"), List.of()));
+      return problem(Problem.of("unavailable", "Kill switch unavailable", 503,
+          "the kill switch did not answer in time; retry, and check the node's log if it persists"));
     }
     LOG.error("kill-switch request failed", cause);
-    return complete(ApiErrors.response(Problem.of("internal-error", "Internal error", 500,
-        "the kill switch failed to answer; the node's log has the cause"), List.of()));
+    return problem(Problem.of("internal-error", "Internal error", 500,
+        "the kill switch failed to answer; the node's log has the cause"));
   }
 
   private static long whole(String name, Optional<String> text, long min, long max, long fallback) {
@@ -267,23 +210,5 @@ public final class KillSwitchRoutes extends AllDirectives {
       // reported below with the allowed range
     }
     throw new BadRequestException("query parameter '" + name + "' must be a whole number from " + min + " to " + max);
-  }
-
-  private Route problem(BadRequestException e) {
-    String title = e.status() == 413 ? "Payload too large" : e.status() == 408 ? "Request timeout" : "Bad request";
-    String slug = e.status() == 413 ? "payload-too-large" : e.status() == 408 ? "request-timeout" : "bad-request";
-    return complete(ApiErrors.response(Problem.of(slug, title, e.status(), e.getMessage()), List.of()));
-  }
-
-  private Route ok(Object body) {
-    return completeOK(body, Jackson.<Object>marshaller(ApiJson.MAPPER));
-  }
-
-  private static Throwable unwrap(Throwable failure) {
-    Throwable cause = failure;
-    while (cause instanceof CompletionException && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause;
   }
 }

@@ -2,6 +2,7 @@ package org.peaktrade.app.killswitch;
 
 import java.util.concurrent.Callable;
 import org.peaktrade.app.Terminal;
+import org.peaktrade.app.client.ApiReply;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,22 +1,18 @@
 package org.peaktrade.app.killswitch;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import org.peaktrade.app.client.ApiReply;
+import org.peaktrade.app.client.NodeHttp;
+import org.peaktrade.app.client.NodeUnreachableException;
 import org.peaktrade.http.ApiJson;
 import org.peaktrade.protocol.killswitch.KillSwitchScope;
 
@@ -28,22 +24,19 @@ import org.peaktrade.protocol.killswitch.KillSwitchScope;
 public final class KillSwitchClient {
 
   private static final String PATH = "/api/v1/kill-switch";
-  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
   /** Completing a recovery runs the health checks, so answers may take a while. */
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
-  private final URI base;
+  private final NodeHttp http;
   private final KillSwitchScope scope;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
 
   public KillSwitchClient(URI base, KillSwitchScope scope) {
-    String url = base.toString();
-    this.base = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+    this.http = new NodeHttp(base, "its kill switch", REQUEST_TIMEOUT);
     this.scope = scope;
   }
 
   public ApiReply status() {
-    return send(request("", "").GET());
+    return http.send(request("", "").GET());
   }
 
   public ApiReply trigger(String identity, String reason) {
@@ -72,16 +65,16 @@ public final class KillSwitchClient {
   }
 
   public ApiReply events(long after, int limit) {
-    return send(request("/events", "after=" + after + "&limit=" + limit).GET());
+    return http.send(request("/events", "after=" + after + "&limit=" + limit).GET());
   }
 
   /** The URL the client talks to, for messages. */
   public URI base() {
-    return base;
+    return http.base();
   }
 
   private ApiReply post(String path, byte[] body) {
-    return send(request(path, "").header("Content-Type", "application/json")
+    return http.send(request(path, "").header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 
@@ -89,45 +82,7 @@ public final class KillSwitchClient {
     String params = scope.isGlobal() ? query
         : "session=" + URLEncoder.encode(scope.value().substring("session:".length()), StandardCharsets.UTF_8)
             + (query.isEmpty() ? "" : "&" + query);
-    return HttpRequest.newBuilder(URI.create(base + PATH + path + (params.isEmpty() ? "" : "?" + params)))
-        .timeout(REQUEST_TIMEOUT)
-        .header("Accept", "application/json, application/problem+json");
-  }
-
-  private ApiReply send(HttpRequest.Builder request) {
-    HttpResponse<String> response;
-    try {
-      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (ConnectException | HttpConnectTimeoutException e) {
-      throw new NodeUnreachableException("cannot reach the node at " + base + " (" + describe(e)
-          + "); is 'peak-trade node' running there?", e);
-    } catch (HttpTimeoutException e) {
-      throw new NodeUnreachableException("the node at " + base + " did not answer within " + REQUEST_TIMEOUT, e);
-    } catch (IOException e) {
-      throw new NodeUnreachableException("cannot talk to the node at " + base + ": " + describe(e), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new NodeUnreachableException("interrupted while waiting for the node at " + base, e);
-    }
-    ApiReply reply = new ApiReply(response.statusCode(), response.body(), parse(response.body()),
-        response.headers().firstValue("Retry-After"));
-    if (reply.status() == 503) {
-      throw new NodeUnreachableException("the node at " + base + " is up but its kill switch is unavailable: "
-          + reply.detail(), null);
-    }
-    return reply;
-  }
-
-  private static JsonNode parse(String body) {
-    try {
-      return body.isEmpty() ? MissingNode.getInstance() : ApiJson.MAPPER.readTree(body);
-    } catch (IOException e) {
-      return MissingNode.getInstance();
-    }
-  }
-
-  private static String describe(Exception e) {
-    return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+    return http.request(PATH + path + (params.isEmpty() ? "" : "?" + params));
   }
 
   private interface Fields {

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.peaktrade.app.ExitCodes;
 import org.peaktrade.app.Terminal;
+import org.peaktrade.app.client.ApiReply;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

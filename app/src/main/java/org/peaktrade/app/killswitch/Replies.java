@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.util.function.Consumer;
 import org.peaktrade.app.ExitCodes;
+import org.peaktrade.app.client.ApiReply;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Prints a node's answer for people (or as raw JSON with --json) and picks the exit code. */
@@ -18,11 +19,11 @@ final class Replies {
   static int report(CommandSpec spec, ClientOptions options, ApiReply reply, Consumer<PrintWriter> human) {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (options.json) {
+    if (options.node.json()) {
       out.println(reply.raw());
     }
     if (reply.ok()) {
-      if (!options.json) {
+      if (!options.node.json()) {
         human.accept(out);
       }
       out.flush();

@@ -10,12 +10,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.http.javadsl.server.Route;
 import org.peaktrade.actors.killswitch.KillSwitchRuntime;
+import org.peaktrade.actors.killswitch.KillSwitchService;
 import org.peaktrade.actors.killswitch.KillSwitchStatusStream;
+import org.peaktrade.actors.session.SessionService;
 import org.peaktrade.actors.watchdog.Watchdog;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Props;
@@ -24,12 +28,13 @@ import org.peaktrade.http.HttpServer;
 import org.peaktrade.http.DashboardRoutes;
 import org.peaktrade.http.KillSwitchRoutes;
 import org.peaktrade.http.MetricsRoutes;
+import org.peaktrade.http.SessionRoutes;
 
 /**
  * One running node: the actor system, the embedded journal under {@code peaktrade.data-dir}, the watchdog, the
- * kill-switch runtime with its recovery health checks, the market data (a replay or the live Kraken feed), and the
- * HTTP API. Stopping runs CoordinatedShutdown, which unbinds the
- * API first and then stops the actors.
+ * kill-switch runtime with its recovery health checks, the market data (a replay or the live Kraken feed), the
+ * trading sessions when a {@link SessionService} is wired in, and the HTTP API. Stopping runs CoordinatedShutdown,
+ * which unbinds the API first and then stops the actors.
  */
 public final class Node {
 
@@ -51,10 +56,26 @@ public final class Node {
   }
 
   /**
-   * Starts a node; throws {@link NodeConfigException} (before anything starts) when the configuration is invalid,
-   * and {@link IllegalStateException} when the API cannot listen.
+   * Starts a node without trading sessions ({@code /api/v1/sessions} is not served); throws
+   * {@link NodeConfigException} (before anything starts) when the configuration is invalid, and
+   * {@link IllegalStateException} when the API cannot listen.
    */
   public static Node start(Config config, Clock clock) {
+    return start(config, clock, Optional.empty());
+  }
+
+  /** Starts a node whose API also serves, under {@code /api/v1/sessions}, the sessions {@code sessions} starts. */
+  public static Node start(Config config, Clock clock, Sessions sessions) {
+    return start(config, clock, Optional.of(sessions));
+  }
+
+  /** Starts the sessions facade once the node's actor system and kill switch run. */
+  @FunctionalInterface
+  public interface Sessions {
+    SessionService start(ActorSystem<Void> system, KillSwitchService killSwitch, Clock clock);
+  }
+
+  private static Node start(Config config, Clock clock, Optional<Sessions> sessions) {
     KillSwitchWiring wiring = KillSwitchWiring.fromConfig(config);
     MarketDataWiring marketDataWiring = MarketDataWiring.fromConfig(config);
     Path dataDir = Path.of(config.getString(NodeConfig.DATA_DIR)).toAbsolutePath();
@@ -75,10 +96,14 @@ public final class Node {
       metrics.watchKillSwitches(KillSwitchStatusStream.from(killSwitch.statusTopic()),
           Materializer.matFromSystem(system));
       metrics.watchFeed(marketData.name(), marketData.barStats());
-      InetSocketAddress address = HttpServer.start(system, new KillSwitchRoutes(killSwitch, clock).route()
+      Route routes = new KillSwitchRoutes(killSwitch, clock).route()
           .orElse(new DashboardRoutes(KillSwitchStatusStream.from(killSwitch.statusTopic()), clock).route())
-          .orElse(new MetricsRoutes(metrics::scrape).route()),
-          config.getString(NodeConfig.HTTP_HOST), config.getInt(NodeConfig.HTTP_PORT));
+          .orElse(new MetricsRoutes(metrics::scrape).route());
+      if (sessions.isPresent()) {
+        routes = routes.orElse(new SessionRoutes(sessions.get().start(system, killSwitch, clock)).route());
+      }
+      InetSocketAddress address = HttpServer.start(system, routes, config.getString(NodeConfig.HTTP_HOST),
+          config.getInt(NodeConfig.HTTP_PORT));
       return new Node(system, address, dataDir, wiring.healthCheckNames(), marketData.description());
     } catch (RuntimeException e) {
       system.terminate();
