@@ -32,7 +32,8 @@ public final class NodeConfig {
   }
 
   /** The same with several config files, each layered over the ones before it. */
-  public static Config load(List<Path> files, Optional<Path> dataDir, Optional<String> host, Optional<Integer> port) {
+  public static Config load(List<Path> files, Optional<Path> dataDir, Optional<String> host,
+      Optional<Integer> port) {
     Config overrides = ConfigFactory.empty();
     if (dataDir.isPresent()) {
       overrides = overrides.withValue(DATA_DIR, ConfigValueFactory.fromAnyRef(dataDir.get().toAbsolutePath().toString()));
