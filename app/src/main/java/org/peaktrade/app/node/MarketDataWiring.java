@@ -73,6 +73,12 @@ final class MarketDataWiring {
 
     /** One line for the operator: what is being played or where it connects. */
     String description();
+
+    /** The feed's name in heartbeats and metrics: {@code replay} or {@code kraken}. */
+    String name();
+
+    /** Validation counts of the feed's bars. */
+    FeedStats barStats();
   }
 
   static MarketDataWiring fromConfig(Config root) {
@@ -103,15 +109,16 @@ final class MarketDataWiring {
     Duration staleAfter = replay.getDuration("stale-after");
     WatchdogHeartbeats.register(watchdog, "replay", List.of(replaySymbol), staleAfter,
         new KillSwitchScope(replay.getString("stale-scope")));
+    FeedStats stats = new FeedStats();
     Source<Bar, NotUsed> bars = ReplaySource.fromFile(replayFile, LoadOptions.defaults().withSymbol(replaySymbol),
             replaySpeed)
         .via(WatchdogHeartbeats.flow("replay", Bar::symbol, watchdog, clock))
-        .via(BarValidationFlow.create(new FeedStats(), MarketDataWiring::log,
+        .via(BarValidationFlow.create(stats, MarketDataWiring::log,
             RejectionLog.toSlf4j(RejectionLog.DEFAULT_INTERVAL, clock)));
     FeedHub<Bar> hub = FeedHub.startLive(bars, FeedHub.DEFAULT_SUBSCRIBER_BUFFER, Materializer.matFromSystem(system));
     String description = "replaying " + replayFile + " (" + replaySymbol + ") at " + describe(replaySpeed);
     LOG.info("market data: {}", description);
-    return new Fixed(Map.of(replaySymbol, hub::subscribe), MarketDataSource.REPLAY, description);
+    return new Fixed(Map.of(replaySymbol, hub::subscribe), MarketDataSource.REPLAY, description, "replay", stats);
   }
 
   private MarketData startKraken(ActorSystem<?> system, Clock clock, ActorRef<Watchdog.Command> watchdog) {
@@ -125,11 +132,11 @@ final class MarketDataWiring {
     feed.connect();
     String description = "Kraken " + kraken.wsUri() + " " + kraken.subscriptions();
     LOG.info("market data: {}", description);
-    return new Fixed(bySymbol, MarketDataSource.LIVE, description);
+    return new Fixed(bySymbol, MarketDataSource.LIVE, description, KrakenFeed.FEED_NAME, feed.stats().bars());
   }
 
   private record Fixed(Map<Symbol, Supplier<Source<Bar, NotUsed>>> bySymbol,
-      MarketDataSource kind, String description) implements MarketData {
+      MarketDataSource kind, String description, String name, FeedStats barStats) implements MarketData {
     @Override
     public Optional<Source<Bar, NotUsed>> bars(Symbol symbol) {
       return Optional.ofNullable(bySymbol.get(symbol)).map(Supplier::get);

@@ -14,12 +14,16 @@ import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.peaktrade.actors.killswitch.KillSwitchService;
+import org.peaktrade.actors.killswitch.KillSwitchRuntime;
+import org.peaktrade.actors.killswitch.KillSwitchStatusStream;
 import org.peaktrade.actors.watchdog.Watchdog;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.stream.Materializer;
 import org.peaktrade.http.HttpServer;
+import org.peaktrade.http.DashboardRoutes;
 import org.peaktrade.http.KillSwitchRoutes;
+import org.peaktrade.http.MetricsRoutes;
 
 /**
  * One running node: the actor system, the embedded journal under {@code peaktrade.data-dir}, the watchdog, the
@@ -64,10 +68,16 @@ public final class Node {
       DeferredKillSwitchService deferred = new DeferredKillSwitchService();
       ActorRef<Watchdog.Command> watchdog =
           system.systemActorOf(Watchdog.create(deferred, clock), "watchdog", Props.empty());
-      KillSwitchService killSwitch = wiring.start(system, clock, watchdog);
+      KillSwitchRuntime killSwitch = wiring.start(system, clock, watchdog);
       deferred.resolve(killSwitch);
       MarketDataWiring.MarketData marketData = marketDataWiring.start(system, clock, watchdog);
-      InetSocketAddress address = HttpServer.start(system, new KillSwitchRoutes(killSwitch, clock).route(),
+      NodeMetrics metrics = new NodeMetrics();
+      metrics.watchKillSwitches(KillSwitchStatusStream.from(killSwitch.statusTopic()),
+          Materializer.matFromSystem(system));
+      metrics.watchFeed(marketData.name(), marketData.barStats());
+      InetSocketAddress address = HttpServer.start(system, new KillSwitchRoutes(killSwitch, clock).route()
+          .orElse(new DashboardRoutes(KillSwitchStatusStream.from(killSwitch.statusTopic()), clock).route())
+          .orElse(new MetricsRoutes(metrics::scrape).route()),
           config.getString(NodeConfig.HTTP_HOST), config.getInt(NodeConfig.HTTP_PORT));
       return new Node(system, address, dataDir, wiring.healthCheckNames(), marketData.description());
     } catch (RuntimeException e) {

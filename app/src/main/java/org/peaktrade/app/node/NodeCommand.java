@@ -69,6 +69,7 @@ public final class NodeCommand implements Callable<Integer> {
       return ExitCodes.FAILED;
     }
     out.println("Peak Trade node running");
+    out.println("  dashboard:     " + node.url() + "/dashboard/");
     out.println("  API:           " + node.url() + "/api/v1/kill-switch");
     out.println("  data dir:      " + node.dataDir());
     out.println("  journal:       " + NodeConfig.describeJournal(loaded));

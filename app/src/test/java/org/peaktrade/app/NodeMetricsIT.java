@@ -1,0 +1,87 @@
+package org.peaktrade.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.peaktrade.app.node.Node;
+import org.peaktrade.app.node.NodeConfig;
+import org.peaktrade.engine.killswitch.ApprovalCodeHash;
+
+/** {@code GET /metrics} on a running node: Prometheus text with JVM, kill-switch and market-data metrics. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NodeMetricsIT {
+  private static final Duration WAIT = Duration.ofSeconds(15);
+
+  @TempDir
+  static Path dir;
+
+  private Node node;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  void start() throws Exception {
+    Path conf = NodeFixtures.config(dir, ApprovalCodeHash.create("metrics code".toCharArray()), "300s");
+    node = Node.start(NodeConfig.load(Optional.of(conf), Optional.of(dir.resolve("data")), Optional.of("127.0.0.1"),
+        Optional.of(0)), Clock.systemUTC());
+  }
+
+  @AfterAll
+  void stop() {
+    node.stop();
+  }
+
+  @Test
+  void metricsShowTheJvmTheReplayedBarsAndEveryKillSwitchScope() throws Exception {
+    HttpResponse<String> kill = http.send(HttpRequest.newBuilder(
+            URI.create(node.url() + "/api/v1/kill-switch/trigger?session=metrics-1"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"identity\":\"erin\",\"reason\":\"metrics\"}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(kill.statusCode()).as(kill.body()).isEqualTo(200);
+
+    String metrics = eventually(text -> value(text, "peaktrade_feed_bars_accepted_total\\{feed=\"replay\"}") > 0
+        && text.contains("scope=\"session:metrics-1\""));
+
+    assertThat(metrics).contains("jvm_memory_used_bytes");
+    assertThat(value(metrics, "peaktrade_kill_switch_state\\{scope=\"session:metrics-1\"}")).isEqualTo(2.0);
+    assertThat(value(metrics, "peaktrade_feed_bars_rejected_total\\{feed=\"replay\",reason=\"DUPLICATE\"}"))
+        .isZero();
+  }
+
+  private String eventually(java.util.function.Predicate<String> condition) throws Exception {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    String text = "";
+    while (System.nanoTime() < deadline) {
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(node.url() + "/metrics")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+          type -> assertThat(type).startsWith("text/plain").contains("version=0.0.4"));
+      text = response.body();
+      if (condition.test(text)) {
+        return text;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("metrics never matched within " + WAIT + ":\n" + text);
+  }
+
+  private static double value(String metrics, String series) {
+    Matcher matcher = Pattern.compile("(?m)^" + series + " (\\S+)$").matcher(metrics);
+    return matcher.find() ? Double.parseDouble(matcher.group(1)) : -1;
+  }
+}
