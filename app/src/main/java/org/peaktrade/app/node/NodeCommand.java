@@ -5,6 +5,8 @@ import com.typesafe.config.ConfigException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.peaktrade.app.ExitCodes;
@@ -17,17 +19,21 @@ import picocli.CommandLine.Spec;
 
 /** Runs a node in the foreground until Ctrl-C or SIGTERM, which shut it down cleanly (CoordinatedShutdown). */
 @Command(name = "node", mixinStandardHelpOptions = true,
-    description = {"Run a Peak Trade node: the kill switch (persisted in an embedded journal under the data dir) "
-        + "and the HTTP control API. Ctrl-C or SIGTERM stops it cleanly."},
+    description = {"Run a Peak Trade node: the kill switch (persisted in an embedded journal under the data dir, or "
+        + "in Cassandra with config/persistence-cassandra.conf) and the HTTP control API. Ctrl-C or SIGTERM stops "
+        + "it cleanly."},
     footer = {"%nExample (local demo; config/local.conf holds a DEMO approval-code hash):",
-        "  peak-trade node --config config/local.conf --data-dir data/node"})
+        "  peak-trade node --config config/local.conf --data-dir data/node",
+        "The same on a local Cassandra (see docs/deployment.md):",
+        "  peak-trade node --config config/local.conf --config config/persistence-cassandra.conf"})
 public final class NodeCommand implements Callable<Integer> {
 
   /** Created first, so logging is set up before the actor system's threads start logging. */
   private static final Logger LOG = LoggerFactory.getLogger(NodeCommand.class);
 
-  @Option(names = "--config", paramLabel = "FILE", description = "HOCON file layered over the bundled defaults.")
-  Path config;
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "HOCON file layered over the bundled defaults; repeatable, a later file wins.")
+  List<Path> configs;
 
   @Option(names = "--data-dir", paramLabel = "DIR", description = "Overrides peaktrade.data-dir (journal files).")
   Path dataDir;
@@ -50,8 +56,9 @@ public final class NodeCommand implements Callable<Integer> {
     }
     LOG.info("starting node");
     Node node;
+    Config loaded;
     try {
-      Config loaded = NodeConfig.load(Optional.ofNullable(config), Optional.ofNullable(dataDir),
+      loaded = NodeConfig.load(Objects.requireNonNullElse(configs, List.of()), Optional.ofNullable(dataDir),
           Optional.ofNullable(httpHost), Optional.ofNullable(httpPort));
       node = Node.start(loaded, Clock.systemUTC());
     } catch (NodeConfigException | ConfigException e) {
@@ -65,6 +72,7 @@ public final class NodeCommand implements Callable<Integer> {
     out.println("  dashboard:     " + node.url() + "/dashboard/");
     out.println("  API:           " + node.url() + "/api/v1/kill-switch");
     out.println("  data dir:      " + node.dataDir());
+    out.println("  journal:       " + NodeConfig.describeJournal(loaded));
     out.println("  market data:   " + node.marketData());
     out.println("  health checks: " + String.join(", ", node.healthChecks()) + " (must pass before a recovery completes)");
     out.println("Ctrl-C or SIGTERM stops the node.");

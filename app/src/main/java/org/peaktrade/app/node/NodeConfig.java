@@ -6,11 +6,14 @@ import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigValueFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import org.peaktrade.actors.killswitch.EmbeddedJournal;
 
 /**
  * The node's configuration, highest precedence first: JVM system properties, the command-line overrides
- * ({@code --data-dir}, {@code --http-host}, {@code --http-port}), the {@code --config} file, the node defaults
+ * ({@code --data-dir}, {@code --http-host}, {@code --http-port}), the {@code --config} files (a later one over an
+ * earlier one, e.g. {@code config/local.conf} then {@code config/persistence-cassandra.conf}), the node defaults
  * ({@code peaktrade-node.conf}), every module's {@code reference.conf}.
  */
 public final class NodeConfig {
@@ -18,11 +21,19 @@ public final class NodeConfig {
   public static final String DATA_DIR = "peaktrade.data-dir";
   public static final String HTTP_HOST = "peaktrade.http.host";
   public static final String HTTP_PORT = "peaktrade.http.port";
+  static final String JOURNAL_PLUGIN = "pekko.persistence.journal.plugin";
+  static final String CASSANDRA_JOURNAL = "pekko.persistence.cassandra.journal";
 
   private NodeConfig() {}
 
   /** Throws {@link IllegalArgumentException} for a missing or unreadable config file. */
   public static Config load(Optional<Path> file, Optional<Path> dataDir, Optional<String> host, Optional<Integer> port) {
+    return load(file.stream().toList(), dataDir, host, port);
+  }
+
+  /** The same with several config files, each layered over the ones before it. */
+  public static Config load(List<Path> files, Optional<Path> dataDir, Optional<String> host,
+      Optional<Integer> port) {
     Config overrides = ConfigFactory.empty();
     if (dataDir.isPresent()) {
       overrides = overrides.withValue(DATA_DIR, ConfigValueFactory.fromAnyRef(dataDir.get().toAbsolutePath().toString()));
@@ -33,14 +44,28 @@ public final class NodeConfig {
     if (port.isPresent()) {
       overrides = overrides.withValue(HTTP_PORT, ConfigValueFactory.fromAnyRef(port.get()));
     }
-    Config fromFile = ConfigFactory.empty();
-    if (file.isPresent()) {
-      if (!Files.isRegularFile(file.get())) {
-        throw new IllegalArgumentException("no such config file: " + file.get());
+    Config fromFiles = ConfigFactory.empty();
+    for (Path file : files) {
+      if (!Files.isRegularFile(file)) {
+        throw new IllegalArgumentException("no such config file: " + file);
       }
-      fromFile = ConfigFactory.parseFile(file.get().toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+      fromFiles = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false))
+          .withFallback(fromFiles);
     }
     Config nodeDefaults = ConfigFactory.parseResources(NodeConfig.class.getClassLoader(), "peaktrade-node.conf");
-    return ConfigFactory.load(overrides.withFallback(fromFile).withFallback(nodeDefaults));
+    return ConfigFactory.load(overrides.withFallback(fromFiles).withFallback(nodeDefaults));
+  }
+
+  /** Where the kill-switch journal lives, for the startup banner. */
+  static String describeJournal(Config config) {
+    String plugin = config.getString(JOURNAL_PLUGIN);
+    if (plugin.equals(EmbeddedJournal.JDBC_JOURNAL)) {
+      return "embedded H2 under " + Path.of(config.getString(DATA_DIR)).toAbsolutePath().resolve("journal");
+    }
+    if (plugin.equals(CASSANDRA_JOURNAL)) {
+      return "Cassandra " + String.join(",", config.getStringList("datastax-java-driver.basic.contact-points"))
+          + ", keyspace " + config.getString(CASSANDRA_JOURNAL + ".keyspace");
+    }
+    return plugin;
   }
 }
