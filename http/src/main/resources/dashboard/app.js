@@ -33,7 +33,8 @@ function showStatus(status) {
   state.textContent = status.state;
   state.className = 'state ' + status.state;
   const parts = [];
-  if (status.since) parts.push('since ' + status.since);
+  if (status.since && !status.since.startsWith('1970-01-01')) parts.push('since ' + status.since);
+  else if (status.state === 'ACTIVE') parts.push('never triggered');
   if (status.reason) parts.push('reason: ' + status.reason);
   if (status.triggeredBy) parts.push('by ' + status.triggeredBy);
   if (status.recoveryRequestedBy) parts.push('recovery requested by ' + status.recoveryRequestedBy);
@@ -153,7 +154,16 @@ async function refreshSessions() {
   $('sessions-table').hidden = list.length === 0;
   const body = $('sessions-table').querySelector('tbody');
   body.replaceChildren(...list.map(sessionRow));
+  if (list.length > 0 && !list.some((view) => view.spec.id === selectedSession)) {
+    selectedSession = list[0].spec.id;
+  }
+  if (selectedSession) {
+    showEquity(selectedSession).catch(() => {});
+  }
 }
+
+// The session whose equity curve is shown: the first one until the operator clicks another row.
+let selectedSession = null;
 
 function sessionRow(view) {
   const row = document.createElement('tr');
@@ -167,7 +177,11 @@ function sessionRow(view) {
     row.appendChild(cell);
   });
   row.dataset.session = view.spec.id;
-  row.addEventListener('click', () => showEquity(view.spec.id));
+  if (view.spec.id === selectedSession) row.className = 'selected';
+  row.addEventListener('click', () => {
+    selectedSession = view.spec.id;
+    refreshSessions();
+  });
   return row;
 }
 

@@ -20,13 +20,50 @@ class NodeCommandTest {
   Path dir;
 
   @Test
-  void a_node_without_an_approval_code_hash_does_not_start_and_names_the_key() throws IOException {
+  void a_node_whose_generated_approval_code_hash_is_damaged_does_not_start_and_names_the_file() throws IOException {
     Path conf = Files.writeString(dir.resolve("empty.conf"), "peaktrade.http.port = 0\n");
+    Path data = Files.createDirectories(dir.resolve("data"));
+    Files.writeString(data.resolve("approval-code.hash"), "not a hash\n");
+
+    CliRun run = CliRun.of("node", "--config", conf.toString(), "--data-dir", data.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).contains(data.resolve("approval-code.hash").toAbsolutePath().toString())
+        .contains("delete it");
+    assertThat(run.out()).doesNotContain("running");
+  }
+
+  @Test
+  void a_demo_session_with_an_unknown_key_does_not_start_the_node_and_names_entry_and_key() throws IOException {
+    Path conf = Files.writeString(dir.resolve("demo.conf"), String.join("\n",
+        "peaktrade.http.port = 0",
+        "peaktrade.kill-switch.approval-code-hash = \"" + VALID_HASH + "\"",
+        "peaktrade.market-data.replay.file = \"" + CliRun.demo("btc-perp-1m-2022-01.csv") + "\"",
+        "peaktrade.node.demo-sessions = [",
+        "  { id = a, strategy = ma-cross, symbol = \"BTC/USD\", mode = SHADOW, sizing = \"qty:1\", starting-cash = 1 }",
+        "  { id = b, strategy = ma-cross, symbol = \"BTC/USD\", mode = SHADOW, sizing = \"qty:1\", startingcash = 1 }",
+        "]", ""));
 
     CliRun run = CliRun.of("node", "--config", conf.toString(), "--data-dir", dir.resolve("data").toString());
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(run.err()).contains("peaktrade.kill-switch.approval-code-hash").contains("hash-approval-code");
+    assertThat(run.err()).contains("peaktrade.node.demo-sessions[1].startingcash").contains("unknown key");
+  }
+
+  @Test
+  void a_demo_session_the_node_refuses_stops_the_start_with_the_reason() throws IOException {
+    Path conf = Files.writeString(dir.resolve("demo.conf"), String.join("\n",
+        "peaktrade.http.port = 0",
+        "peaktrade.kill-switch.approval-code-hash = \"" + VALID_HASH + "\"",
+        "peaktrade.market-data.replay.file = \"" + CliRun.demo("btc-perp-1m-2022-01.csv") + "\"",
+        "peaktrade.node.demo-sessions = [",
+        "  { id = eth, strategy = ma-cross, symbol = \"ETH/USD\", mode = SHADOW, sizing = \"qty:1\", starting-cash = 1 }",
+        "]", ""));
+
+    CliRun run = CliRun.of("node", "--config", conf.toString(), "--data-dir", dir.resolve("data").toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).contains("demo session 'eth' refused").contains("ETH/USD");
     assertThat(run.out()).doesNotContain("running");
   }
 

@@ -25,6 +25,7 @@ final class NodeFixtures {
         "}",
         "peaktrade.market-data.replay.file = \"" + CliRun.demo("btc-perp-1m-2022-01.csv") + "\"",
         "peaktrade.market-data.replay.speed = 600",
+        "peaktrade.node.demo-sessions = []",
         ""));
     return file;
   }

@@ -17,7 +17,7 @@ import org.peaktrade.app.node.NodeConfig;
 import org.peaktrade.http.fixtures.RecordingSessionService;
 import org.peaktrade.http.fixtures.SessionSamples;
 
-/** Whether a node serves {@code /api/v1/sessions} next to the kill switch depends on a sessions facade being wired. */
+/** A node serves {@code /api/v1/sessions} next to the kill switch: its own sessions, or those of a facade it is given. */
 class NodeSessionsTest {
 
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-03-01T12:00:00Z"), ZoneOffset.UTC);
@@ -48,13 +48,14 @@ class NodeSessionsTest {
   }
 
   @Test
-  void a_node_without_sessions_tells_the_sessions_commands_so_with_exit_code_1() throws IOException {
+  void a_node_configured_without_demo_sessions_serves_its_own_sessions_api_with_none_in_it() throws IOException {
     Node node = Node.start(config(), CLOCK);
     try {
       CliRun list = CliRun.of("sessions", "list", "--url", node.url().toString());
 
-      assertThat(list.exitCode()).isEqualTo(ExitCodes.FAILED);
-      assertThat(list.err()).contains("the node at " + node.url() + " does not serve sessions");
+      assertThat(list.exitCode()).as(list.err()).isEqualTo(ExitCodes.OK);
+      assertThat(list.out()).contains("no sessions on the node at " + node.url());
+      assertThat(node.demoSessions()).isEmpty();
     } finally {
       node.stop();
     }

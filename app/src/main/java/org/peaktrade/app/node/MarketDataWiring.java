@@ -6,10 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -67,6 +70,9 @@ final class MarketDataWiring {
   interface MarketData {
     /** Closed, validated bars of {@code symbol}, or empty when the node's feed does not carry it. */
     Optional<Source<Bar, NotUsed>> bars(Symbol symbol);
+
+    /** The symbols with bars, in subscription order. */
+    Set<Symbol> symbols();
 
     /** Whether the bars are a live feed or a replay of recorded real candles. */
     MarketDataSource kind();
@@ -140,6 +146,11 @@ final class MarketDataWiring {
     @Override
     public Optional<Source<Bar, NotUsed>> bars(Symbol symbol) {
       return Optional.ofNullable(bySymbol.get(symbol)).map(Supplier::get);
+    }
+
+    @Override
+    public Set<Symbol> symbols() {
+      return Collections.unmodifiableSet(new LinkedHashSet<>(bySymbol.keySet()));
     }
   }
 

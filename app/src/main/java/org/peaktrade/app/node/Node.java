@@ -9,26 +9,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.stream.Materializer;
 import org.peaktrade.actors.killswitch.KillSwitchRuntime;
 import org.peaktrade.actors.killswitch.KillSwitchService;
 import org.peaktrade.actors.killswitch.KillSwitchStatusStream;
+import org.peaktrade.actors.session.SessionRefusedException;
 import org.peaktrade.actors.session.SessionService;
 import org.peaktrade.actors.watchdog.Watchdog;
-import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.Props;
-import org.apache.pekko.stream.Materializer;
-import org.peaktrade.http.HttpServer;
 import org.peaktrade.http.DashboardRoutes;
+import org.peaktrade.http.HttpServer;
 import org.peaktrade.http.KillSwitchRoutes;
 import org.peaktrade.http.MetricsRoutes;
 import org.peaktrade.http.SessionRoutes;
+import org.peaktrade.protocol.session.SessionSpec;
+import org.peaktrade.protocol.session.SessionView;
 
 /**
  * One running node: the actor system, the embedded journal under {@code peaktrade.data-dir}, the watchdog, the
@@ -45,18 +52,22 @@ public final class Node {
   private final Path dataDir;
   private final List<String> healthChecks;
   private final String marketData;
+  private final Optional<Path> approvalCodeFile;
+  private final List<SessionView> demoSessions;
 
   private Node(ActorSystem<Void> system, InetSocketAddress address, Path dataDir, List<String> healthChecks,
-      String marketData) {
+      String marketData, Optional<Path> approvalCodeFile, List<SessionView> demoSessions) {
     this.system = system;
     this.address = address;
     this.dataDir = dataDir;
     this.healthChecks = healthChecks;
     this.marketData = marketData;
+    this.approvalCodeFile = approvalCodeFile;
+    this.demoSessions = demoSessions;
   }
 
   /**
-   * Starts a node without trading sessions ({@code /api/v1/sessions} is not served); throws
+   * Starts a node with its trading sessions (and the demo sessions of {@code peaktrade.node.demo-sessions}); throws
    * {@link NodeConfigException} (before anything starts) when the configuration is invalid, and
    * {@link IllegalStateException} when the API cannot listen.
    */
@@ -64,7 +75,7 @@ public final class Node {
     return start(config, clock, Optional.empty());
   }
 
-  /** Starts a node whose API also serves, under {@code /api/v1/sessions}, the sessions {@code sessions} starts. */
+  /** Starts a node whose API serves the sessions of {@code sessions} instead of its own (no demo sessions). */
   public static Node start(Config config, Clock clock, Sessions sessions) {
     return start(config, clock, Optional.of(sessions));
   }
@@ -75,15 +86,18 @@ public final class Node {
     SessionService start(ActorSystem<Void> system, KillSwitchService killSwitch, Clock clock);
   }
 
-  private static Node start(Config config, Clock clock, Optional<Sessions> sessions) {
-    KillSwitchWiring wiring = KillSwitchWiring.fromConfig(config);
-    MarketDataWiring marketDataWiring = MarketDataWiring.fromConfig(config);
-    Path dataDir = Path.of(config.getString(NodeConfig.DATA_DIR)).toAbsolutePath();
+  private static Node start(Config configured, Clock clock, Optional<Sessions> sessions) {
+    Path dataDir = Path.of(configured.getString(NodeConfig.DATA_DIR)).toAbsolutePath();
     try {
       Files.createDirectories(dataDir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the data dir " + dataDir, e);
     }
+    GeneratedApprovalCode.Outcome approval = GeneratedApprovalCode.ensure(configured, dataDir);
+    Config config = approval.config();
+    KillSwitchWiring wiring = KillSwitchWiring.fromConfig(config);
+    MarketDataWiring marketDataWiring = MarketDataWiring.fromConfig(config);
+    SessionWiring sessionWiring = SessionWiring.fromConfig(config);
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "peak-trade", config);
     try {
       DeferredKillSwitchService deferred = new DeferredKillSwitchService();
@@ -96,19 +110,60 @@ public final class Node {
       metrics.watchKillSwitches(KillSwitchStatusStream.from(killSwitch.statusTopic()),
           Materializer.matFromSystem(system));
       metrics.watchFeed(marketData.name(), marketData.barStats());
+      SessionService sessionService = sessions.isPresent()
+          ? sessions.get().start(system, killSwitch, clock)
+          : sessionWiring.start(system, config, clock, killSwitch, watchdog, marketData);
+      List<SessionView> demo = sessions.isPresent() ? List.of() : startDemoSessions(sessionService, sessionWiring);
       Route routes = new KillSwitchRoutes(killSwitch, clock).route()
           .orElse(new DashboardRoutes(KillSwitchStatusStream.from(killSwitch.statusTopic()), clock).route())
-          .orElse(new MetricsRoutes(metrics::scrape).route());
-      if (sessions.isPresent()) {
-        routes = routes.orElse(new SessionRoutes(sessions.get().start(system, killSwitch, clock)).route());
-      }
+          .orElse(new MetricsRoutes(metrics::scrape).route())
+          .orElse(new SessionRoutes(sessionService).route());
       InetSocketAddress address = HttpServer.start(system, routes, config.getString(NodeConfig.HTTP_HOST),
           config.getInt(NodeConfig.HTTP_PORT));
-      return new Node(system, address, dataDir, wiring.healthCheckNames(), marketData.description());
+      return new Node(system, address, dataDir, wiring.healthCheckNames(), marketData.description(),
+          approval.codeFile(), demo);
     } catch (RuntimeException e) {
       system.terminate();
       awaitTermination(system);
       throw e;
+    }
+  }
+
+  /**
+   * Starts the configured demo sessions that the journal does not hold yet (a restarted node has resumed them) and
+   * returns every demo session's view; a refused demo session stops the node start with the reasons.
+   */
+  private static List<SessionView> startDemoSessions(SessionService sessions, SessionWiring wiring) {
+    List<SessionView> views = new ArrayList<>();
+    for (SessionSpec spec : wiring.demoSessions()) {
+      Optional<SessionView> existing = await(sessions.get(spec.id()), "looking up demo session " + spec.id());
+      if (existing.isPresent()) {
+        views.add(existing.get());
+        continue;
+      }
+      try {
+        views.add(await(sessions.start(spec), "starting demo session " + spec.id()));
+      } catch (SessionRefusedException e) {
+        throw new NodeConfigException(DemoSessions.PATH + ": demo session '" + spec.id() + "' refused: "
+            + e.getMessage(), e);
+      }
+    }
+    return List.copyOf(views);
+  }
+
+  private static <T> T await(CompletionStage<T> stage, String what) {
+    try {
+      return stage.toCompletableFuture().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(what + " failed: " + e.getCause(), e.getCause());
+    } catch (TimeoutException e) {
+      throw new IllegalStateException(what + ": no answer within " + STOP_TIMEOUT, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while " + what, e);
     }
   }
 
@@ -124,6 +179,16 @@ public final class Node {
   /** What the node's market data is: the replayed file or the live endpoint. */
   public String marketData() {
     return marketData;
+  }
+
+  /** Where the approval code made on the first start is kept; empty when the config names the code's hash. */
+  public Optional<Path> approvalCodeFile() {
+    return approvalCodeFile;
+  }
+
+  /** The demo sessions of {@code peaktrade.node.demo-sessions} as they were when the node had started. */
+  public List<SessionView> demoSessions() {
+    return demoSessions;
   }
 
   /** The names of the checks a recovery must pass. */

@@ -70,11 +70,22 @@ public final class NodeCommand implements Callable<Integer> {
     }
     out.println("Peak Trade node running");
     out.println("  dashboard:     " + node.url() + "/dashboard/");
-    out.println("  API:           " + node.url() + "/api/v1/kill-switch");
+    out.println("  API:           " + node.url() + "/api/v1/sessions, " + node.url() + "/api/v1/kill-switch"
+        + " (docs/api.md)");
+    out.println("  metrics:       " + node.url() + "/metrics");
     out.println("  data dir:      " + node.dataDir());
     out.println("  journal:       " + NodeConfig.describeJournal(loaded));
     out.println("  market data:   " + node.marketData());
     out.println("  health checks: " + String.join(", ", node.healthChecks()) + " (must pass before a recovery completes)");
+    node.approvalCodeFile().ifPresent(file -> out.println("  approval code: " + file
+        + " (made on the first start; a recovery needs it: PEAKTRADE_APPROVAL_CODE=$(cat " + file + "))"));
+    if (node.demoSessions().isEmpty()) {
+      out.println("  sessions:      none configured (start one: peak-trade sessions start --help)");
+    } else {
+      out.println("  sessions:      " + node.demoSessions().size() + " demo sessions (peak-trade sessions list):");
+      node.demoSessions().forEach(view -> out.println("    " + view.spec().id() + "  " + view.spec().mode() + "  "
+          + view.spec().strategy() + " on " + view.spec().symbol().value() + "  " + view.status()));
+    }
     out.println("Ctrl-C or SIGTERM stops the node.");
     out.flush();
     node.awaitTermination();
