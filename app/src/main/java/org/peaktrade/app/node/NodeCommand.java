@@ -75,6 +75,7 @@ public final class NodeCommand implements Callable<Integer> {
     out.println("  journal:       " + NodeConfig.describeJournal(loaded));
     out.println("  market data:   " + node.marketData());
     out.println("  health checks: " + String.join(", ", node.healthChecks()) + " (must pass before a recovery completes)");
+    out.println("  health:        " + node.managementUrl() + "/ready, " + node.managementUrl() + "/alive");
     out.println("Ctrl-C or SIGTERM stops the node.");
     out.flush();
     node.awaitTermination();
