@@ -1,13 +1,18 @@
 package org.peaktrade.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.typesafe.config.Config;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -93,6 +98,22 @@ class NodeHealthIT {
     }
 
     assertThat(eventually("/ready", response -> response.statusCode() == 200).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aNodeWhoseManagementPortIsTakenDoesNotStartAndNamesThePort() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Path other = Files.createDirectories(dir.resolve("other"));
+      Path conf = NodeFixtures.config(other, ApprovalCodeHash.create("health code".toCharArray()), "300s");
+      Files.writeString(conf, "pekko.management.http.port = " + taken.getLocalPort() + "\n",
+          StandardOpenOption.APPEND);
+      Config config = NodeConfig.load(Optional.of(conf), Optional.of(other.resolve("data")),
+          Optional.of("127.0.0.1"), Optional.of(0));
+
+      assertThatThrownBy(() -> Node.start(config, Clock.systemUTC())).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("cannot serve the health endpoints on 127.0.0.1:" + taken.getLocalPort())
+          .hasMessageContaining("pekko.management.http.port");
+    }
   }
 
   private HttpResponse<String> eventually(String path, Predicate<HttpResponse<String>> condition) throws Exception {
