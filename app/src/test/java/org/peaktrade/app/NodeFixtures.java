@@ -9,7 +9,10 @@ final class NodeFixtures {
 
   private NodeFixtures() {}
 
-  /** A node config with the given approval-code hash and cooldown, written into {@code dir}. */
+  /**
+   * A node config with the given approval-code hash and cooldown, written into {@code dir}; the health endpoints on
+   * a free port, so nodes of parallel runs do not compete for 8558.
+   */
   static Path config(Path dir, String approvalCodeHash, String cooldown) throws IOException {
     return config(dir, approvalCodeHash, cooldown, false);
   }
@@ -26,6 +29,7 @@ final class NodeFixtures {
         "peaktrade.market-data.replay.file = \"" + CliRun.demo("btc-perp-1m-2022-01.csv") + "\"",
         "peaktrade.market-data.replay.speed = 600",
         "peaktrade.node.demo-sessions = []",
+        "pekko.management.http.port = 0",
         ""));
     return file;
   }

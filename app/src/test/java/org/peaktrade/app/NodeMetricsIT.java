@@ -21,7 +21,10 @@ import org.peaktrade.app.node.Node;
 import org.peaktrade.app.node.NodeConfig;
 import org.peaktrade.engine.killswitch.ApprovalCodeHash;
 
-/** {@code GET /metrics} on a running node: Prometheus text with JVM, kill-switch and market-data metrics. */
+/**
+ * {@code GET /metrics} on a running node: Prometheus text with JVM, kill-switch, market-data and risk metrics (the
+ * session metrics are in {@link NodeSessionsTest}).
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NodeMetricsIT {
   private static final Duration WAIT = Duration.ofSeconds(15);
@@ -60,6 +63,19 @@ class NodeMetricsIT {
     assertThat(value(metrics, "peaktrade_kill_switch_state\\{scope=\"session:metrics-1\"}")).isEqualTo(2.0);
     assertThat(value(metrics, "peaktrade_feed_bars_rejected_total\\{feed=\"replay\",reason=\"DUPLICATE\"}"))
         .isZero();
+    assertThat(value(metrics, "peaktrade_kill_switch_events_total\\{scope=\"session:metrics-1\"}")).isEqualTo(1.0);
+    assertThat(value(metrics, "peaktrade_risk_violations_total\\{check=\"MAX_DRAWDOWN_PCT\",severity=\"BREACH\"}"))
+        .isZero();
+  }
+
+  @Test
+  void theFeedLagIsHowFarTheNewestReplayedBarClosedBeforeTheNodesClock() throws Exception {
+    String metrics = eventually(text -> text.contains("peaktrade_feed_lag_seconds{"));
+
+    double lag = value(metrics, "peaktrade_feed_lag_seconds\\{feed=\"replay\",symbol=\"BTC/USD\"}");
+
+    // the demo file holds January 2022: the replayed bars closed years before this run's clock
+    assertThat(lag).isGreaterThan(Duration.ofDays(365).toSeconds());
   }
 
   private String eventually(java.util.function.Predicate<String> condition) throws Exception {

@@ -4,8 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.typesafe.config.Config;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -45,6 +52,41 @@ class NodeSessionsTest {
     } finally {
       node.stop();
     }
+  }
+
+  @Test
+  void a_node_given_a_sessions_facade_shows_its_sessions_and_their_orders_in_the_metrics() throws Exception {
+    RecordingSessionService sessions = new RecordingSessionService().holding(SessionSamples.trading("paper-1"))
+        .holding(SessionSamples.paused("paper-2"));
+    Path conf = NodeFixtures.config(dir, hash, "300s");
+    Files.writeString(conf, "peaktrade.metrics.session-poll-interval = 100ms\n", StandardOpenOption.APPEND);
+    Node node = Node.start(NodeConfig.load(Optional.of(conf), Optional.of(dir.resolve("data")),
+        Optional.of("127.0.0.1"), Optional.of(0)), CLOCK, (system, killSwitch, clock) -> sessions);
+    try {
+      String metrics = metricsOnceSessionsCounted(node);
+
+      assertThat(metrics).contains("peaktrade_sessions{mode=\"PAPER\",status=\"PAUSED\"} 1.0")
+          .contains("peaktrade_orders{status=\"FILLED\"} 2.0")
+          .contains("peaktrade_orders{status=\"ACCEPTED\"} 2.0")
+          .contains("peaktrade_session_bars_processed_total{session=\"paper-1\"} 42.0");
+    } finally {
+      node.stop();
+    }
+  }
+
+  private static String metricsOnceSessionsCounted(Node node) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    String text = "";
+    while (System.nanoTime() < deadline) {
+      text = http.send(HttpRequest.newBuilder(URI.create(node.url() + "/metrics")).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+      if (text.contains("peaktrade_sessions{mode=\"PAPER\",status=\"RUNNING\"} 1.0")) {
+        return text;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the sessions were never counted:\n" + text);
   }
 
   @Test

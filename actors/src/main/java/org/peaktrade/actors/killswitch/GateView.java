@@ -1,7 +1,9 @@
 package org.peaktrade.actors.killswitch;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.peaktrade.engine.killswitch.GateDecision;
 import org.peaktrade.engine.killswitch.ScopeView;
@@ -17,13 +19,15 @@ public final class GateView {
   private static final String GLOBAL = KillSwitchScope.GLOBAL.value();
 
   private final Clock clock;
+  private final Duration staleAfter;
   private final long staleAfterMillis;
   private volatile ScopeView global;
   private final Map<String, ScopeView> sessions = new ConcurrentHashMap<>();
 
   public GateView(Clock clock, GateSettings settings) {
     this.clock = clock;
-    this.staleAfterMillis = settings.staleAfter().toMillis();
+    this.staleAfter = settings.staleAfter();
+    this.staleAfterMillis = staleAfter.toMillis();
   }
 
   /** Allowed, or blocked naming the scope (global first) and why. */
@@ -42,6 +46,16 @@ public final class GateView {
       return ScopeView.unknown("session:" + sessionId);
     }
     return session.decide(now, staleAfterMillis);
+  }
+
+  /** The global switch as last seen, with when it was confirmed; empty until the gate has heard of it. */
+  public Optional<ScopeView> globalView() {
+    return Optional.ofNullable(global);
+  }
+
+  /** A view confirmed longer ago than this blocks. */
+  public Duration staleAfter() {
+    return staleAfter;
   }
 
   Clock clock() {

@@ -1,14 +1,10 @@
 package org.peaktrade.actors.killswitch;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -112,39 +108,7 @@ public final class KillSwitchRuntime implements KillSwitchService {
 
   /** Every check runs concurrently; an exception or no answer within the timeout is a failed result. */
   CompletionStage<List<HealthCheckResult>> runHealthChecks() {
-    List<CompletableFuture<HealthCheckResult>> running = new ArrayList<>();
-    for (HealthCheck check : checks) {
-      running.add(run(check, settings.healthCheckTimeout()));
-    }
-    return CompletableFuture.allOf(running.toArray(CompletableFuture[]::new))
-        .thenApply(done -> running.stream().map(CompletableFuture::join).toList());
-  }
-
-  private static CompletableFuture<HealthCheckResult> run(HealthCheck check, Duration timeout) {
-    CompletableFuture<HealthCheckResult> result = new CompletableFuture<>();
-    try {
-      check.run().whenComplete((value, error) -> {
-        if (error != null) {
-          result.complete(failed(check, "failed: " + describe(error)));
-        } else {
-          result.complete(Objects.requireNonNullElseGet(value, () -> failed(check, "no result")));
-        }
-      });
-    } catch (RuntimeException e) {
-      result.complete(failed(check, "failed: " + describe(e)));
-    }
-    return result.completeOnTimeout(failed(check, "no answer within " + timeout.toMillis() + " ms"),
-        timeout.toMillis(), TimeUnit.MILLISECONDS);
-  }
-
-  private static HealthCheckResult failed(HealthCheck check, String detail) {
-    return new HealthCheckResult(check.name(), false, detail);
-  }
-
-  private static String describe(Throwable error) {
-    Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-        ? error.getCause() : error;
-    return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    return HealthCheckRunner.runAll(checks, settings.healthCheckTimeout());
   }
 
   private <T> CompletionStage<T> ask(KillSwitchScope scope, Function<ActorRef<T>, KillSwitch.Command> command) {

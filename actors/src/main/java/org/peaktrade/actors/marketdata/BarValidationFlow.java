@@ -35,7 +35,7 @@ public final class BarValidationFlow {
           stats.countGap();
           notices.accept(new FeedNotice.GapDetected(bar.symbol(), verdict.gapFrom(), verdict.gapTo()));
         }
-        stats.countAccepted();
+        stats.countAccepted(bar);
         return List.of(bar);
       };
     });

@@ -5,6 +5,7 @@ import static org.peaktrade.actors.fixtures.Bars.minute;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
@@ -51,6 +52,15 @@ class BarValidationFlowTest {
     assertThat(stats.accepted()).isEqualTo(3);
     assertThat(stats.rejected(Reason.DUPLICATE)).isEqualTo(1);
     assertThat(stats.rejected(Reason.OUT_OF_ORDER)).isEqualTo(1);
+  }
+
+  @Test
+  void remembersTheCloseTimeOfTheNewestAcceptedBarOfEachSymbol() throws Exception {
+    FeedStats stats = new FeedStats();
+
+    validate(List.of(minute(0), minute(2), minute(1)), stats, testKit.createTestProbe());
+
+    assertThat(stats.lastCloseTimes()).isEqualTo(Map.of(Bars.BTC, minute(2).closeTime()));
   }
 
   @Test

@@ -11,16 +11,20 @@ import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.peaktrade.actors.killswitch.EmbeddedJournal;
 import org.peaktrade.actors.killswitch.JournalWritableCheck;
-import org.peaktrade.actors.killswitch.KillSwitchRuntime;
+import org.peaktrade.actors.killswitch.GateSettings;
+import org.peaktrade.actors.killswitch.GateView;
+import org.peaktrade.actors.killswitch.KillSwitchGate;
 import org.peaktrade.actors.killswitch.KillSwitchRuntime;
 import org.peaktrade.actors.watchdog.MarketDataFreshCheck;
 import org.peaktrade.actors.watchdog.Watchdog;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Props;
 import org.peaktrade.actors.killswitch.KillSwitchSettings;
 
 /**
  * The node's kill switch: settings validated before anything starts, the embedded journal's schema, the recovery
- * health checks, and the runtime behind the {@link KillSwitchService} facade.
+ * health checks, the runtime behind the {@link org.peaktrade.actors.killswitch.KillSwitchService} facade, and the
+ * node-local gate whose view executors (and the readiness check) read.
  */
 final class KillSwitchWiring {
 
@@ -28,15 +32,21 @@ final class KillSwitchWiring {
   private static final Duration SCHEMA_TIMEOUT = Duration.ofSeconds(30);
 
   private final KillSwitchSettings settings;
+  private final GateSettings gateSettings;
+  private JournalWritableCheck journalCheck;
 
-  private KillSwitchWiring(KillSwitchSettings settings) {
+  private KillSwitchWiring(KillSwitchSettings settings, GateSettings gateSettings) {
     this.settings = settings;
+    this.gateSettings = gateSettings;
   }
+
+  /** The node-local gate: its view, and the actor that keeps it fresh and that executors register with. */
+  record Gate(GateView view, ActorRef<KillSwitchGate.Command> actor) {}
 
   /** Throws {@link NodeConfigException} naming the key when the kill-switch settings are invalid or missing. */
   static KillSwitchWiring fromConfig(Config config) {
     try {
-      return new KillSwitchWiring(KillSwitchSettings.fromConfig(config));
+      return new KillSwitchWiring(KillSwitchSettings.fromConfig(config), GateSettings.fromConfig(config));
     } catch (ConfigException | IllegalArgumentException e) {
       String hint = e.getMessage().contains(APPROVAL_CODE_HASH)
           ? "; generate a hash with 'peak-trade hash-approval-code' (for a local demo only: --config config/local.conf)"
@@ -62,9 +72,26 @@ final class KillSwitchWiring {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while preparing the journal", e);
     }
-    return KillSwitchRuntime.start(system, settings, clock, List.of(
-        JournalWritableCheck.start(system, settings.healthCheckTimeout()),
+    journalCheck = JournalWritableCheck.start(system, settings.healthCheckTimeout());
+    return KillSwitchRuntime.start(system, settings, clock, List.of(journalCheck,
         new MarketDataFreshCheck(watchdog, settings.healthCheckTimeout(), system.scheduler())));
+  }
+
+  /** The journal probe {@link #start} created (one per actor system), for the node's readiness too. */
+  JournalWritableCheck journalCheck() {
+    if (journalCheck == null) {
+      throw new IllegalStateException("the kill switch has not been started");
+    }
+    return journalCheck;
+  }
+
+  /** Starts the node's gate on {@code killSwitch}'s status topic; call once, after {@link #start}. */
+  Gate startGate(ActorSystem<?> system, Clock clock, KillSwitchRuntime killSwitch) {
+    GateView view = new GateView(clock, gateSettings);
+    ActorRef<KillSwitchGate.Command> actor = system.systemActorOf(
+        KillSwitchGate.create(gateSettings, view, killSwitch, killSwitch.statusTopic()), "kill-switch-gate",
+        Props.empty());
+    return new Gate(view, actor);
   }
 
   /** The checks a recovery must pass. */

@@ -26,6 +26,7 @@ import org.apache.pekko.stream.Materializer;
 import org.peaktrade.actors.killswitch.KillSwitchRuntime;
 import org.peaktrade.actors.killswitch.KillSwitchService;
 import org.peaktrade.actors.killswitch.KillSwitchStatusStream;
+import org.peaktrade.actors.killswitch.KillSwitchViewFreshCheck;
 import org.peaktrade.actors.session.SessionRefusedException;
 import org.peaktrade.actors.session.SessionService;
 import org.peaktrade.actors.watchdog.Watchdog;
@@ -40,8 +41,9 @@ import org.peaktrade.protocol.session.SessionView;
 /**
  * One running node: the actor system, the embedded journal under {@code peaktrade.data-dir}, the watchdog, the
  * kill-switch runtime with its recovery health checks, the market data (a replay or the live Kraken feed), the
- * trading sessions when a {@link SessionService} is wired in, and the HTTP API. Stopping runs CoordinatedShutdown,
- * which unbinds the API first and then stops the actors.
+ * trading sessions when a {@link SessionService} is wired in, the HTTP API, the metrics, and the health endpoints
+ * (Pekko Management, own port, started last). Stopping runs CoordinatedShutdown, which unbinds the API and the
+ * health endpoints first and then stops the actors.
  */
 public final class Node {
 
@@ -49,16 +51,18 @@ public final class Node {
 
   private final ActorSystem<Void> system;
   private final InetSocketAddress address;
+  private final URI managementUrl;
   private final Path dataDir;
   private final List<String> healthChecks;
   private final String marketData;
   private final Optional<Path> approvalCodeFile;
   private final List<SessionView> demoSessions;
 
-  private Node(ActorSystem<Void> system, InetSocketAddress address, Path dataDir, List<String> healthChecks,
-      String marketData, Optional<Path> approvalCodeFile, List<SessionView> demoSessions) {
+  private Node(ActorSystem<Void> system, InetSocketAddress address, URI managementUrl, Path dataDir,
+      List<String> healthChecks, String marketData, Optional<Path> approvalCodeFile, List<SessionView> demoSessions) {
     this.system = system;
     this.address = address;
+    this.managementUrl = managementUrl;
     this.dataDir = dataDir;
     this.healthChecks = healthChecks;
     this.marketData = marketData;
@@ -98,6 +102,8 @@ public final class Node {
     KillSwitchWiring wiring = KillSwitchWiring.fromConfig(config);
     MarketDataWiring marketDataWiring = MarketDataWiring.fromConfig(config);
     SessionWiring sessionWiring = SessionWiring.fromConfig(config);
+    HealthWiring health = HealthWiring.fromConfig(config);
+    NodeMetrics metrics = NodeMetrics.fromConfig(config, clock);
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "peak-trade", config);
     try {
       DeferredKillSwitchService deferred = new DeferredKillSwitchService();
@@ -105,14 +111,15 @@ public final class Node {
           system.systemActorOf(Watchdog.create(deferred, clock), "watchdog", Props.empty());
       KillSwitchRuntime killSwitch = wiring.start(system, clock, watchdog);
       deferred.resolve(killSwitch);
+      KillSwitchWiring.Gate gate = wiring.startGate(system, clock, killSwitch);
       MarketDataWiring.MarketData marketData = marketDataWiring.start(system, clock, watchdog);
-      NodeMetrics metrics = new NodeMetrics();
       metrics.watchKillSwitches(KillSwitchStatusStream.from(killSwitch.statusTopic()),
           Materializer.matFromSystem(system));
       metrics.watchFeed(marketData.name(), marketData.barStats());
       SessionService sessionService = sessions.isPresent()
           ? sessions.get().start(system, killSwitch, clock)
-          : sessionWiring.start(system, config, clock, killSwitch, watchdog, marketData);
+          : sessionWiring.start(system, config, clock, killSwitch, gate, watchdog, marketData, metrics);
+      metrics.watchSessions(sessionService, system);
       List<SessionView> demo = sessions.isPresent() ? List.of() : startDemoSessions(sessionService, sessionWiring);
       Route routes = new KillSwitchRoutes(killSwitch, clock).route()
           .orElse(new DashboardRoutes(KillSwitchStatusStream.from(killSwitch.statusTopic()), clock).route())
@@ -120,7 +127,9 @@ public final class Node {
           .orElse(new SessionRoutes(sessionService).route());
       InetSocketAddress address = HttpServer.start(system, routes, config.getString(NodeConfig.HTTP_HOST),
           config.getInt(NodeConfig.HTTP_PORT));
-      return new Node(system, address, dataDir, wiring.healthCheckNames(), marketData.description(),
+      URI management =
+          health.start(system, List.of(wiring.journalCheck(), new KillSwitchViewFreshCheck(gate.view())));
+      return new Node(system, address, management, dataDir, wiring.healthCheckNames(), marketData.description(),
           approval.codeFile(), demo);
     } catch (RuntimeException e) {
       system.terminate();
@@ -170,6 +179,11 @@ public final class Node {
   /** The API's base URL, e.g. {@code http://127.0.0.1:8080}. */
   public URI url() {
     return URI.create("http://" + address.getHostString() + ":" + address.getPort());
+  }
+
+  /** Where the health endpoints are served ({@code /ready}, {@code /alive}), e.g. {@code http://127.0.0.1:8558}. */
+  public URI managementUrl() {
+    return managementUrl;
   }
 
   public Path dataDir() {

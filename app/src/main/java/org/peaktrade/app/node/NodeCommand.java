@@ -77,6 +77,7 @@ public final class NodeCommand implements Callable<Integer> {
     out.println("  journal:       " + NodeConfig.describeJournal(loaded));
     out.println("  market data:   " + node.marketData());
     out.println("  health checks: " + String.join(", ", node.healthChecks()) + " (must pass before a recovery completes)");
+    out.println("  health:        " + node.managementUrl() + "/ready, " + node.managementUrl() + "/alive");
     node.approvalCodeFile().ifPresent(file -> out.println("  approval code: " + file
         + " (made on the first start; a recovery needs it: PEAKTRADE_APPROVAL_CODE=$(cat " + file + "))"));
     if (node.demoSessions().isEmpty()) {

@@ -1,5 +1,8 @@
 package org.peaktrade.app.node;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -10,46 +13,99 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.pekko.NotUsed;
+import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.javadsl.Source;
 import org.peaktrade.actors.marketdata.FeedStats;
+import org.peaktrade.actors.risk.RiskEvent;
+import org.peaktrade.actors.session.SessionService;
 import org.peaktrade.engine.marketdata.BarValidator.Reason;
+import org.peaktrade.protocol.risk.RiskCheck;
+import org.peaktrade.protocol.risk.RiskSeverity;
+import org.peaktrade.protocol.risk.RiskViolation;
 import org.peaktrade.protocol.killswitch.KillSwitchState;
 import org.peaktrade.protocol.killswitch.KillSwitchStatus;
 
 /**
- * The node's metrics for Prometheus ({@code GET /metrics}): JVM and process metrics, and domain metrics — the state
- * of every kill-switch scope seen on this node (0 ACTIVE, 1 RECOVERING, 2 KILLED), and the validation counts of the
- * market-data feed (bars accepted, gaps, rejections by reason).
+ * The node's metrics for Prometheus ({@code GET /metrics}; every metric is listed in docs/observability.md): JVM and
+ * process metrics, and domain metrics — per kill-switch scope its state (0 ACTIVE, 1 RECOVERING, 2 KILLED) and the
+ * events in its journal; per feed the validation counts and, per symbol, the lag of the newest accepted bar behind
+ * the node's clock; risk violations by check and severity; and, polled from the sessions facade, sessions by mode
+ * and status, their orders by status and the bars each has processed.
  */
 final class NodeMetrics {
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private final Map<String, Integer> killSwitchStates = new ConcurrentHashMap<>();
+  static final String SESSION_POLL_INTERVAL = "peaktrade.metrics.session-poll-interval";
 
-  NodeMetrics() {
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Clock clock;
+  private final Duration sessionPollInterval;
+  private final Map<String, Integer> killSwitchStates = new ConcurrentHashMap<>();
+  private final Map<String, Long> killSwitchEvents = new ConcurrentHashMap<>();
+  private final Map<String, FeedStats> feeds = new ConcurrentHashMap<>();
+  private final Set<String> feedLagSeries = ConcurrentHashMap.newKeySet();
+  private final Map<RiskCheck, Map<RiskSeverity, Counter>> riskViolations = new EnumMap<>(RiskCheck.class);
+
+  NodeMetrics(Clock clock, Duration sessionPollInterval) {
+    this.clock = clock;
+    this.sessionPollInterval = sessionPollInterval;
     new ClassLoaderMetrics().bindTo(registry);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmGcMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
+    for (RiskCheck check : RiskCheck.values()) {
+      Map<RiskSeverity, Counter> bySeverity = new EnumMap<>(RiskSeverity.class);
+      for (RiskSeverity severity : new RiskSeverity[] {RiskSeverity.WARNING, RiskSeverity.BREACH}) {
+        bySeverity.put(severity, Counter.builder("peaktrade.risk.violations").tag("check", check.name())
+            .tag("severity", severity.name()).description("pre-trade risk violations (an order can have several)")
+            .register(registry));
+      }
+      riskViolations.put(check, bySeverity);
+    }
+  }
+
+  /** Throws {@link NodeConfigException} naming the key when a metrics setting is missing or invalid. */
+  static NodeMetrics fromConfig(Config config, Clock clock) {
+    try {
+      Duration interval = config.getDuration(SESSION_POLL_INTERVAL);
+      if (interval.isNegative() || interval.isZero()) {
+        throw new ConfigException.BadValue(SESSION_POLL_INTERVAL, "must be positive: " + interval);
+      }
+      return new NodeMetrics(clock, interval);
+    } catch (ConfigException e) {
+      throw new NodeConfigException(e.getMessage(), e);
+    }
   }
 
   /** Follows every kill-switch status published on the node. */
   void watchKillSwitches(Source<KillSwitchStatus, NotUsed> statuses, Materializer materializer) {
-    statuses.runForeach(status -> {
-      String scope = status.scope().value();
-      if (killSwitchStates.put(scope, code(status.state())) == null) {
-        Gauge.builder("peaktrade.kill.switch.state", killSwitchStates, states -> states.getOrDefault(scope, -1))
-            .description("0 ACTIVE, 1 RECOVERING, 2 KILLED").tag("scope", scope).register(registry);
-      }
-    }, materializer);
+    statuses.runForeach(this::record, materializer);
+  }
+
+  void record(KillSwitchStatus status) {
+    String scope = status.scope().value();
+    killSwitchEvents.merge(scope, status.revision(), Math::max);
+    if (killSwitchStates.put(scope, code(status.state())) == null) {
+      Gauge.builder("peaktrade.kill.switch.state", killSwitchStates, states -> states.getOrDefault(scope, -1))
+          .description("0 ACTIVE, 1 RECOVERING, 2 KILLED").tag("scope", scope).register(registry);
+      FunctionCounter.builder("peaktrade.kill.switch.events", killSwitchEvents,
+              events -> events.getOrDefault(scope, 0L)).tag("scope", scope)
+          .description("events in the scope's journal (its revision): triggers, recoveries, refusals")
+          .register(registry);
+    }
   }
 
   void watchFeed(String feed, FeedStats stats) {
+    feeds.put(feed, stats);
     FunctionCounter.builder("peaktrade.feed.bars.accepted", stats, FeedStats::accepted).tag("feed", feed)
         .description("bars that passed validation").register(registry);
     FunctionCounter.builder("peaktrade.feed.gaps", stats, FeedStats::gaps).tag("feed", feed)
@@ -60,8 +116,40 @@ final class NodeMetrics {
     }
   }
 
+  /** Polls {@code sessions} every {@code peaktrade.metrics.session-poll-interval} while the system runs. */
+  void watchSessions(SessionService sessions, ActorSystem<?> system) {
+    SessionMetrics metrics = new SessionMetrics(registry, sessions);
+    system.scheduler().scheduleWithFixedDelay(Duration.ZERO, sessionPollInterval, metrics::pollUnlessBusy,
+        system.executionContext());
+  }
+
+  /** Counts the violations of a risk alert; a portfolio breach is also an alert, so it is counted once. */
+  void count(RiskEvent event) {
+    if (event instanceof RiskEvent.Alerted alerted) {
+      for (RiskViolation violation : alerted.decision().violations()) {
+        riskViolations.get(violation.check()).get(violation.severity()).increment();
+      }
+    }
+  }
+
   String scrape() {
+    registerNewFeedLags();
     return registry.scrape();
+  }
+
+  /** A symbol's lag series appears with its first accepted bar. */
+  private void registerNewFeedLags() {
+    feeds.forEach((feed, stats) -> stats.lastCloseTimes().keySet().forEach(symbol -> {
+      if (feedLagSeries.add(feed + " " + symbol)) {
+        Gauge.builder("peaktrade.feed.lag", stats, s -> lagSeconds(s.lastCloseTimes().get(symbol)))
+            .baseUnit("seconds").tag("feed", feed).tag("symbol", symbol.value())
+            .description("the node's clock minus the close time of the newest accepted bar").register(registry);
+      }
+    }));
+  }
+
+  private double lagSeconds(Instant close) {
+    return (clock.millis() - close.toEpochMilli()) / 1000.0;
   }
 
   private static int code(KillSwitchState state) {

@@ -9,9 +9,6 @@ import java.util.Map;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
-import org.peaktrade.actors.killswitch.GateSettings;
-import org.peaktrade.actors.killswitch.GateView;
-import org.peaktrade.actors.killswitch.KillSwitchGate;
 import org.peaktrade.actors.killswitch.KillSwitchRuntime;
 import org.peaktrade.actors.risk.RiskBreachForwarder;
 import org.peaktrade.actors.risk.RiskEvent;
@@ -29,7 +26,8 @@ import org.peaktrade.protocol.Symbol;
 import org.peaktrade.protocol.session.SessionSpec;
 
 /**
- * The node's trading sessions: the node-local kill-switch gate their executors ask, the risk-breach forwarder, one
+ * The node's trading sessions: the node-local kill-switch gate their executors ask, risk events counted in the
+ * metrics and forwarded to the risk-breach forwarder, one
  * bar feed per symbol of the node's market data, the mode gates (no exchange adapter exists yet, so TESTNET and LIVE
  * refuse to start), and the demo sessions of {@code peaktrade.node.demo-sessions}. Every setting is read before
  * anything starts, so a bad value stops the node with a message naming the key.
@@ -37,22 +35,19 @@ import org.peaktrade.protocol.session.SessionSpec;
 final class SessionWiring {
 
   private final SessionSettings settings;
-  private final GateSettings gateSettings;
   private final LivePolicy livePolicy;
   private final List<SessionSpec> demoSessions;
 
-  private SessionWiring(SessionSettings settings, GateSettings gateSettings, LivePolicy livePolicy,
-      List<SessionSpec> demoSessions) {
+  private SessionWiring(SessionSettings settings, LivePolicy livePolicy, List<SessionSpec> demoSessions) {
     this.settings = settings;
-    this.gateSettings = gateSettings;
     this.livePolicy = livePolicy;
     this.demoSessions = demoSessions;
   }
 
   static SessionWiring fromConfig(Config config) {
     try {
-      return new SessionWiring(SessionSettings.fromConfig(config), GateSettings.fromConfig(config),
-          LivePolicySettings.fromConfig(config), DemoSessions.fromConfig(config));
+      return new SessionWiring(SessionSettings.fromConfig(config), LivePolicySettings.fromConfig(config),
+          DemoSessions.fromConfig(config));
     } catch (ConfigException | IllegalArgumentException e) {
       throw new NodeConfigException(e.getMessage(), e);
     }
@@ -64,18 +59,17 @@ final class SessionWiring {
   }
 
   SessionService start(ActorSystem<Void> system, Config config, Clock clock, KillSwitchRuntime killSwitch,
-      ActorRef<Watchdog.Command> watchdog, MarketDataWiring.MarketData marketData) {
-    GateView view = new GateView(clock, gateSettings);
-    ActorRef<KillSwitchGate.Command> gate = system.systemActorOf(
-        KillSwitchGate.create(gateSettings, view, killSwitch, killSwitch.statusTopic()), "kill-switch-gate",
+      KillSwitchWiring.Gate gate, ActorRef<Watchdog.Command> watchdog, MarketDataWiring.MarketData marketData,
+      NodeMetrics metrics) {
+    ActorRef<RiskEvent> breaches = system.systemActorOf(RiskBreachForwarder.create(killSwitch), "risk-breaches",
         Props.empty());
-    ActorRef<RiskEvent> risk = system.systemActorOf(RiskBreachForwarder.create(killSwitch), "risk-breaches",
+    ActorRef<RiskEvent> risk = system.systemActorOf(RiskEventMetrics.create(metrics, breaches), "risk-events",
         Props.empty());
     Map<Symbol, BarFeed> feeds = new LinkedHashMap<>();
     for (Symbol symbol : marketData.symbols()) {
       feeds.put(symbol, new BarFeed(marketData.kind(), marketData.bars(symbol).orElseThrow()));
     }
-    SessionDependencies deps = new SessionDependencies(settings, clock, view, gate, watchdog, risk,
+    SessionDependencies deps = new SessionDependencies(settings, clock, gate.view(), gate.actor(), watchdog, risk,
         SessionFeeds.of(feeds), config, new ModeGates(livePolicy, false));
     return SessionRuntime.start(system, deps);
   }

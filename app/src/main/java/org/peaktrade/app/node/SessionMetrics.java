@@ -1,0 +1,114 @@
+package org.peaktrade.app.node;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.peaktrade.actors.session.SessionService;
+import org.peaktrade.protocol.OrderStatus;
+import org.peaktrade.protocol.session.OrderView;
+import org.peaktrade.protocol.session.SessionMode;
+import org.peaktrade.protocol.session.SessionStatus;
+import org.peaktrade.protocol.session.SessionView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Session metrics polled through the {@link SessionService} facade, so the sessions themselves carry no metrics
+ * code: sessions by mode and status, the orders of all sessions by status (stopped sessions included, their history
+ * stays), and the bars each session has processed. Every mode/status and order-status series exists from the start
+ * at 0. A poll that fails keeps the previous values and is counted; one poll at a time.
+ */
+final class SessionMetrics {
+  private static final Logger LOG = LoggerFactory.getLogger(SessionMetrics.class);
+
+  private final MeterRegistry registry;
+  private final SessionService sessions;
+  private final AtomicReference<Counts> latest = new AtomicReference<>(Counts.none());
+  private final Map<String, Long> barsProcessed = new ConcurrentHashMap<>();
+  private final Counter pollFailures;
+  private final AtomicBoolean polling = new AtomicBoolean();
+
+  /** One poll's counts. */
+  private record Counts(Map<SessionMode, Map<SessionStatus, Integer>> sessions, Map<OrderStatus, Integer> orders) {
+    static Counts none() {
+      return new Counts(Map.of(), Map.of());
+    }
+
+    int sessions(SessionMode mode, SessionStatus status) {
+      return sessions.getOrDefault(mode, Map.of()).getOrDefault(status, 0);
+    }
+  }
+
+  SessionMetrics(MeterRegistry registry, SessionService sessions) {
+    this.registry = registry;
+    this.sessions = sessions;
+    for (SessionMode mode : SessionMode.values()) {
+      for (SessionStatus status : SessionStatus.values()) {
+        Gauge.builder("peaktrade.sessions", latest, counts -> counts.get().sessions(mode, status))
+            .tag("mode", mode.name()).tag("status", status.name()).description("sessions on this node")
+            .register(registry);
+      }
+    }
+    for (OrderStatus status : OrderStatus.values()) {
+      Gauge.builder("peaktrade.orders", latest, counts -> counts.get().orders().getOrDefault(status, 0))
+          .tag("status", status.name()).description("orders of the sessions on this node, by lifecycle status")
+          .register(registry);
+    }
+    pollFailures = Counter.builder("peaktrade.session.metrics.poll.failures")
+        .description("polls of the sessions that failed; the session metrics keep their previous values")
+        .register(registry);
+  }
+
+  /** Starts a poll unless the previous one is still running. */
+  void pollUnlessBusy() {
+    if (polling.compareAndSet(false, true)) {
+      poll().whenComplete((done, error) -> polling.set(false));
+    }
+  }
+
+  /** One poll: every session's view and orders; completes normally even when the poll fails. */
+  CompletionStage<Void> poll() {
+    return sessions.list().thenCompose(views -> {
+      List<CompletableFuture<List<OrderView>>> orders = new ArrayList<>();
+      for (SessionView view : views) {
+        orders.add(sessions.orders(view.spec().id()).thenApply(found -> found.orElse(List.<OrderView>of()))
+            .toCompletableFuture());
+      }
+      return CompletableFuture.allOf(orders.toArray(CompletableFuture[]::new))
+          .thenAccept(done -> update(views, orders.stream().map(CompletableFuture::join).toList()));
+    }).handle((done, error) -> {
+      if (error != null) {
+        pollFailures.increment();
+        LOG.warn("session metrics not updated: {}", error.toString());
+      }
+      return null;
+    });
+  }
+
+  private void update(List<SessionView> views, List<List<OrderView>> orders) {
+    Map<SessionMode, Map<SessionStatus, Integer>> bySessionState = new EnumMap<>(SessionMode.class);
+    for (SessionView view : views) {
+      bySessionState.computeIfAbsent(view.spec().mode(), mode -> new EnumMap<>(SessionStatus.class))
+          .merge(view.status(), 1, Integer::sum);
+      String id = view.spec().id();
+      if (barsProcessed.put(id, view.barsSeen()) == null) {
+        FunctionCounter.builder("peaktrade.session.bars.processed", barsProcessed, bars -> bars.getOrDefault(id, 0L))
+            .tag("session", id).description("bars the session has processed (restored from its journal)")
+            .register(registry);
+      }
+    }
+    Map<OrderStatus, Integer> byOrderStatus = new EnumMap<>(OrderStatus.class);
+    orders.forEach(list -> list.forEach(order -> byOrderStatus.merge(order.status(), 1, Integer::sum)));
+    latest.set(new Counts(bySessionState, byOrderStatus));
+  }
+}

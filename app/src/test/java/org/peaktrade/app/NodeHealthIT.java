@@ -1,0 +1,137 @@
+package org.peaktrade.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.typesafe.config.Config;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.peaktrade.app.node.Node;
+import org.peaktrade.app.node.NodeConfig;
+import org.peaktrade.engine.killswitch.ApprovalCodeHash;
+
+/**
+ * The health endpoints of a running node (Pekko Management, own port): alive while the actor system answers; ready
+ * only while the embedded journal takes writes and the node's kill-switch view is fresh. The journal outage is real:
+ * an H2 connection of the test takes the database into exclusive mode, which holds every write of the node's
+ * connections until it is released.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NodeHealthIT {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  @TempDir
+  static Path dir;
+
+  private Node node;
+  private String journalUrl;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  void start() throws Exception {
+    Path conf = NodeFixtures.config(dir, ApprovalCodeHash.create("health code".toCharArray()), "300s");
+    Config config = NodeConfig.load(Optional.of(conf), Optional.of(dir.resolve("data")), Optional.of("127.0.0.1"),
+        Optional.of(0));
+    journalUrl = config.getString("pekko-persistence-jdbc.shared-databases.slick.db.url");
+    node = Node.start(config, Clock.systemUTC());
+  }
+
+  @AfterAll
+  void stop() {
+    node.stop();
+  }
+
+  @Test
+  void aRunningNodeIsAliveAndReadyOnItsManagementPort() throws Exception {
+    assertThat(node.managementUrl().getHost()).isEqualTo("127.0.0.1");
+    assertThat(node.managementUrl().getPort()).isNotEqualTo(node.url().getPort());
+
+    assertThat(eventually("/ready", response -> response.statusCode() == 200).statusCode()).isEqualTo(200);
+    assertThat(get("/alive").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void readinessFailsWhileTheJournalHoldsWritesAndRecoversAfterwards() throws Exception {
+    eventually("/ready", response -> response.statusCode() == 200);
+    try (Connection exclusive = DriverManager.getConnection(journalUrl, "sa", "");
+        Statement statement = exclusive.createStatement()) {
+      statement.execute("SET EXCLUSIVE 1");
+
+      HttpResponse<String> notReady = eventually("/ready", response -> response.statusCode() != 200);
+      CompletableFuture<HttpResponse<String>> killDuringOutage = http.sendAsync(
+          HttpRequest.newBuilder(URI.create(node.url() + "/api/v1/kill-switch/trigger"))
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString("{\"identity\":\"erin\",\"reason\":\"outage drill\"}"))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> stale = eventually("/ready",
+          response -> response.body().contains("kill-switch-view-fresh"));
+
+      assertThat(notReady.statusCode()).isEqualTo(500);
+      assertThat(notReady.body()).contains("journal-writable").contains("no answer within");
+      assertThat(get("/alive").statusCode()).isEqualTo(200);
+      assertThat(stale.statusCode()).isEqualTo(500);
+      assertThat(stale.body()).contains("kill-switch-view-fresh: global ACTIVE").contains("stale");
+      assertThat(killDuringOutage.get().statusCode()).as(killDuringOutage.get().body()).isGreaterThanOrEqualTo(500);
+
+      statement.execute("SET EXCLUSIVE 0");
+    }
+
+    assertThat(eventually("/ready", response -> response.statusCode() == 200).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aNodeWhoseManagementPortIsTakenDoesNotStartAndNamesThePort() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Path other = Files.createDirectories(dir.resolve("other"));
+      Path conf = NodeFixtures.config(other, ApprovalCodeHash.create("health code".toCharArray()), "300s");
+      Files.writeString(conf, "pekko.management.http.port = " + taken.getLocalPort() + "\n",
+          StandardOpenOption.APPEND);
+      Config config = NodeConfig.load(Optional.of(conf), Optional.of(other.resolve("data")),
+          Optional.of("127.0.0.1"), Optional.of(0));
+
+      assertThatThrownBy(() -> Node.start(config, Clock.systemUTC())).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("cannot serve the health endpoints on 127.0.0.1:" + taken.getLocalPort())
+          .hasMessageContaining("pekko.management.http.port");
+    }
+  }
+
+  private HttpResponse<String> eventually(String path, Predicate<HttpResponse<String>> condition) throws Exception {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    HttpResponse<String> response = get(path);
+    while (!condition.test(response)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(path + " never matched within " + WAIT + "; last answer " + response.statusCode()
+            + ": " + response.body());
+      }
+      Thread.sleep(200);
+      response = get(path);
+    }
+    return response;
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(node.managementUrl() + path)).timeout(Duration.ofSeconds(10))
+        .build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
