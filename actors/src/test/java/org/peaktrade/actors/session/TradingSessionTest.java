@@ -164,7 +164,7 @@ class TradingSessionTest {
     harness.watchdog.awaitAssert(SessionHarness.AWAIT, () -> {
       List<OrderView> orders = harness.ask(session, TradingSession.GetOrders::new);
       assertThat(orders).singleElement().satisfies(order -> {
-        assertThat(order.status()).isEqualTo(OrderStatus.CANCELED);
+        assertThat(order.status()).as("status (reason: %s)", order.reason()).isEqualTo(OrderStatus.CANCELED);
         assertThat(order.reason()).startsWith("kill switch session:" + id);
       });
       return null;
