@@ -140,6 +140,15 @@ class KubernetesManifestsTest {
   }
 
   @Test
+  void reportsANetworkPolicyThatCutsTheNodesOffFromEachOther() {
+    ObjectNode peers = (ObjectNode) manifests.one("NetworkPolicy", "peak-trade").body().path("spec").path("ingress")
+        .path(0).path("from").path(0).path("podSelector").path("matchLabels");
+    peers.put("app", "other");
+
+    assertThat(problems()).anyMatch(p -> p.contains("the nodes cannot reach each other's management and remoting"));
+  }
+
+  @Test
   void reportsAHeapTooLargeForTheMemoryLimit() {
     env("JAVA_TOOL_OPTIONS").put("value", "-Xmx1200m");
 

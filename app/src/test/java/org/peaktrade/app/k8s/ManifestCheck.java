@@ -95,6 +95,7 @@ final class ManifestCheck {
     checkRbac(deployment);
     checkService(podLabels, container);
     checkDisruptionBudget(deployment, podLabels);
+    checkNetworkPolicy(podLabels, container);
     checkResources(deployment.where(), container, env(container).get("JAVA_TOOL_OPTIONS"), "-Xmx");
     checkEnvironment(deployment, container, configFiles);
     checkCassandra(deployment, container, config);
@@ -365,6 +366,39 @@ final class ManifestCheck {
     if (!minAvailable.isInt() || minAvailable.asInt() <= replicas / 2 || minAvailable.asInt() >= replicas) {
       problem(budget.get().where(), "minAvailable " + minAvailable + " must keep a majority of the " + replicas
           + " replicas (the split-brain resolver keeps the majority) and still let one pod be evicted");
+    }
+  }
+
+  /** The policy covers the node pods, names only their ports, and lets the nodes reach each other's cluster ports. */
+  private void checkNetworkPolicy(Map<String, String> podLabels, JsonNode container) {
+    Map<String, Integer> ports = containerPorts(container);
+    for (Manifest policy : manifests.ofKind("NetworkPolicy")) {
+      Map<String, String> selected = strings(policy.body().path("spec").path("podSelector").path("matchLabels"));
+      if (selected.isEmpty() || !podLabels.entrySet().containsAll(selected.entrySet())) {
+        problem(policy.where(), "podSelector " + selected + " does not select the node pods " + podLabels);
+        continue;
+      }
+      Set<String> fromNodes = new HashSet<>();
+      for (JsonNode rule : policy.body().path("spec").path("ingress")) {
+        boolean peers = false;
+        for (JsonNode from : rule.path("from")) {
+          Map<String, String> peer = strings(from.path("podSelector").path("matchLabels"));
+          peers |= !peer.isEmpty() && podLabels.entrySet().containsAll(peer.entrySet());
+        }
+        for (JsonNode port : rule.path("ports")) {
+          String name = port.path("port").asText();
+          if (!ports.containsKey(name) && !ports.containsValue(port.path("port").asInt(-1))) {
+            problem(policy.where(), "allows port " + name + ", which is no container port of the nodes " + ports);
+          }
+          if (peers) {
+            fromNodes.add(name);
+          }
+        }
+      }
+      if (!fromNodes.containsAll(List.of("management", "remoting"))) {
+        problem(policy.where(), "the nodes cannot reach each other's management and remoting ports: only "
+            + fromNodes);
+      }
     }
   }
 
