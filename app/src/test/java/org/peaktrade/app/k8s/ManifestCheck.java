@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.peaktrade.app.k8s.Manifests.Manifest;
@@ -42,8 +41,6 @@ final class ManifestCheck {
   private static final double MAX_HEAP_SHARE = 0.75;
   private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{\\?([A-Za-z_][A-Za-z0-9_]*)}");
   private static final Pattern INCLUDE = Pattern.compile("^\\s*include\\s+\"([^\"]+)\"", Pattern.MULTILINE);
-  private static final Pattern SIMPLE_REPLICATION =
-      Pattern.compile(Pattern.quote("{ 'class' : 'SimpleStrategy','replication_factor':1 }"));
 
   private final Path repo;
   private final Manifests manifests;
@@ -65,7 +62,7 @@ final class ManifestCheck {
     return List.copyOf(check.problems);
   }
 
-  private void problem(String where, String what) {
+  void problem(String where, String what) {
     problems.add(where + ": " + what);
   }
 
@@ -73,7 +70,7 @@ final class ManifestCheck {
     Manifest deployment = manifests.only("Deployment");
     JsonNode pod = deployment.body().path("spec").path("template");
     JsonNode container = pod.path("spec").path("containers").path(0);
-    Map<String, String> podLabels = strings(pod.path("metadata").path("labels"));
+    Map<String, String> podLabels = Trees.strings(pod.path("metadata").path("labels"));
 
     List<String> commandLine = commandLine(container);
     List<Path> configFiles = configFiles(deployment, container, commandLine);
@@ -96,22 +93,22 @@ final class ManifestCheck {
     checkService(podLabels, container);
     checkDisruptionBudget(deployment, podLabels);
     checkNetworkPolicy(podLabels, container);
-    checkResources(deployment.where(), container, env(container).get("JAVA_TOOL_OPTIONS"), "-Xmx");
+    checkResources(deployment.where(), container, Trees.env(container).get("JAVA_TOOL_OPTIONS"), "-Xmx");
     checkEnvironment(deployment, container, configFiles);
-    checkCassandra(deployment, container, config);
-    checkImage(deployment, container, config, pod);
+    new CassandraCheck(this, manifests, repo).check(deployment, config);
+    new ImageCheck(this, dockerfile, repo).check(deployment, container, config, pod);
   }
 
   /** The image's ENTRYPOINT (or the container's command) followed by the container's args (or the image's CMD). */
   private List<String> commandLine(JsonNode container) {
     List<String> line = new ArrayList<>();
     if (container.has("command")) {
-      line.addAll(texts(container.path("command")));
+      line.addAll(Trees.texts(container.path("command")));
     } else {
       dockerfile.last("ENTRYPOINT").ifPresent(entrypoint -> line.addAll(entrypoint.execForm()));
     }
     if (container.has("args")) {
-      line.addAll(texts(container.path("args")));
+      line.addAll(Trees.texts(container.path("args")));
     } else {
       dockerfile.last("CMD").ifPresent(cmd -> line.addAll(cmd.execForm()));
     }
@@ -188,7 +185,7 @@ final class ManifestCheck {
    */
   private List<Path> withEnvironment(JsonNode container, List<Path> configFiles) {
     StringBuilder hocon = new StringBuilder();
-    env(container).forEach((name, value) ->
+    Trees.env(container).forEach((name, value) ->
         hocon.append(name).append(" = ").append(ConfigValueFactory.fromAnyRef(value).render()).append('\n'));
     List<Path> files = new ArrayList<>();
     files.add(write("pod-environment.conf", hocon.toString()));
@@ -212,7 +209,7 @@ final class ManifestCheck {
   }
 
   private void checkPorts(Manifest deployment, JsonNode container, Config config) {
-    Map<String, Integer> ports = containerPorts(container);
+    Map<String, Integer> ports = Trees.containerPorts(container);
     expectPort(deployment, ports, "http", config.getInt(HTTP_PORT), HTTP_PORT);
     expectPort(deployment, ports, "management", config.getInt(MANAGEMENT_PORT), MANAGEMENT_PORT);
     expectPort(deployment, ports, "remoting", config.getInt(REMOTING_PORT), REMOTING_PORT);
@@ -236,7 +233,7 @@ final class ManifestCheck {
   private void checkProbes(Manifest deployment, JsonNode container, Config config) {
     String ready = "/" + config.getString(MANAGEMENT + ".health-checks.readiness-path");
     String alive = "/" + config.getString(MANAGEMENT + ".health-checks.liveness-path");
-    Map<String, Integer> ports = containerPorts(container);
+    Map<String, Integer> ports = Trees.containerPorts(container);
     Map<String, String> expected = new LinkedHashMap<>();
     expected.put("readinessProbe", ready);
     expected.put("livenessProbe", alive);
@@ -272,19 +269,19 @@ final class ManifestCheck {
       problem("config", BOOTSTRAP + ".discovery-method is " + method + ", not kubernetes-api");
     }
     String serviceName = config.getString(BOOTSTRAP + ".service-name");
-    Map<String, String> selector = parseSelector(config.getString(LABEL_SELECTOR).replace("%s", serviceName));
+    Map<String, String> selector = Trees.parseSelector(config.getString(LABEL_SELECTOR).replace("%s", serviceName));
     selector.forEach((label, value) -> {
       if (!value.equals(podLabels.get(label))) {
         problem(deployment.where(), "pod label " + label + "=" + podLabels.get(label) + " is not found by "
             + LABEL_SELECTOR + " '" + config.getString(LABEL_SELECTOR) + "' with service-name " + serviceName);
       }
     });
-    Map<String, String> matchLabels = strings(deployment.body().path("spec").path("selector").path("matchLabels"));
+    Map<String, String> matchLabels = Trees.strings(deployment.body().path("spec").path("selector").path("matchLabels"));
     if (matchLabels.isEmpty() || !podLabels.entrySet().containsAll(matchLabels.entrySet())) {
       problem(deployment.where(), "selector " + matchLabels + " does not select its pods " + podLabels);
     }
     String portName = config.getString(BOOTSTRAP + ".port-name");
-    Integer port = containerPorts(deployment.body().path("spec").path("template").path("spec").path("containers")
+    Integer port = Trees.containerPorts(deployment.body().path("spec").path("template").path("spec").path("containers")
         .path(0)).get(portName);
     if (port == null || port != config.getInt(MANAGEMENT_PORT)) {
       problem(deployment.where(), BOOTSTRAP + ".port-name '" + portName + "' names container port " + port
@@ -328,8 +325,8 @@ final class ManifestCheck {
 
   private static boolean readsPods(Manifest role) {
     for (JsonNode rule : role.body().path("rules")) {
-      if (texts(rule.path("apiGroups")).contains("") && texts(rule.path("resources")).contains("pods")
-          && texts(rule.path("verbs")).containsAll(List.of("get", "watch", "list"))) {
+      if (Trees.texts(rule.path("apiGroups")).contains("") && Trees.texts(rule.path("resources")).contains("pods")
+          && Trees.texts(rule.path("verbs")).containsAll(List.of("get", "watch", "list"))) {
         return true;
       }
     }
@@ -338,11 +335,11 @@ final class ManifestCheck {
 
   private void checkService(Map<String, String> podLabels, JsonNode container) {
     Manifest service = manifests.one("Service", "peak-trade");
-    Map<String, String> selector = strings(service.body().path("spec").path("selector"));
+    Map<String, String> selector = Trees.strings(service.body().path("spec").path("selector"));
     if (selector.isEmpty() || !podLabels.entrySet().containsAll(selector.entrySet())) {
       problem(service.where(), "selector " + selector + " does not select the node pods " + podLabels);
     }
-    Map<String, Integer> ports = containerPorts(container);
+    Map<String, Integer> ports = Trees.containerPorts(container);
     for (JsonNode port : service.body().path("spec").path("ports")) {
       JsonNode target = port.path("targetPort");
       boolean exists = target.isInt() ? ports.containsValue(target.asInt()) : ports.containsKey(target.asText());
@@ -356,7 +353,7 @@ final class ManifestCheck {
     int replicas = deployment.body().path("spec").path("replicas").asInt(1);
     Optional<Manifest> budget = manifests.ofKind("PodDisruptionBudget").stream()
         .filter(pdb -> podLabels.entrySet().containsAll(
-            strings(pdb.body().path("spec").path("selector").path("matchLabels")).entrySet()))
+            Trees.strings(pdb.body().path("spec").path("selector").path("matchLabels")).entrySet()))
         .findFirst();
     if (budget.isEmpty()) {
       problem(deployment.where(), "no PodDisruptionBudget selects the node pods " + podLabels);
@@ -371,9 +368,9 @@ final class ManifestCheck {
 
   /** The policy covers the node pods, names only their ports, and lets the nodes reach each other's cluster ports. */
   private void checkNetworkPolicy(Map<String, String> podLabels, JsonNode container) {
-    Map<String, Integer> ports = containerPorts(container);
+    Map<String, Integer> ports = Trees.containerPorts(container);
     for (Manifest policy : manifests.ofKind("NetworkPolicy")) {
-      Map<String, String> selected = strings(policy.body().path("spec").path("podSelector").path("matchLabels"));
+      Map<String, String> selected = Trees.strings(policy.body().path("spec").path("podSelector").path("matchLabels"));
       if (selected.isEmpty() || !podLabels.entrySet().containsAll(selected.entrySet())) {
         problem(policy.where(), "podSelector " + selected + " does not select the node pods " + podLabels);
         continue;
@@ -382,7 +379,7 @@ final class ManifestCheck {
       for (JsonNode rule : policy.body().path("spec").path("ingress")) {
         boolean peers = false;
         for (JsonNode from : rule.path("from")) {
-          Map<String, String> peer = strings(from.path("podSelector").path("matchLabels"));
+          Map<String, String> peer = Trees.strings(from.path("podSelector").path("matchLabels"));
           peers |= !peer.isEmpty() && podLabels.entrySet().containsAll(peer.entrySet());
         }
         for (JsonNode port : rule.path("ports")) {
@@ -403,7 +400,7 @@ final class ManifestCheck {
   }
 
   /** Requests and limits set; the heap flag of {@code heapOptions} at most 75 % of the memory limit. */
-  private void checkResources(String where, JsonNode container, String heapOptions, String heapFlag) {
+  void checkResources(String where, JsonNode container, String heapOptions, String heapFlag) {
     JsonNode resources = container.path("resources");
     boolean complete = true;
     for (String kind : List.of("requests", "limits")) {
@@ -460,7 +457,7 @@ final class ManifestCheck {
         read.add(matcher.group(1));
       }
     }
-    for (String name : env(container).keySet()) {
+    for (String name : Trees.env(container).keySet()) {
       if (!name.equals("JAVA_TOOL_OPTIONS") && !read.contains(name)) {
         problem(deployment.where(), "environment variable " + name + " is read by no config the node loads");
       }
@@ -502,211 +499,11 @@ final class ManifestCheck {
     return texts;
   }
 
-  private void checkCassandra(Manifest deployment, JsonNode container, Config config) {
-    if (!config.getString("pekko.persistence.journal.plugin").equals("pekko.persistence.cassandra.journal")) {
-      problem(deployment.where(), "the journal is not on Cassandra: pods would each keep their own H2 journal");
-    }
-    Manifest set = manifests.only("StatefulSet");
-    JsonNode cassandra = set.body().path("spec").path("template").path("spec").path("containers").path(0);
-    Manifest service = manifests.one("Service", set.body().path("spec").path("serviceName").asText());
-    if (!service.body().path("spec").path("clusterIP").asText().equals("None")) {
-      problem(service.where(), "the StatefulSet's serviceName must be a headless Service (clusterIP: None)");
-    }
-    Map<String, String> cassandraLabels =
-        strings(set.body().path("spec").path("template").path("metadata").path("labels"));
-    if (!cassandraLabels.entrySet().containsAll(strings(service.body().path("spec").path("selector")).entrySet())) {
-      problem(service.where(), "selector does not select the Cassandra pods " + cassandraLabels);
-    }
-    Map<String, Integer> cassandraPorts = containerPorts(cassandra);
-    Integer cqlServicePort = null;
-    for (JsonNode port : service.body().path("spec").path("ports")) {
-      if (port.path("name").asText().equals("cql")) {
-        cqlServicePort = port.path("port").asInt();
-        JsonNode target = port.path("targetPort");
-        Integer targetPort = target.isInt() ? Integer.valueOf(target.asInt()) : cassandraPorts.get(target.asText());
-        if (!Integer.valueOf(9042).equals(targetPort)) {
-          problem(service.where(), "port cql targets " + target + ", not Cassandra's CQL port 9042");
-        }
-      }
-    }
-    String expectedContact = service.name() + ":" + cqlServicePort;
-    List<String> contactPoints = config.getStringList("datastax-java-driver.basic.contact-points");
-    if (!contactPoints.equals(List.of(expectedContact))) {
-      problem(deployment.where(), "the node's Cassandra contact points " + contactPoints + " (PEAKTRADE_CASSANDRA_"
-          + "CONTACT_POINT) are not the Cassandra service " + expectedContact);
-    }
-    Map<String, String> cassandraEnv = env(cassandra);
-    String dc = cassandraEnv.get("CASSANDRA_DC");
-    String localDc = config.getString("datastax-java-driver.basic.load-balancing-policy.local-datacenter");
-    if (!localDc.equals(dc)) {
-      problem(deployment.where(), "the node's local data center " + localDc + " (PEAKTRADE_CASSANDRA_DATACENTER) is"
-          + " not the StatefulSet's CASSANDRA_DC " + dc);
-    }
-    if (!String.valueOf(cassandraEnv.get("CASSANDRA_SEEDS")).startsWith(set.name() + "-0." + service.name())) {
-      problem(set.where(), "CASSANDRA_SEEDS " + cassandraEnv.get("CASSANDRA_SEEDS") + " does not start with the "
-          + "first pod's stable name " + set.name() + "-0." + service.name());
-    }
-    checkResources(set.where(), cassandra, cassandraEnv.get("MAX_HEAP_SIZE"), "MAX_HEAP_SIZE");
-    checkSchema(set, dc, config);
-    checkSchemaJob(service.name(), cqlServicePort);
-  }
-
-  /** The schema ConfigMap is schema.cql without its comments, replicated as many times as Cassandra has nodes. */
-  private void checkSchema(Manifest set, String dc, Config config) {
-    Manifest map = manifests.one("ConfigMap", "cassandra-schema");
-    int replicas = set.body().path("spec").path("replicas").asInt(1);
-    String expected;
-    try {
-      expected = Files.readAllLines(repo.resolve("scripts/cassandra/schema.cql")).stream()
-          .filter(line -> !line.startsWith("--"))
-          .dropWhile(String::isBlank)
-          .map(line -> SIMPLE_REPLICATION.matcher(line)
-              .replaceAll("{ 'class' : 'NetworkTopologyStrategy', '" + dc + "' : " + replicas + " }"))
-          .reduce("", (text, line) -> text + line + "\n");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    if (!map.body().path("data").path("schema.cql").asText().equals(expected)) {
-      problem(map.where(), "schema.cql is not scripts/cassandra/schema.cql replicated " + replicas + " times in "
-          + dc + ": run scripts/k8s/cassandra-schema-configmap " + dc + " " + replicas);
-    }
-    for (String keyspace : List.of(config.getString("pekko.persistence.cassandra.journal.keyspace"),
-        config.getString("pekko.persistence.cassandra.snapshot.keyspace"))) {
-      if (!expected.contains("CREATE KEYSPACE IF NOT EXISTS " + keyspace + "\n")) {
-        problem(map.where(), "the schema does not create the node's keyspace " + keyspace);
-      }
-    }
-  }
-
-  private void checkSchemaJob(String serviceName, Integer cqlPort) {
-    Manifest job = manifests.only("Job");
-    String script = String.join(" ", texts(job.body().path("spec").path("template").path("spec").path("containers")
-        .path(0).path("command")));
-    if (!script.contains("cqlsh " + serviceName + " " + cqlPort + " -f ")) {
-      problem(job.where(), "does not run cqlsh -f against the Cassandra service " + serviceName + " " + cqlPort);
-    }
-  }
-
-  private void checkImage(Manifest deployment, JsonNode container, Config config, JsonNode pod) {
-    String image = container.path("image").asText();
-    if (dockerfile.documentedTag().isEmpty() || !dockerfile.documentedTag().get().equals(image)) {
-      problem(deployment.where(), "image " + image + " is not the Dockerfile's documented tag "
-          + dockerfile.documentedTag().orElse("(none)"));
-    }
-    String version = projectVersion();
-    if (!image.endsWith(":" + version)) {
-      problem(deployment.where(), "image " + image + " is not tagged with the project version " + version);
-    }
-    List<Dockerfile.Instruction> froms = dockerfile.all("FROM");
-    if (froms.size() != 2 || !froms.get(0).arguments().matches("maven:3-eclipse-temurin-17 AS build")
-        || !froms.get(1).words().get(0).equals("eclipse-temurin:17-jre")) {
-      problem("Dockerfile", "expected a maven:3-eclipse-temurin-17 build stage and an eclipse-temurin:17-jre "
-          + "runtime stage, found " + froms.stream().map(Dockerfile.Instruction::arguments).toList());
-    }
-    boolean packages = dockerfile.all("RUN").stream().anyMatch(run -> run.stage() == 0
-        && run.arguments().contains("mvn ") && run.arguments().contains("-pl app -am package"));
-    if (!packages) {
-      problem("Dockerfile", "the build stage does not run mvn ... -pl app -am package");
-    }
-    String jar = "app/target/" + finalName() + ".jar";
-    Optional<String> copiedJar = dockerfile.all("COPY").stream()
-        .filter(copy -> copy.words().get(0).equals("--from=build"))
-        .filter(copy -> copy.words().get(1).endsWith("/" + jar))
-        .map(copy -> copy.words().get(2)).findFirst();
-    List<String> entrypoint = dockerfile.last("ENTRYPOINT").map(Dockerfile.Instruction::execForm).orElse(List.of());
-    if (copiedJar.isEmpty()) {
-      problem("Dockerfile", "no COPY --from=build of " + jar + ", the jar the package step makes");
-    } else if (!entrypoint.containsAll(List.of("java", "-jar", copiedJar.get(), "node"))) {
-      problem("Dockerfile", "ENTRYPOINT " + entrypoint + " does not run java -jar " + copiedJar.get() + " node");
-    }
-    Set<Integer> exposed = new TreeSet<>();
-    dockerfile.all("EXPOSE").forEach(expose -> expose.words().forEach(word -> exposed.add(Integer.parseInt(word))));
-    Set<Integer> configured = new TreeSet<>(List.of(config.getInt(HTTP_PORT), config.getInt(MANAGEMENT_PORT),
-        config.getInt(REMOTING_PORT)));
-    if (!exposed.equals(configured)) {
-      problem("Dockerfile", "EXPOSE " + exposed + " is not the configured ports " + configured);
-    }
-    String dataDir = config.getString(NodeConfig.DATA_DIR);
-    if (dockerfile.last("VOLUME").map(volume -> volume.arguments().trim()).filter(dataDir::equals).isEmpty()) {
-      problem("Dockerfile", "VOLUME is not peaktrade.data-dir " + dataDir);
-    }
-    boolean mounted = false;
-    for (JsonNode mount : container.path("volumeMounts")) {
-      mounted |= mount.path("mountPath").asText().equals(dataDir);
-    }
-    if (!mounted) {
-      problem(deployment.where(), "nothing is mounted at peaktrade.data-dir " + dataDir);
-    }
-    String user = dockerfile.last("USER").map(u -> u.arguments().trim().split(":")[0]).orElse("root");
-    String runAs = pod.path("spec").path("securityContext").path("runAsUser").asText();
-    if (user.equals("root") || user.equals("0") || !user.equals(runAs)) {
-      problem("Dockerfile", "USER " + user + " must be a non-root user, the Deployment's runAsUser " + runAs);
-    }
-  }
-
-  private String projectVersion() {
-    return xmlText(repo.resolve("pom.xml"), "<version>([^<]+)</version>");
-  }
-
-  private String finalName() {
-    return xmlText(repo.resolve("app/pom.xml"), "<finalName>([^<]+)</finalName>");
-  }
-
-  /** The first match in the file: the root POM's own version comes before any dependency's. */
-  private static String xmlText(Path file, String regex) {
-    try {
-      Matcher matcher = Pattern.compile(regex).matcher(Files.readString(file));
-      if (!matcher.find()) {
-        throw new IllegalStateException(file + " has no " + regex);
-      }
-      return matcher.group(1);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   private Path write(String name, String text) {
     try {
       return Files.writeString(scratch.resolve(name), text);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static Map<String, Integer> containerPorts(JsonNode container) {
-    Map<String, Integer> ports = new LinkedHashMap<>();
-    container.path("ports").forEach(port -> ports.put(port.path("name").asText(), port.path("containerPort").asInt()));
-    return ports;
-  }
-
-  /** The container's environment; values from the downward API or a Secret as {@code <from ...>} placeholders. */
-  private static Map<String, String> env(JsonNode container) {
-    Map<String, String> env = new LinkedHashMap<>();
-    for (JsonNode variable : container.path("env")) {
-      env.put(variable.path("name").asText(), variable.has("value") ? variable.path("value").asText()
-          : "<from " + variable.path("valueFrom") + ">");
-    }
-    return env;
-  }
-
-  private static Map<String, String> parseSelector(String selector) {
-    Map<String, String> labels = new LinkedHashMap<>();
-    for (String term : selector.split(",")) {
-      String[] pair = term.trim().split("==?", 2);
-      labels.put(pair[0].trim(), pair.length > 1 ? pair[1].trim() : "");
-    }
-    return labels;
-  }
-
-  private static Map<String, String> strings(JsonNode object) {
-    Map<String, String> map = new LinkedHashMap<>();
-    object.properties().forEach(entry -> map.put(entry.getKey(), entry.getValue().asText()));
-    return map;
-  }
-
-  private static List<String> texts(JsonNode array) {
-    List<String> texts = new ArrayList<>();
-    array.forEach(item -> texts.add(item.asText()));
-    return texts;
   }
 }
