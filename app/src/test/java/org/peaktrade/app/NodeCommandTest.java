@@ -79,6 +79,14 @@ class NodeCommandTest {
   }
 
   @Test
+  void a_management_port_out_of_range_is_a_usage_error_naming_the_option() {
+    CliRun run = CliRun.of("node", "--management-port", "70000", "--data-dir", dir.resolve("data").toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).contains("--management-port must be from 0 to 65535, not 70000");
+  }
+
+  @Test
   void a_missing_config_file_is_a_usage_error() {
     CliRun run = CliRun.of("node", "--config", dir.resolve("nope.conf").toString());
 

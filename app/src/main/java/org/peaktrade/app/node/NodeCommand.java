@@ -2,10 +2,12 @@ package org.peaktrade.app.node;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -29,6 +31,8 @@ import picocli.CommandLine.Spec;
 public final class NodeCommand implements Callable<Integer> {
 
   /** Created first, so logging is set up before the actor system's threads start logging. */
+  private static final String MANAGEMENT_PORT = "pekko.management.http.port";
+
   private static final Logger LOG = LoggerFactory.getLogger(NodeCommand.class);
 
   @Option(names = "--config", paramLabel = "FILE",
@@ -40,6 +44,10 @@ public final class NodeCommand implements Callable<Integer> {
 
   @Option(names = "--http-port", paramLabel = "N", description = "Overrides peaktrade.http.port (default 8080).")
   Integer httpPort;
+
+  @Option(names = "--management-port", paramLabel = "N",
+      description = "Overrides pekko.management.http.port, where /ready and /alive are served (default 8558).")
+  Integer managementPort;
 
   @Option(names = "--http-host", paramLabel = "H", description = "Overrides peaktrade.http.host (default 127.0.0.1).")
   String httpHost;
@@ -54,12 +62,18 @@ public final class NodeCommand implements Callable<Integer> {
     if (httpPort != null && (httpPort < 0 || httpPort > 65535)) {
       throw new IllegalArgumentException("--http-port must be from 0 to 65535, not " + httpPort);
     }
+    if (managementPort != null && (managementPort < 0 || managementPort > 65535)) {
+      throw new IllegalArgumentException("--management-port must be from 0 to 65535, not " + managementPort);
+    }
     LOG.info("starting node");
     Node node;
     Config loaded;
     try {
       loaded = NodeConfig.load(Objects.requireNonNullElse(configs, List.of()), Optional.ofNullable(dataDir),
           Optional.ofNullable(httpHost), Optional.ofNullable(httpPort));
+      if (managementPort != null) {
+        loaded = ConfigFactory.parseMap(Map.of(MANAGEMENT_PORT, managementPort)).withFallback(loaded);
+      }
       node = Node.start(loaded, Clock.systemUTC());
     } catch (NodeConfigException | ConfigException e) {
       err.println("peak-trade: invalid node configuration: " + e.getMessage());
