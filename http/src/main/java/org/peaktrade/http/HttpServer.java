@@ -26,9 +26,13 @@ public final class HttpServer {
 
   /**
    * Serves {@code route} (with problem+json for anything it does not answer) and returns the bound address; port 0
-   * picks a free port. Throws {@link IllegalStateException} naming host and port when binding fails.
+   * picks a free port. Throws {@link IllegalStateException} naming host and port when binding fails, and
+   * {@link com.typesafe.config.ConfigException} naming the key when the {@link ApiSettings} are invalid.
    */
   public static InetSocketAddress start(ActorSystem<?> system, Route route, String host, int port) {
+    ApiSettings settings = ApiSettings.get(system.classicSystem());
+    LOG.info("HTTP API reads request bodies of at most {} bytes within {}", settings.maxBodyBytes(),
+        settings.bodyTimeout());
     try {
       ServerBinding binding = Http.get(system).newServerAt(host, port).bind(ApiErrors.handled(route))
           .toCompletableFuture().get(BIND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
