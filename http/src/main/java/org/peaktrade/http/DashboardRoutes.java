@@ -44,10 +44,9 @@ public final class DashboardRoutes extends AllDirectives {
 
   public Route route() {
     return concat(
-        pathSingleSlash(() -> redirect(Uri.create("/dashboard/"),
-            StatusCodes.FOUND)),
+        pathSingleSlash(() -> get(() -> redirect(Uri.create("/dashboard/"), StatusCodes.FOUND))),
         pathPrefix("dashboard", () -> concat(
-            pathEnd(() -> redirect(Uri.create("/dashboard/"), StatusCodes.FOUND)),
+            pathEnd(() -> get(() -> redirect(Uri.create("/dashboard/"), StatusCodes.FOUND))),
             pathSingleSlash(() -> getFromResource("dashboard/index.html", ContentTypes.TEXT_HTML_UTF8)),
             getFromResourceDirectory("dashboard"))),
         path(PathMatchers.segment("api").slash("v1").slash("stream"), () -> get(() -> completeOK(
