@@ -107,8 +107,14 @@ abstract class ApiRoutes extends AllDirectives {
     return Optional.empty();
   }
 
+  /**
+   * The body's bytes. The size limit on the entity fails a streamed body with {@link EntityStreamSizeException} as
+   * soon as it passes the limit; the one byte more that {@code toStrict} allows keeps its own, vaguer limit from
+   * firing first.
+   */
   private static CompletionStage<byte[]> strict(RequestEntity entity, ApiSettings limits, Materializer materializer) {
-    return entity.toStrict(limits.bodyTimeout().toMillis(), limits.maxBodyBytes(), materializer)
+    return entity.withSizeLimit(limits.maxBodyBytes())
+        .toStrict(limits.bodyTimeout().toMillis(), limits.maxBodyBytes() + 1, materializer)
         .thenApply(strict -> strict.getData().toArray());
   }
 

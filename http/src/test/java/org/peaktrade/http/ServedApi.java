@@ -1,11 +1,13 @@
 package org.peaktrade.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -39,12 +41,14 @@ final class ServedApi {
 
   final RecordingKillSwitchService killSwitch;
   final RecordingSessionService sessions;
+  private final int port;
   private final String base;
 
-  private ServedApi(RecordingKillSwitchService killSwitch, RecordingSessionService sessions, String base) {
+  private ServedApi(RecordingKillSwitchService killSwitch, RecordingSessionService sessions, int port) {
     this.killSwitch = killSwitch;
     this.sessions = sessions;
-    this.base = base;
+    this.port = port;
+    this.base = "http://127.0.0.1:" + port;
   }
 
   static ServedApi start(ActorSystem<?> system, RecordingSessionService sessions) {
@@ -54,14 +58,27 @@ final class ServedApi {
         .orElse(new MetricsRoutes(() -> METRICS).route())
         .orElse(new SessionRoutes(sessions).route());
     InetSocketAddress address = HttpServer.start(system, routes, "127.0.0.1", 0);
-    return new ServedApi(killSwitch, sessions, "http://127.0.0.1:" + address.getPort());
+    return new ServedApi(killSwitch, sessions, address.getPort());
+  }
+
+  int port() {
+    return port;
   }
 
   /** Sends {@code body} (none when null) with {@code contentType} (none when null); redirects are not followed. */
   Reply send(String method, String pathAndQuery, String contentType, byte[] body) throws IOException,
       InterruptedException {
+    return send(method, pathAndQuery, contentType, body, false);
+  }
+
+  /** As {@link #send(String, String, String, byte[])}; {@code chunked} leaves out the Content-Length. */
+  Reply send(String method, String pathAndQuery, String contentType, byte[] body, boolean chunked)
+      throws IOException, InterruptedException {
+    BodyPublisher publisher = body == null ? BodyPublishers.noBody()
+        : chunked ? BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
+        : BodyPublishers.ofByteArray(body);
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(TIMEOUT)
-        .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body));
+        .method(method, publisher);
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
