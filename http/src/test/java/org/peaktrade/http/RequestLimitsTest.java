@@ -133,6 +133,14 @@ class RequestLimitsTest {
         .contains("\"status\":431");
   }
 
+  @Test
+  void a_uri_over_the_servers_limit_is_a_414_problem() throws Exception {
+    String answer = raw("GET /api/v1/kill-switch?session=" + "a".repeat(5_000) + " HTTP/1.1\r\nHost: x\r\n\r\n");
+
+    assertThat(answer).startsWith("HTTP/1.1 414").contains("Content-Type: application/problem+json")
+        .contains("\"status\":414");
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "peaktrade.http.max-body-bytes = 0                                   | peaktrade.http.max-body-bytes",

@@ -27,14 +27,15 @@ import org.peaktrade.http.fixtures.OpenApiSpec;
 import org.peaktrade.http.fixtures.RecordingSessionService;
 
 /**
- * Fuzzes every JSON route of the API (each documented operation with a JSON request body) over real HTTP with
- * bodies generated from its schema and example (see {@link JsonBodyFuzzer}). Each case must get its expected class
- * of answer and never a 5xx; a 4xx is problem+json with a non-empty detail that fits the Problem schema; and the
- * routes keep answering a valid request between batches. A seeded JUnit fuzzer rather than jqwik (see
+ * Fuzzes the API over real HTTP: every JSON route (each documented operation with a JSON request body) with bodies
+ * generated from its schema and example (see {@link JsonBodyFuzzer}), and the path and query parameters of the
+ * reading routes with random bytes. Each case must get its expected class of answer and never a 5xx; a 4xx is
+ * problem+json with a non-empty detail that fits the Problem schema; and the routes keep answering a valid request
+ * between batches. A seeded JUnit fuzzer rather than jqwik (see
  * docs/api.md); the seed is in each test's name and {@code -Dpeaktrade.fuzz.seed=N} replays a run.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class JsonRoutesFuzzTest {
+class ApiFuzzTest {
 
   private static final long SEED = Long.getLong("peaktrade.fuzz.seed", 20261124L);
   private static final int CASES_PER_ROUTE = Integer.getInteger("peaktrade.fuzz.cases", 600);
@@ -48,7 +49,7 @@ class JsonRoutesFuzzTest {
 
   @BeforeAll
   void start() {
-    system = ActorSystem.create(Behaviors.empty(), "json-routes-fuzz-test",
+    system = ActorSystem.create(Behaviors.empty(), "api-fuzz-test",
         ConfigFactory.parseString("pekko.loglevel = WARNING\npekko.stdout-loglevel = WARNING")
             .withFallback(ConfigFactory.load()));
     api = ServedApi.start(system, new RecordingSessionService());
@@ -66,6 +67,40 @@ class JsonRoutesFuzzTest {
     return jsonRoutes.stream().map(endpoint -> DynamicTest.dynamicTest(
         endpoint.method() + " " + endpoint.path() + ": " + CASES_PER_ROUTE + " cases, seed " + SEED,
         () -> fuzz(endpoint)));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> path_and_query_parameters_of_random_bytes_are_answered_without_a_server_error() {
+    List<String> targets = List.of("/api/v1/kill-switch/events?after=%s&limit=%s", "/api/v1/kill-switch?session=%s",
+        "/api/v1/sessions/%s", "/api/v1/sessions/%s/orders", "/api/v1/sessions/paper-1/%s");
+    return targets.stream().map(target -> DynamicTest.dynamicTest(
+        "GET " + target + ": " + CASES_PER_ROUTE / 4 + " cases, seed " + SEED, () -> fuzzParameters(target)));
+  }
+
+  private void fuzzParameters(String target) throws Exception {
+    Random random = new Random(SEED ^ target.hashCode());
+    for (int i = 1; i <= CASES_PER_ROUTE / 4; i++) {
+      String path = target.replace("%s", percentEncoded(random));
+      Reply reply = api.get(path);
+      String where = "GET " + path + " (case " + i + " of seed " + SEED + ") answered " + reply.status() + " "
+          + reply.contentType() + ": " + abbreviated(reply.body());
+      assertThat(reply.status()).as(where).isBetween(200, 499);
+      if (reply.status() >= 400) {
+        assertThat(reply.contentType()).as(where).isEqualTo("application/problem+json");
+        assertThat(reply.json().path("detail").asText()).as(where).isNotBlank();
+      }
+    }
+    assertThat(api.get("/api/v1/kill-switch").status()).isEqualTo(200);
+  }
+
+  /** Up to 80 random bytes, each percent-encoded: control bytes, reserved characters, invalid UTF-8. */
+  private static String percentEncoded(Random random) {
+    StringBuilder encoded = new StringBuilder();
+    for (int i = random.nextInt(81); i > 0; i--) {
+      int b = random.nextInt(3) == 0 ? random.nextInt(256) : 0x20 + random.nextInt(0x5F);
+      encoded.append('%').append(String.format("%02X", b));
+    }
+    return encoded.toString();
   }
 
   private void fuzz(Endpoint endpoint) throws Exception {
