@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -71,7 +70,7 @@ class OpenApiContractTest {
   }
 
   Stream<Endpoint> documented() {
-    return OpenApiSpec.load().endpoints().stream();
+    return spec.endpoints().stream();
   }
 
   @Test
@@ -95,8 +94,7 @@ class OpenApiContractTest {
   }
 
   Stream<Endpoint> documentedWithBody() {
-    OpenApiSpec file = OpenApiSpec.load();
-    return file.endpoints().stream().filter(endpoint -> file.requestJson(endpoint).isPresent());
+    return spec.endpoints().stream().filter(endpoint -> spec.requestJson(endpoint).isPresent());
   }
 
   @ParameterizedTest
