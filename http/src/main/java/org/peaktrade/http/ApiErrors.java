@@ -71,7 +71,10 @@ public final class ApiErrors extends AllDirectives {
     return response.withEntity(PROBLEM_JSON, ApiJson.write(problem));
   }
 
-  private static String slug(int status) {
+  static String slug(int status) {
+    if (status == StatusCodes.BAD_REQUEST.intValue()) {
+      return "bad-request";
+    }
     if (status == StatusCodes.NOT_FOUND.intValue()) {
       return "not-found";
     }

@@ -1,6 +1,7 @@
 package org.peaktrade.http;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -8,6 +9,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.pekko.http.javadsl.marshallers.jackson.Jackson;
+import org.apache.pekko.http.javadsl.model.ContentTypes;
+import org.apache.pekko.http.javadsl.model.MediaType;
+import org.apache.pekko.http.javadsl.model.MediaTypes;
 import org.apache.pekko.http.javadsl.model.RequestEntity;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
@@ -16,27 +20,29 @@ import org.apache.pekko.stream.Materializer;
 
 /**
  * What every route class of the API shares: bounded, strictly parsed JSON bodies; answering from a facade's
- * {@link CompletionStage} (a facade that throws instead of failing its stage is treated alike); 400/408/413 as
+ * {@link CompletionStage} (a facade that throws instead of failing its stage is treated alike); 400/408/413/415 as
  * problem+json; 200 with JSON. Each subclass says how a failed facade call is answered.
  */
 abstract class ApiRoutes extends AllDirectives {
 
-  /** The largest request body accepted; larger bodies get 413. */
-  static final long MAX_BODY_BYTES = 64 * 1024;
-  private static final long BODY_TIMEOUT_MILLIS = 5_000;
-
   /** The answer when the facade's stage fails (already unwrapped from {@link CompletionException}). */
   abstract Route failed(Throwable cause);
 
-  /** Reads the whole body (at most {@link #MAX_BODY_BYTES}) and parses it strictly before the inner route runs. */
+  /**
+   * Reads the whole body (at most {@link ApiSettings#maxBodyBytes}, sent as {@code application/json}) and parses it
+   * strictly before the inner route runs. A body refused unread is drained first, so the client reads the answer
+   * rather than a reset connection.
+   */
   <T> Route body(Class<T> type, Function<T, Route> inner) {
-    return extractRequestEntity(entity -> extractMaterializer(materializer -> {
-      if (entity.getContentLengthOption().orElse(0) > MAX_BODY_BYTES) {
-        return onComplete(entity.discardBytes(materializer).completionStage(), drained -> problem(tooLarge()));
+    return extractActorSystem(system -> extractMaterializer(materializer -> extractRequestEntity(entity -> {
+      ApiSettings limits = ApiSettings.get(system);
+      Optional<BadRequestException> refused = refusedUnread(entity, limits);
+      if (refused.isPresent()) {
+        return onComplete(entity.discardBytes(materializer).completionStage(), drained -> problem(refused.get()));
       }
-      return onComplete(strict(entity, materializer), read -> {
+      return onComplete(strict(entity, limits, materializer), read -> {
         if (read.isFailure()) {
-          return problem(unreadable(read.failed().get()));
+          return problem(unreadable(read.failed().get(), limits));
         }
         try {
           return inner.apply(ApiJson.read(read.get(), type));
@@ -44,7 +50,7 @@ abstract class ApiRoutes extends AllDirectives {
           return problem(e);
         }
       });
-    }));
+    })));
   }
 
   <T> Route answer(Supplier<CompletionStage<T>> call, Function<T, Route> onSuccess) {
@@ -59,9 +65,16 @@ abstract class ApiRoutes extends AllDirectives {
   }
 
   Route problem(BadRequestException e) {
-    String title = e.status() == 413 ? "Payload too large" : e.status() == 408 ? "Request timeout" : "Bad request";
-    String slug = e.status() == 413 ? "payload-too-large" : e.status() == 408 ? "request-timeout" : "bad-request";
-    return problem(Problem.of(slug, title, e.status(), e.getMessage()));
+    switch (e.status()) {
+      case 408:
+        return problem(Problem.of("request-timeout", "Request timeout", 408, e.getMessage()));
+      case 413:
+        return problem(Problem.of("payload-too-large", "Payload too large", 413, e.getMessage()));
+      case 415:
+        return problem(Problem.of("unsupported-media-type", "Unsupported media type", 415, e.getMessage()));
+      default:
+        return problem(Problem.badRequest(e.getMessage()));
+    }
   }
 
   Route problem(Problem problem) {
@@ -80,23 +93,45 @@ abstract class ApiRoutes extends AllDirectives {
     return cause;
   }
 
-  private static CompletionStage<byte[]> strict(RequestEntity entity, Materializer materializer) {
-    return entity.toStrict(BODY_TIMEOUT_MILLIS, MAX_BODY_BYTES, materializer)
+  /** Why the body is refused before reading it: too long by its declared length, or not JSON. */
+  private static Optional<BadRequestException> refusedUnread(RequestEntity entity, ApiSettings limits) {
+    if (entity.getContentLengthOption().orElse(0) > limits.maxBodyBytes()) {
+      return Optional.of(tooLarge(limits));
+    }
+    boolean empty = entity.isKnownEmpty();
+    MediaType mediaType = entity.getContentType().mediaType();
+    if (!empty && !mediaType.equals(MediaTypes.APPLICATION_JSON)) {
+      return Optional.of(new BadRequestException(415, "Content-Type must be application/json, not "
+          + (entity.getContentType().equals(ContentTypes.NO_CONTENT_TYPE) ? "none" : mediaType.mainType() + "/" + mediaType.subType())));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The body's bytes. The size limit on the entity fails a streamed body with {@link EntityStreamSizeException} as
+   * soon as it passes the limit; the one byte more that {@code toStrict} allows keeps its own, vaguer limit from
+   * firing first.
+   */
+  private static CompletionStage<byte[]> strict(RequestEntity entity, ApiSettings limits, Materializer materializer) {
+    return entity.withSizeLimit(limits.maxBodyBytes())
+        .toStrict(limits.bodyTimeout().toMillis(), limits.maxBodyBytes() + 1, materializer)
         .thenApply(strict -> strict.getData().toArray());
   }
 
-  private static BadRequestException unreadable(Throwable failure) {
+  private static BadRequestException unreadable(Throwable failure, ApiSettings limits) {
     Throwable cause = unwrap(failure);
     if (cause instanceof EntityStreamSizeException) {
-      return tooLarge();
+      return tooLarge(limits);
     }
     if (cause instanceof TimeoutException) {
-      return new BadRequestException(408, "the request body did not arrive within " + BODY_TIMEOUT_MILLIS + " ms");
+      return new BadRequestException(408,
+          "the request body did not arrive within " + limits.bodyTimeout().toMillis() + " ms");
     }
     return new BadRequestException("the request body could not be read");
   }
 
-  private static BadRequestException tooLarge() {
-    return new BadRequestException(413, "the request body is larger than " + MAX_BODY_BYTES + " bytes");
+  private static BadRequestException tooLarge(ApiSettings limits) {
+    return new BadRequestException(413, "the request body is larger than " + limits.maxBodyBytes() + " bytes, the limit"
+        + " set by " + ApiSettings.MAX_BODY_BYTES);
   }
 }

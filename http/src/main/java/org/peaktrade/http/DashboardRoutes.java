@@ -3,6 +3,7 @@ package org.peaktrade.http;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.http.javadsl.marshalling.sse.EventStreamMarshalling;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
@@ -24,6 +25,13 @@ import org.peaktrade.protocol.killswitch.KillSwitchStatus;
  */
 public final class DashboardRoutes extends AllDirectives {
   static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
+  /** What {@link #route} serves; {@code {file}} is any file of the dashboard directory on the classpath. */
+  public static final List<Endpoint> ENDPOINTS = List.of(
+      Endpoint.get("/"),
+      Endpoint.get("/dashboard"),
+      Endpoint.get("/dashboard/"),
+      Endpoint.get("/dashboard/{file}"),
+      Endpoint.get("/api/v1/stream"));
 
   private final Source<KillSwitchStatus, NotUsed> statuses;
   private final Clock clock;
@@ -36,10 +44,9 @@ public final class DashboardRoutes extends AllDirectives {
 
   public Route route() {
     return concat(
-        pathSingleSlash(() -> redirect(Uri.create("/dashboard/"),
-            StatusCodes.FOUND)),
+        pathSingleSlash(() -> get(() -> redirect(Uri.create("/dashboard/"), StatusCodes.FOUND))),
         pathPrefix("dashboard", () -> concat(
-            pathEnd(() -> redirect(Uri.create("/dashboard/"), StatusCodes.FOUND)),
+            pathEnd(() -> get(() -> redirect(Uri.create("/dashboard/"), StatusCodes.FOUND))),
             pathSingleSlash(() -> getFromResource("dashboard/index.html", ContentTypes.TEXT_HTML_UTF8)),
             getFromResourceDirectory("dashboard"))),
         path(PathMatchers.segment("api").slash("v1").slash("stream"), () -> get(() -> completeOK(

@@ -9,11 +9,13 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.http.javadsl.settings.ServerSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Binds the API to a host and port. The binding joins the actor system's CoordinatedShutdown: on shutdown the port
+ * Binds the API to a host and port; requests too malformed to route are answered by
+ * {@link ProblemParsingErrorHandler}. The binding joins the actor system's CoordinatedShutdown: on shutdown the port
  * is unbound first, requests in flight get {@link #TERMINATION_DEADLINE} to finish, then connections are closed.
  */
 public final class HttpServer {
@@ -26,11 +28,18 @@ public final class HttpServer {
 
   /**
    * Serves {@code route} (with problem+json for anything it does not answer) and returns the bound address; port 0
-   * picks a free port. Throws {@link IllegalStateException} naming host and port when binding fails.
+   * picks a free port. Throws {@link IllegalStateException} naming host and port when binding fails, and
+   * {@link com.typesafe.config.ConfigException} naming the key when the {@link ApiSettings} are invalid.
    */
   public static InetSocketAddress start(ActorSystem<?> system, Route route, String host, int port) {
+    ApiSettings settings = ApiSettings.get(system.classicSystem());
+    LOG.info("HTTP API reads request bodies of at most {} bytes within {}", settings.maxBodyBytes(),
+        settings.bodyTimeout());
     try {
-      ServerBinding binding = Http.get(system).newServerAt(host, port).bind(ApiErrors.handled(route))
+      ServerSettings server = ServerSettings.create(system.classicSystem())
+          .withParsingErrorHandler(ProblemParsingErrorHandler.class.getName());
+      ServerBinding binding = Http.get(system).newServerAt(host, port).withSettings(server)
+          .bind(ApiErrors.handled(route))
           .toCompletableFuture().get(BIND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       binding.addToCoordinatedShutdown(TERMINATION_DEADLINE, system);
       LOG.info("HTTP API listening on {}:{}", binding.localAddress().getHostString(), binding.localAddress().getPort());

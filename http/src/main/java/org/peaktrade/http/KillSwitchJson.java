@@ -1,8 +1,15 @@
 package org.peaktrade.http;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.peaktrade.actors.killswitch.KillSwitchService.RecordedEvent;
@@ -65,7 +72,26 @@ public final class KillSwitchJson {
   record ExternalSignalBody(String source, String reason) {}
 
   /** {@code POST /kill-switch/recovery}. The code is a char array so the routes can clear it after use. */
-  record RecoveryBody(String approver, char[] approvalCode) {}
+  record RecoveryBody(String approver, @JsonDeserialize(using = CodeChars.class) char[] approvalCode) {}
+
+  /**
+   * Reads the approval code from a JSON string only, straight into a char array (no String to linger in memory).
+   * Jackson's own char[] reader would also take an array of one-letter strings, which no client means to send.
+   */
+  static final class CodeChars extends StdDeserializer<char[]> {
+    CodeChars() {
+      super(char[].class);
+    }
+
+    @Override
+    public char[] deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+      if (parser.currentToken() != JsonToken.VALUE_STRING) {
+        return (char[]) context.handleUnexpectedToken(char[].class, parser);
+      }
+      int start = parser.getTextOffset();
+      return Arrays.copyOfRange(parser.getTextCharacters(), start, start + parser.getTextLength());
+    }
+  }
 
   /** {@code POST /kill-switch/recovery/complete}. */
   record CompleteRecoveryBody(String identity) {}

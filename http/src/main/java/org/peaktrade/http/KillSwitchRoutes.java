@@ -44,8 +44,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class KillSwitchRoutes extends ApiRoutes {
 
-  /** The largest request body accepted; larger bodies get 413. */
-  public static final long MAX_BODY_BYTES = ApiRoutes.MAX_BODY_BYTES;
+  /** What {@link #route} serves. */
+  public static final List<Endpoint> ENDPOINTS = List.of(
+      Endpoint.get("/api/v1/kill-switch"),
+      Endpoint.get("/api/v1/kill-switch/events"),
+      Endpoint.post("/api/v1/kill-switch/trigger"),
+      Endpoint.post("/api/v1/kill-switch/external"),
+      Endpoint.post("/api/v1/kill-switch/recovery"),
+      Endpoint.post("/api/v1/kill-switch/recovery/complete"));
   /** Upper bound of {@code limit} on the events route. */
   public static final int MAX_EVENTS_PAGE = 1000;
   /** Retry-After for a lock-out whose end is not in the recent journal. */

@@ -1,6 +1,7 @@
 package org.peaktrade.http;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Supplier;
 import org.apache.pekko.http.javadsl.model.ContentType;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
@@ -10,6 +11,8 @@ import org.apache.pekko.http.javadsl.server.Route;
 
 /** {@code GET /metrics}: the node's metrics in the Prometheus text exposition format (version 0.0.4). */
 public final class MetricsRoutes extends AllDirectives {
+  /** What {@link #route} serves. */
+  public static final List<Endpoint> ENDPOINTS = List.of(Endpoint.get("/metrics"));
   static final ContentType PROMETHEUS_TEXT = ContentTypes.parse("text/plain; version=0.0.4; charset=utf-8");
 
   private final Supplier<String> scrape;

@@ -36,6 +36,17 @@ public final class SessionRoutes extends ApiRoutes {
   /** Where the sessions live; a started session's Location is this plus {@code /ID}. */
   public static final String PATH = "/api/v1/sessions";
 
+  /** What {@link #route} serves. */
+  public static final List<Endpoint> ENDPOINTS = List.of(
+      Endpoint.get(PATH),
+      Endpoint.post(PATH),
+      Endpoint.get(PATH + "/{id}"),
+      Endpoint.delete(PATH + "/{id}"),
+      Endpoint.get(PATH + "/{id}/orders"),
+      Endpoint.get(PATH + "/{id}/fills"),
+      Endpoint.get(PATH + "/{id}/positions"),
+      Endpoint.get(PATH + "/{id}/equity"));
+
   private static final Logger LOG = LoggerFactory.getLogger(SessionRoutes.class);
 
   private final SessionService service;

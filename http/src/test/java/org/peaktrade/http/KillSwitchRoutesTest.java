@@ -285,8 +285,10 @@ class KillSwitchRoutesTest {
   void a_mistyped_approval_code_is_refused_without_echoing_it() throws Exception {
     Reply wrongType = post("/recovery", "{\"approver\":\"bob\",\"approvalCode\":123456789}");
     Reply malformed = post("/recovery", "{\"approver\":\"bob\",\"approvalCode\":s3cret}");
+    Reply letters = post("/recovery", "{\"approver\":\"bob\",\"approvalCode\":[\"s\",\"3\"]}");
 
     assertProblem(wrongType, 400, "field 'approvalCode' must be a string");
+    assertProblem(letters, 400, "field 'approvalCode' must be a string");
     assertThat(wrongType.body()).doesNotContain("123456789");
     assertProblem(malformed, 400, "malformed JSON at line 1");
     assertThat(malformed.body()).doesNotContain("s3cret");
