@@ -102,9 +102,10 @@ public final class ApiTokens {
       throw new IllegalArgumentException(at + ".name: must be 1-64 of A-Z a-z 0-9 . _ @ -");
     }
     Set<Role> roles = roles(entry, at + ".roles");
+    String encodedHash = string(entry, "token-hash", at);
     TokenHash hash;
     try {
-      hash = TokenHash.parse(string(entry, "token-hash", at));
+      hash = TokenHash.parse(encodedHash);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(at + ".token-hash: " + e.getMessage());
     }

@@ -51,8 +51,8 @@ public final class TokenHash {
       throw new IllegalArgumentException("token hash is not valid base64url; expected " + FORMAT);
     }
     if (digest.length != DIGEST_BYTES) {
-      throw new IllegalArgumentException("token hash has " + digest.length + " bytes, a SHA-256 digest has "
-          + DIGEST_BYTES);
+      throw new IllegalArgumentException("token hash decodes to " + digest.length + " bytes, not " + DIGEST_BYTES
+          + "; expected " + FORMAT);
     }
     return new TokenHash(digest);
   }
