@@ -28,6 +28,6 @@ public final class ClientOptions {
   }
 
   KillSwitchClient client() {
-    return new KillSwitchClient(node.url(), scope());
+    return new KillSwitchClient(node.url(), node.token(), scope());
   }
 }

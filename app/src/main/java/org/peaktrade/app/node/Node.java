@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -33,7 +34,8 @@ import org.peaktrade.http.SessionRoutes;
 /**
  * One running node: the actor system, the embedded journal under {@code peaktrade.data-dir}, the watchdog, the
  * kill-switch runtime with its recovery health checks, the market data (a replay or the live Kraken feed), the
- * trading sessions when a {@link SessionService} is wired in, and the HTTP API. Stopping runs CoordinatedShutdown,
+ * trading sessions when a {@link SessionService} is wired in, and the HTTP API behind its token gate (HTTPS when
+ * configured; see {@link ApiSecurity}). Stopping runs CoordinatedShutdown,
  * which unbinds the API first and then stops the actors.
  */
 public final class Node {
@@ -45,9 +47,11 @@ public final class Node {
   private final Path dataDir;
   private final List<String> healthChecks;
   private final String marketData;
+  private final ApiSecurity security;
 
   private Node(ActorSystem<Void> system, InetSocketAddress address, Path dataDir, List<String> healthChecks,
-      String marketData) {
+      String marketData, ApiSecurity security) {
+    this.security = security;
     this.system = system;
     this.address = address;
     this.dataDir = dataDir;
@@ -84,6 +88,7 @@ public final class Node {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the data dir " + dataDir, e);
     }
+    ApiSecurity security = ApiSecurity.fromConfig(config, dataDir, new SecureRandom());
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "peak-trade", config);
     try {
       DeferredKillSwitchService deferred = new DeferredKillSwitchService();
@@ -102,9 +107,9 @@ public final class Node {
       if (sessions.isPresent()) {
         routes = routes.orElse(new SessionRoutes(sessions.get().start(system, killSwitch, clock)).route());
       }
-      InetSocketAddress address = HttpServer.start(system, routes, config.getString(NodeConfig.HTTP_HOST),
-          config.getInt(NodeConfig.HTTP_PORT));
-      return new Node(system, address, dataDir, wiring.healthCheckNames(), marketData.description());
+      InetSocketAddress address = HttpServer.start(system, security.secure(routes),
+          config.getString(NodeConfig.HTTP_HOST), config.getInt(NodeConfig.HTTP_PORT), security.https());
+      return new Node(system, address, dataDir, wiring.healthCheckNames(), marketData.description(), security);
     } catch (RuntimeException e) {
       system.terminate();
       awaitTermination(system);
@@ -112,9 +117,20 @@ public final class Node {
     }
   }
 
-  /** The API's base URL, e.g. {@code http://127.0.0.1:8080}. */
+  /** The API's base URL, e.g. {@code http://127.0.0.1:8080} ({@code https} with TLS enabled). */
   public URI url() {
-    return URI.create("http://" + address.getHostString() + ":" + address.getPort());
+    return URI.create((security.https().isPresent() ? "https://" : "http://") + address.getHostString() + ":"
+        + address.getPort());
+  }
+
+  /** The admin token file of the embedded default (no tokens configured), when there is one. */
+  public Optional<Path> adminTokenFile() {
+    return security.adminTokenFile();
+  }
+
+  /** True when this start created the admin token (the first start without configured tokens). */
+  public boolean adminTokenCreated() {
+    return security.adminTokenCreated();
   }
 
   public Path dataDir() {
