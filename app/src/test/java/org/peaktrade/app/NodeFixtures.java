@@ -3,6 +3,8 @@ package org.peaktrade.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.peaktrade.http.fixtures.TestTokens;
 
 /** Config files for nodes started by tests. */
 final class NodeFixtures {
@@ -12,6 +14,13 @@ final class NodeFixtures {
   /** A node config with the given approval-code hash and cooldown, written into {@code dir}. */
   static Path config(Path dir, String approvalCodeHash, String cooldown) throws IOException {
     return config(dir, approvalCodeHash, cooldown, false);
+  }
+
+  /** The same, with the API tokens of {@link TestTokens} configured (no admin token file is made). */
+  static Path configWithTokens(Path dir, String approvalCodeHash, String cooldown) throws IOException {
+    Path file = config(dir, approvalCodeHash, cooldown, false);
+    Files.writeString(file, TestTokens.config(), StandardOpenOption.APPEND);
+    return file;
   }
 
   /** The same, with the two-person rule on or off. */
