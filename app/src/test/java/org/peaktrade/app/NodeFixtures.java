@@ -18,7 +18,13 @@ final class NodeFixtures {
 
   /** The same, with the API tokens of {@link TestTokens} configured (no admin token file is made). */
   static Path configWithTokens(Path dir, String approvalCodeHash, String cooldown) throws IOException {
-    Path file = config(dir, approvalCodeHash, cooldown, false);
+    return configWithTokens(dir, approvalCodeHash, cooldown, false);
+  }
+
+  /** The same, with the two-person rule on or off. */
+  static Path configWithTokens(Path dir, String approvalCodeHash, String cooldown, boolean twoPersonRule)
+      throws IOException {
+    Path file = config(dir, approvalCodeHash, cooldown, twoPersonRule);
     Files.writeString(file, TestTokens.config(), StandardOpenOption.APPEND);
     return file;
   }

@@ -36,8 +36,8 @@ class NodeSessionsTest {
     RecordingSessionService sessions = new RecordingSessionService().holding(SessionSamples.trading("paper-1"));
     Node node = Node.start(config(), CLOCK, (system, killSwitch, clock) -> sessions);
     try {
-      CliRun list = CliRun.of("sessions", "list", "--url", node.url().toString());
-      CliRun status = CliRun.of("status", "--url", node.url().toString());
+      CliRun list = CliRun.of("sessions", "list", "--url", node.url().toString(), "--token-file", adminToken());
+      CliRun status = CliRun.of("status", "--url", node.url().toString(), "--token-file", adminToken());
 
       assertThat(list.exitCode()).as(list.err()).isEqualTo(ExitCodes.OK);
       assertThat(list.out()).contains("paper-1");
@@ -51,13 +51,18 @@ class NodeSessionsTest {
   void a_node_without_sessions_tells_the_sessions_commands_so_with_exit_code_1() throws IOException {
     Node node = Node.start(config(), CLOCK);
     try {
-      CliRun list = CliRun.of("sessions", "list", "--url", node.url().toString());
+      CliRun list = CliRun.of("sessions", "list", "--url", node.url().toString(), "--token-file", adminToken());
 
       assertThat(list.exitCode()).isEqualTo(ExitCodes.FAILED);
       assertThat(list.err()).contains("the node at " + node.url() + " does not serve sessions");
     } finally {
       node.stop();
     }
+  }
+
+  /** The nodes here configure no tokens, so each makes an admin token in its data dir (the embedded default). */
+  private String adminToken() {
+    return dir.resolve("data").resolve("admin.token").toString();
   }
 
   private Config config() throws IOException {
