@@ -139,6 +139,7 @@ class DashboardIT {
 
   /** Signs out whoever is signed in, then in with {@code person}'s token, and waits until the page says so. */
   private void signInAs(Person person) throws Exception {
+    browser.waitFor("document.readyState === 'complete' && document.getElementById('sign-out') !== null", WAIT);
     browser.evaluate("document.getElementById('sign-out').hidden || document.getElementById('sign-out').click()");
     browser.waitFor("!document.getElementById('sign-in').hidden", WAIT);
     browser.type("token", person.token());
