@@ -1,18 +1,27 @@
 // Peak Trade operator dashboard: plain JavaScript against the node's JSON API (same origin).
-// Kill-switch state arrives live over server-sent events (/api/v1/stream); sessions are refreshed every 2 s.
+// Every API call carries the user's token (kept in sessionStorage: this tab only) as Authorization: Bearer.
+// Kill-switch state arrives live over server-sent events (/api/v1/stream), read with fetch rather than EventSource
+// because EventSource cannot send headers and a token in a URL would end up in logs; sessions refresh every 2 s.
 'use strict';
 
 const $ = (id) => document.getElementById(id);
+const TOKEN_KEY = 'peaktrade.token';
+const RECONNECT_MS = 2000;
 let lastEventSequence = 0;
+let streamAbort = null;
+let sessionsTimer = null;
+
+const token = () => sessionStorage.getItem(TOKEN_KEY);
 
 async function api(method, path, body) {
-  const response = await fetch(path, {
-    method,
-    headers: body ? { 'Content-Type': 'application/json' } : {},
-    body: body ? JSON.stringify(body) : undefined,
-  });
+  const headers = { Authorization: 'Bearer ' + token() };
+  if (body) headers['Content-Type'] = 'application/json';
+  const response = await fetch(path, { method, headers, body: body ? JSON.stringify(body) : undefined });
   const text = await response.text();
   const json = text ? JSON.parse(text) : null;
+  if (response.status === 401) {
+    signOut('The node refused the token: ' + (json && json.detail ? json.detail : response.statusText));
+  }
   if (!response.ok) {
     const detail = json && (json.detail || json.title) ? (json.detail || json.title) : response.statusText;
     throw new Error(detail);
@@ -56,34 +65,72 @@ async function refreshStatus() {
   }
 }
 
-function connectStream() {
-  const stream = new EventSource('/api/v1/stream');
-  stream.addEventListener('open', () => {
-    $('connection').textContent = 'live';
-    $('connection').className = 'badge live';
-    refreshStatus();
-  });
-  stream.addEventListener('kill-switch', (event) => showStatus(JSON.parse(event.data)));
-  stream.addEventListener('error', () => {
-    $('connection').textContent = 'reconnecting…';
-    $('connection').className = 'badge down';
-  });
+function connection(text, live) {
+  $('connection').textContent = text;
+  $('connection').className = 'badge ' + (live ? 'live' : 'down');
+}
+
+// Reads the server-sent events of /api/v1/stream; reconnects after RECONNECT_MS until signed out.
+async function connectStream() {
+  const abort = new AbortController();
+  streamAbort = abort;
+  while (!abort.signal.aborted) {
+    try {
+      const response = await fetch('/api/v1/stream', {
+        headers: { Authorization: 'Bearer ' + token(), Accept: 'text/event-stream' }, signal: abort.signal });
+      if (response.status === 401) {
+        signOut('The node refused the token.');
+        return;
+      }
+      if (!response.ok) throw new Error(response.statusText);
+      connection('live', true);
+      refreshStatus();
+      await readEvents(response.body.getReader(), (type, data) => {
+        if (type === 'kill-switch') showStatus(JSON.parse(data));
+      });
+    } catch (e) {
+      if (abort.signal.aborted) return;
+    }
+    connection('reconnecting…', false);
+    await new Promise((resolve) => setTimeout(resolve, RECONNECT_MS));
+  }
+}
+
+// Splits an event stream into events (blank-line separated) and hands each event's type and data to onEvent.
+async function readEvents(reader, onEvent) {
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += decoder.decode(value, { stream: true }).replace(/\r\n?/g, '\n');
+    let end;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      let type = 'message';
+      const data = [];
+      for (const line of block.split('\n')) {
+        if (line.startsWith('event:')) type = line.slice(6).trim();
+        else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
+      }
+      if (data.length > 0) onEvent(type, data.join('\n'));
+    }
+  }
 }
 
 $('kill-armed').addEventListener('change', updateKillButton);
-$('kill-identity').addEventListener('input', updateKillButton);
 $('kill-reason').addEventListener('input', updateKillButton);
 
 function updateKillButton() {
-  $('kill-button').disabled = !($('kill-armed').checked && $('kill-identity').value.trim()
-      && $('kill-reason').value.trim());
+  $('kill-button').disabled = !($('kill-armed').checked && $('kill-reason').value.trim());
 }
 
 $('kill-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   try {
     const reply = await api('POST', '/api/v1/kill-switch/trigger',
-        { identity: $('kill-identity').value.trim(), reason: $('kill-reason').value.trim() });
+        { reason: $('kill-reason').value.trim() });
     message(reply.detail, false);
     showStatus(reply.status);
     $('kill-armed').checked = false;
@@ -98,7 +145,7 @@ $('recovery-form').addEventListener('submit', async (event) => {
   const code = $('recovery-code');
   try {
     const reply = await api('POST', '/api/v1/kill-switch/recovery',
-        { approver: $('recovery-approver').value.trim(), approvalCode: code.value });
+        { approvalCode: code.value });
     message(reply.detail, false);
     showStatus(reply.status);
   } catch (e) {
@@ -111,8 +158,7 @@ $('recovery-form').addEventListener('submit', async (event) => {
 $('complete-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   try {
-    const reply = await api('POST', '/api/v1/kill-switch/recovery/complete',
-        { identity: $('complete-identity').value.trim() });
+    const reply = await api('POST', '/api/v1/kill-switch/recovery/complete', {});
     message(reply.detail, false);
     showStatus(reply.status);
   } catch (e) {
@@ -202,8 +248,52 @@ async function showEquity(id) {
   chart.appendChild(line);
 }
 
-refreshStatus();
-refreshAlerts();
-refreshSessions();
-connectStream();
-setInterval(refreshSessions, 2000);
+async function signIn(candidate) {
+  const response = await fetch('/api/v1/auth/whoami', { headers: { Authorization: 'Bearer ' + candidate } });
+  if (!response.ok) {
+    const problem = await response.json().catch(() => null);
+    signOut('Not signed in: ' + (problem && problem.detail ? problem.detail : response.statusText));
+    return;
+  }
+  const who = await response.json();
+  sessionStorage.setItem(TOKEN_KEY, candidate);
+  $('whoami').textContent = who.name + ' (' + who.roles.join(', ') + ')';
+  $('sign-in').hidden = true;
+  $('main').hidden = false;
+  $('sign-out').hidden = false;
+  connection('connecting…', false);
+  refreshStatus();
+  refreshAlerts();
+  refreshSessions();
+  connectStream();
+  sessionsTimer = setInterval(refreshSessions, 2000);
+}
+
+function signOut(why) {
+  sessionStorage.removeItem(TOKEN_KEY);
+  if (streamAbort) streamAbort.abort();
+  if (sessionsTimer) clearInterval(sessionsTimer);
+  streamAbort = null;
+  sessionsTimer = null;
+  $('whoami').textContent = '';
+  $('sign-out').hidden = true;
+  $('main').hidden = true;
+  $('sign-in').hidden = false;
+  $('sign-in-message').textContent = why || '';
+  connection('signed out', false);
+}
+
+$('sign-in').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const candidate = $('token').value.trim();
+  $('token').value = '';
+  signIn(candidate);
+});
+
+$('sign-out').addEventListener('click', () => signOut(''));
+
+if (token()) {
+  signIn(token());
+} else {
+  signOut('');
+}

@@ -17,6 +17,8 @@ public final class ExitCodes {
   public static final int REFUSED = 4;
   /** The node could not be reached, did not answer in time, or its kill switch or sessions are unavailable. */
   public static final int UNREACHABLE = 5;
+  /** No API token was found, the node refused it, or its roles do not allow the command. */
+  public static final int NOT_AUTHORIZED = 6;
 
   private ExitCodes() {}
 }

@@ -4,9 +4,11 @@ import com.typesafe.config.ConfigException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
+import org.peaktrade.app.auth.NewTokenCommand;
 import org.peaktrade.app.backtest.BacktestCommand;
 import org.peaktrade.app.cli.IndicatorsCommand;
 import org.peaktrade.app.client.NodeUnreachableException;
+import org.peaktrade.app.client.NotAuthorizedException;
 import org.peaktrade.app.feed.FeedCommand;
 import org.peaktrade.app.killswitch.HashApprovalCodeCommand;
 import org.peaktrade.app.killswitch.KillCommand;
@@ -28,7 +30,8 @@ import picocli.CommandLine.Command;
         + "kill switch and trading sessions.",
     subcommands = {BacktestCommand.class, IndicatorsCommand.class, FeedCommand.class, NodeCommand.class,
         SessionsCommand.class, StatusCommand.class, KillCommand.class, RecoverCommand.class,
-        KillSwitchEventsCommand.class, HashApprovalCodeCommand.class, CommandLine.HelpCommand.class},
+        KillSwitchEventsCommand.class, HashApprovalCodeCommand.class, NewTokenCommand.class,
+        CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
@@ -36,7 +39,8 @@ import picocli.CommandLine.Command;
         "2:invalid command line (unknown option, strategy, parameter or session, bad value)",
         "3:bad input data (message names file, line and reason)",
         "4:refused by the kill switch, or a session start refused by the node (message says why)",
-        "5:node unreachable, not answering, or its kill switch or sessions unavailable"})
+        "5:node unreachable, not answering, or its kill switch or sessions unavailable",
+        "6:no API token found, or the node refused the token or its role"})
 public final class PeakTrade implements Runnable {
 
   @CommandLine.Spec
@@ -66,6 +70,10 @@ public final class PeakTrade implements Runnable {
 
   private static int handleFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
     PrintWriter err = commandLine.getErr();
+    if (e instanceof NotAuthorizedException) {
+      err.println("peak-trade: " + e.getMessage());
+      return ExitCodes.NOT_AUTHORIZED;
+    }
     if (e instanceof NodeUnreachableException) {
       err.println("peak-trade: " + e.getMessage());
       return ExitCodes.UNREACHABLE;

@@ -24,10 +24,13 @@ import org.peaktrade.app.fixtures.HeadlessChromium;
 import org.peaktrade.app.node.Node;
 import org.peaktrade.app.node.NodeConfig;
 import org.peaktrade.engine.killswitch.ApprovalCodeHash;
+import org.peaktrade.http.fixtures.TestTokens;
+import org.peaktrade.http.fixtures.TestTokens.Person;
 
 /**
- * The operator dashboard in a real headless Chromium against a real node (embedded journal, HTTP on loopback): the
- * page shows the kill switch live, kills through its guarded button, and walks the recovery flow; the API agrees.
+ * The operator dashboard in a real headless Chromium against a real node (embedded journal, HTTP on loopback, the
+ * test tokens configured): the page asks for a token, shows the kill switch live, kills through its guarded button
+ * as an operator, and walks the recovery flow as two approvers; the API agrees.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -44,7 +47,7 @@ class DashboardIT {
 
   @BeforeAll
   void start() throws Exception {
-    Path conf = NodeFixtures.config(dir, ApprovalCodeHash.create(CODE.toCharArray()), "1s");
+    Path conf = NodeFixtures.configWithTokens(dir, ApprovalCodeHash.create(CODE.toCharArray()), "1s");
     node = Node.start(NodeConfig.load(Optional.of(conf), Optional.of(dir.resolve("data")), Optional.of("127.0.0.1"),
         Optional.of(0)), Clock.systemUTC());
     browser = HeadlessChromium.launch();
@@ -60,12 +63,26 @@ class DashboardIT {
 
   @Test
   @Order(1)
-  void anOperatorKillsFromThePageAndRecoversWithTheCodeAfterTheCooldown() throws Exception {
+  void theFirstVisitAsksForATokenAndRefusesAnUnknownOne() throws Exception {
     browser.navigate(node.url() + "/");
+    browser.waitFor("!document.getElementById('sign-in').hidden", WAIT);
+    assertThat(browser.evaluate("document.getElementById('main').hidden").asBoolean()).isTrue();
+
+    browser.type("token", "not-a-token");
+    browser.click("sign-in-button");
+
+    browser.waitFor("document.getElementById('sign-in-message').textContent.includes('not known')", WAIT);
+    assertThat(browser.evaluate("sessionStorage.getItem('peaktrade.token') === null").asBoolean()).isTrue();
+  }
+
+  @Test
+  @Order(2)
+  void anOperatorKillsFromThePageAndApproversRecoverWithTheCodeAfterTheCooldown() throws Exception {
+    browser.navigate(node.url() + "/");
+    signInAs(TestTokens.ALICE);
     browser.waitFor("document.getElementById('ks-state').textContent === 'ACTIVE'", WAIT);
     browser.waitFor("document.getElementById('connection').textContent === 'live'", WAIT);
 
-    browser.type("kill-identity", "alice");
     browser.type("kill-reason", "dashboard drill");
     assertThat(browser.evaluate("document.getElementById('kill-button').disabled").asBoolean())
         .as("the kill button stays disabled until armed").isTrue();
@@ -78,36 +95,40 @@ class DashboardIT {
     assertThat(browser.text("ks-detail")).contains("dashboard drill").contains("alice");
     browser.waitFor("document.getElementById('alerts-list').textContent.includes('triggered')", WAIT);
 
-    browser.type("recovery-approver", "bob");
+    signInAs(TestTokens.BOB);
+    browser.waitFor("!document.getElementById('recovery-form').hidden", WAIT);
     browser.type("recovery-code", "not the code");
     browser.click("recovery-button");
     browser.waitFor("document.getElementById('ks-message').className === 'error'", WAIT);
     assertThat(apiState()).isEqualTo("KILLED");
 
-    browser.type("recovery-approver", "bob");
     browser.type("recovery-code", CODE);
     browser.click("recovery-button");
     browser.waitFor("document.getElementById('ks-state').textContent === 'RECOVERING'", WAIT);
     assertThat(apiState()).isEqualTo("RECOVERING");
+    assertThat(browser.text("ks-detail")).contains("recovery requested by bob");
 
     Thread.sleep(1_200);
-    browser.type("complete-identity", "carol");
+    signInAs(TestTokens.CAROL);
+    browser.waitFor("!document.getElementById('complete-form').hidden", WAIT);
     browser.click("complete-button");
     browser.waitFor("document.getElementById('ks-state').textContent === 'ACTIVE'", WAIT);
     assertThat(apiState()).isEqualTo("ACTIVE");
   }
 
   @Test
-  @Order(2)
+  @Order(3)
   void aKillThroughTheApiShowsUpOnAnOpenPageWithoutReloading() throws Exception {
     browser.navigate(node.url() + "/dashboard/");
+    browser.waitFor("document.getElementById('whoami').textContent.startsWith('carol')", WAIT);
     browser.waitFor("document.getElementById('connection').textContent === 'live'", WAIT);
     String before = browser.text("ks-state");
 
     HttpResponse<String> kill = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
             URI.create(node.url() + "/api/v1/kill-switch/trigger"))
         .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"identity\":\"dave\",\"reason\":\"api kill\"}")).build(),
+        .header("Authorization", TestTokens.bearer(TestTokens.ROOT))
+        .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"api kill\"}")).build(),
         HttpResponse.BodyHandlers.ofString());
 
     assertThat(kill.statusCode()).as(kill.body()).isEqualTo(200);
@@ -116,9 +137,21 @@ class DashboardIT {
     assertThat(before).isNotEqualTo("UNKNOWN");
   }
 
+  /** Signs out whoever is signed in, then in with {@code person}'s token, and waits until the page says so. */
+  private void signInAs(Person person) throws Exception {
+    browser.waitFor("document.readyState === 'complete' && document.getElementById('sign-out') !== null", WAIT);
+    browser.evaluate("document.getElementById('sign-out').hidden || document.getElementById('sign-out').click()");
+    browser.waitFor("!document.getElementById('sign-in').hidden", WAIT);
+    browser.type("token", person.token());
+    browser.click("sign-in-button");
+    browser.waitFor("document.getElementById('whoami').textContent === '" + person.name() + " ("
+        + person.role() + ")'", WAIT);
+  }
+
   private String apiState() throws Exception {
     HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        URI.create(node.url() + "/api/v1/kill-switch")).build(), HttpResponse.BodyHandlers.ofString());
+        URI.create(node.url() + "/api/v1/kill-switch")).header("Authorization", TestTokens.bearer(TestTokens.VIC))
+        .build(), HttpResponse.BodyHandlers.ofString());
     JsonNode status = JSON.readTree(response.body());
     return status.path("state").asText();
   }

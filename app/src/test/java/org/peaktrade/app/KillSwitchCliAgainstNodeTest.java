@@ -1,12 +1,18 @@
 package org.peaktrade.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.peaktrade.http.fixtures.TestTokens.ALICE;
+import static org.peaktrade.http.fixtures.TestTokens.BOB;
+import static org.peaktrade.http.fixtures.TestTokens.CAROL;
+import static org.peaktrade.http.fixtures.TestTokens.VIC;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,10 +25,13 @@ import org.peaktrade.app.fixtures.MutableClock;
 import org.peaktrade.app.node.Node;
 import org.peaktrade.app.node.NodeConfig;
 import org.peaktrade.http.ApiJson;
+import org.peaktrade.http.fixtures.TestTokens.Person;
 
 /**
  * The CLI client against a real node started in-process: kill-switch runtime, embedded journal in a temporary data
- * dir, HTTP on a free loopback port. Each test uses its own session scope, so the tests do not see each other.
+ * dir, HTTP on a free loopback port, the test tokens configured. alice kills (operator), bob and carol recover
+ * (approvers), each with their own token in PEAKTRADE_TOKEN. Each test uses its own session scope, so the tests do not
+ * see each other.
  */
 class KillSwitchCliAgainstNodeTest {
 
@@ -37,7 +46,7 @@ class KillSwitchCliAgainstNodeTest {
 
   @BeforeAll
   static void startNode() throws IOException {
-    Path conf = NodeFixtures.config(dir, hash(CODE), "300s", true);
+    Path conf = NodeFixtures.configWithTokens(dir, hash(CODE), "300s", true);
     node = Node.start(NodeConfig.load(Optional.of(conf), Optional.of(dir.resolve("data")), Optional.of("127.0.0.1"),
         Optional.of(0)), CLOCK);
     url = node.url().toString();
@@ -52,8 +61,8 @@ class KillSwitchCliAgainstNodeTest {
   void kill_then_status_shows_the_killed_session_with_who_and_why() {
     String session = freshSession();
 
-    CliRun kill = cli("kill", "--reason", "runaway orders", "--identity", "alice", "--session", session);
-    CliRun status = cli("status", "--session", session);
+    CliRun kill = cli(ALICE, "kill", "--reason", "runaway orders", "--session", session);
+    CliRun status = cli(VIC, "status", "--session", session);
 
     assertThat(kill.exitCode()).as(kill.err()).isEqualTo(ExitCodes.OK);
     assertThat(status.exitCode()).isEqualTo(ExitCodes.OK);
@@ -63,7 +72,7 @@ class KillSwitchCliAgainstNodeTest {
 
   @Test
   void a_switch_that_never_changed_says_so_instead_of_an_epoch_date() {
-    CliRun status = cli("status", "--session", freshSession());
+    CliRun status = cli(VIC, "status", "--session", freshSession());
 
     assertThat(status.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(status.out()).contains(": ACTIVE (never triggered, revision 0)").doesNotContain("1970");
@@ -71,7 +80,7 @@ class KillSwitchCliAgainstNodeTest {
 
   @Test
   void the_global_switch_starts_active() {
-    CliRun status = cli("status", "--json");
+    CliRun status = cli(VIC, "status", "--json");
 
     assertThat(status.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(json(status.out()).get("scope").asText()).isEqualTo("global");
@@ -80,14 +89,14 @@ class KillSwitchCliAgainstNodeTest {
   @Test
   void a_full_recovery_needs_the_code_the_cooldown_and_a_second_person() {
     String session = freshSession();
-    cli("kill", "--reason", "stale quotes", "--identity", "alice", "--session", session);
+    cli(ALICE, "kill", "--reason", "stale quotes", "--identity", "alice", "--session", session);
 
-    CliRun request = withCode(CODE, "recover", "--approver", "bob", "--session", session);
-    CliRun early = cli("recover", "--complete", "--identity", "carol", "--session", session);
+    CliRun request = withCode(BOB, CODE, "recover", "--session", session);
+    CliRun early = cli(CAROL, "recover", "--complete", "--session", session);
     CLOCK.advance(Duration.ofSeconds(301));
     CliRun complete = completeOnceMarketDataIsFresh(session);
-    CliRun status = cli("status", "--session", session, "--json");
-    CliRun events = cli("kill-switch-events", "--session", session);
+    CliRun status = cli(VIC, "status", "--session", session, "--json");
+    CliRun events = cli(VIC, "kill-switch-events", "--session", session);
 
     assertThat(request.exitCode()).as(request.err()).isEqualTo(ExitCodes.OK);
     assertThat(request.out()).contains("RECOVERING").contains("recovery requested by bob").doesNotContain(CODE);
@@ -102,9 +111,9 @@ class KillSwitchCliAgainstNodeTest {
   @Test
   void a_wrong_approval_code_is_refused_with_exit_code_4_and_never_printed() {
     String session = freshSession();
-    cli("kill", "--reason", "test", "--identity", "alice", "--session", session);
+    cli(ALICE, "kill", "--reason", "test", "--identity", "alice", "--session", session);
 
-    CliRun run = withCode("wrong-code-123", "recover", "--approver", "mallory", "--session", session);
+    CliRun run = withCode(CAROL, "wrong-code-123", "recover", "--session", session);
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.REFUSED);
     assertThat(run.err()).contains("BAD_APPROVAL_CODE").doesNotContain("wrong-code-123");
@@ -114,17 +123,17 @@ class KillSwitchCliAgainstNodeTest {
   @Test
   void the_code_can_be_typed_at_the_prompt() {
     String session = freshSession();
-    cli("kill", "--reason", "test", "--identity", "alice", "--session", session);
+    cli(ALICE, "kill", "--reason", "test", "--identity", "alice", "--session", session);
 
-    CliRun run = CliRun.with(FakeTerminal.console(CODE), "recover", "--approver", "bob", "--session", session,
-        "--url", url);
+    CliRun run = CliRun.with(new FakeTerminal(Map.of("PEAKTRADE_TOKEN", BOB.token()), new ArrayDeque<>(List.of(CODE)),
+        new ArrayDeque<>(), true), "recover", "--session", session, "--url", url);
 
     assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
   }
 
   @Test
   void recovery_of_an_active_switch_is_refused_as_wrong_state() {
-    CliRun run = withCode(CODE, "recover", "--approver", "bob", "--session", freshSession());
+    CliRun run = withCode(BOB, CODE, "recover", "--session", freshSession());
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.REFUSED);
     assertThat(run.err()).contains("WRONG_STATE").contains("the switch is ACTIVE");
@@ -133,11 +142,11 @@ class KillSwitchCliAgainstNodeTest {
   @Test
   void with_the_two_person_rule_the_approver_cannot_complete_the_recovery() {
     String session = freshSession();
-    cli("kill", "--reason", "test", "--identity", "alice", "--session", session);
-    withCode(CODE, "recover", "--approver", "bob", "--session", session);
+    cli(ALICE, "kill", "--reason", "test", "--identity", "alice", "--session", session);
+    withCode(BOB, CODE, "recover", "--session", session);
     CLOCK.advance(Duration.ofSeconds(301));
 
-    CliRun run = cli("recover", "--complete", "--identity", "bob", "--session", session);
+    CliRun run = cli(BOB, "recover", "--complete", "--session", session);
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.REFUSED);
     assertThat(run.err()).contains("SAME_PERSON").contains("two-person rule");
@@ -146,12 +155,12 @@ class KillSwitchCliAgainstNodeTest {
   @Test
   void repeated_wrong_codes_lock_recovery_out_even_for_the_right_code() {
     String session = freshSession();
-    cli("kill", "--reason", "test", "--identity", "alice", "--session", session);
+    cli(ALICE, "kill", "--reason", "test", "--identity", "alice", "--session", session);
     for (int attempt = 0; attempt < 5; attempt++) {
-      withCode("guess-" + attempt, "recover", "--approver", "mallory", "--session", session);
+      withCode(CAROL, "guess-" + attempt, "recover", "--session", session);
     }
 
-    CliRun run = withCode(CODE, "recover", "--approver", "bob", "--session", session);
+    CliRun run = withCode(BOB, CODE, "recover", "--session", session);
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.REFUSED);
     assertThat(run.err()).contains("LOCKED_OUT").containsPattern("retry in (900|899) s");
@@ -161,11 +170,39 @@ class KillSwitchCliAgainstNodeTest {
   void json_output_is_the_nodes_answer_as_is() {
     String session = freshSession();
 
-    CliRun kill = cli("kill", "--reason", "r", "--identity", "alice", "--session", session, "--json");
+    CliRun kill = cli(ALICE, "kill", "--reason", "r", "--identity", "alice", "--session", session, "--json");
 
     JsonNode answer = json(kill.out());
     assertThat(answer.get("accepted").asBoolean()).isTrue();
     assertThat(answer.get("status").get("state").asText()).isEqualTo("KILLED");
+  }
+
+  @Test
+  void a_viewer_token_cannot_kill_and_the_cli_says_which_role_is_missing() {
+    String session = freshSession();
+
+    CliRun run = cli(VIC, "kill", "--reason", "r", "--session", session);
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.NOT_AUTHORIZED);
+    assertThat(run.err()).contains("not allowed: POST /api/v1/kill-switch/trigger needs the role operator; "
+        + "the token 'vic' has viewer");
+    assertThat(cli(VIC, "status", "--session", session).out()).contains("ACTIVE");
+  }
+
+  @Test
+  void an_unknown_token_is_refused_with_exit_code_6() {
+    CliRun run = CliRun.with(FakeTerminal.env(Map.of("PEAKTRADE_TOKEN", "made-up")), withUrl(new String[] {"status"}));
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.NOT_AUTHORIZED);
+    assertThat(run.err()).contains("refused the token: the token is not known to this node").doesNotContain("made-up");
+  }
+
+  @Test
+  void a_kill_naming_someone_else_than_the_token_owner_is_refused() {
+    CliRun run = cli(ALICE, "kill", "--reason", "r", "--identity", "bob", "--session", freshSession());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
+    assertThat(run.err()).contains("field 'identity' is 'bob' but the token belongs to 'alice'");
   }
 
   static String hash(String code) {
@@ -174,12 +211,13 @@ class KillSwitchCliAgainstNodeTest {
     return run.out().strip();
   }
 
-  private static CliRun cli(String... args) {
-    return CliRun.with(FakeTerminal.empty(), withUrl(args));
+  private static CliRun cli(Person person, String... args) {
+    return CliRun.with(FakeTerminal.env(Map.of("PEAKTRADE_TOKEN", person.token())), withUrl(args));
   }
 
-  private static CliRun withCode(String code, String... args) {
-    return CliRun.with(FakeTerminal.env(Map.of("PEAKTRADE_APPROVAL_CODE", code)), withUrl(args));
+  private static CliRun withCode(Person person, String code, String... args) {
+    return CliRun.with(FakeTerminal.env(Map.of("PEAKTRADE_TOKEN", person.token(), "PEAKTRADE_APPROVAL_CODE", code)),
+        withUrl(args));
   }
 
   private static String[] withUrl(String[] args) {
@@ -208,7 +246,7 @@ class KillSwitchCliAgainstNodeTest {
    */
   private CliRun completeOnceMarketDataIsFresh(String session) {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    CliRun complete = cli("recover", "--complete", "--identity", "carol", "--session", session);
+    CliRun complete = cli(CAROL, "recover", "--complete", "--identity", "carol", "--session", session);
     while (complete.exitCode() != ExitCodes.OK && complete.err().contains("market-data-fresh")
         && System.nanoTime() < deadline) {
       try {
@@ -217,7 +255,7 @@ class KillSwitchCliAgainstNodeTest {
         Thread.currentThread().interrupt();
         break;
       }
-      complete = cli("recover", "--complete", "--identity", "carol", "--session", session);
+      complete = cli(CAROL, "recover", "--complete", "--identity", "carol", "--session", session);
     }
     return complete;
   }

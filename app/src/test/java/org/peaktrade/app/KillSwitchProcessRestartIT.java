@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peaktrade.http.ApiJson;
+import org.peaktrade.http.fixtures.TestTokens;
 
 /**
  * The kill switch survives {@code kill -9}: the runnable jar is started as a real OS process on a data dir, driven
@@ -47,7 +48,7 @@ class KillSwitchProcessRestartIT {
   @BeforeEach
   void writeConfig() throws Exception {
     dataDir = dir.resolve("data");
-    config = NodeFixtures.config(dir, hashOf(CODE), "300s");
+    config = NodeFixtures.configWithTokens(dir, hashOf(CODE), "300s");
   }
 
   @AfterEach
@@ -63,7 +64,8 @@ class KillSwitchProcessRestartIT {
     String url = startNode("first");
     assertThat(post(url, "/trigger", "{\"identity\":\"alice\",\"reason\":\"restart drill\"}").statusCode())
         .isEqualTo(200);
-    CliResult recover = cli(Map.of("PEAKTRADE_APPROVAL_CODE", CODE), "recover", "--approver", "bob", "--url", url);
+    CliResult recover = cli(Map.of("PEAKTRADE_APPROVAL_CODE", CODE, "PEAKTRADE_TOKEN", TestTokens.BOB.token()), "recover",
+        "--approver", "bob", "--url", url);
     assertThat(recover.exitCode()).as(recover.output()).isZero();
     JsonNode before = status(url);
     JsonNode eventsBefore = events(url);
@@ -159,12 +161,14 @@ class KillSwitchProcessRestartIT {
 
   private HttpResponse<String> get(String url, String path) throws IOException, InterruptedException {
     return http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/kill-switch" + path))
+        .header("Authorization", TestTokens.bearer(TestTokens.VIC))
         .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> post(String url, String path, String body) throws IOException, InterruptedException {
     return http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/kill-switch" + path))
         .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+        .header("Authorization", TestTokens.bearer(TestTokens.ALICE))
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 

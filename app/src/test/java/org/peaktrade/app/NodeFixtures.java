@@ -3,6 +3,8 @@ package org.peaktrade.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.peaktrade.http.fixtures.TestTokens;
 
 /** Config files for nodes started by tests. */
 final class NodeFixtures {
@@ -15,6 +17,19 @@ final class NodeFixtures {
    */
   static Path config(Path dir, String approvalCodeHash, String cooldown) throws IOException {
     return config(dir, approvalCodeHash, cooldown, false);
+  }
+
+  /** The same, with the API tokens of {@link TestTokens} configured (no admin token file is made). */
+  static Path configWithTokens(Path dir, String approvalCodeHash, String cooldown) throws IOException {
+    return configWithTokens(dir, approvalCodeHash, cooldown, false);
+  }
+
+  /** The same, with the two-person rule on or off. */
+  static Path configWithTokens(Path dir, String approvalCodeHash, String cooldown, boolean twoPersonRule)
+      throws IOException {
+    Path file = config(dir, approvalCodeHash, cooldown, twoPersonRule);
+    Files.writeString(file, TestTokens.config(), StandardOpenOption.APPEND);
+    return file;
   }
 
   /** The same, with the two-person rule on or off. */

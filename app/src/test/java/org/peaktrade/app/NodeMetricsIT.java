@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.peaktrade.app.node.Node;
 import org.peaktrade.app.node.NodeConfig;
 import org.peaktrade.engine.killswitch.ApprovalCodeHash;
+import org.peaktrade.http.fixtures.TestTokens;
 
 /**
  * {@code GET /metrics} on a running node: Prometheus text with JVM, kill-switch, market-data and risk metrics (the
@@ -37,7 +38,7 @@ class NodeMetricsIT {
 
   @BeforeAll
   void start() throws Exception {
-    Path conf = NodeFixtures.config(dir, ApprovalCodeHash.create("metrics code".toCharArray()), "300s");
+    Path conf = NodeFixtures.configWithTokens(dir, ApprovalCodeHash.create("metrics code".toCharArray()), "300s");
     node = Node.start(NodeConfig.load(Optional.of(conf), Optional.of(dir.resolve("data")), Optional.of("127.0.0.1"),
         Optional.of(0)), Clock.systemUTC());
   }
@@ -52,7 +53,8 @@ class NodeMetricsIT {
     HttpResponse<String> kill = http.send(HttpRequest.newBuilder(
             URI.create(node.url() + "/api/v1/kill-switch/trigger?session=metrics-1"))
         .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"identity\":\"erin\",\"reason\":\"metrics\"}")).build(),
+        .header("Authorization", TestTokens.bearer(TestTokens.ALICE))
+        .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"metrics\"}")).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(kill.statusCode()).as(kill.body()).isEqualTo(200);
 
@@ -82,8 +84,8 @@ class NodeMetricsIT {
     long deadline = System.nanoTime() + WAIT.toNanos();
     String text = "";
     while (System.nanoTime() < deadline) {
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(node.url() + "/metrics")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(node.url() + "/metrics"))
+          .header("Authorization", TestTokens.bearer(TestTokens.VIC)).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
           type -> assertThat(type).startsWith("text/plain").contains("version=0.0.4"));

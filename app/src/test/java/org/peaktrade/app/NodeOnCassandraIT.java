@@ -30,7 +30,7 @@ class NodeOnCassandraIT {
 
   @Test
   void a_killed_switch_and_its_audit_trail_survive_kill_9_of_a_node_on_cassandra() throws Exception {
-    Path config = NodeFixtures.config(dir, KillSwitchFixtures.HASH, "300s");
+    Path config = NodeFixtures.configWithTokens(dir, KillSwitchFixtures.HASH, "300s");
     Path profile = LocalCassandra.repositoryRoot().resolve("config/persistence-cassandra.conf");
     Path dataDir = dir.resolve("data");
     Map<String, String> environment = Map.of("PEAKTRADE_CASSANDRA_CONTACT_POINT", CASSANDRA.contactPoint());

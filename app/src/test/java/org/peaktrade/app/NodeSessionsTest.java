@@ -43,8 +43,8 @@ class NodeSessionsTest {
     RecordingSessionService sessions = new RecordingSessionService().holding(SessionSamples.trading("paper-1"));
     Node node = Node.start(config(), CLOCK, (system, killSwitch, clock) -> sessions);
     try {
-      CliRun list = CliRun.of("sessions", "list", "--url", node.url().toString());
-      CliRun status = CliRun.of("status", "--url", node.url().toString());
+      CliRun list = CliRun.of("sessions", "list", "--url", node.url().toString(), "--token-file", adminToken());
+      CliRun status = CliRun.of("status", "--url", node.url().toString(), "--token-file", adminToken());
 
       assertThat(list.exitCode()).as(list.err()).isEqualTo(ExitCodes.OK);
       assertThat(list.out()).contains("paper-1");
@@ -93,7 +93,7 @@ class NodeSessionsTest {
   void a_node_configured_without_demo_sessions_serves_its_own_sessions_api_with_none_in_it() throws IOException {
     Node node = Node.start(config(), CLOCK);
     try {
-      CliRun list = CliRun.of("sessions", "list", "--url", node.url().toString());
+      CliRun list = CliRun.of("sessions", "list", "--url", node.url().toString(), "--token-file", adminToken());
 
       assertThat(list.exitCode()).as(list.err()).isEqualTo(ExitCodes.OK);
       assertThat(list.out()).contains("no sessions on the node at " + node.url());
@@ -101,6 +101,11 @@ class NodeSessionsTest {
     } finally {
       node.stop();
     }
+  }
+
+  /** The nodes here configure no tokens, so each makes an admin token in its data dir (the embedded default). */
+  private String adminToken() {
+    return dir.resolve("data").resolve("admin.token").toString();
   }
 
   private Config config() throws IOException {

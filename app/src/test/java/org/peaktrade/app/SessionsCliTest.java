@@ -18,7 +18,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.peaktrade.actors.session.SessionRefusedException;
 import org.peaktrade.http.ApiJson;
+import org.peaktrade.app.CliRun.FakeTerminal;
 import org.peaktrade.http.HttpServer;
+import org.peaktrade.http.auth.Authorization;
+import org.peaktrade.http.fixtures.TestTokens;
 import org.peaktrade.http.SessionRoutes;
 import org.peaktrade.http.fixtures.RecordingSessionService;
 import org.peaktrade.http.fixtures.RecordingSessionService.Start;
@@ -36,6 +39,9 @@ class SessionsCliTest {
   private static ActorSystem<Void> system;
 
   private RecordingSessionService service;
+  /** alice is an operator: she may list, show, start and stop sessions. */
+  private static final FakeTerminal AS_ALICE = FakeTerminal.env(Map.of("PEAKTRADE_TOKEN", TestTokens.ALICE.token()));
+
   private String url;
 
   @BeforeAll
@@ -53,7 +59,8 @@ class SessionsCliTest {
   @BeforeEach
   void bind() {
     service = new RecordingSessionService();
-    InetSocketAddress address = HttpServer.start(system, new SessionRoutes(service).route(), "127.0.0.1", 0);
+    InetSocketAddress address = HttpServer.start(system,
+        new Authorization(TestTokens.tokens()).secure(new SessionRoutes(service).route()), "127.0.0.1", 0);
     url = "http://127.0.0.1:" + address.getPort();
   }
 
@@ -274,7 +281,7 @@ class SessionsCliTest {
 
     for (String[] args : new String[][] {{"sessions", "list"}, {"sessions", "show", "p"}, {"sessions", "stop", "p"},
         {"sessions", "start", "--id", "p", "--strategy", "ma-cross", "--symbol", "BTC/USD", "--mode", "paper"}}) {
-      CliRun run = CliRun.of(append(args, "--url", down));
+      CliRun run = CliRun.with(AS_ALICE, append(args, "--url", down));
 
       assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(ExitCodes.UNREACHABLE);
       assertThat(run.err()).contains("cannot reach the node at " + down).contains("peak-trade node");
@@ -295,7 +302,7 @@ class SessionsCliTest {
   }
 
   private CliRun cli(String... args) {
-    return CliRun.of(append(args, "--url", url));
+    return CliRun.with(AS_ALICE, append(args, "--url", url));
   }
 
   private static int unusedPort() throws IOException {

@@ -37,7 +37,8 @@ public final class ApiErrors extends AllDirectives {
     return INSTANCE.handleExceptions(exceptions(), () -> INSTANCE.handleRejections(rejections(), () -> route));
   }
 
-  static HttpResponse response(Problem problem, List<HttpHeader> headers) {
+  /** A problem answer with extra headers (e.g. WWW-Authenticate, Allow, Retry-After). */
+  public static HttpResponse response(Problem problem, List<HttpHeader> headers) {
     return HttpResponse.create()
         .withStatus(problem.status())
         .addHeaders(headers)

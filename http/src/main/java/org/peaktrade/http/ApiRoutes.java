@@ -17,6 +17,8 @@ import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
 import org.apache.pekko.stream.Materializer;
+import org.peaktrade.http.auth.Authorization;
+import org.peaktrade.http.auth.Caller;
 
 /**
  * What every route class of the API shares: bounded, strictly parsed JSON bodies; answering from a facade's
@@ -51,6 +53,12 @@ abstract class ApiRoutes extends AllDirectives {
         }
       });
     })));
+  }
+
+  /** Runs {@code inner} with the caller the {@link Authorization} gate admitted; 401 without one. */
+  Route asCaller(Function<Caller, Route> inner) {
+    return optionalAttribute(Authorization.CALLER,
+        caller -> caller.map(inner).orElseGet(() -> complete(Authorization.noCaller())));
   }
 
   <T> Route answer(Supplier<CompletionStage<T>> call, Function<T, Route> onSuccess) {

@@ -2,11 +2,14 @@ package org.peaktrade.http;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.Http;
+import org.apache.pekko.http.javadsl.HttpsConnectionContext;
+import org.apache.pekko.http.javadsl.ServerBuilder;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.javadsl.settings.ServerSettings;
@@ -32,17 +35,27 @@ public final class HttpServer {
    * {@link com.typesafe.config.ConfigException} naming the key when the {@link ApiSettings} are invalid.
    */
   public static InetSocketAddress start(ActorSystem<?> system, Route route, String host, int port) {
+    return start(system, route, host, port, Optional.empty());
+  }
+
+  /** The same, over HTTPS when {@code https} is present (see {@link TlsSettings}). */
+  public static InetSocketAddress start(ActorSystem<?> system, Route route, String host, int port,
+      Optional<HttpsConnectionContext> https) {
     ApiSettings settings = ApiSettings.get(system.classicSystem());
     LOG.info("HTTP API reads request bodies of at most {} bytes within {}", settings.maxBodyBytes(),
         settings.bodyTimeout());
     try {
-      ServerSettings server = ServerSettings.create(system.classicSystem())
+      ServerSettings serverSettings = ServerSettings.create(system.classicSystem())
           .withParsingErrorHandler(ProblemParsingErrorHandler.class.getName());
-      ServerBinding binding = Http.get(system).newServerAt(host, port).withSettings(server)
-          .bind(ApiErrors.handled(route))
+      ServerBuilder server = Http.get(system).newServerAt(host, port).withSettings(serverSettings);
+      if (https.isPresent()) {
+        server = server.enableHttps(https.get());
+      }
+      ServerBinding binding = server.bind(ApiErrors.handled(route))
           .toCompletableFuture().get(BIND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       binding.addToCoordinatedShutdown(TERMINATION_DEADLINE, system);
-      LOG.info("HTTP API listening on {}:{}", binding.localAddress().getHostString(), binding.localAddress().getPort());
+      LOG.info("HTTP API listening on {}://{}:{}", https.isPresent() ? "https" : "http",
+          binding.localAddress().getHostString(), binding.localAddress().getPort());
       return binding.localAddress();
     } catch (ExecutionException e) {
       throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + e.getCause().getMessage(), e);

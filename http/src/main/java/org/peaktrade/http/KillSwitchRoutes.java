@@ -18,6 +18,7 @@ import org.apache.pekko.http.javadsl.model.headers.RetryAfter;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.peaktrade.actors.killswitch.KillSwitchService;
+import org.peaktrade.http.auth.Caller;
 import org.peaktrade.http.KillSwitchJson.AcceptedView;
 import org.peaktrade.http.KillSwitchJson.CompleteRecoveryBody;
 import org.peaktrade.http.KillSwitchJson.EventView;
@@ -36,7 +37,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The kill-switch control API under {@code /api/v1/kill-switch}: status, manual and external triggers, recovery
- * request and completion, and the audit trail. {@code ?session=ID} on any route selects the scope
+ * request and completion, and the audit trail. Who acts is the caller whose token the {@code Authorization} gate
+ * admitted (an external trigger keeps its {@code source} as the identity and records the token as
+ * {@value #SUBMITTED_BY} in the metadata). {@code ?session=ID} on any route selects the scope
  * {@code session:ID}; without it the global switch is meant. The routes only translate HTTP to the
  * {@link KillSwitchService} facade and back (a test double can stand in for the actors); the entity decides.
  * Accepted commands answer 200, refusals answer problem+json with a status per {@link RefusalReason}. The approval
@@ -56,6 +59,9 @@ public final class KillSwitchRoutes extends ApiRoutes {
   public static final int MAX_EVENTS_PAGE = 1000;
   /** Retry-After for a lock-out whose end is not in the recent journal. */
   static final long LOCKOUT_FALLBACK_SECONDS = 60;
+
+  /** The metadata key of an external trigger that names the token which sent it. */
+  public static final String SUBMITTED_BY = "submittedBy";
 
   private static final Logger LOG = LoggerFactory.getLogger(KillSwitchRoutes.class);
   private static final int LOCKOUT_LOOKBACK = 200;
@@ -78,11 +84,15 @@ public final class KillSwitchRoutes extends ApiRoutes {
     return pathPrefix(PathMatchers.segment("api").slash("v1").slash("kill-switch"), () -> scope(scope -> concat(
         pathEnd(() -> get(() -> status(scope))),
         path("events", () -> get(() -> events(scope))),
-        path("trigger", () -> post(() -> body(TriggerBody.class, body -> trigger(scope, body)))),
-        path("external", () -> post(() -> body(ExternalSignalBody.class, body -> external(scope, body)))),
+        path("trigger", () -> post(() -> asCaller(caller -> body(TriggerBody.class,
+            body -> trigger(scope, caller, body))))),
+        path("external", () -> post(() -> asCaller(caller -> body(ExternalSignalBody.class,
+            body -> external(scope, caller, body))))),
         pathPrefix("recovery", () -> concat(
-            pathEnd(() -> post(() -> body(RecoveryBody.class, body -> requestRecovery(scope, body)))),
-            path("complete", () -> post(() -> body(CompleteRecoveryBody.class, body -> complete(scope, body)))))))));
+            pathEnd(() -> post(() -> asCaller(caller -> body(RecoveryBody.class,
+                body -> requestRecovery(scope, caller, body))))),
+            path("complete", () -> post(() -> asCaller(caller -> body(CompleteRecoveryBody.class,
+                body -> complete(scope, caller, body))))))))));
   }
 
   private Route status(KillSwitchScope scope) {
@@ -107,23 +117,24 @@ public final class KillSwitchRoutes extends ApiRoutes {
     }));
   }
 
-  private Route trigger(KillSwitchScope scope, TriggerBody body) {
-    String identity = required("identity", body.identity());
+  private Route trigger(KillSwitchScope scope, Caller caller, TriggerBody body) {
+    String identity = identity(caller, "identity", body.identity());
     String reason = required("reason", body.reason());
     Map<String, String> metadata = body.metadata() == null ? Map.of() : body.metadata();
     return command(scope, "trigger", identity,
         () -> service.trigger(scope, TriggerKind.MANUAL, identity, reason, metadata));
   }
 
-  private Route external(KillSwitchScope scope, ExternalSignalBody body) {
+  private Route external(KillSwitchScope scope, Caller caller, ExternalSignalBody body) {
     String source = required("source", body.source());
     String reason = required("reason", body.reason());
-    return command(scope, "external-trigger", source,
-        () -> service.trigger(scope, TriggerKind.EXTERNAL, source, reason, Map.of("source", source)));
+    return command(scope, "external-trigger", source + " (token " + caller.name() + ")",
+        () -> service.trigger(scope, TriggerKind.EXTERNAL, source, reason,
+            Map.of("source", source, SUBMITTED_BY, caller.name())));
   }
 
-  private Route requestRecovery(KillSwitchScope scope, RecoveryBody body) {
-    String approver = required("approver", body.approver());
+  private Route requestRecovery(KillSwitchScope scope, Caller caller, RecoveryBody body) {
+    String approver = identity(caller, "approver", body.approver());
     char[] code = required("approvalCode", body.approvalCode());
     return command(scope, "request-recovery", approver, () -> {
       CompletionStage<KillSwitchReply> reply = service.requestRecovery(scope, approver, code);
@@ -131,9 +142,21 @@ public final class KillSwitchRoutes extends ApiRoutes {
     });
   }
 
-  private Route complete(KillSwitchScope scope, CompleteRecoveryBody body) {
-    String identity = required("identity", body.identity());
+  private Route complete(KillSwitchScope scope, Caller caller, CompleteRecoveryBody body) {
+    String identity = identity(caller, "identity", body.identity());
     return command(scope, "complete-recovery", identity, () -> service.completeRecovery(scope, identity));
+  }
+
+  /**
+   * The caller's token name: who acts is who holds the token. A body may still name someone (older clients do), but
+   * only the token's owner.
+   */
+  private static String identity(Caller caller, String field, String claimed) {
+    if (claimed != null && !claimed.strip().equals(caller.name())) {
+      throw new BadRequestException("field '" + field + "' is '" + claimed + "' but the token belongs to '"
+          + caller.name() + "'; leave the field out, the token names who acts");
+    }
+    return caller.name();
   }
 
   private Route command(KillSwitchScope scope, String command, String who,

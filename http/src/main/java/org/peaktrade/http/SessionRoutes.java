@@ -13,6 +13,7 @@ import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.peaktrade.actors.session.SessionRefusedException;
 import org.peaktrade.actors.session.SessionService;
+import org.peaktrade.http.auth.Caller;
 import org.peaktrade.http.SessionJson.Equity;
 import org.peaktrade.http.SessionJson.Fills;
 import org.peaktrade.http.SessionJson.Orders;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * back (a test double can stand in for the actors). A start body is checked field by field before the facade sees
  * it (400 naming every bad field and value); an id already in use is 409; a start the facade refuses (mode gate,
  * unknown risk profile, unsubscribed symbol, ...) is 422 with its message; an unknown id is 404; a facade that
- * times out or fails is 503.
+ * times out or fails is 503. Starts and stops are logged with the caller's token name (and audited by the
+ * {@code Authorization} gate).
  */
 public final class SessionRoutes extends ApiRoutes {
 
@@ -59,11 +61,11 @@ public final class SessionRoutes extends ApiRoutes {
     return pathPrefix(PathMatchers.segment("api").slash("v1").slash("sessions"), () -> concat(
         pathEnd(() -> concat(
             get(this::list),
-            post(() -> body(StartSessionBody.class, this::start)))),
+            post(() -> asCaller(caller -> body(StartSessionBody.class, body -> start(caller, body)))))),
         pathPrefix(PathMatchers.segment(), id -> validId(id, () -> concat(
             pathEnd(() -> concat(
                 get(() -> found(id, service::get, view -> view)),
-                delete(() -> stop(id)))),
+                delete(() -> asCaller(caller -> stop(caller, id))))),
             path("orders", () -> get(() -> found(id, service::orders, orders -> new Orders(id, orders)))),
             path("fills", () -> get(() -> found(id, service::fills, fills -> new Fills(id, fills)))),
             path("positions", () -> get(() -> found(id, service::positions, p -> new Positions(id, p)))),
@@ -74,7 +76,7 @@ public final class SessionRoutes extends ApiRoutes {
     return answer(service::list, sessions -> ok(new SessionList(sessions)));
   }
 
-  private Route start(StartSessionBody body) {
+  private Route start(Caller caller, StartSessionBody body) {
     SessionSpec spec;
     try {
       spec = body.spec();
@@ -83,16 +85,16 @@ public final class SessionRoutes extends ApiRoutes {
     }
     return answer(() -> service.get(spec.id()), existing -> existing.isPresent() ? taken(existing.get())
         : answer(() -> service.start(spec), view -> {
-          LOG.info("session {} started: {} {} on {} ({})", spec.id(), spec.mode(), spec.strategy(), spec.symbol(),
-              view.status());
+          LOG.info("session {} started by {}: {} {} on {} ({})", spec.id(), caller.name(), spec.mode(),
+              spec.strategy(), spec.symbol(), view.status());
           return complete(StatusCodes.CREATED, List.of(Location.create(PATH + "/" + spec.id())), view,
               Jackson.marshaller(ApiJson.MAPPER));
         }));
   }
 
-  private Route stop(String id) {
+  private Route stop(Caller caller, String id) {
     return found(id, service::stop, view -> {
-      LOG.info("session {} stopped ({})", id, view.status());
+      LOG.info("session {} stopped by {} ({})", id, caller.name(), view.status());
       return view;
     });
   }

@@ -27,7 +27,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.apache.pekko.http.javadsl.server.Route;
 import org.peaktrade.actors.killswitch.KillSwitchService.RecordedEvent;
+import org.peaktrade.http.auth.Authorization;
+import org.peaktrade.http.fixtures.TestTokens;
+import org.peaktrade.http.fixtures.TestTokens.Person;
 import org.peaktrade.http.RecordingKillSwitchService.CompleteRecovery;
 import org.peaktrade.http.RecordingKillSwitchService.Events;
 import org.peaktrade.http.RecordingKillSwitchService.RequestRecovery;
@@ -41,7 +45,11 @@ import org.peaktrade.protocol.killswitch.KillSwitchStatus;
 import org.peaktrade.protocol.killswitch.RefusalReason;
 import org.peaktrade.protocol.killswitch.TriggerKind;
 
-/** The kill-switch API over real HTTP on loopback, with a recording double in place of the actors. */
+/**
+ * The kill-switch API over real HTTP on loopback behind the token gate, with a recording double in place of the
+ * actors. Reads go with the viewer's token, kills with alice's (operator), recovery requests with bob's and
+ * completions with carol's (approvers).
+ */
 class KillSwitchRoutesTest {
 
   private static final Instant NOW = Instant.parse("2024-03-01T12:00:00Z");
@@ -73,7 +81,8 @@ class KillSwitchRoutesTest {
   @BeforeEach
   void bind() {
     service = new RecordingKillSwitchService(KILLED);
-    InetSocketAddress address = HttpServer.start(system, new KillSwitchRoutes(service, CLOCK).route(), "127.0.0.1", 0);
+    Route gated = new Authorization(TestTokens.tokens()).secure(new KillSwitchRoutes(service, CLOCK).route());
+    InetSocketAddress address = HttpServer.start(system, gated, "127.0.0.1", 0);
     base = "http://127.0.0.1:" + address.getPort() + "/api/v1/kill-switch";
   }
 
@@ -111,10 +120,10 @@ class KillSwitchRoutesTest {
   void session_parameter_selects_the_session_scope_on_every_route() throws Exception {
     get("?session=shadow-1");
     get("/events?session=shadow-1");
-    post("/trigger?session=shadow-1", "{\"identity\":\"alice\",\"reason\":\"r\"}");
+    post("/trigger?session=shadow-1", "{\"reason\":\"r\"}");
     post("/external?session=shadow-1", "{\"source\":\"grafana\",\"reason\":\"r\"}");
-    post("/recovery?session=shadow-1", "{\"approver\":\"bob\",\"approvalCode\":\"c\"}");
-    post("/recovery/complete?session=shadow-1", "{\"identity\":\"carol\"}");
+    post("/recovery?session=shadow-1", "{\"approvalCode\":\"c\"}");
+    post("/recovery/complete?session=shadow-1", "{}");
 
     assertThat(service.calls).hasSize(6).allSatisfy(call -> assertThat(call.toString()).contains("session:shadow-1"));
   }
@@ -129,40 +138,63 @@ class KillSwitchRoutesTest {
   }
 
   @Test
-  void trigger_kills_manually_with_identity_reason_and_metadata() throws Exception {
-    Reply reply = post("/trigger",
-        "{\"identity\":\"alice@desk\",\"reason\":\"runaway orders\",\"metadata\":{\"ticket\":\"OPS-7\"}}");
+  void trigger_kills_manually_as_the_token_owner_with_reason_and_metadata() throws Exception {
+    Reply reply = post("/trigger", "{\"reason\":\"runaway orders\",\"metadata\":{\"ticket\":\"OPS-7\"}}");
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.json().get("accepted").asBoolean()).isTrue();
     assertThat(reply.json().get("detail").asText()).isEqualTo("done");
     assertThat(reply.json().get("status").get("state").asText()).isEqualTo("KILLED");
-    assertThat(service.calls).containsExactly(new Trigger(KillSwitchScope.GLOBAL, TriggerKind.MANUAL, "alice@desk",
+    assertThat(service.calls).containsExactly(new Trigger(KillSwitchScope.GLOBAL, TriggerKind.MANUAL, "alice",
         "runaway orders", Map.of("ticket", "OPS-7")));
   }
 
   @Test
+  void a_body_may_name_the_token_owner_as_identity() throws Exception {
+    Reply reply = post("/trigger", "{\"identity\":\"alice\",\"reason\":\"r\"}");
+
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(service.calls).containsExactly(
+        new Trigger(KillSwitchScope.GLOBAL, TriggerKind.MANUAL, "alice", "r", Map.of()));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "/trigger           | {\"identity\":\"mallory\",\"reason\":\"r\"}         | field 'identity' is 'mallory'",
+      "/recovery          | {\"approver\":\"alice\",\"approvalCode\":\"c\"}   | field 'approver' is 'alice'",
+      "/recovery/complete | {\"identity\":\"bob\"}                          | field 'identity' is 'bob'"})
+  void a_body_naming_someone_else_than_the_token_owner_is_a_400_problem(String path, String body, String detail)
+      throws Exception {
+    Reply reply = post(path, body);
+
+    assertProblem(reply, 400, detail);
+    assertThat(reply.json().get("detail").asText()).contains("leave the field out, the token names who acts");
+    assertThat(service.calls).isEmpty();
+  }
+
+  @Test
   void trigger_without_metadata_passes_an_empty_map() throws Exception {
-    post("/trigger", "{\"identity\":\"alice\",\"reason\":\"test\"}");
+    post("/trigger", "{\"reason\":\"test\"}");
 
     assertThat(service.calls).containsExactly(
         new Trigger(KillSwitchScope.GLOBAL, TriggerKind.MANUAL, "alice", "test", Map.of()));
   }
 
   @Test
-  void external_webhook_kills_with_kind_external_and_the_source_as_identity() throws Exception {
+  void external_webhook_kills_with_kind_external_the_source_as_identity_and_the_token_in_the_metadata()
+      throws Exception {
     Reply reply = post("/external", "{\"source\":\"exchange-monitor\",\"reason\":\"exchange disconnected\"}");
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(service.calls).containsExactly(new Trigger(KillSwitchScope.GLOBAL, TriggerKind.EXTERNAL,
-        "exchange-monitor", "exchange disconnected", Map.of("source", "exchange-monitor")));
+        "exchange-monitor", "exchange disconnected", Map.of("source", "exchange-monitor", "submittedBy", "alice")));
   }
 
   @Test
-  void recovery_request_hands_the_code_to_the_service_and_never_echoes_it() throws Exception {
+  void recovery_request_hands_the_code_to_the_service_as_the_token_owner_and_never_echoes_it() throws Exception {
     service.status = RECOVERING;
 
-    Reply reply = post("/recovery", "{\"approver\":\"bob\",\"approvalCode\":\"s3cret-code\"}");
+    Reply reply = post("/recovery", "{\"approvalCode\":\"s3cret-code\"}");
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.body()).doesNotContain("s3cret-code");
@@ -171,8 +203,8 @@ class KillSwitchRoutesTest {
   }
 
   @Test
-  void recovery_completion_passes_the_completing_identity() throws Exception {
-    Reply reply = post("/recovery/complete", "{\"identity\":\"carol\"}");
+  void recovery_completion_passes_the_token_owner_as_the_completing_identity() throws Exception {
+    Reply reply = post("/recovery/complete", "{}");
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(service.calls).containsExactly(new CompleteRecovery(KillSwitchScope.GLOBAL, "carol"));
@@ -222,7 +254,7 @@ class KillSwitchRoutesTest {
       throws Exception {
     service.reply = s -> KillSwitchReply.refused(reason, "because " + reason, s);
 
-    Reply reply = post("/recovery/complete", "{\"identity\":\"carol\"}");
+    Reply reply = post("/recovery/complete", "{}");
 
     assertProblem(reply, status, "because " + reason);
     assertThat(reply.json().get("type").asText())
@@ -240,7 +272,7 @@ class KillSwitchRoutesTest {
         new RecordedEvent(3, new KillSwitchEvent.CommandRefused("request-recovery", "mallory",
             RefusalReason.LOCKED_OUT, "too many bad codes", NOW)));
 
-    Reply reply = post("/recovery", "{\"approver\":\"mallory\",\"approvalCode\":\"guess\"}");
+    Reply reply = post("/recovery", "{\"approvalCode\":\"guess\"}");
 
     assertProblem(reply, 429, "too many bad codes");
     assertThat(reply.header("Retry-After")).contains("900");
@@ -251,7 +283,7 @@ class KillSwitchRoutesTest {
   void a_lock_out_whose_end_is_not_in_the_recent_journal_retries_after_the_fallback() throws Exception {
     service.reply = s -> KillSwitchReply.refused(RefusalReason.LOCKED_OUT, "locked out", s);
 
-    Reply reply = post("/recovery", "{\"approver\":\"mallory\",\"approvalCode\":\"guess\"}");
+    Reply reply = post("/recovery", "{\"approvalCode\":\"guess\"}");
 
     assertThat(reply.status()).isEqualTo(429);
     assertThat(reply.header("Retry-After")).contains(String.valueOf(KillSwitchRoutes.LOCKOUT_FALLBACK_SECONDS));
@@ -266,7 +298,7 @@ class KillSwitchRoutesTest {
       "{\"identity\":\"alice\",\"reason\":\"r\",\"metadata\":{\"k\":1}} | field 'metadata.k' must be a string",
       "{\"identity\":\"alice\",\"reason\":\"r\",\"metadata\":[]}        | field 'metadata' must be an object",
       "{\"identity\":\"alice\"}                   | missing field 'reason'",
-      "{\"reason\":\"r\"}                         | missing field 'identity'",
+      "{\"identity\":\"a\",\"reason\":\"r\"}      | field 'identity' is 'a' but the token belongs to 'alice'",
       "{\"identity\":\"a\",\"reason\":\"r\",\"force\":true} | unknown field 'force'; allowed fields: identity, metadata, reason",
       "{\"identity\":\"a\",\"identity\":\"b\",\"reason\":\"r\"} | malformed JSON",
       "{\"identity\":\"a\",\"reason\":\"r\"} {}  | unexpected content after the JSON object",
@@ -305,13 +337,13 @@ class KillSwitchRoutesTest {
 
   @Test
   void an_unknown_path_is_a_404_problem() throws Exception {
-    assertProblem(get("/nope"), 404, "The requested resource could not be found.");
+    assertProblem(get("/nope"), 404, "no route /api/v1/kill-switch/nope on this node");
   }
 
   @Test
   void a_wrong_method_is_a_405_problem() throws Exception {
-    assertProblem(post("", "{}"), 405, "HTTP method not allowed");
-    assertProblem(get("/trigger"), 405, "HTTP method not allowed");
+    assertProblem(post("", "{}"), 405, "POST is not allowed on /api/v1/kill-switch; allowed: GET");
+    assertProblem(get("/trigger"), 405, "GET is not allowed on /api/v1/kill-switch/trigger; allowed: POST");
   }
 
   @Test
@@ -348,11 +380,16 @@ class KillSwitchRoutesTest {
   }
 
   private Reply get(String path) throws Exception {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", TestTokens.bearer(
+        TestTokens.VIC)).GET());
   }
 
+  /** Posts with the token of who would do it: alice kills, bob requests recovery, carol completes it. */
   private Reply post(String path, String body) throws Exception {
+    Person who = path.startsWith("/recovery/complete") ? TestTokens.CAROL
+        : path.startsWith("/recovery") ? TestTokens.BOB : TestTokens.ALICE;
     return send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Authorization", TestTokens.bearer(who))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString("''".equals(body) ? "" : body)));
   }

@@ -31,7 +31,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.peaktrade.actors.session.SessionRefusedException;
+import org.peaktrade.http.auth.Authorization;
 import org.peaktrade.http.fixtures.RecordingSessionService;
+import org.peaktrade.http.fixtures.TestTokens;
 import org.peaktrade.http.fixtures.RecordingSessionService.Get;
 import org.peaktrade.http.fixtures.RecordingSessionService.ListAll;
 import org.peaktrade.http.fixtures.RecordingSessionService.Start;
@@ -68,7 +70,8 @@ class SessionRoutesTest {
   @BeforeEach
   void bind() {
     service = new RecordingSessionService();
-    InetSocketAddress address = HttpServer.start(system, new SessionRoutes(service).route(), "127.0.0.1", 0);
+    InetSocketAddress address = HttpServer.start(system,
+        new Authorization(TestTokens.tokens()).secure(new SessionRoutes(service).route()), "127.0.0.1", 0);
     base = "http://127.0.0.1:" + address.getPort() + "/api/v1/sessions";
   }
 
@@ -383,8 +386,9 @@ class SessionRoutesTest {
 
   @Test
   void a_wrong_method_is_a_405_problem() throws Exception {
-    assertProblem(send(request("").PUT(HttpRequest.BodyPublishers.ofString("{}"))), 405, "HTTP method not allowed");
-    assertProblem(post("/p", "{}"), 405, "HTTP method not allowed");
+    assertProblem(send(request("").PUT(HttpRequest.BodyPublishers.ofString("{}"))), 405,
+        "PUT is not allowed on /api/v1/sessions; allowed: GET, POST");
+    assertProblem(post("/p", "{}"), 405, "POST is not allowed on /api/v1/sessions/p; allowed: GET, DELETE");
   }
 
   @Test
@@ -447,8 +451,9 @@ class SessionRoutesTest {
     return names;
   }
 
+  /** Every request goes with the admin's token; the token gate itself is tested in AuthorizationTest. */
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create(base + path));
+    return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", TestTokens.bearer(TestTokens.ROOT));
   }
 
   private Reply get(String path) throws Exception {

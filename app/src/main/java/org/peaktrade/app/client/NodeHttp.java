@@ -15,8 +15,9 @@ import java.time.Duration;
 import org.peaktrade.http.ApiJson;
 
 /**
- * HTTP to one node's API. Connection failures, timeouts and 503 answers become {@link NodeUnreachableException}
- * naming the node (and, for a 503, {@code part}: what is up but unavailable); every other answer is an
+ * HTTP to one node's API with a bearer token. Connection failures, timeouts and 503 answers become
+ * {@link NodeUnreachableException} naming the node (and, for a 503, {@code part}: what is up but unavailable); a
+ * refused token (401) or role (403 {@code forbidden}) becomes {@link NotAuthorizedException}; every other answer is an
  * {@link ApiReply}, its body parsed as JSON with exact decimals.
  */
 public final class NodeHttp {
@@ -24,14 +25,19 @@ public final class NodeHttp {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
   private final URI base;
+  private final String token;
   private final String part;
   private final Duration requestTimeout;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
 
-  /** {@code part} names what a 503 is about in messages, e.g. {@code "its kill switch"}. */
-  public NodeHttp(URI base, String part, Duration requestTimeout) {
+  /**
+   * {@code token} goes with every request as {@code Authorization: Bearer}; {@code part} names what a 503 is about in
+   * messages, e.g. {@code "its kill switch"}.
+   */
+  public NodeHttp(URI base, String token, String part, Duration requestTimeout) {
     String url = base.toString();
     this.base = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+    this.token = token;
     this.part = part;
     this.requestTimeout = requestTimeout;
   }
@@ -45,7 +51,8 @@ public final class NodeHttp {
   public HttpRequest.Builder request(String pathAndQuery) {
     return HttpRequest.newBuilder(URI.create(base + pathAndQuery))
         .timeout(requestTimeout)
-        .header("Accept", "application/json, application/problem+json");
+        .header("Accept", "application/json, application/problem+json")
+        .header("Authorization", "Bearer " + token);
   }
 
   public ApiReply send(HttpRequest.Builder request) {
@@ -65,6 +72,13 @@ public final class NodeHttp {
     }
     ApiReply reply = new ApiReply(response.statusCode(), response.body(), parse(response.body()),
         response.headers().firstValue("Retry-After"));
+    if (reply.status() == 401) {
+      throw new NotAuthorizedException("the node at " + base + " refused the token: " + reply.detail()
+          + " (the token comes from --token-file, " + NodeOptions.TOKEN_VARIABLE + " or <data-dir>/admin.token)");
+    }
+    if (reply.status() == 403 && reply.problemType().equals("forbidden")) {
+      throw new NotAuthorizedException("not allowed: " + reply.detail());
+    }
     if (reply.status() == 503) {
       throw new NodeUnreachableException("the node at " + base + " is up but " + part + " is unavailable: "
           + reply.detail(), null);

@@ -28,6 +28,7 @@ public final class ClientOptions {
   }
 
   KillSwitchClient client() {
-    return new KillSwitchClient(node.url(), scope());
+    KillSwitchScope scope = scope();
+    return new KillSwitchClient(node.url(), node.token(), scope);
   }
 }

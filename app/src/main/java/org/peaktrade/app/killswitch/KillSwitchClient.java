@@ -30,8 +30,8 @@ public final class KillSwitchClient {
   private final NodeHttp http;
   private final KillSwitchScope scope;
 
-  public KillSwitchClient(URI base, KillSwitchScope scope) {
-    this.http = new NodeHttp(base, "its kill switch", REQUEST_TIMEOUT);
+  public KillSwitchClient(URI base, String token, KillSwitchScope scope) {
+    this.http = new NodeHttp(base, token, "its kill switch", REQUEST_TIMEOUT);
     this.scope = scope;
   }
 
@@ -39,16 +39,22 @@ public final class KillSwitchClient {
     return http.send(request("", "").GET());
   }
 
+  /** {@code identity} (may be null) is only a check: the node takes who acts from the token. */
   public ApiReply trigger(String identity, String reason) {
     return post("/trigger", json(g -> {
-      g.writeStringField("identity", identity);
+      if (identity != null) {
+        g.writeStringField("identity", identity);
+      }
       g.writeStringField("reason", reason);
     }));
   }
 
+  /** {@code approver} (may be null) is only a check: the node takes who acts from the token. */
   public ApiReply requestRecovery(String approver, char[] approvalCode) {
     byte[] body = json(g -> {
-      g.writeStringField("approver", approver);
+      if (approver != null) {
+        g.writeStringField("approver", approver);
+      }
       g.writeFieldName("approvalCode");
       g.writeString(approvalCode, 0, approvalCode.length);
     });
@@ -60,8 +66,13 @@ public final class KillSwitchClient {
     }
   }
 
+  /** {@code identity} (may be null) is only a check: the node takes who acts from the token. */
   public ApiReply completeRecovery(String identity) {
-    return post("/recovery/complete", json(g -> g.writeStringField("identity", identity)));
+    return post("/recovery/complete", json(g -> {
+      if (identity != null) {
+        g.writeStringField("identity", identity);
+      }
+    }));
   }
 
   public ApiReply events(long after, int limit) {

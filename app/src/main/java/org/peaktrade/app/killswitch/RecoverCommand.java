@@ -13,16 +13,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Recovery in two steps: {@code --approver NAME} requests it with the approval code (KILLED → RECOVERING, cooldown
- * starts); {@code --complete} finishes it once the cooldown is over and the health checks pass (→ ACTIVE). The code
- * comes from {@value #CODE_VARIABLE} or a no-echo prompt, never from the command line.
+ * Recovery in two steps, each by the owner of the API token (role approver): without {@code --complete} it requests
+ * recovery with the approval code (KILLED → RECOVERING, cooldown starts); {@code --complete} finishes it once the
+ * cooldown is over and the health checks pass (→ ACTIVE). The code comes from {@value #CODE_VARIABLE} or a no-echo
+ * prompt, never from the command line. {@code --approver} and {@code --identity} only check whose token it is.
  */
 @Command(name = "recover", mixinStandardHelpOptions = true,
-    description = {"Request recovery of a killed switch (--approver, with the approval code), or complete it "
-        + "(--complete) after the cooldown.",
+    description = {"Request recovery of a killed switch (with the approval code), or complete it (--complete) "
+        + "after the cooldown. Both need an API token with the role approver; the audit trail names its owner.",
         "The approval code is read from the environment variable " + RecoverCommand.CODE_VARIABLE
             + " or prompted for without echo; it is never accepted as an argument."},
-    footer = {"%nExamples:%n  peak-trade recover --approver alice%n  peak-trade recover --complete --identity bob"})
+    footer = {"%nExamples:%n  PEAKTRADE_TOKEN=$(cat bob.token) peak-trade recover%n"
+        + "  PEAKTRADE_TOKEN=$(cat carol.token) peak-trade recover --complete"})
 public final class RecoverCommand implements Callable<Integer> {
 
   public static final String CODE_VARIABLE = "PEAKTRADE_APPROVAL_CODE";
@@ -32,18 +34,19 @@ public final class RecoverCommand implements Callable<Integer> {
   @Mixin
   ClientOptions options;
 
-  @ArgGroup(multiplicity = "1")
+  @ArgGroup(multiplicity = "0..1")
   Step step;
 
   @Option(names = "--identity", paramLabel = "NAME",
-      description = "With --complete: who completes (default: $USER@host).")
+      description = "With --complete, an optional check: the node refuses unless the token belongs to NAME.")
   String identity;
 
   @Spec
   CommandSpec spec;
 
   static final class Step {
-    @Option(names = "--approver", paramLabel = "NAME", description = "Request recovery as this approver.")
+    @Option(names = "--approver", paramLabel = "NAME",
+        description = "Optional check when requesting: the node refuses unless the token belongs to NAME.")
     String approver;
 
     @Option(names = "--complete", description = "Complete a recovery whose cooldown is over.")
@@ -56,16 +59,16 @@ public final class RecoverCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (step.complete) {
-      String who = identity != null ? identity : Identities.current(terminal);
-      ApiReply reply = options.client().completeRecovery(who);
+    boolean complete = step != null && step.complete;
+    if (complete) {
+      ApiReply reply = options.client().completeRecovery(identity);
       return Replies.report(spec, options, reply, out -> {
         out.println(reply.body().path("detail").asText("recovery completed"));
         Replies.status(out, reply.body().path("status"));
       });
     }
     if (identity != null) {
-      throw new IllegalArgumentException("--identity goes with --complete; a recovery request names its --approver");
+      throw new IllegalArgumentException("--identity goes with --complete; a recovery request checks --approver");
     }
     KillSwitchClient client = options.client();
     Optional<char[]> code = approvalCode();
@@ -74,7 +77,7 @@ public final class RecoverCommand implements Callable<Integer> {
           + " or run in a terminal to be prompted (it is never taken from the command line)");
       return ExitCodes.USAGE;
     }
-    ApiReply reply = client.requestRecovery(step.approver, code.get());
+    ApiReply reply = client.requestRecovery(step == null ? null : step.approver, code.get());
     return Replies.report(spec, options, reply, out -> {
       out.println(reply.body().path("detail").asText("recovery requested"));
       Replies.status(out, reply.body().path("status"));

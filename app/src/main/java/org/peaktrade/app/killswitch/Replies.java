@@ -70,7 +70,7 @@ final class Replies {
         return "wait " + reply.body().path("killSwitch").path("cooldownRemainingSeconds").asLong()
             + " s, then run 'peak-trade recover --complete' again";
       case "SAME_PERSON":
-        return "two-person rule: someone other than the approver must complete the recovery";
+        return "two-person rule: someone other than the approver must complete the recovery, with their own token";
       case "BAD_APPROVAL_CODE":
         return "wrong approval code; every failure is audited and repeated failures lock recovery out";
       case "LOCKED_OUT":

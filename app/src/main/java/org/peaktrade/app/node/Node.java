@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,9 +42,10 @@ import org.peaktrade.protocol.session.SessionView;
 /**
  * One running node: the actor system, the embedded journal under {@code peaktrade.data-dir}, the watchdog, the
  * kill-switch runtime with its recovery health checks, the market data (a replay or the live Kraken feed), the
- * trading sessions when a {@link SessionService} is wired in, the HTTP API, the metrics, and the health endpoints
- * (Pekko Management, own port, started last). Stopping runs CoordinatedShutdown, which unbinds the API and the
- * health endpoints first and then stops the actors.
+ * trading sessions when a {@link SessionService} is wired in, the HTTP API behind its token gate (HTTPS when
+ * configured; see {@link ApiSecurity}), the metrics, and the health endpoints (Pekko Management, own port, started
+ * last). Stopping runs CoordinatedShutdown, which unbinds the API and the health endpoints first and then stops the
+ * actors.
  */
 public final class Node {
 
@@ -57,9 +59,12 @@ public final class Node {
   private final String marketData;
   private final Optional<Path> approvalCodeFile;
   private final List<SessionView> demoSessions;
+  private final ApiSecurity security;
 
   private Node(ActorSystem<Void> system, InetSocketAddress address, URI managementUrl, Path dataDir,
-      List<String> healthChecks, String marketData, Optional<Path> approvalCodeFile, List<SessionView> demoSessions) {
+      List<String> healthChecks, String marketData, Optional<Path> approvalCodeFile, List<SessionView> demoSessions,
+      ApiSecurity security) {
+    this.security = security;
     this.system = system;
     this.address = address;
     this.managementUrl = managementUrl;
@@ -104,6 +109,7 @@ public final class Node {
     SessionWiring sessionWiring = SessionWiring.fromConfig(config);
     HealthWiring health = HealthWiring.fromConfig(config);
     NodeMetrics metrics = NodeMetrics.fromConfig(config, clock);
+    ApiSecurity security = ApiSecurity.fromConfig(config, dataDir, new SecureRandom());
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "peak-trade", config);
     try {
       DeferredKillSwitchService deferred = new DeferredKillSwitchService();
@@ -125,12 +131,12 @@ public final class Node {
           .orElse(new DashboardRoutes(KillSwitchStatusStream.from(killSwitch.statusTopic()), clock).route())
           .orElse(new MetricsRoutes(metrics::scrape).route())
           .orElse(new SessionRoutes(sessionService).route());
-      InetSocketAddress address = HttpServer.start(system, routes, config.getString(NodeConfig.HTTP_HOST),
-          config.getInt(NodeConfig.HTTP_PORT));
+      InetSocketAddress address = HttpServer.start(system, security.secure(routes),
+          config.getString(NodeConfig.HTTP_HOST), config.getInt(NodeConfig.HTTP_PORT), security.https());
       URI management =
           health.start(system, List.of(wiring.journalCheck(), new KillSwitchViewFreshCheck(gate.view())));
       return new Node(system, address, management, dataDir, wiring.healthCheckNames(), marketData.description(),
-          approval.codeFile(), demo);
+          approval.codeFile(), demo, security);
     } catch (RuntimeException e) {
       system.terminate();
       awaitTermination(system);
@@ -176,9 +182,20 @@ public final class Node {
     }
   }
 
-  /** The API's base URL, e.g. {@code http://127.0.0.1:8080}. */
+  /** The API's base URL, e.g. {@code http://127.0.0.1:8080} ({@code https} with TLS enabled). */
   public URI url() {
-    return URI.create("http://" + address.getHostString() + ":" + address.getPort());
+    return URI.create((security.https().isPresent() ? "https://" : "http://") + address.getHostString() + ":"
+        + address.getPort());
+  }
+
+  /** The admin token file of the embedded default (no tokens configured), when there is one. */
+  public Optional<Path> adminTokenFile() {
+    return security.adminTokenFile();
+  }
+
+  /** True when this start created the admin token (the first start without configured tokens). */
+  public boolean adminTokenCreated() {
+    return security.adminTokenCreated();
   }
 
   /** Where the health endpoints are served ({@code /ready}, {@code /alive}), e.g. {@code http://127.0.0.1:8558}. */

@@ -88,6 +88,8 @@ public final class NodeCommand implements Callable<Integer> {
         + " (docs/api.md)");
     out.println("  metrics:       " + node.url() + "/metrics");
     out.println("  data dir:      " + node.dataDir());
+    node.adminTokenFile().ifPresent(file -> out.println("  admin token:   " + file + (node.adminTokenCreated()
+        ? " (created now, readable by you only; the CLI reads it from there or from PEAKTRADE_TOKEN)" : "")));
     out.println("  journal:       " + NodeConfig.describeJournal(loaded));
     out.println("  market data:   " + node.marketData());
     out.println("  health checks: " + String.join(", ", node.healthChecks()) + " (must pass before a recovery completes)");

@@ -19,6 +19,12 @@ import org.peaktrade.actors.killswitch.EmbeddedJournal;
 public final class NodeConfig {
 
   public static final String DATA_DIR = "peaktrade.data-dir";
+  /** The environment variable that overrides the default data dir (see the actors' reference.conf). */
+  public static final String DATA_DIR_VARIABLE = "PEAKTRADE_DATA_DIR";
+  /** The data dir when neither config nor {@value #DATA_DIR_VARIABLE} names one. */
+  public static final String DEFAULT_DATA_DIR = "data/run";
+  /** The admin token a node without configured tokens makes in its data dir (see ApiSecurity). */
+  public static final String ADMIN_TOKEN_FILE = "admin.token";
   public static final String HTTP_HOST = "peaktrade.http.host";
   public static final String HTTP_PORT = "peaktrade.http.port";
   static final String JOURNAL_PLUGIN = "pekko.persistence.journal.plugin";

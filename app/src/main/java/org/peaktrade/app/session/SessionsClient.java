@@ -19,8 +19,8 @@ final class SessionsClient {
 
   private final NodeHttp http;
 
-  SessionsClient(URI base) {
-    this.http = new NodeHttp(base, "its sessions service", REQUEST_TIMEOUT);
+  SessionsClient(URI base, String token) {
+    this.http = new NodeHttp(base, token, "its sessions service", REQUEST_TIMEOUT);
   }
 
   ApiReply list() {

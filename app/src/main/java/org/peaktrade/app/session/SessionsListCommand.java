@@ -21,7 +21,7 @@ public final class SessionsListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SessionsClient client = new SessionsClient(options.url());
+    SessionsClient client = new SessionsClient(options.url(), options.token());
     ApiReply reply = client.list();
     return SessionReplies.report(spec, options, client, reply,
         out -> SessionText.list(out, reply.body().path("sessions"), client.base().toString()));

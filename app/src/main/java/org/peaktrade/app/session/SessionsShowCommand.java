@@ -49,7 +49,7 @@ public final class SessionsShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SessionsClient client = new SessionsClient(options.url());
+    SessionsClient client = new SessionsClient(options.url(), options.token());
     ApiReply view = client.show(SessionReplies.checkedId(id));
     int code = SessionReplies.report(spec, options, client, view, out -> SessionText.view(out, view.body()));
     for (Part part : parts()) {

@@ -81,7 +81,7 @@ public final class SessionsStartCommand implements Callable<Integer> {
     byte[] body = body(SessionReplies.checkedId(id), mode(), Decimals.parse(cash, "--cash"),
         feeBps == null ? null : Decimals.parse(feeBps, "--fee-bps"),
         slippageBps == null ? null : Decimals.parse(slippageBps, "--slippage-bps"));
-    SessionsClient client = new SessionsClient(options.url());
+    SessionsClient client = new SessionsClient(options.url(), options.token());
     ApiReply reply = client.start(body);
     return SessionReplies.report(spec, options, client, reply, out -> {
       out.println("session " + id + " started");

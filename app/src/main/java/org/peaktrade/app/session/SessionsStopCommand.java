@@ -26,7 +26,7 @@ public final class SessionsStopCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SessionsClient client = new SessionsClient(options.url());
+    SessionsClient client = new SessionsClient(options.url(), options.token());
     ApiReply reply = client.stop(SessionReplies.checkedId(id));
     return SessionReplies.report(spec, options, client, reply, out -> {
       out.println("session " + id + " stopped");

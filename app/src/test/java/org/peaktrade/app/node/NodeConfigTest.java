@@ -3,6 +3,8 @@ package org.peaktrade.app.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigResolveOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +23,15 @@ class NodeConfigTest {
 
   private Config load(Path... files) {
     return NodeConfig.load(List.of(files), Optional.of(dir.resolve("data")), Optional.empty(), Optional.empty());
+  }
+
+  @Test
+  void the_cli_looks_for_the_admin_token_in_the_same_default_data_dir_as_the_node() {
+    Config reference = ConfigFactory.parseResources(NodeConfig.class.getClassLoader(), "reference.conf")
+        .resolve(ConfigResolveOptions.noSystem());
+
+    assertThat(Path.of(reference.getString(NodeConfig.DATA_DIR)).normalize())
+        .isEqualTo(Path.of(NodeConfig.DEFAULT_DATA_DIR));
   }
 
   @Test
