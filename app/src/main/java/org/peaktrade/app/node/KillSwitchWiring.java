@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.peaktrade.actors.killswitch.EmbeddedJournal;
 import org.peaktrade.actors.killswitch.JournalWritableCheck;
+import org.peaktrade.actors.killswitch.KillSwitchEntities;
 import org.peaktrade.actors.killswitch.KillSwitchRuntime;
 import org.peaktrade.actors.killswitch.KillSwitchRuntime;
 import org.peaktrade.actors.watchdog.MarketDataFreshCheck;
@@ -46,10 +47,11 @@ final class KillSwitchWiring {
   }
 
   /**
-   * Creates the journal's tables when missing (waiting for it), then starts the kill switches, whose recoveries
-   * check that the journal is writable and that the market data registered with {@code watchdog} is fresh.
+   * Creates the journal's tables when missing (waiting for it), then starts the kill switches in {@code home} (this
+   * node, or cluster sharding), whose recoveries check that the journal is writable and that the market data registered with {@code watchdog} is fresh.
    */
-  KillSwitchRuntime start(ActorSystem<?> system, Clock clock, ActorRef<Watchdog.Command> watchdog) {
+  KillSwitchRuntime start(ActorSystem<?> system, Clock clock, ActorRef<Watchdog.Command> watchdog,
+      KillSwitchEntities.Home home) {
     try {
       EmbeddedJournal.createSchemaIfMissing(system).toCompletableFuture()
           .get(SCHEMA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -64,7 +66,7 @@ final class KillSwitchWiring {
     }
     return KillSwitchRuntime.start(system, settings, clock, List.of(
         JournalWritableCheck.start(system, settings.healthCheckTimeout()),
-        new MarketDataFreshCheck(watchdog, settings.healthCheckTimeout(), system.scheduler())));
+        new MarketDataFreshCheck(watchdog, settings.healthCheckTimeout(), system.scheduler())), home);
   }
 
   /** The checks a recovery must pass. */

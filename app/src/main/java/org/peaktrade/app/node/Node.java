@@ -23,6 +23,7 @@ import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.stream.Materializer;
+import org.peaktrade.actors.cluster.ClusterProfile;
 import org.peaktrade.actors.killswitch.KillSwitchRuntime;
 import org.peaktrade.actors.killswitch.KillSwitchService;
 import org.peaktrade.actors.killswitch.KillSwitchStatusStream;
@@ -38,7 +39,7 @@ import org.peaktrade.protocol.session.SessionSpec;
 import org.peaktrade.protocol.session.SessionView;
 
 /**
- * One running node: the actor system, the embedded journal under {@code peaktrade.data-dir}, the watchdog, the
+ * One running node, alone or a cluster member ({@link ClusterWiring}): the actor system, the journal, the watchdog, the
  * kill-switch runtime with its recovery health checks, the market data (a replay or the live Kraken feed), the
  * trading sessions when a {@link SessionService} is wired in, and the HTTP API. Stopping runs CoordinatedShutdown,
  * which unbinds the API first and then stops the actors.
@@ -54,9 +55,10 @@ public final class Node {
   private final String marketData;
   private final Optional<Path> approvalCodeFile;
   private final List<SessionView> demoSessions;
+  private final String cluster;
 
   private Node(ActorSystem<Void> system, InetSocketAddress address, Path dataDir, List<String> healthChecks,
-      String marketData, Optional<Path> approvalCodeFile, List<SessionView> demoSessions) {
+      String marketData, Optional<Path> approvalCodeFile, List<SessionView> demoSessions, String cluster) {
     this.system = system;
     this.address = address;
     this.dataDir = dataDir;
@@ -64,6 +66,7 @@ public final class Node {
     this.marketData = marketData;
     this.approvalCodeFile = approvalCodeFile;
     this.demoSessions = demoSessions;
+    this.cluster = cluster;
   }
 
   /**
@@ -98,12 +101,13 @@ public final class Node {
     KillSwitchWiring wiring = KillSwitchWiring.fromConfig(config);
     MarketDataWiring marketDataWiring = MarketDataWiring.fromConfig(config);
     SessionWiring sessionWiring = SessionWiring.fromConfig(config);
-    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "peak-trade", config);
+    ClusterWiring cluster = ClusterWiring.fromConfig(config);
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), ClusterProfile.SYSTEM_NAME, config);
     try {
       DeferredKillSwitchService deferred = new DeferredKillSwitchService();
       ActorRef<Watchdog.Command> watchdog =
           system.systemActorOf(Watchdog.create(deferred, clock), "watchdog", Props.empty());
-      KillSwitchRuntime killSwitch = wiring.start(system, clock, watchdog);
+      KillSwitchRuntime killSwitch = wiring.start(system, clock, watchdog, cluster.killSwitchHome());
       deferred.resolve(killSwitch);
       MarketDataWiring.MarketData marketData = marketDataWiring.start(system, clock, watchdog);
       NodeMetrics metrics = new NodeMetrics();
@@ -112,7 +116,8 @@ public final class Node {
       metrics.watchFeed(marketData.name(), marketData.barStats());
       SessionService sessionService = sessions.isPresent()
           ? sessions.get().start(system, killSwitch, clock)
-          : sessionWiring.start(system, config, clock, killSwitch, watchdog, marketData);
+          : sessionWiring.start(system, config, clock, killSwitch, watchdog, marketData, cluster);
+      cluster.awaitMembership(system);
       List<SessionView> demo = sessions.isPresent() ? List.of() : startDemoSessions(sessionService, sessionWiring);
       Route routes = new KillSwitchRoutes(killSwitch, clock).route()
           .orElse(new DashboardRoutes(KillSwitchStatusStream.from(killSwitch.statusTopic()), clock).route())
@@ -121,7 +126,7 @@ public final class Node {
       InetSocketAddress address = HttpServer.start(system, routes, config.getString(NodeConfig.HTTP_HOST),
           config.getInt(NodeConfig.HTTP_PORT));
       return new Node(system, address, dataDir, wiring.healthCheckNames(), marketData.description(),
-          approval.codeFile(), demo);
+          approval.codeFile(), demo, ClusterWiring.describe(system));
     } catch (RuntimeException e) {
       system.terminate();
       awaitTermination(system);
@@ -131,7 +136,8 @@ public final class Node {
 
   /**
    * Starts the configured demo sessions that the journal does not hold yet (a restarted node has resumed them) and
-   * returns every demo session's view; a refused demo session stops the node start with the reasons.
+   * returns every demo session's view; a refused demo session stops the node start with the reasons, unless another
+   * cluster member started it in the meantime.
    */
   private static List<SessionView> startDemoSessions(SessionService sessions, SessionWiring wiring) {
     List<SessionView> views = new ArrayList<>();
@@ -144,6 +150,12 @@ public final class Node {
       try {
         views.add(await(sessions.start(spec), "starting demo session " + spec.id()));
       } catch (SessionRefusedException e) {
+        Optional<SessionView> startedMeanwhile =
+            await(sessions.get(spec.id()), "looking up demo session " + spec.id());
+        if (startedMeanwhile.isPresent()) {
+          views.add(startedMeanwhile.get());
+          continue;
+        }
         throw new NodeConfigException(DemoSessions.PATH + ": demo session '" + spec.id() + "' refused: "
             + e.getMessage(), e);
       }
@@ -189,6 +201,11 @@ public final class Node {
   /** The demo sessions of {@code peaktrade.node.demo-sessions} as they were when the node had started. */
   public List<SessionView> demoSessions() {
     return demoSessions;
+  }
+
+  /** Single node, or this cluster member's address and seed nodes. */
+  public String cluster() {
+    return cluster;
   }
 
   /** The names of the checks a recovery must pass. */

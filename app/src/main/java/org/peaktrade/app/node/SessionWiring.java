@@ -19,7 +19,6 @@ import org.peaktrade.actors.session.BarFeed;
 import org.peaktrade.actors.session.LivePolicySettings;
 import org.peaktrade.actors.session.SessionDependencies;
 import org.peaktrade.actors.session.SessionFeeds;
-import org.peaktrade.actors.session.SessionRuntime;
 import org.peaktrade.actors.session.SessionService;
 import org.peaktrade.actors.session.SessionSettings;
 import org.peaktrade.actors.watchdog.Watchdog;
@@ -31,7 +30,7 @@ import org.peaktrade.protocol.session.SessionSpec;
 /**
  * The node's trading sessions: the node-local kill-switch gate their executors ask, the risk-breach forwarder, one
  * bar feed per symbol of the node's market data, the mode gates (no exchange adapter exists yet, so TESTNET and LIVE
- * refuse to start), and the demo sessions of {@code peaktrade.node.demo-sessions}. Every setting is read before
+ * refuse to start), the sessions themselves (on this node, or sharded over the cluster), and the demo sessions of {@code peaktrade.node.demo-sessions}. Every setting is read before
  * anything starts, so a bad value stops the node with a message naming the key.
  */
 final class SessionWiring {
@@ -64,7 +63,7 @@ final class SessionWiring {
   }
 
   SessionService start(ActorSystem<Void> system, Config config, Clock clock, KillSwitchRuntime killSwitch,
-      ActorRef<Watchdog.Command> watchdog, MarketDataWiring.MarketData marketData) {
+      ActorRef<Watchdog.Command> watchdog, MarketDataWiring.MarketData marketData, ClusterWiring cluster) {
     GateView view = new GateView(clock, gateSettings);
     ActorRef<KillSwitchGate.Command> gate = system.systemActorOf(
         KillSwitchGate.create(gateSettings, view, killSwitch, killSwitch.statusTopic()), "kill-switch-gate",
@@ -77,6 +76,6 @@ final class SessionWiring {
     }
     SessionDependencies deps = new SessionDependencies(settings, clock, view, gate, watchdog, risk,
         SessionFeeds.of(feeds), config, new ModeGates(livePolicy, false));
-    return SessionRuntime.start(system, deps);
+    return cluster.sessions(system, deps);
   }
 }
