@@ -1,10 +1,16 @@
 package org.peaktrade.actors.killswitch;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.pubsub.Topic;
@@ -13,8 +19,8 @@ import org.peaktrade.protocol.killswitch.KillSwitchStatus;
 
 /**
  * Single-node home of the kill-switch entities: creates one {@link KillSwitch} child per scope on first use and
- * forwards commands to it. Stands where cluster sharding will stand; an entity that stopped (e.g. a failed
- * recovery) is forgotten and created afresh by the next command.
+ * forwards commands to it ({@link KillSwitchEntities#local()}; in a cluster, sharding stands here instead). An entity
+ * that stopped (e.g. a failed recovery) is forgotten and created afresh by the next command.
  */
 public final class KillSwitchRegistry {
 
@@ -42,6 +48,21 @@ public final class KillSwitchRegistry {
   public static Behavior<Command> create(KillSwitchSettings settings, Clock clock,
       ActorRef<Topic.Command<KillSwitchStatus>> statusTopic) {
     return Behaviors.setup(context -> new KillSwitchRegistry(context, settings, clock, statusTopic).behavior());
+  }
+
+  /** Spawns the registry as a system actor and asks through it. */
+  static KillSwitchEntities start(ActorSystem<?> system, KillSwitchSettings settings, Clock clock,
+      ActorRef<Topic.Command<KillSwitchStatus>> statusTopic) {
+    ActorRef<Command> registry =
+        system.systemActorOf(create(settings, clock, statusTopic), "kill-switches", Props.empty());
+    return new KillSwitchEntities() {
+      @Override
+      public <T> CompletionStage<T> ask(KillSwitchScope scope,
+          Function<ActorRef<T>, KillSwitch.Command> command, Duration timeout) {
+        return AskPattern.ask(registry, replyTo -> new Deliver(scope, command.apply(replyTo)), timeout,
+            system.scheduler());
+      }
+    };
   }
 
   private Behavior<Command> behavior() {

@@ -9,7 +9,6 @@ import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.pubsub.Topic;
 import org.apache.pekko.persistence.query.PersistenceQuery;
 import org.apache.pekko.persistence.query.javadsl.CurrentEventsByPersistenceIdQuery;
@@ -22,8 +21,9 @@ import org.peaktrade.protocol.killswitch.KillSwitchStatus;
 import org.peaktrade.protocol.killswitch.TriggerKind;
 
 /**
- * The local (single-node) {@link KillSwitchService}: a {@link KillSwitchRegistry} holding one entity per scope, the
- * {@code kill-switch-status} topic, health checks before completing a recovery, and the journal read back through
+ * The node's {@link KillSwitchService}: the kill-switch entities (one {@link KillSwitchRegistry} on this node, or
+ * cluster sharding: see {@link KillSwitchEntities}), the {@code kill-switch-status} topic (cluster-wide when the
+ * actor system runs the cluster provider: every node's topic of that name reaches every subscriber), health checks before completing a recovery, and the journal read back through
  * Pekko Persistence Query as the audit trail. Start it once per ActorSystem, after the journal is prepared
  * ({@link EmbeddedJournal#createSchemaIfMissing}). The global switch is started at once so its status reaches the
  * gates without waiting for a command.
@@ -36,31 +36,37 @@ public final class KillSwitchRuntime implements KillSwitchService {
   private final ActorSystem<?> system;
   private final KillSwitchSettings settings;
   private final List<HealthCheck> checks;
-  private final ActorRef<KillSwitchRegistry.Command> registry;
+  private final KillSwitchEntities entities;
   private final ActorRef<Topic.Command<KillSwitchStatus>> statusTopic;
   private final CurrentEventsByPersistenceIdQuery readJournal;
 
   private KillSwitchRuntime(ActorSystem<?> system, KillSwitchSettings settings, List<HealthCheck> checks,
-      ActorRef<KillSwitchRegistry.Command> registry, ActorRef<Topic.Command<KillSwitchStatus>> statusTopic,
+      KillSwitchEntities entities, ActorRef<Topic.Command<KillSwitchStatus>> statusTopic,
       CurrentEventsByPersistenceIdQuery readJournal) {
     this.system = system;
     this.settings = settings;
     this.checks = checks;
-    this.registry = registry;
+    this.entities = entities;
     this.statusTopic = statusTopic;
     this.readJournal = readJournal;
   }
 
+  /** The single-node runtime: the entities live in a registry on this node. */
   public static KillSwitchRuntime start(ActorSystem<?> system, KillSwitchSettings settings, Clock clock,
       List<HealthCheck> checks) {
+    return start(system, settings, clock, checks, KillSwitchEntities.local());
+  }
+
+  /** The runtime with its entities in {@code home} (e.g. cluster sharding). */
+  public static KillSwitchRuntime start(ActorSystem<?> system, KillSwitchSettings settings, Clock clock,
+      List<HealthCheck> checks, KillSwitchEntities.Home home) {
     CurrentEventsByPersistenceIdQuery readJournal = PersistenceQuery.get(system).getReadJournalFor(
         CurrentEventsByPersistenceIdQuery.class, system.settings().config().getString(READ_JOURNAL_PATH));
     ActorRef<Topic.Command<KillSwitchStatus>> topic = system.systemActorOf(
         Topic.create(KillSwitchStatus.class, STATUS_TOPIC), "kill-switch-status-topic", Props.empty());
-    ActorRef<KillSwitchRegistry.Command> registry = system.systemActorOf(
-        KillSwitchRegistry.create(settings, clock, topic), "kill-switches", Props.empty());
+    KillSwitchEntities entities = home.start(system, settings, clock, topic);
     KillSwitchRuntime runtime =
-        new KillSwitchRuntime(system, settings, List.copyOf(checks), registry, topic, readJournal);
+        new KillSwitchRuntime(system, settings, List.copyOf(checks), entities, topic, readJournal);
     runtime.status(KillSwitchScope.GLOBAL);
     return runtime;
   }
@@ -112,7 +118,6 @@ public final class KillSwitchRuntime implements KillSwitchService {
   }
 
   private <T> CompletionStage<T> ask(KillSwitchScope scope, Function<ActorRef<T>, KillSwitch.Command> command) {
-    return AskPattern.ask(registry, replyTo -> new KillSwitchRegistry.Deliver(scope, command.apply(replyTo)),
-        settings.askTimeout(), system.scheduler());
+    return entities.ask(scope, command, settings.askTimeout());
   }
 }

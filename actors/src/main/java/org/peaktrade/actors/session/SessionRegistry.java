@@ -66,7 +66,7 @@ public final class SessionRegistry extends EventSourcedBehaviorWithEnforcedRepli
       specs = Collections.unmodifiableMap(new LinkedHashMap<>(specs));
     }
 
-    State with(SessionSpec spec) {
+    public State withSpec(SessionSpec spec) {
       Map<String, SessionSpec> next = new LinkedHashMap<>(specs);
       next.put(spec.id(), spec);
       return new State(next);
@@ -163,7 +163,7 @@ public final class SessionRegistry extends EventSourcedBehaviorWithEnforcedRepli
   @Override
   public EventHandler<State, Event> eventHandler() {
     return newEventHandlerBuilder().forAnyState()
-        .onEvent(Event.SessionRegistered.class, (state, registered) -> state.with(registered.spec()))
+        .onEvent(Event.SessionRegistered.class, (state, registered) -> state.withSpec(registered.spec()))
         .build();
   }
 

@@ -14,6 +14,7 @@ import org.peaktrade.actors.killswitch.JournalWritableCheck;
 import org.peaktrade.actors.killswitch.GateSettings;
 import org.peaktrade.actors.killswitch.GateView;
 import org.peaktrade.actors.killswitch.KillSwitchGate;
+import org.peaktrade.actors.killswitch.KillSwitchEntities;
 import org.peaktrade.actors.killswitch.KillSwitchRuntime;
 import org.peaktrade.actors.watchdog.MarketDataFreshCheck;
 import org.peaktrade.actors.watchdog.Watchdog;
@@ -56,10 +57,11 @@ final class KillSwitchWiring {
   }
 
   /**
-   * Creates the journal's tables when missing (waiting for it), then starts the kill switches, whose recoveries
-   * check that the journal is writable and that the market data registered with {@code watchdog} is fresh.
+   * Creates the journal's tables when missing (waiting for it), then starts the kill switches in {@code home} (this
+   * node, or cluster sharding), whose recoveries check that the journal is writable and that the market data registered with {@code watchdog} is fresh.
    */
-  KillSwitchRuntime start(ActorSystem<?> system, Clock clock, ActorRef<Watchdog.Command> watchdog) {
+  KillSwitchRuntime start(ActorSystem<?> system, Clock clock, ActorRef<Watchdog.Command> watchdog,
+      KillSwitchEntities.Home home) {
     try {
       EmbeddedJournal.createSchemaIfMissing(system).toCompletableFuture()
           .get(SCHEMA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -74,7 +76,7 @@ final class KillSwitchWiring {
     }
     journalCheck = JournalWritableCheck.start(system, settings.healthCheckTimeout());
     return KillSwitchRuntime.start(system, settings, clock, List.of(journalCheck,
-        new MarketDataFreshCheck(watchdog, settings.healthCheckTimeout(), system.scheduler())));
+        new MarketDataFreshCheck(watchdog, settings.healthCheckTimeout(), system.scheduler())), home);
   }
 
   /** The journal probe {@link #start} created (one per actor system), for the node's readiness too. */

@@ -24,6 +24,7 @@ import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.stream.Materializer;
+import org.peaktrade.actors.cluster.ClusterProfile;
 import org.peaktrade.actors.killswitch.KillSwitchRuntime;
 import org.peaktrade.actors.killswitch.KillSwitchService;
 import org.peaktrade.actors.killswitch.KillSwitchStatusStream;
@@ -40,7 +41,7 @@ import org.peaktrade.protocol.session.SessionSpec;
 import org.peaktrade.protocol.session.SessionView;
 
 /**
- * One running node: the actor system, the embedded journal under {@code peaktrade.data-dir}, the watchdog, the
+ * One running node, alone or a cluster member ({@link ClusterWiring}): the actor system, the journal, the watchdog, the
  * kill-switch runtime with its recovery health checks, the market data (a replay or the live Kraken feed), the
  * trading sessions when a {@link SessionService} is wired in, the HTTP API behind its token gate (HTTPS when
  * configured; see {@link ApiSecurity}), the metrics, and the health endpoints (Pekko Management, own port, started
@@ -60,10 +61,11 @@ public final class Node {
   private final Optional<Path> approvalCodeFile;
   private final List<SessionView> demoSessions;
   private final ApiSecurity security;
+  private final String cluster;
 
   private Node(ActorSystem<Void> system, InetSocketAddress address, URI managementUrl, Path dataDir,
       List<String> healthChecks, String marketData, Optional<Path> approvalCodeFile, List<SessionView> demoSessions,
-      ApiSecurity security) {
+      ApiSecurity security, String cluster) {
     this.security = security;
     this.system = system;
     this.address = address;
@@ -73,6 +75,7 @@ public final class Node {
     this.marketData = marketData;
     this.approvalCodeFile = approvalCodeFile;
     this.demoSessions = demoSessions;
+    this.cluster = cluster;
   }
 
   /**
@@ -110,12 +113,13 @@ public final class Node {
     HealthWiring health = HealthWiring.fromConfig(config);
     NodeMetrics metrics = NodeMetrics.fromConfig(config, clock);
     ApiSecurity security = ApiSecurity.fromConfig(config, dataDir, new SecureRandom());
-    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "peak-trade", config);
+    ClusterWiring cluster = ClusterWiring.fromConfig(config);
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), ClusterProfile.SYSTEM_NAME, config);
     try {
       DeferredKillSwitchService deferred = new DeferredKillSwitchService();
       ActorRef<Watchdog.Command> watchdog =
           system.systemActorOf(Watchdog.create(deferred, clock), "watchdog", Props.empty());
-      KillSwitchRuntime killSwitch = wiring.start(system, clock, watchdog);
+      KillSwitchRuntime killSwitch = wiring.start(system, clock, watchdog, cluster.killSwitchHome());
       deferred.resolve(killSwitch);
       KillSwitchWiring.Gate gate = wiring.startGate(system, clock, killSwitch);
       MarketDataWiring.MarketData marketData = marketDataWiring.start(system, clock, watchdog);
@@ -124,8 +128,9 @@ public final class Node {
       metrics.watchFeed(marketData.name(), marketData.barStats());
       SessionService sessionService = sessions.isPresent()
           ? sessions.get().start(system, killSwitch, clock)
-          : sessionWiring.start(system, config, clock, killSwitch, gate, watchdog, marketData, metrics);
+          : sessionWiring.start(system, config, clock, killSwitch, gate, watchdog, marketData, metrics, cluster);
       metrics.watchSessions(sessionService, system);
+      cluster.awaitMembership(system);
       List<SessionView> demo = sessions.isPresent() ? List.of() : startDemoSessions(sessionService, sessionWiring);
       Route routes = new KillSwitchRoutes(killSwitch, clock).route()
           .orElse(new DashboardRoutes(KillSwitchStatusStream.from(killSwitch.statusTopic()), clock).route())
@@ -136,7 +141,7 @@ public final class Node {
       URI management =
           health.start(system, List.of(wiring.journalCheck(), new KillSwitchViewFreshCheck(gate.view())));
       return new Node(system, address, management, dataDir, wiring.healthCheckNames(), marketData.description(),
-          approval.codeFile(), demo, security);
+          approval.codeFile(), demo, security, ClusterWiring.describe(system));
     } catch (RuntimeException e) {
       system.terminate();
       awaitTermination(system);
@@ -146,7 +151,8 @@ public final class Node {
 
   /**
    * Starts the configured demo sessions that the journal does not hold yet (a restarted node has resumed them) and
-   * returns every demo session's view; a refused demo session stops the node start with the reasons.
+   * returns every demo session's view; a refused demo session stops the node start with the reasons, unless another
+   * cluster member started it in the meantime.
    */
   private static List<SessionView> startDemoSessions(SessionService sessions, SessionWiring wiring) {
     List<SessionView> views = new ArrayList<>();
@@ -159,6 +165,12 @@ public final class Node {
       try {
         views.add(await(sessions.start(spec), "starting demo session " + spec.id()));
       } catch (SessionRefusedException e) {
+        Optional<SessionView> startedMeanwhile =
+            await(sessions.get(spec.id()), "looking up demo session " + spec.id());
+        if (startedMeanwhile.isPresent()) {
+          views.add(startedMeanwhile.get());
+          continue;
+        }
         throw new NodeConfigException(DemoSessions.PATH + ": demo session '" + spec.id() + "' refused: "
             + e.getMessage(), e);
       }
@@ -220,6 +232,11 @@ public final class Node {
   /** The demo sessions of {@code peaktrade.node.demo-sessions} as they were when the node had started. */
   public List<SessionView> demoSessions() {
     return demoSessions;
+  }
+
+  /** Single node, or this cluster member's address and seed nodes. */
+  public String cluster() {
+    return cluster;
   }
 
   /** The names of the checks a recovery must pass. */

@@ -27,7 +27,10 @@ import picocli.CommandLine.Spec;
     footer = {"%nExample (local demo; config/local.conf holds a DEMO approval-code hash):",
         "  peak-trade node --config config/local.conf --data-dir data/node",
         "The same on a local Cassandra (see docs/deployment.md):",
-        "  peak-trade node --config config/local.conf --config config/persistence-cassandra.conf"})
+        "  peak-trade node --config config/local.conf --config config/persistence-cassandra.conf",
+        "A member of a local three-node cluster on that Cassandra (one per terminal, ports 25520-25522):",
+        "  peak-trade node --config config/local.conf --config config/persistence-cassandra.conf --cluster \\",
+        "      --seed 127.0.0.1:25520 --remote-port 25521 --http-port 8081 --data-dir data/node2"})
 public final class NodeCommand implements Callable<Integer> {
 
   /** Created first, so logging is set up before the actor system's threads start logging. */
@@ -52,6 +55,25 @@ public final class NodeCommand implements Callable<Integer> {
   @Option(names = "--http-host", paramLabel = "H", description = "Overrides peaktrade.http.host (default 127.0.0.1).")
   String httpHost;
 
+  @Option(names = "--cluster",
+      description = "Join or form a Pekko Cluster (peaktrade.cluster.enabled); needs a shared journal such as "
+          + "config/persistence-cassandra.conf. See docs/deployment.md.")
+  boolean cluster;
+
+  @Option(names = "--seed", paramLabel = "HOST:PORT",
+      description = "A seed node's remoting address (pekko.cluster.seed-nodes); repeatable. The first seed forms "
+          + "the cluster when no other answers.")
+  List<String> seeds;
+
+  @Option(names = "--remote-port", paramLabel = "N",
+      description = "This node's cluster port (pekko.remote.artery.canonical.port, default 25520).")
+  Integer remotePort;
+
+  @Option(names = "--remote-host", paramLabel = "H",
+      description = "The host other members reach this node at (pekko.remote.artery.canonical.hostname, "
+          + "default 127.0.0.1).")
+  String remoteHost;
+
   @Spec
   CommandSpec spec;
 
@@ -69,8 +91,10 @@ public final class NodeCommand implements Callable<Integer> {
     Node node;
     Config loaded;
     try {
+      ClusterOptions clusterOptions = new ClusterOptions(cluster, Objects.requireNonNullElse(seeds, List.of()),
+          Optional.ofNullable(remoteHost), Optional.ofNullable(remotePort));
       loaded = NodeConfig.load(Objects.requireNonNullElse(configs, List.of()), Optional.ofNullable(dataDir),
-          Optional.ofNullable(httpHost), Optional.ofNullable(httpPort));
+          Optional.ofNullable(httpHost), Optional.ofNullable(httpPort), clusterOptions);
       if (managementPort != null) {
         loaded = ConfigFactory.parseMap(Map.of(MANAGEMENT_PORT, managementPort)).withFallback(loaded);
       }
@@ -91,6 +115,7 @@ public final class NodeCommand implements Callable<Integer> {
     node.adminTokenFile().ifPresent(file -> out.println("  admin token:   " + file + (node.adminTokenCreated()
         ? " (created now, readable by you only; the CLI reads it from there or from PEAKTRADE_TOKEN)" : "")));
     out.println("  journal:       " + NodeConfig.describeJournal(loaded));
+    out.println("  cluster:       " + node.cluster());
     out.println("  market data:   " + node.marketData());
     out.println("  health checks: " + String.join(", ", node.healthChecks()) + " (must pass before a recovery completes)");
     out.println("  health:        " + node.managementUrl() + "/ready, " + node.managementUrl() + "/alive");

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.peaktrade.actors.cluster.ClusterProfile;
 import org.peaktrade.actors.killswitch.EmbeddedJournal;
 
 /**
@@ -40,7 +41,18 @@ public final class NodeConfig {
   /** The same with several config files, each layered over the ones before it. */
   public static Config load(List<Path> files, Optional<Path> dataDir, Optional<String> host,
       Optional<Integer> port) {
-    Config overrides = ConfigFactory.empty();
+    return load(files, dataDir, host, port, ClusterOptions.NONE);
+  }
+
+  /**
+   * The same with the cluster options of the command line. When {@code peaktrade.cluster.enabled} ends up true (from
+   * {@code --cluster}, a file such as {@code config/cluster.conf}, a system property or
+   * {@code PEAKTRADE_CLUSTER_ENABLED}), the cluster profile ({@code peaktrade-cluster.conf}) is layered between the
+   * files and the node defaults.
+   */
+  public static Config load(List<Path> files, Optional<Path> dataDir, Optional<String> host,
+      Optional<Integer> port, ClusterOptions cluster) {
+    Config overrides = cluster.overrides();
     if (dataDir.isPresent()) {
       overrides = overrides.withValue(DATA_DIR, ConfigValueFactory.fromAnyRef(dataDir.get().toAbsolutePath().toString()));
     }
@@ -59,7 +71,12 @@ public final class NodeConfig {
           .withFallback(fromFiles);
     }
     Config nodeDefaults = ConfigFactory.parseResources(NodeConfig.class.getClassLoader(), "peaktrade-node.conf");
-    return ConfigFactory.load(overrides.withFallback(fromFiles).withFallback(nodeDefaults));
+    Config layered = overrides.withFallback(fromFiles);
+    Config loaded = ConfigFactory.load(layered.withFallback(nodeDefaults));
+    if (!loaded.getBoolean(ClusterProfile.ENABLED)) {
+      return loaded;
+    }
+    return ConfigFactory.load(layered.withFallback(ClusterProfile.config()).withFallback(nodeDefaults));
   }
 
   /** Where the kill-switch journal lives, for the startup banner. */

@@ -16,7 +16,6 @@ import org.peaktrade.actors.session.BarFeed;
 import org.peaktrade.actors.session.LivePolicySettings;
 import org.peaktrade.actors.session.SessionDependencies;
 import org.peaktrade.actors.session.SessionFeeds;
-import org.peaktrade.actors.session.SessionRuntime;
 import org.peaktrade.actors.session.SessionService;
 import org.peaktrade.actors.session.SessionSettings;
 import org.peaktrade.actors.watchdog.Watchdog;
@@ -29,7 +28,7 @@ import org.peaktrade.protocol.session.SessionSpec;
  * The node's trading sessions: the node-local kill-switch gate their executors ask, risk events counted in the
  * metrics and forwarded to the risk-breach forwarder, one
  * bar feed per symbol of the node's market data, the mode gates (no exchange adapter exists yet, so TESTNET and LIVE
- * refuse to start), and the demo sessions of {@code peaktrade.node.demo-sessions}. Every setting is read before
+ * refuse to start), the sessions themselves (on this node, or sharded over the cluster), and the demo sessions of {@code peaktrade.node.demo-sessions}. Every setting is read before
  * anything starts, so a bad value stops the node with a message naming the key.
  */
 final class SessionWiring {
@@ -60,7 +59,7 @@ final class SessionWiring {
 
   SessionService start(ActorSystem<Void> system, Config config, Clock clock, KillSwitchRuntime killSwitch,
       KillSwitchWiring.Gate gate, ActorRef<Watchdog.Command> watchdog, MarketDataWiring.MarketData marketData,
-      NodeMetrics metrics) {
+      NodeMetrics metrics, ClusterWiring cluster) {
     ActorRef<RiskEvent> breaches = system.systemActorOf(RiskBreachForwarder.create(killSwitch), "risk-breaches",
         Props.empty());
     ActorRef<RiskEvent> risk = system.systemActorOf(RiskEventMetrics.create(metrics, breaches), "risk-events",
@@ -71,6 +70,6 @@ final class SessionWiring {
     }
     SessionDependencies deps = new SessionDependencies(settings, clock, gate.view(), gate.actor(), watchdog, risk,
         SessionFeeds.of(feeds), config, new ModeGates(livePolicy, false));
-    return SessionRuntime.start(system, deps);
+    return cluster.sessions(system, deps);
   }
 }

@@ -1,0 +1,35 @@
+package org.peaktrade.actors.killswitch;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.pubsub.Topic;
+import org.peaktrade.protocol.killswitch.KillSwitchScope;
+import org.peaktrade.protocol.killswitch.KillSwitchStatus;
+
+/**
+ * Where the {@link KillSwitch} entities live and how a command reaches the one for a scope: a
+ * {@link KillSwitchRegistry} on this node ({@link #local()}), or cluster sharding, which makes every scope's entity
+ * reachable from every node ({@code org.peaktrade.actors.cluster.ShardedKillSwitches}).
+ */
+public interface KillSwitchEntities {
+
+  /** Asks the entity of {@code scope}, creating it if needed; fails the stage after {@code timeout}. */
+  <T> CompletionStage<T> ask(KillSwitchScope scope, Function<ActorRef<T>, KillSwitch.Command> command,
+      Duration timeout);
+
+  /** Starts the entities' home once per ActorSystem; entities publish their statuses to {@code statusTopic}. */
+  @FunctionalInterface
+  interface Home {
+    KillSwitchEntities start(ActorSystem<?> system, KillSwitchSettings settings, Clock clock,
+        ActorRef<Topic.Command<KillSwitchStatus>> statusTopic);
+  }
+
+  /** One registry actor on this node holding an entity per scope (a single node's journal). */
+  static Home local() {
+    return (system, settings, clock, statusTopic) -> KillSwitchRegistry.start(system, settings, clock, statusTopic);
+  }
+}

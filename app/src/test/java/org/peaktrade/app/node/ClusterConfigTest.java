@@ -1,0 +1,81 @@
+package org.peaktrade.app.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.typesafe.config.Config;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClusterConfigTest {
+  @TempDir
+  Path dir;
+
+  private Config load(List<Path> files, ClusterOptions cluster) {
+    return NodeConfig.load(files, Optional.of(dir.resolve("data")), Optional.empty(), Optional.empty(), cluster);
+  }
+
+  private static Path repositoryFile(String name) {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      if (Files.isRegularFile(dir.resolve(name))) {
+        return dir.resolve(name);
+      }
+    }
+    throw new IllegalStateException("no " + name + " above the working directory");
+  }
+
+  @Test
+  void withoutClusterOptionsTheNodeRunsAloneWithTheLocalProvider() {
+    Config config = load(List.of(), ClusterOptions.NONE);
+
+    assertThat(config.getBoolean("peaktrade.cluster.enabled")).isFalse();
+    assertThat(config.getString("pekko.actor.provider")).isEqualTo("local");
+    assertThat(ClusterWiring.fromConfig(config).enabled()).isFalse();
+  }
+
+  @Test
+  void theClusterFlagLayersTheClusterProfileWithSeedsAndPort() {
+    Config config = load(List.of(repositoryFile("config/persistence-cassandra.conf")), new ClusterOptions(true,
+        List.of("127.0.0.1:25520", "127.0.0.1:25521"), Optional.of("10.0.0.7"), Optional.of(25522)));
+
+    assertThat(config.getString("pekko.actor.provider")).isEqualTo("cluster");
+    assertThat(config.getStringList("pekko.cluster.seed-nodes"))
+        .containsExactly("pekko://peak-trade@127.0.0.1:25520", "pekko://peak-trade@127.0.0.1:25521");
+    assertThat(config.getString("pekko.remote.artery.canonical.hostname")).isEqualTo("10.0.0.7");
+    assertThat(config.getInt("pekko.remote.artery.canonical.port")).isEqualTo(25522);
+    assertThat(config.getString("pekko.cluster.downing-provider-class"))
+        .isEqualTo("org.apache.pekko.cluster.sbr.SplitBrainResolverProvider");
+    assertThat(config.getString("pekko.cluster.split-brain-resolver.active-strategy")).isEqualTo("keep-majority");
+    assertThat(config.getString("pekko.actor.serialization-bindings.\"org.peaktrade.protocol.CborSerializable\""))
+        .isEqualTo("jackson-cbor");
+    assertThat(ClusterWiring.fromConfig(config).enabled()).isTrue();
+  }
+
+  @Test
+  void theClusterConfigFileTurnsClusterModeOnWithTheLocalSeed() {
+    Config config = load(List.of(repositoryFile("config/persistence-cassandra.conf"),
+        repositoryFile("config/cluster.conf")), ClusterOptions.NONE);
+
+    assertThat(config.getString("pekko.actor.provider")).isEqualTo("cluster");
+    assertThat(config.getStringList("pekko.cluster.seed-nodes")).containsExactly("pekko://peak-trade@127.0.0.1:25520");
+    assertThat(config.getInt("pekko.remote.artery.canonical.port")).isEqualTo(25520);
+  }
+
+  @Test
+  void aClusterOnTheEmbeddedH2FileJournalIsRefusedNamingTheFix() {
+    Config config = load(List.of(), new ClusterOptions(true, List.of(), Optional.empty(), Optional.empty()));
+
+    assertThatThrownBy(() -> ClusterWiring.fromConfig(config)).isInstanceOf(NodeConfigException.class)
+        .hasMessageContaining("peaktrade.cluster.enabled").hasMessageContaining("persistence-cassandra.conf");
+  }
+
+  @Test
+  void aMalformedSeedIsRefusedNamingTheOption() {
+    assertThatThrownBy(() -> new ClusterOptions(true, List.of("pekko://x"), Optional.empty(), Optional.empty()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--seed must be HOST:PORT");
+  }
+}
