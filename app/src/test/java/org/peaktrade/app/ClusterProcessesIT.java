@@ -25,6 +25,7 @@ import org.peaktrade.actors.fixtures.KillSwitchFixtures;
 import org.peaktrade.actors.fixtures.LocalCassandra;
 import org.peaktrade.app.fixtures.NodeProcess;
 import org.peaktrade.http.ApiJson;
+import org.peaktrade.http.fixtures.TestTokens;
 
 /**
  * Three `peak-trade node --cluster` OS processes from the runnable jar on one real Cassandra (the documented local
@@ -46,7 +47,7 @@ class ClusterProcessesIT {
 
   @Test
   void sessionsOfAKilledMemberResumeOnTheOthersWithEveryAcknowledgedOrder() throws Exception {
-    Path config = NodeFixtures.config(dir, KillSwitchFixtures.HASH, "0s");
+    Path config = NodeFixtures.configWithTokens(dir, KillSwitchFixtures.HASH, "0s");
     Path cluster = Files.writeString(dir.resolve("cluster-test.conf"), String.join("\n",
         "pekko.cluster.split-brain-resolver.stable-after = 5s",
         "peaktrade.market-data.replay.speed = 300",
@@ -70,15 +71,15 @@ class ClusterProcessesIT {
       }
       eventually(() -> hostedBy(nodes).size() == 3);
 
-      HttpResponse<String> killed = nodes.get(1).post("/trigger", "{\"identity\":\"ops\",\"reason\":\"drill\"}");
+      HttpResponse<String> killed = nodes.get(1).post("/trigger", "{\"reason\":\"drill\"}");
       assertThat(killed.statusCode()).as(killed.body()).isEqualTo(200);
       for (NodeProcess node : nodes) {
         assertThat(json(node.get("")).get("state").asText()).isEqualTo("KILLED");
       }
       String code = KillSwitchFixtures.CODE;
-      assertThat(nodes.get(2).post("/recovery", "{\"approver\":\"lead\",\"approvalCode\":\"" + code + "\"}")
+      assertThat(nodes.get(2).post("/recovery", "{\"approvalCode\":\"" + code + "\"}", TestTokens.BOB)
           .statusCode()).isEqualTo(200);
-      eventually(() -> nodes.get(0).post("/recovery/complete", "{\"identity\":\"lead\"}").statusCode() == 200);
+      eventually(() -> nodes.get(0).post("/recovery/complete", "{}", TestTokens.CAROL).statusCode() == 200);
 
       NodeProcess victim = nodes.get(2);
       List<String> victimSessions = hostedBy(nodes).get(2);
@@ -147,6 +148,7 @@ class ClusterProcessesIT {
 
   private static HttpResponse<String> post(String url, String body) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+        .header("Authorization", TestTokens.bearer(TestTokens.ALICE))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
   }

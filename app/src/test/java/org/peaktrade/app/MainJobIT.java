@@ -45,7 +45,8 @@ class MainJobIT {
     // What the ./peak-trade launcher exports; the demo candles are found under it.
     Map<String, String> environment = Map.of("PEAKTRADE_HOME",
         Path.of(CliRun.demo("")).toAbsolutePath().getParent().getParent().toString());
-    try (NodeProcess node = NodeProcess.start(dir.resolve("first.log"), environment, "--data-dir", data)) {
+    try (NodeProcess node = NodeProcess.startWithAdminToken(dir.resolve("first.log"), environment,
+        dir.resolve("data/admin.token"), "--data-dir", data)) {
       firstSessions = awaitSessions(node, sessions -> sessions.size() == 4 && allHaveSeenBars(sessions));
       HttpResponse<String> dashboard = node.getFromRoot("/dashboard/");
       dashboardStatus = dashboard.statusCode();
@@ -53,7 +54,8 @@ class MainJobIT {
       firstExit = node.terminate();
       firstLog = node.log();
     }
-    try (NodeProcess node = NodeProcess.start(dir.resolve("second.log"), environment, "--data-dir", data)) {
+    try (NodeProcess node = NodeProcess.startWithAdminToken(dir.resolve("second.log"), environment,
+        dir.resolve("data/admin.token"), "--data-dir", data)) {
       secondSessions = awaitSessions(node, sessions -> sessions.size() == 4 && allHaveSeenBars(sessions));
       node.terminate();
       secondLog = node.log();
@@ -63,7 +65,7 @@ class MainJobIT {
   @Test
   void printsWhereToLookAndStartsFourDemoShadowSessionsOnTheReplayedCandles() {
     assertThat(firstLog).contains("Peak Trade node running").contains("/dashboard/").contains("/api/v1/sessions")
-        .contains("approval code:").contains("4 demo sessions").contains("btc-perp-1m-2022-01.csv");
+        .contains("approval code:").contains("admin.token").contains("4 demo sessions").contains("btc-perp-1m-2022-01.csv");
     assertThat(ids(firstSessions)).containsExactlyInAnyOrder("demo-ma-cross", "demo-rsi", "demo-donchian",
         "demo-macd");
     firstSessions.forEach(session -> assertThat(session.path("spec").path("mode").asText()).isEqualTo("SHADOW"));

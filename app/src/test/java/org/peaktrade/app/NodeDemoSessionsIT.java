@@ -125,13 +125,13 @@ class NodeDemoSessionsIT {
 
   private void assertRecoveryRequestAcceptsTheGeneratedCode(Node node) throws Exception {
     HttpResponse<String> kill = post(node, "/api/v1/kill-switch/trigger?session=demo-rsi",
-        "{\"identity\":\"erin\",\"reason\":\"demo\"}");
+        "{\"reason\":\"demo\"}");
     assertThat(kill.statusCode()).as(kill.body()).isEqualTo(200);
     HttpResponse<String> wrong = post(node, "/api/v1/kill-switch/recovery?session=demo-rsi",
-        "{\"approver\":\"bob\",\"approvalCode\":\"not-the-code\"}");
+        "{\"approvalCode\":\"not-the-code\"}");
     assertThat(wrong.statusCode()).as(wrong.body()).isEqualTo(403);
     HttpResponse<String> right = post(node, "/api/v1/kill-switch/recovery?session=demo-rsi",
-        "{\"approver\":\"bob\",\"approvalCode\":\"" + codeAfterSecondStart + "\"}");
+        "{\"approvalCode\":\"" + codeAfterSecondStart + "\"}");
     assertThat(right.statusCode()).as(right.body()).isBetween(200, 202);
   }
 
@@ -161,8 +161,8 @@ class NodeDemoSessionsIT {
   }
 
   private JsonNode get(Node node, String path) throws Exception {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(node.url() + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(node.url() + path))
+        .header("Authorization", adminBearer()).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     JsonNode body = JSON.readTree(response.body());
     return body.has("sessions") ? body.get("sessions") : body;
@@ -170,8 +170,13 @@ class NodeDemoSessionsIT {
 
   private HttpResponse<String> post(Node node, String path, String body) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create(node.url() + path))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        .header("Authorization", adminBearer()).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The embedded default's admin token, written by the node's first start (no tokens are configured here). */
+  private static String adminBearer() throws java.io.IOException {
+    return "Bearer " + Files.readString(dir.resolve("data/admin.token")).strip();
   }
 
   private static Set<String> ids(JsonNode sessions) {

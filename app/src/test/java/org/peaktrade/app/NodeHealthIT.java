@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.peaktrade.app.node.Node;
 import org.peaktrade.app.node.NodeConfig;
 import org.peaktrade.engine.killswitch.ApprovalCodeHash;
+import org.peaktrade.http.fixtures.TestTokens;
 
 /**
  * The health endpoints of a running node (Pekko Management, own port): alive while the actor system answers; ready
@@ -49,7 +50,7 @@ class NodeHealthIT {
 
   @BeforeAll
   void start() throws Exception {
-    Path conf = NodeFixtures.config(dir, ApprovalCodeHash.create("health code".toCharArray()), "300s");
+    Path conf = NodeFixtures.configWithTokens(dir, ApprovalCodeHash.create("health code".toCharArray()), "300s");
     Config config = NodeConfig.load(Optional.of(conf), Optional.of(dir.resolve("data")), Optional.of("127.0.0.1"),
         Optional.of(0));
     journalUrl = config.getString("pekko-persistence-jdbc.shared-databases.slick.db.url");
@@ -80,8 +81,8 @@ class NodeHealthIT {
       HttpResponse<String> notReady = eventually("/ready", response -> response.statusCode() != 200);
       CompletableFuture<HttpResponse<String>> killDuringOutage = http.sendAsync(
           HttpRequest.newBuilder(URI.create(node.url() + "/api/v1/kill-switch/trigger"))
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString("{\"identity\":\"erin\",\"reason\":\"outage drill\"}"))
+              .header("Content-Type", "application/json").header("Authorization", TestTokens.bearer(TestTokens.ALICE))
+              .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"outage drill\"}"))
               .build(),
           HttpResponse.BodyHandlers.ofString());
       HttpResponse<String> stale = eventually("/ready",

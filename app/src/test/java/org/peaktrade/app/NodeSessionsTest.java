@@ -23,6 +23,7 @@ import org.peaktrade.app.node.Node;
 import org.peaktrade.app.node.NodeConfig;
 import org.peaktrade.http.fixtures.RecordingSessionService;
 import org.peaktrade.http.fixtures.SessionSamples;
+import org.peaktrade.http.fixtures.TestTokens;
 
 /** A node serves {@code /api/v1/sessions} next to the kill switch: its own sessions, or those of a facade it is given. */
 class NodeSessionsTest {
@@ -58,7 +59,7 @@ class NodeSessionsTest {
   void a_node_given_a_sessions_facade_shows_its_sessions_and_their_orders_in_the_metrics() throws Exception {
     RecordingSessionService sessions = new RecordingSessionService().holding(SessionSamples.trading("paper-1"))
         .holding(SessionSamples.paused("paper-2"));
-    Path conf = NodeFixtures.config(dir, hash, "300s");
+    Path conf = NodeFixtures.configWithTokens(dir, hash, "300s");
     Files.writeString(conf, "peaktrade.metrics.session-poll-interval = 100ms\n", StandardOpenOption.APPEND);
     Node node = Node.start(NodeConfig.load(Optional.of(conf), Optional.of(dir.resolve("data")),
         Optional.of("127.0.0.1"), Optional.of(0)), CLOCK, (system, killSwitch, clock) -> sessions);
@@ -79,8 +80,9 @@ class NodeSessionsTest {
     long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
     String text = "";
     while (System.nanoTime() < deadline) {
-      text = http.send(HttpRequest.newBuilder(URI.create(node.url() + "/metrics")).build(),
-          HttpResponse.BodyHandlers.ofString()).body();
+      text = http.send(HttpRequest.newBuilder(URI.create(node.url() + "/metrics"))
+          .header("Authorization", TestTokens.bearer(TestTokens.VIC)).build(), HttpResponse.BodyHandlers.ofString())
+          .body();
       if (text.contains("peaktrade_sessions{mode=\"PAPER\",status=\"RUNNING\"} 1.0")) {
         return text;
       }

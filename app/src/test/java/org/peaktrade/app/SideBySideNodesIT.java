@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.peaktrade.app.node.Node;
 import org.peaktrade.app.node.NodeConfig;
 import org.peaktrade.engine.killswitch.ApprovalCodeHash;
+import org.peaktrade.http.fixtures.TestTokens;
 
 /** Two nodes on one machine, each with its own data dir and port, share nothing: a kill on one leaves the other. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -31,7 +32,7 @@ class SideBySideNodesIT {
 
   @BeforeAll
   void startTwoNodes() throws Exception {
-    Path conf = NodeFixtures.config(dir, ApprovalCodeHash.create("side by side".toCharArray()), "300s");
+    Path conf = NodeFixtures.configWithTokens(dir, ApprovalCodeHash.create("side by side".toCharArray()), "300s");
     first = Node.start(NodeConfig.load(Optional.of(conf), Optional.of(dir.resolve("one")), Optional.of("127.0.0.1"),
         Optional.of(0)), Clock.systemUTC());
     second = Node.start(NodeConfig.load(Optional.of(conf), Optional.of(dir.resolve("two")), Optional.of("127.0.0.1"),
@@ -50,8 +51,8 @@ class SideBySideNodesIT {
     assertThat(first.dataDir()).isNotEqualTo(second.dataDir());
 
     HttpResponse<String> kill = http.send(HttpRequest.newBuilder(URI.create(first.url() + "/api/v1/kill-switch/trigger"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"identity\":\"erin\",\"reason\":\"only the first\"}")).build(),
+        .header("Content-Type", "application/json").header("Authorization", TestTokens.bearer(TestTokens.ALICE))
+        .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"only the first\"}")).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(kill.statusCode()).as(kill.body()).isEqualTo(200);
 
@@ -61,7 +62,7 @@ class SideBySideNodesIT {
 
   private String status(Node node) throws Exception {
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(node.url() + "/api/v1/kill-switch"))
-        .build(), HttpResponse.BodyHandlers.ofString());
+        .header("Authorization", TestTokens.bearer(TestTokens.VIC)).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return response.body();
   }
