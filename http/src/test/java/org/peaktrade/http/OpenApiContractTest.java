@@ -26,15 +26,22 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.peaktrade.http.ServedApi.Reply;
+import org.peaktrade.http.auth.Authorization;
+import org.peaktrade.http.auth.Role;
 import org.peaktrade.http.fixtures.OpenApiSpec;
 import org.peaktrade.http.fixtures.RecordingSessionService;
 import org.peaktrade.http.fixtures.SessionSamples;
+import org.peaktrade.http.fixtures.TestTokens;
+import org.peaktrade.http.fixtures.TestTokens.Person;
 
 /**
- * docs/api/openapi.yaml against the routes actually served: the spec and the route classes' {@code ENDPOINTS} name
- * the same operations; each documented operation answers (not 404 / 405) over real HTTP, with a documented status,
- * content type and body shape; no undocumented method or path is served; and the file's own examples fit its
- * schemas.
+ * docs/api/openapi.yaml against the routes actually served, behind the token gate as on a node: the spec and the
+ * {@code ENDPOINTS} of the route classes and the gate name the same operations; each documented operation answers
+ * (not 404 / 405) over real HTTP to a token of its {@code x-required-role}, with a documented status, content type
+ * and body shape; its documented 401 and 403 are what a missing, unknown or too weak token gets; no undocumented
+ * method or path is served, by the node or by the route classes alone; and the file's own examples fit its schemas.
+ * That the spec's roles are the {@code RouteTable}'s is {@link OpenApiRouteTableTest}; every table entry walked on a
+ * real node with every test token is the app's {@code NodeRouteTableTest}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpenApiContractTest {
@@ -43,10 +50,12 @@ class OpenApiContractTest {
   private static final Path ROUTE_SOURCES = Path.of("src", "main", "java", "org", "peaktrade", "http");
   private static final Pattern PATH_LITERAL =
       Pattern.compile("\\b(?:path|pathPrefix|segment|slash|getFromResourceDirectory)\\(\"([^\"]+)\"");
-  private static final Set<String> ROLES = Set.of("viewer", "operator", "approver");
+  private static final Set<String> ROLES = Set.of("viewer", "operator", "approver", "admin");
 
   private final OpenApiSpec spec = OpenApiSpec.load();
   private ActorSystem<Void> system;
+  /** The server (and its doubles) of the last documented request. */
+  private ServedApi lastServed;
 
   @BeforeAll
   void startSystem() {
@@ -66,6 +75,7 @@ class OpenApiContractTest {
     served.addAll(SessionRoutes.ENDPOINTS);
     served.addAll(DashboardRoutes.ENDPOINTS);
     served.addAll(MetricsRoutes.ENDPOINTS);
+    served.addAll(Authorization.ENDPOINTS);
     return served;
   }
 
@@ -105,9 +115,68 @@ class OpenApiContractTest {
     assertThat(reply.status()).as("%s with its example body: %s", endpoint, reply.body()).isBetween(200, 299);
   }
 
+  Stream<Endpoint> secured() {
+    return spec.endpoints().stream().filter(endpoint -> !spec.isPublic(endpoint));
+  }
+
+  @ParameterizedTest
+  @MethodSource("secured")
+  void each_secured_operation_is_a_documented_401_without_a_token_or_with_an_unknown_one(Endpoint endpoint)
+      throws Exception {
+    Reply none = sendDocumentedRequest(endpoint, null);
+    Reply unknown = sendDocumentedRequest(endpoint, "Bearer not-a-token-of-this-node");
+
+    assertThat(none.status()).as("%s without a token: %s", endpoint, none.body()).isEqualTo(401);
+    assertThat(none.header("WWW-Authenticate")).hasValue("Bearer realm=\"peak-trade\"");
+    assertAnswersAsDocumented(endpoint, none);
+    assertThat(unknown.status()).as("%s with an unknown token: %s", endpoint, unknown.body()).isEqualTo(401);
+    assertThat(unknown.header("WWW-Authenticate")).get().asString().contains("error=invalid_token");
+    assertAnswersAsDocumented(endpoint, unknown);
+  }
+
+  Stream<Endpoint> needingMoreThanViewer() {
+    return secured().filter(endpoint -> !TestTokens.lacking(spec.requiredRole(endpoint).orElseThrow()).isEmpty());
+  }
+
+  @ParameterizedTest
+  @MethodSource("needingMoreThanViewer")
+  void each_operation_needing_a_role_is_a_documented_403_for_every_token_without_it(Endpoint endpoint)
+      throws Exception {
+    Role required = spec.requiredRole(endpoint).orElseThrow();
+    for (Person person : TestTokens.lacking(required)) {
+      Reply reply = sendDocumentedRequest(endpoint, TestTokens.bearer(person));
+
+      assertThat(reply.status()).as("%s as %s (%s): %s", endpoint, person.name(), person.role(), reply.body())
+          .isEqualTo(403);
+      assertThat(reply.json().path("type").asText()).isEqualTo("urn:peaktrade:problem:forbidden");
+      assertAnswersAsDocumented(endpoint, reply);
+      assertThat(lastServed.killSwitch.calls).as("kill-switch calls by %s", person.name()).isEmpty();
+      assertThat(lastServed.sessions.calls).as("session calls by %s", person.name()).isEmpty();
+    }
+  }
+
   @Test
-  void no_undocumented_method_or_path_is_served() throws Exception {
-    ServedApi api = ServedApi.start(system, holdingExampleSession());
+  void the_public_operations_answer_without_a_token() throws Exception {
+    List<Endpoint> open = spec.endpoints().stream().filter(spec::isPublic).toList();
+
+    assertThat(open).isNotEmpty();
+    for (Endpoint endpoint : open) {
+      Reply reply = sendDocumentedRequest(endpoint, null);
+      assertThat(reply.status()).as("%s: %s", endpoint, reply.body()).isIn(200, 302);
+    }
+  }
+
+  @Test
+  void no_undocumented_method_or_path_is_served_by_the_node_even_to_an_admin() throws Exception {
+    assertNothingUndocumentedIsServed(ServedApi.start(system, holdingExampleSession()).as(TestTokens.ROOT));
+  }
+
+  @Test
+  void no_undocumented_method_or_path_is_served_by_the_route_classes_without_the_gate() throws Exception {
+    assertNothingUndocumentedIsServed(ServedApi.startWithoutGate(system, holdingExampleSession()));
+  }
+
+  private void assertNothingUndocumentedIsServed(ServedApi api) throws Exception {
     List<String> undocumentedButServed = new ArrayList<>();
 
     for (String path : candidatePaths()) {
@@ -127,7 +196,7 @@ class OpenApiContractTest {
 
   @Test
   void errors_outside_the_routes_are_problems_of_the_documented_shape() throws Exception {
-    ServedApi api = ServedApi.start(system, new RecordingSessionService());
+    ServedApi api = ServedApi.start(system, new RecordingSessionService()).as(TestTokens.ROOT);
     JsonNode problem = spec.root().at("/components/schemas/Problem");
 
     List<Reply> replies = List.of(
@@ -135,9 +204,11 @@ class OpenApiContractTest {
         api.send("PUT", "/api/v1/kill-switch", "application/json", "{}".getBytes(StandardCharsets.UTF_8)),
         api.postJson("/api/v1/kill-switch/trigger", "{\"identity\":"),
         api.send("POST", "/api/v1/sessions", "text/plain", "{}".getBytes(StandardCharsets.UTF_8)),
-        api.postJson("/api/v1/kill-switch/trigger", "{\"reason\":\"" + "x".repeat(70_000) + "\"}"));
+        api.postJson("/api/v1/kill-switch/trigger", "{\"reason\":\"" + "x".repeat(70_000) + "\"}"),
+        api.withAuthorization("Bearer not-a-token-of-this-node").get("/api/v1/no-such-thing"),
+        api.withAuthorization(null).get("/api/v1/no-such-thing"));
 
-    assertThat(replies).extracting(Reply::status).containsExactly(404, 405, 400, 415, 413);
+    assertThat(replies).extracting(Reply::status).containsExactly(404, 405, 400, 415, 413, 401, 401);
     for (Reply reply : replies) {
       assertThat(reply.contentType()).isEqualTo("application/problem+json");
       assertThat(spec.violations(problem, reply.json())).as(reply.body()).isEmpty();
@@ -182,27 +253,22 @@ class OpenApiContractTest {
     assertThat(unclear).isEmpty();
   }
 
-  /** The documented request: path and query parameters from their examples, the body from the example. */
+  /**
+   * The documented request (path and query parameters and the body from the file's examples) with the token of the
+   * operation's {@code x-required-role}, none for a public operation.
+   */
   private Reply sendDocumentedRequest(Endpoint endpoint) throws Exception {
-    ServedApi api = ServedApi.start(system, endpoint.path().contains("{id}") ? holdingExampleSession()
+    return sendDocumentedRequest(endpoint, spec.requiredRole(endpoint)
+        .map(role -> TestTokens.bearer(TestTokens.holding(role))).orElse(null));
+  }
+
+  /** The documented request with this {@code Authorization} header (none when null). */
+  private Reply sendDocumentedRequest(Endpoint endpoint, String authorization) throws Exception {
+    lastServed = ServedApi.start(system, endpoint.path().contains("{id}") ? holdingExampleSession()
         : new RecordingSessionService());
-    String path = endpoint.path();
-    List<String> query = new ArrayList<>();
-    for (JsonNode parameter : spec.parameters(endpoint)) {
-      String name = parameter.get("name").asText();
-      String example = spec.example(parameter).orElse(null);
-      if (parameter.get("in").asText().equals("path")) {
-        assertThat(example).as("example of path parameter %s of %s", name, endpoint).isNotNull();
-        path = path.replace("{" + name + "}", example);
-      } else if (example != null) {
-        query.add(name + "=" + example);
-      }
-    }
-    String target = query.isEmpty() ? path : path + "?" + String.join("&", query);
-    byte[] body = spec.requestJson(endpoint)
-        .map(content -> ApiJson.write(content.get("example")))
-        .orElse(null);
-    return api.send(endpoint.method(), target, body == null ? null : "application/json", body);
+    ServedApi api = lastServed.withAuthorization(authorization);
+    byte[] body = spec.exampleBody(endpoint).orElse(null);
+    return api.send(endpoint.method(), spec.exampleTarget(endpoint), body == null ? null : "application/json", body);
   }
 
   private void assertAnswersAsDocumented(Endpoint endpoint, Reply reply) throws IOException {

@@ -18,6 +18,7 @@ import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.peaktrade.http.ApiErrors;
 import org.peaktrade.http.ApiJson;
+import org.peaktrade.http.Endpoint;
 import org.peaktrade.http.Problem;
 import org.peaktrade.http.auth.RouteTable.Entry;
 import org.peaktrade.http.auth.RouteTable.Found;
@@ -37,6 +38,10 @@ public final class Authorization extends AllDirectives {
 
   /** The authenticated caller of a request that passed the gate. */
   public static final AttributeKey<Caller> CALLER = AttributeKey.create("peaktrade-caller", Caller.class);
+  /** The route the gate answers itself: the caller's name and roles. */
+  public static final String WHOAMI = "/api/v1/auth/whoami";
+  /** What the gate serves itself (besides refusing). */
+  public static final List<Endpoint> ENDPOINTS = List.of(new Endpoint("GET", WHOAMI));
   static final String REALM = "peak-trade";
 
   private static final Logger AUDIT = LoggerFactory.getLogger("org.peaktrade.audit");
@@ -100,7 +105,7 @@ public final class Authorization extends AllDirectives {
               + caller.name() + "' has " + caller.describeRoles()), List.of()));
     }
     Route withCaller = mapRequest(r -> r.addAttribute(CALLER, caller), () -> entry.template()
-        .equals("/api/v1/auth/whoami") ? whoAmI(caller) : ApiErrors.handled(inner));
+        .equals(WHOAMI) ? whoAmI(caller) : ApiErrors.handled(inner));
     if (method.equals("GET")) {
       return withCaller;
     }

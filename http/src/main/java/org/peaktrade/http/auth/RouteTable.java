@@ -49,7 +49,7 @@ public final class RouteTable {
       open("GET", "/dashboard"),
       open("GET", "/dashboard/*"),
       entry("GET", "/metrics", Role.VIEWER),
-      entry("GET", "/api/v1/auth/whoami", Role.VIEWER),
+      entry("GET", Authorization.WHOAMI, Role.VIEWER),
       entry("GET", "/api/v1/stream", Role.VIEWER),
       entry("GET", "/api/v1/kill-switch", Role.VIEWER),
       entry("GET", "/api/v1/kill-switch/events", Role.VIEWER),
