@@ -31,11 +31,11 @@ final class CassandraCheck {
     this.repo = repo;
   }
 
-  void check(Manifest deployment, Config config) {
+  void check(Manifest nodes, Config config) {
     if (!config.getString("pekko.persistence.journal.plugin").equals("pekko.persistence.cassandra.journal")) {
-      check.problem(deployment.where(), "the journal is not on Cassandra: pods would each keep their own H2 journal");
+      check.problem(nodes.where(), "the journal is not on Cassandra: pods would each keep their own H2 journal");
     }
-    Manifest set = manifests.only("StatefulSet");
+    Manifest set = manifests.one("StatefulSet", "cassandra");
     JsonNode cassandra = set.body().path("spec").path("template").path("spec").path("containers").path(0);
     Manifest service = manifests.one("Service", set.body().path("spec").path("serviceName").asText());
     if (!service.body().path("spec").path("clusterIP").asText().equals("None")) {
@@ -61,14 +61,14 @@ final class CassandraCheck {
     String expectedContact = service.name() + ":" + cqlServicePort;
     List<String> contactPoints = config.getStringList("datastax-java-driver.basic.contact-points");
     if (!contactPoints.equals(List.of(expectedContact))) {
-      check.problem(deployment.where(), "the node's Cassandra contact points " + contactPoints + " (PEAKTRADE_CASSANDRA_"
+      check.problem(nodes.where(), "the node's Cassandra contact points " + contactPoints + " (PEAKTRADE_CASSANDRA_"
           + "CONTACT_POINT) are not the Cassandra service " + expectedContact);
     }
     Map<String, String> cassandraEnv = Trees.env(cassandra);
     String dc = cassandraEnv.get("CASSANDRA_DC");
     String localDc = config.getString("datastax-java-driver.basic.load-balancing-policy.local-datacenter");
     if (!localDc.equals(dc)) {
-      check.problem(deployment.where(), "the node's local data center " + localDc + " (PEAKTRADE_CASSANDRA_DATACENTER) is"
+      check.problem(nodes.where(), "the node's local data center " + localDc + " (PEAKTRADE_CASSANDRA_DATACENTER) is"
           + " not the StatefulSet's CASSANDRA_DC " + dc);
     }
     if (!String.valueOf(cassandraEnv.get("CASSANDRA_SEEDS")).startsWith(set.name() + "-0." + service.name())) {

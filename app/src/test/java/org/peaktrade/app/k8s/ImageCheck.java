@@ -17,7 +17,7 @@ import org.peaktrade.app.node.NodeConfig;
 
 /**
  * The Dockerfile against the build and the node's config: its stages, the jar the package step makes and the
- * entrypoint runs, the exposed ports, the data volume, a non-root user, and the tag the Deployment pulls.
+ * entrypoint runs, the exposed ports, the data volume, a non-root user, and the tag the StatefulSet pulls.
  */
 final class ImageCheck {
 
@@ -31,15 +31,15 @@ final class ImageCheck {
     this.repo = repo;
   }
 
-  void check(Manifest deployment, JsonNode container, Config config, JsonNode pod) {
+  void check(Manifest set, JsonNode container, Config config, JsonNode pod) {
     String image = container.path("image").asText();
     if (dockerfile.documentedTag().isEmpty() || !dockerfile.documentedTag().get().equals(image)) {
-      check.problem(deployment.where(), "image " + image + " is not the Dockerfile's documented tag "
+      check.problem(set.where(), "image " + image + " is not the Dockerfile's documented tag "
           + dockerfile.documentedTag().orElse("(none)"));
     }
     String version = projectVersion();
     if (!image.endsWith(":" + version)) {
-      check.problem(deployment.where(), "image " + image + " is not tagged with the project version " + version);
+      check.problem(set.where(), "image " + image + " is not tagged with the project version " + version);
     }
     List<Dockerfile.Instruction> froms = dockerfile.all("FROM");
     if (froms.size() != 2 || !froms.get(0).arguments().matches("maven:3-eclipse-temurin-17 AS build")
@@ -74,17 +74,10 @@ final class ImageCheck {
     if (dockerfile.last("VOLUME").map(volume -> volume.arguments().trim()).filter(dataDir::equals).isEmpty()) {
       check.problem("Dockerfile", "VOLUME is not peaktrade.data-dir " + dataDir);
     }
-    boolean mounted = false;
-    for (JsonNode mount : container.path("volumeMounts")) {
-      mounted |= mount.path("mountPath").asText().equals(dataDir);
-    }
-    if (!mounted) {
-      check.problem(deployment.where(), "nothing is mounted at peaktrade.data-dir " + dataDir);
-    }
     String user = dockerfile.last("USER").map(u -> u.arguments().trim().split(":")[0]).orElse("root");
     String runAs = pod.path("spec").path("securityContext").path("runAsUser").asText();
     if (user.equals("root") || user.equals("0") || !user.equals(runAs)) {
-      check.problem("Dockerfile", "USER " + user + " must be a non-root user, the Deployment's runAsUser " + runAs);
+      check.problem("Dockerfile", "USER " + user + " must be a non-root user, the StatefulSet's runAsUser " + runAs);
     }
   }
 

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The k8s/ manifests and the Dockerfile agree with the node's configuration as a pod loads it (config/kubernetes.conf
- * from the image, node.conf from the ConfigMap, the Deployment's environment), and each check reports a manifest
- * that does not.
+ * The k8s/ manifests and the Dockerfile agree with the node's configuration as each pod of the StatefulSet loads it
+ * (config/kubernetes.conf from the image, node.conf from the ConfigMap, tokens.conf from the Secret, the pod's
+ * environment), and each check reports a manifest that does not.
  */
 class KubernetesManifestsTest {
 
@@ -23,19 +23,34 @@ class KubernetesManifestsTest {
   @TempDir
   Path scratch;
 
+  private static final PodSecrets SECRETS = new PodSecrets();
+
   private final Manifests manifests = Manifests.load(REPO.resolve("k8s"));
   private String dockerfile = read(REPO.resolve("Dockerfile"));
 
   private List<String> problems() {
-    return ManifestCheck.problems(REPO, manifests, Dockerfile.parse(dockerfile), scratch);
+    return ManifestCheck.problems(REPO, manifests, Dockerfile.parse(dockerfile), SECRETS, scratch);
   }
 
-  private ObjectNode deployment() {
-    return manifests.only("Deployment").body();
+  private ObjectNode nodes() {
+    return manifests.one("StatefulSet", NodePod.NODE_SET).body();
+  }
+
+  private ObjectNode spec() {
+    return (ObjectNode) nodes().path("spec");
   }
 
   private ObjectNode container() {
-    return (ObjectNode) deployment().path("spec").path("template").path("spec").path("containers").path(0);
+    return (ObjectNode) nodes().path("spec").path("template").path("spec").path("containers").path(0);
+  }
+
+  private ObjectNode volume(String name) {
+    for (var volume : nodes().path("spec").path("template").path("spec").path("volumes")) {
+      if (volume.path("name").asText().equals(name)) {
+        return (ObjectNode) volume;
+      }
+    }
+    throw new IllegalStateException("no volume " + name);
   }
 
   private ObjectNode containerPort(String name) {
@@ -58,9 +73,10 @@ class KubernetesManifestsTest {
 
   @Test
   void theShippedManifestsAndDockerfileMatchTheNodeConfig() {
-    assertThat(manifests.all()).extracting(Manifests.Manifest::kind).contains("Namespace", "ServiceAccount", "Role",
-        "RoleBinding", "ConfigMap", "Service", "StatefulSet", "Job", "Deployment", "PodDisruptionBudget",
-        "NetworkPolicy");
+    assertThat(manifests.all()).extracting(Manifests.Manifest::kind).contains("Namespace", "ConfigMap", "Service",
+        "StatefulSet", "Job", "PodDisruptionBudget", "NetworkPolicy");
+    assertThat(manifests.all()).extracting(Manifests.Manifest::kind).doesNotContain("Deployment", "Role",
+        "RoleBinding", "ServiceAccount");
 
     assertThat(problems()).isEmpty();
   }
@@ -103,26 +119,104 @@ class KubernetesManifestsTest {
   }
 
   @Test
-  void reportsPodLabelsThatTheDiscoverySelectorDoesNotFind() {
-    ((ObjectNode) deployment().path("spec").path("template").path("metadata").path("labels")).put("app", "trader");
+  void reportsAPodThatAdvertisesAnotherNameThanItsDnsName() {
+    env("PEAKTRADE_CLUSTER_HOSTNAME").put("value", "$(POD_NAME).peak-trade.$(POD_NAMESPACE).svc.cluster.local");
 
-    assertThat(problems()).anyMatch(p -> p.contains("pod label app=trader is not found by "
-        + "pekko.discovery.kubernetes-api.pod-label-selector 'app=%s' with service-name peak-trade"));
+    assertThat(problems()).anyMatch(p -> p.contains("pod peak-trade-1 advertises pekko.remote.artery.canonical."
+        + "hostname peak-trade-1.peak-trade.peak-trade.svc.cluster.local, not its DNS name "
+        + "peak-trade-1.peak-trade-cluster.peak-trade.svc.cluster.local"));
   }
 
   @Test
-  void reportsAManagementPortWithoutTheNameBootstrapProbes() {
-    containerPort("management").put("name", "mgmt");
+  void reportsSeedNodesOfAnotherNamespace() {
+    manifests.all().forEach(m -> {
+      if (m.kind().equals("Namespace")) {
+        ((ObjectNode) m.body().path("metadata")).put("name", "trading");
+      } else {
+        ((ObjectNode) m.body().path("metadata")).put("namespace", "trading");
+      }
+    });
 
-    assertThat(problems()).anyMatch(p -> p.contains("port-name 'management' names container port null"));
+    assertThat(problems()).anyMatch(p -> p.contains("seed node pekko://peak-trade@peak-trade-0.peak-trade-cluster."
+        + "peak-trade.svc.cluster.local:25520 is the address of no pod"));
   }
 
   @Test
-  void reportsARoleThatCannotListPods() {
-    ArrayNode verbs = (ArrayNode) manifests.one("Role", "pod-reader").body().path("rules").path(0).path("verbs");
-    verbs.removeAll().add("get").add("watch");
+  void reportsASeedNodeBeyondTheReplicas() {
+    spec().put("replicas", 1);
 
-    assertThat(problems()).anyMatch(p -> p.contains("no Role bound to service account peak-trade allows get, watch"));
+    assertThat(problems()).anyMatch(p -> p.contains("seed node pekko://peak-trade@peak-trade-2.peak-trade-cluster."
+        + "peak-trade.svc.cluster.local:25520 is the address of no pod"))
+        .anyMatch(p -> p.contains("replicas 1 must be odd and at least 3"));
+  }
+
+  @Test
+  void reportsAnEvenNumberOfReplicas() {
+    spec().put("replicas", 4);
+
+    assertThat(problems()).anyMatch(p -> p.contains("replicas 4 must be odd and at least 3"));
+  }
+
+  @Test
+  void reportsARemotingPortThatIsNotTheSeedNodesPort() {
+    ObjectNode data = (ObjectNode) manifests.one("ConfigMap", "peak-trade-config").body().path("data");
+    data.put("node.conf", data.path("node.conf").asText() + "\npekko.remote.artery.canonical.port = 2552\n");
+
+    assertThat(problems()).anyMatch(p -> p.contains("container port 'remoting' is 25520 but "
+        + "pekko.remote.artery.canonical.port is 2552"))
+        .anyMatch(p -> p.contains("seed node pekko://peak-trade@peak-trade-0.peak-trade-cluster.peak-trade.svc."
+            + "cluster.local:25520 is the address of no pod"));
+  }
+
+  @Test
+  void reportsAClusterServiceThatHidesPodsBeforeTheyAreReady() {
+    ((ObjectNode) manifests.one("Service", "peak-trade-cluster").body().path("spec"))
+        .put("publishNotReadyAddresses", false);
+
+    assertThat(problems()).anyMatch(p -> p.contains("publishNotReadyAddresses must be true"));
+  }
+
+  @Test
+  void reportsAStatefulSetWhoseServiceIsNotHeadless() {
+    spec().put("serviceName", "peak-trade");
+
+    assertThat(problems()).anyMatch(p -> p.contains("Service/peak-trade: must be headless (clusterIP: None)"))
+        .anyMatch(p -> p.contains("advertises pekko.remote.artery.canonical.hostname"));
+  }
+
+  @Test
+  void reportsTokensThatDoNotComeFromTheSecret() {
+    ArrayNode args = (ArrayNode) container().path("args");
+    args.removeAll().add("--config").add("/etc/peak-trade/node.conf");
+
+    assertThat(problems()).anyMatch(p -> p.contains("the node's peaktrade.auth.tokens is empty: each pod would make "
+        + "its own admin token"));
+  }
+
+  @Test
+  void reportsAnOptionalSecret() {
+    ((ObjectNode) volume("auth").path("secret")).put("optional", true);
+
+    assertThat(problems()).anyMatch(p -> p.contains("Secret volume auth is optional"));
+  }
+
+  @Test
+  void reportsASecretTheDocsDoNotCreate() {
+    ((ObjectNode) env("PEAKTRADE_APPROVAL_CODE_HASH").path("valueFrom").path("secretKeyRef"))
+        .put("name", "approval");
+
+    assertThat(problems()).anyMatch(p -> p.contains("environment variable PEAKTRADE_APPROVAL_CODE_HASH reads Secret "
+        + "approval key approval-code-hash, which is not one of the Secrets docs/deployment.md tells to create"));
+  }
+
+  @Test
+  void reportsADataDirThatDiesWithThePod() {
+    ((ArrayNode) nodes().path("spec").path("template").path("spec").path("volumes")).addObject().put("name", "data")
+        .putObject("emptyDir");
+    spec().remove("volumeClaimTemplates");
+
+    assertThat(problems()).anyMatch(p -> p.contains("peaktrade.data-dir /var/lib/peak-trade is on volume data, not on "
+        + "a volumeClaimTemplate"));
   }
 
   @Test
@@ -134,9 +228,19 @@ class KubernetesManifestsTest {
 
   @Test
   void reportsADisruptionBudgetThatLetsTheMajorityGo() {
-    ((ObjectNode) manifests.one("PodDisruptionBudget", "peak-trade").body().path("spec")).put("minAvailable", 1);
+    ((ObjectNode) manifests.one("PodDisruptionBudget", "peak-trade").body().path("spec")).put("maxUnavailable", 2);
 
-    assertThat(problems()).anyMatch(p -> p.contains("minAvailable 1 must keep a majority of the 3 replicas"));
+    assertThat(problems()).anyMatch(p -> p.contains("maxUnavailable 2 must keep a majority of the 3 replicas"));
+  }
+
+  @Test
+  void reportsAFixedDisruptionBudgetThatNoLongerKeepsAMajorityAfterScalingUp() {
+    ObjectNode spec = (ObjectNode) manifests.one("PodDisruptionBudget", "peak-trade").body().path("spec");
+    spec.remove("maxUnavailable");
+    spec.put("minAvailable", 2);
+    spec().put("replicas", 5);
+
+    assertThat(problems()).anyMatch(p -> p.contains("minAvailable 2 must keep a majority of the 5 replicas"));
   }
 
   @Test
@@ -145,7 +249,7 @@ class KubernetesManifestsTest {
         .path(0).path("from").path(0).path("podSelector").path("matchLabels");
     peers.put("app", "other");
 
-    assertThat(problems()).anyMatch(p -> p.contains("the nodes cannot reach each other's management and remoting"));
+    assertThat(problems()).anyMatch(p -> p.contains("the nodes cannot reach each other's remoting port"));
   }
 
   @Test
@@ -174,6 +278,14 @@ class KubernetesManifestsTest {
     env("PEAKTRADE_CASSANDRA_DATACENTER").put("name", "PEAKTRADE_CASSANDRA_DC");
 
     assertThat(problems()).anyMatch(p -> p.contains("environment variable PEAKTRADE_CASSANDRA_DC is read by no config"));
+  }
+
+  @Test
+  void reportsADownwardApiVariableThatNothingComposes() {
+    env("PEAKTRADE_CLUSTER_HOSTNAME").put("value", "$(POD_NAME).peak-trade-cluster.peak-trade.svc.cluster.local");
+
+    assertThat(problems()).contains("40-peak-trade-statefulset.yaml StatefulSet/peak-trade: environment variable "
+        + "POD_NAMESPACE is read by no config the node loads");
   }
 
   @Test

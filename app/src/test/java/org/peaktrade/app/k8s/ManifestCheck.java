@@ -2,8 +2,6 @@ package org.peaktrade.app.k8s;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigValueFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
@@ -20,13 +18,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.peaktrade.actors.cluster.ClusterProfile;
 import org.peaktrade.app.k8s.Manifests.Manifest;
 import org.peaktrade.app.node.NodeConfig;
+import org.peaktrade.http.auth.ApiTokens;
 
 /**
- * Checks the k8s/ manifests and the Dockerfile against the node's configuration as a pod would load it: the config
- * files of the container's command line (from the image or from a mounted ConfigMap), layered by
- * {@link NodeConfig#load}, with the Deployment's environment variables standing in for the pod's. Every mismatch
+ * Checks the k8s/ manifests and the Dockerfile against the node's configuration as each pod of the node StatefulSet
+ * would load it ({@link NodePod}: the container's --config files from the image, the ConfigMap and the Secrets, its
+ * environment with the downward API filled in for that pod, layered by {@link NodeConfig#load}). Every mismatch
  * becomes one problem naming the file and what differs.
  */
 final class ManifestCheck {
@@ -35,29 +35,36 @@ final class ManifestCheck {
   static final String HTTP_HOST = "peaktrade.http.host";
   static final String MANAGEMENT = "pekko.management";
   static final String MANAGEMENT_PORT = MANAGEMENT + ".http.port";
-  static final String REMOTING_PORT = "pekko.remote.artery.canonical.port";
-  static final String BOOTSTRAP = MANAGEMENT + ".cluster.bootstrap.contact-point-discovery";
-  static final String LABEL_SELECTOR = "pekko.discovery.kubernetes-api.pod-label-selector";
+  static final String REMOTING_HOST = ClusterProfile.HOSTNAME;
+  static final String REMOTING_PORT = ClusterProfile.PORT;
+  static final String APPROVAL_CODE_HASH = "peaktrade.kill-switch.approval-code-hash";
   private static final double MAX_HEAP_SHARE = 0.75;
-  private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{\\?([A-Za-z_][A-Za-z0-9_]*)}");
+  private static final Pattern CONFIG_REFERENCE = Pattern.compile("\\$\\{\\??([A-Za-z_][A-Za-z0-9_]*)}");
+  private static final Pattern KUBERNETES_REFERENCE = Pattern.compile("\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
   private static final Pattern INCLUDE = Pattern.compile("^\\s*include\\s+\"([^\"]+)\"", Pattern.MULTILINE);
 
   private final Path repo;
   private final Manifests manifests;
   private final Dockerfile dockerfile;
+  private final PodSecrets secrets;
   private final Path scratch;
   private final List<String> problems = new ArrayList<>();
 
-  private ManifestCheck(Path repo, Manifests manifests, Dockerfile dockerfile, Path scratch) {
+  private ManifestCheck(Path repo, Manifests manifests, Dockerfile dockerfile, PodSecrets secrets, Path scratch) {
     this.repo = repo;
     this.manifests = manifests;
     this.dockerfile = dockerfile;
+    this.secrets = secrets;
     this.scratch = scratch;
   }
 
-  /** The problems found; empty when everything matches. {@code scratch} receives the mounted config files. */
-  static List<String> problems(Path repo, Manifests manifests, Dockerfile dockerfile, Path scratch) {
-    ManifestCheck check = new ManifestCheck(repo, manifests, dockerfile, scratch);
+  /**
+   * The problems found; empty when everything matches. {@code secrets} stand in for the Secrets the operator
+   * creates; {@code scratch} receives each pod's mounted config files.
+   */
+  static List<String> problems(Path repo, Manifests manifests, Dockerfile dockerfile, PodSecrets secrets,
+      Path scratch) {
+    ManifestCheck check = new ManifestCheck(repo, manifests, dockerfile, secrets, scratch);
     check.run();
     return List.copyOf(check.problems);
   }
@@ -67,130 +74,43 @@ final class ManifestCheck {
   }
 
   private void run() {
-    Manifest deployment = manifests.only("Deployment");
-    JsonNode pod = deployment.body().path("spec").path("template");
-    JsonNode container = pod.path("spec").path("containers").path(0);
-    Map<String, String> podLabels = Trees.strings(pod.path("metadata").path("labels"));
-
-    List<String> commandLine = commandLine(container);
-    List<Path> configFiles = configFiles(deployment, container, commandLine);
-    if (configFiles.isEmpty()) {
-      return;
-    }
-    Config config;
+    Manifest set;
     try {
-      config = NodeConfig.load(withEnvironment(container, configFiles), Optional.empty(), Optional.empty(),
-          Optional.empty());
-    } catch (ConfigException | IllegalArgumentException e) {
-      problem(deployment.where(), "the node cannot load its config: " + e.getMessage());
+      set = manifests.one("StatefulSet", NodePod.NODE_SET);
+    } catch (IllegalStateException e) {
+      problem("k8s/", e.getMessage() + ": the nodes must be a StatefulSet for stable pod names");
       return;
     }
+    JsonNode pod = NodePod.podTemplate(set);
+    JsonNode container = NodePod.container(set);
+    Map<String, String> podLabels = Trees.strings(pod.path("metadata").path("labels"));
+    int replicas = set.body().path("spec").path("replicas").asInt(1);
+    List<NodePod> pods = new ArrayList<>();
+    List<Config> configs = new ArrayList<>();
+    try {
+      for (int ordinal = 0; ordinal < Math.max(replicas, 1); ordinal++) {
+        NodePod nodePod = NodePod.of(repo, manifests, dockerfile, secrets, ordinal, scratch);
+        configs.add(nodePod.config());
+        pods.add(nodePod);
+      }
+    } catch (NodePod.PodException e) {
+      problem(set.where(), e.getMessage());
+      return;
+    }
+    Config config = configs.get(0);
     checkNamespaces();
-    checkPorts(deployment, container, config);
-    checkProbes(deployment, container, config);
-    checkDiscovery(deployment, podLabels, config);
-    checkRbac(deployment);
+    checkPorts(set, container, config);
+    checkProbes(set, container, config);
+    checkCluster(set, podLabels, pods, configs);
     checkService(podLabels, container);
-    checkDisruptionBudget(deployment, podLabels);
+    checkDisruptionBudget(set, podLabels);
     checkNetworkPolicy(podLabels, container);
-    checkResources(deployment.where(), container, Trees.env(container).get("JAVA_TOOL_OPTIONS"), "-Xmx");
-    checkEnvironment(deployment, container, configFiles);
-    new CassandraCheck(this, manifests, repo).check(deployment, config);
-    new ImageCheck(this, dockerfile, repo).check(deployment, container, config, pod);
-  }
-
-  /** The image's ENTRYPOINT (or the container's command) followed by the container's args (or the image's CMD). */
-  private List<String> commandLine(JsonNode container) {
-    List<String> line = new ArrayList<>();
-    if (container.has("command")) {
-      line.addAll(Trees.texts(container.path("command")));
-    } else {
-      dockerfile.last("ENTRYPOINT").ifPresent(entrypoint -> line.addAll(entrypoint.execForm()));
-    }
-    if (container.has("args")) {
-      line.addAll(Trees.texts(container.path("args")));
-    } else {
-      dockerfile.last("CMD").ifPresent(cmd -> line.addAll(cmd.execForm()));
-    }
-    return line;
-  }
-
-  /** Each --config of the command line as a local file: from the repository (image) or a ConfigMap (mount). */
-  private List<Path> configFiles(Manifest deployment, JsonNode container, List<String> commandLine) {
-    List<Path> files = new ArrayList<>();
-    for (int i = 0; i < commandLine.size() - 1; i++) {
-      if (!commandLine.get(i).equals("--config")) {
-        continue;
-      }
-      String path = commandLine.get(i + 1);
-      Optional<Path> local = fromConfigMap(deployment, container, path).or(() -> fromImage(path));
-      if (local.isEmpty()) {
-        problem(deployment.where(), "--config " + path + " is neither in the image (a Dockerfile COPY of a "
-            + "repository file) nor a key of a ConfigMap mounted there");
-        return List.of();
-      }
-      files.add(local.get());
-    }
-    if (files.isEmpty()) {
-      problem(deployment.where(), "the container's command line " + commandLine + " names no --config file");
-    }
-    return files;
-  }
-
-  private Optional<Path> fromConfigMap(Manifest deployment, JsonNode container, String path) {
-    for (JsonNode mount : container.path("volumeMounts")) {
-      String dir = mount.path("mountPath").asText() + "/";
-      if (!path.startsWith(dir)) {
-        continue;
-      }
-      String key = path.substring(dir.length());
-      for (JsonNode volume : deployment.body().path("spec").path("template").path("spec").path("volumes")) {
-        if (volume.path("name").asText().equals(mount.path("name").asText()) && volume.has("configMap")) {
-          String mapName = volume.path("configMap").path("name").asText();
-          Optional<Manifest> map = manifests.ofKind("ConfigMap").stream()
-              .filter(m -> m.name().equals(mapName)).findFirst();
-          if (map.isEmpty() || !map.get().body().path("data").has(key)) {
-            return Optional.empty();
-          }
-          return Optional.of(write(key, map.get().body().path("data").path(key).asText()));
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** A path of the final image that a {@code COPY src/ dest/} of the final stage fills from the repository. */
-  private Optional<Path> fromImage(String path) {
-    for (Dockerfile.Instruction copy : dockerfile.all("COPY")) {
-      List<String> words = copy.words();
-      if (copy.stage() != dockerfile.finalStage() || words.get(0).startsWith("--from") || words.size() != 2) {
-        continue;
-      }
-      String source = words.get(0);
-      String dest = words.get(1);
-      if (dest.endsWith("/") && path.startsWith(dest)) {
-        Path file = repo.resolve(source).resolve(path.substring(dest.length()));
-        if (Files.isRegularFile(file)) {
-          return Optional.of(file);
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * The config files preceded by one that sets the Deployment's environment variables as root keys: a
-   * {@code ${?NAME}} substitution finds a config path before the process environment, so the node resolves them
-   * as the pod would. Values from the downward API or a Secret are placeholders.
-   */
-  private List<Path> withEnvironment(JsonNode container, List<Path> configFiles) {
-    StringBuilder hocon = new StringBuilder();
-    Trees.env(container).forEach((name, value) ->
-        hocon.append(name).append(" = ").append(ConfigValueFactory.fromAnyRef(value).render()).append('\n'));
-    List<Path> files = new ArrayList<>();
-    files.add(write("pod-environment.conf", hocon.toString()));
-    files.addAll(configFiles);
-    return files;
+    checkResources(set.where(), container, Trees.env(container).get("JAVA_TOOL_OPTIONS"), "-Xmx");
+    checkEnvironment(set, container, pods.get(0).configFiles());
+    checkSecrets(set, pod, config);
+    checkDataDir(set, container, config);
+    new CassandraCheck(this, manifests, repo).check(set, config);
+    new ImageCheck(this, dockerfile, repo).check(set, container, config, pod);
   }
 
   private void checkNamespaces() {
@@ -208,29 +128,33 @@ final class ManifestCheck {
     }
   }
 
-  private void checkPorts(Manifest deployment, JsonNode container, Config config) {
+  private void checkPorts(Manifest set, JsonNode container, Config config) {
     Map<String, Integer> ports = Trees.containerPorts(container);
-    expectPort(deployment, ports, "http", config.getInt(HTTP_PORT), HTTP_PORT);
-    expectPort(deployment, ports, "management", config.getInt(MANAGEMENT_PORT), MANAGEMENT_PORT);
-    expectPort(deployment, ports, "remoting", config.getInt(REMOTING_PORT), REMOTING_PORT);
+    expectPort(set, ports, "http", config.getInt(HTTP_PORT), HTTP_PORT);
+    expectPort(set, ports, "management", config.getInt(MANAGEMENT_PORT), MANAGEMENT_PORT);
+    expectPort(set, ports, "remoting", config.getInt(REMOTING_PORT), REMOTING_PORT);
     if (!config.getString(HTTP_HOST).equals("0.0.0.0")) {
-      problem(deployment.where(), HTTP_HOST + " is " + config.getString(HTTP_HOST)
+      problem(set.where(), HTTP_HOST + " is " + config.getString(HTTP_HOST)
           + ": the API must listen on every interface of the pod (0.0.0.0) for the Service to reach it");
     }
     String bind = MANAGEMENT + ".http.bind-hostname";
     if (!config.hasPath(bind) || !config.getString(bind).equals("0.0.0.0")) {
-      problem(deployment.where(), bind + " must be 0.0.0.0 for the kubelet's probes to reach the management port");
+      problem(set.where(), bind + " must be 0.0.0.0 for the kubelet's probes to reach the management port");
+    }
+    String remotingBind = "pekko.remote.artery.bind.hostname";
+    if (!config.getString(remotingBind).equals("0.0.0.0")) {
+      problem(set.where(), remotingBind + " must be 0.0.0.0: the pod's DNS name may not resolve yet when it binds");
     }
   }
 
-  private void expectPort(Manifest deployment, Map<String, Integer> ports, String name, int expected, String key) {
+  private void expectPort(Manifest set, Map<String, Integer> ports, String name, int expected, String key) {
     Integer actual = ports.get(name);
     if (actual == null || actual != expected) {
-      problem(deployment.where(), "container port '" + name + "' is " + actual + " but " + key + " is " + expected);
+      problem(set.where(), "container port '" + name + "' is " + actual + " but " + key + " is " + expected);
     }
   }
 
-  private void checkProbes(Manifest deployment, JsonNode container, Config config) {
+  private void checkProbes(Manifest set, JsonNode container, Config config) {
     String ready = "/" + config.getString(MANAGEMENT + ".health-checks.readiness-path");
     String alive = "/" + config.getString(MANAGEMENT + ".health-checks.liveness-path");
     Map<String, Integer> ports = Trees.containerPorts(container);
@@ -244,93 +168,165 @@ final class ManifestCheck {
     expected.forEach((probeName, path) -> {
       JsonNode probe = container.path(probeName).path("httpGet");
       if (!probe.path("path").asText().equals(path)) {
-        problem(deployment.where(), probeName + " asks " + probe.path("path").asText("(no httpGet path)")
+        problem(set.where(), probeName + " asks " + probe.path("path").asText("(no httpGet path)")
             + " but the management serves it on " + path);
       }
       JsonNode port = probe.path("port");
       Integer number = port.isInt() ? Integer.valueOf(port.asInt()) : ports.get(port.asText());
       if (number == null || number != config.getInt(MANAGEMENT_PORT)) {
-        problem(deployment.where(), probeName + " port " + port + " is not " + MANAGEMENT_PORT + " "
+        problem(set.where(), probeName + " port " + port + " is not " + MANAGEMENT_PORT + " "
             + config.getInt(MANAGEMENT_PORT));
       }
       if (config.hasPath(checkTimeout)) {
         long timeoutSeconds = container.path(probeName).path("timeoutSeconds").asLong(1);
         if (timeoutSeconds * 1000 <= config.getDuration(checkTimeout).toMillis()) {
-          problem(deployment.where(), probeName + " times out after " + timeoutSeconds + " s, not after the "
+          problem(set.where(), probeName + " times out after " + timeoutSeconds + " s, not after the "
               + "node's own " + checkTimeout + " (" + config.getString(checkTimeout) + ")");
         }
       }
     });
   }
 
-  private void checkDiscovery(Manifest deployment, Map<String, String> podLabels, Config config) {
-    String method = config.getString(BOOTSTRAP + ".discovery-method");
-    if (!method.equals("kubernetes-api")) {
-      problem("config", BOOTSTRAP + ".discovery-method is " + method + ", not kubernetes-api");
+  /**
+   * Static seed nodes on the StatefulSet's stable names: the set's serviceName is a headless Service publishing
+   * not-ready pods; each pod advertises {@code <set>-<i>.<service>.<namespace>.svc.cluster.local} on the remoting
+   * port; every seed is the address of one of the pods, the first seed pod 0 (the one that forms a new cluster); an
+   * odd number of replicas gives the split-brain resolver (keep-majority) a majority side.
+   */
+  private void checkCluster(Manifest set, Map<String, String> podLabels, List<NodePod> pods, List<Config> configs) {
+    Map<String, String> matchLabels = Trees.strings(set.body().path("spec").path("selector").path("matchLabels"));
+    if (matchLabels.isEmpty() || !podLabels.entrySet().containsAll(matchLabels.entrySet())) {
+      problem(set.where(), "selector " + matchLabels + " does not select its pods " + podLabels);
     }
-    String serviceName = config.getString(BOOTSTRAP + ".service-name");
-    Map<String, String> selector = Trees.parseSelector(config.getString(LABEL_SELECTOR).replace("%s", serviceName));
-    selector.forEach((label, value) -> {
-      if (!value.equals(podLabels.get(label))) {
-        problem(deployment.where(), "pod label " + label + "=" + podLabels.get(label) + " is not found by "
-            + LABEL_SELECTOR + " '" + config.getString(LABEL_SELECTOR) + "' with service-name " + serviceName);
+    String serviceName = set.body().path("spec").path("serviceName").asText();
+    String namespace = set.body().path("metadata").path("namespace").asText();
+    Optional<Manifest> headless = manifests.ofKind("Service").stream().filter(s -> s.name().equals(serviceName))
+        .findFirst();
+    if (headless.isEmpty()) {
+      problem(set.where(), "serviceName '" + serviceName + "' is no Service of k8s/: the pods get no DNS names");
+    } else {
+      JsonNode spec = headless.get().body().path("spec");
+      if (!spec.path("clusterIP").asText().equals("None")) {
+        problem(headless.get().where(), "must be headless (clusterIP: None) to give each pod its own DNS name");
+      }
+      if (!spec.path("publishNotReadyAddresses").asBoolean(false)) {
+        problem(headless.get().where(), "publishNotReadyAddresses must be true: a pod joins the cluster (and pod 0 "
+            + "forms it) before it is ready, so its name must resolve before");
+      }
+      Map<String, String> selector = Trees.strings(spec.path("selector"));
+      if (selector.isEmpty() || !podLabels.entrySet().containsAll(selector.entrySet())) {
+        problem(headless.get().where(), "selector " + selector + " does not select the node pods " + podLabels);
+      }
+    }
+    int replicas = pods.size();
+    if (replicas < 3 || replicas % 2 == 0) {
+      problem(set.where(), "replicas " + replicas + " must be odd and at least 3: the split-brain resolver keeps the "
+          + "majority side, and an even split has none");
+    }
+    Config first = configs.get(0);
+    String strategy = first.getString("pekko.cluster.split-brain-resolver.active-strategy");
+    if (!strategy.equals("keep-majority")) {
+      problem("config", "pekko.cluster.split-brain-resolver.active-strategy is " + strategy + ", not keep-majority");
+    }
+    Map<String, String> podAddresses = new LinkedHashMap<>();
+    for (int i = 0; i < replicas; i++) {
+      Config config = configs.get(i);
+      String expectedHost = pods.get(i).name() + "." + serviceName + "." + namespace + ".svc.cluster.local";
+      String host = config.getString(REMOTING_HOST);
+      if (!host.equals(expectedHost)) {
+        problem(set.where(), "pod " + pods.get(i).name() + " advertises " + REMOTING_HOST + " " + host + ", not its "
+            + "DNS name " + expectedHost);
+      }
+      podAddresses.put(ClusterProfile.seedNode(host + ":" + config.getInt(REMOTING_PORT)), pods.get(i).name());
+      if (!config.getStringList(ClusterProfile.SEED_NODES).equals(first.getStringList(ClusterProfile.SEED_NODES))) {
+        problem(set.where(), "pod " + pods.get(i).name() + " has other seed nodes than pod 0");
+      }
+    }
+    List<String> seeds = first.getStringList(ClusterProfile.SEED_NODES);
+    if (seeds.isEmpty()) {
+      problem("config", ClusterProfile.SEED_NODES + " is empty: the pods never form a cluster");
+      return;
+    }
+    for (String seed : seeds) {
+      if (!podAddresses.containsKey(seed)) {
+        problem("config", "seed node " + seed + " is the address of no pod of " + set.where() + " " + podAddresses
+            .keySet());
+      }
+    }
+    String firstPod = pods.get(0).name();
+    if (!firstPod.equals(podAddresses.get(seeds.get(0)))) {
+      problem("config", "the first seed node " + seeds.get(0) + " is not pod " + firstPod + ", the pod that starts "
+          + "first and forms the cluster");
+    }
+  }
+
+  /** Secrets mounted or referenced must exist before the pods start, and the node must take its tokens from one. */
+  private void checkSecrets(Manifest set, JsonNode pod, Config config) {
+    String docs = read(repo.resolve("docs/deployment.md"));
+    String namespace = set.body().path("metadata").path("namespace").asText();
+    Map<String, String> referenced = new LinkedHashMap<>();
+    for (JsonNode volume : pod.path("spec").path("volumes")) {
+      if (volume.has("secret")) {
+        if (volume.path("secret").path("optional").asBoolean(false)) {
+          problem(set.where(), "Secret volume " + volume.path("name").asText() + " is optional: a pod without it "
+              + "would make its own admin token and approval code, different on every pod");
+        }
+        referenced.put(volume.path("secret").path("secretName").asText(), "volume " + volume.path("name").asText());
+      }
+    }
+    for (JsonNode variable : NodePod.container(set).path("env")) {
+      JsonNode ref = variable.path("valueFrom").path("secretKeyRef");
+      if (!ref.isMissingNode()) {
+        if (ref.path("optional").asBoolean(false)) {
+          problem(set.where(), "environment variable " + variable.path("name").asText() + " reads an optional Secret");
+        }
+        referenced.put(ref.path("name").asText(), "environment variable " + variable.path("name").asText());
+      }
+    }
+    referenced.forEach((secret, user) -> {
+      if (!docs.contains("kubectl -n " + namespace + " create secret generic " + secret)) {
+        problem(set.where(), "Secret " + secret + " (" + user + ") is not created by a `kubectl -n " + namespace
+            + " create secret generic " + secret + "` of docs/deployment.md");
       }
     });
-    Map<String, String> matchLabels = Trees.strings(deployment.body().path("spec").path("selector").path("matchLabels"));
-    if (matchLabels.isEmpty() || !podLabels.entrySet().containsAll(matchLabels.entrySet())) {
-      problem(deployment.where(), "selector " + matchLabels + " does not select its pods " + podLabels);
+    if (!config.hasPath(ApiTokens.PATH) || ApiTokens.fromConfig(config).isEmpty()) {
+      problem(set.where(), "the node's " + ApiTokens.PATH + " is empty: each pod would make its own admin token, and "
+          + "a token would work on one pod of three; pass the Secret " + PodSecrets.AUTH + " as a --config file");
     }
-    String portName = config.getString(BOOTSTRAP + ".port-name");
-    Integer port = Trees.containerPorts(deployment.body().path("spec").path("template").path("spec").path("containers")
-        .path(0)).get(portName);
-    if (port == null || port != config.getInt(MANAGEMENT_PORT)) {
-      problem(deployment.where(), BOOTSTRAP + ".port-name '" + portName + "' names container port " + port
-          + ", not the management port " + config.getInt(MANAGEMENT_PORT));
-    }
-    int replicas = deployment.body().path("spec").path("replicas").asInt(1);
-    int required = config.getInt(BOOTSTRAP + ".required-contact-point-nr");
-    if (required > replicas || required <= replicas / 2) {
-      problem(deployment.where(), BOOTSTRAP + ".required-contact-point-nr " + required + " must be a majority of "
-          + "the " + replicas + " replicas and no more than them: fewer lets two clusters form, more forms none");
+    if (config.getString(APPROVAL_CODE_HASH).isBlank()) {
+      problem(set.where(), APPROVAL_CODE_HASH + " is empty: each pod would make its own approval code");
     }
   }
 
-  private void checkRbac(Manifest deployment) {
-    String account = deployment.body().path("spec").path("template").path("spec").path("serviceAccountName")
-        .asText("default");
-    String namespace = deployment.body().path("metadata").path("namespace").asText();
-    boolean bound = false;
-    for (Manifest binding : manifests.ofKind("RoleBinding")) {
-      boolean forAccount = false;
-      for (JsonNode subject : binding.body().path("subjects")) {
-        forAccount |= subject.path("kind").asText().equals("ServiceAccount")
-            && subject.path("name").asText().equals(account) && subject.path("namespace").asText().equals(namespace);
+  /** The data dir is each pod's own PersistentVolume, so run logs outlive the pod. */
+  private void checkDataDir(Manifest set, JsonNode container, Config config) {
+    String dataDir = config.getString(NodeConfig.DATA_DIR);
+    Optional<String> volume = Optional.empty();
+    for (JsonNode mount : container.path("volumeMounts")) {
+      if (mount.path("mountPath").asText().equals(dataDir)) {
+        volume = Optional.of(mount.path("name").asText());
       }
-      JsonNode ref = binding.body().path("roleRef");
-      if (!forAccount || !ref.path("kind").asText().equals("Role")) {
-        continue;
-      }
-      Optional<Manifest> role = manifests.ofKind("Role").stream()
-          .filter(r -> r.name().equals(ref.path("name").asText())).findFirst();
-      bound |= role.isPresent() && readsPods(role.get());
     }
-    if (manifests.ofKind("ServiceAccount").stream().noneMatch(a -> a.name().equals(account))) {
-      problem(deployment.where(), "service account " + account + " is not defined in k8s/");
+    if (volume.isEmpty()) {
+      problem(set.where(), "nothing is mounted at peaktrade.data-dir " + dataDir);
+      return;
     }
-    if (!bound) {
-      problem(deployment.where(), "no Role bound to service account " + account + " allows get, watch and list on "
-          + "pods: Kubernetes API discovery cannot find the other nodes");
+    boolean claimed = false;
+    for (JsonNode template : set.body().path("spec").path("volumeClaimTemplates")) {
+      claimed |= template.path("metadata").path("name").asText().equals(volume.get());
+    }
+    if (!claimed) {
+      problem(set.where(), "peaktrade.data-dir " + dataDir + " is on volume " + volume.get() + ", not on a "
+          + "volumeClaimTemplate: the run logs would be lost with the pod");
     }
   }
 
-  private static boolean readsPods(Manifest role) {
-    for (JsonNode rule : role.body().path("rules")) {
-      if (Trees.texts(rule.path("apiGroups")).contains("") && Trees.texts(rule.path("resources")).contains("pods")
-          && Trees.texts(rule.path("verbs")).containsAll(List.of("get", "watch", "list"))) {
-        return true;
-      }
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return false;
   }
 
   private void checkService(Map<String, String> podLabels, JsonNode container) {
@@ -349,20 +345,33 @@ final class ManifestCheck {
     }
   }
 
-  private void checkDisruptionBudget(Manifest deployment, Map<String, String> podLabels) {
-    int replicas = deployment.body().path("spec").path("replicas").asInt(1);
+  /** Evictions (drains, upgrades) one at a time and never below a majority of the members. */
+  private void checkDisruptionBudget(Manifest set, Map<String, String> podLabels) {
+    int replicas = set.body().path("spec").path("replicas").asInt(1);
     Optional<Manifest> budget = manifests.ofKind("PodDisruptionBudget").stream()
         .filter(pdb -> podLabels.entrySet().containsAll(
             Trees.strings(pdb.body().path("spec").path("selector").path("matchLabels")).entrySet()))
         .findFirst();
     if (budget.isEmpty()) {
-      problem(deployment.where(), "no PodDisruptionBudget selects the node pods " + podLabels);
+      problem(set.where(), "no PodDisruptionBudget selects the node pods " + podLabels);
       return;
     }
-    JsonNode minAvailable = budget.get().body().path("spec").path("minAvailable");
-    if (!minAvailable.isInt() || minAvailable.asInt() <= replicas / 2 || minAvailable.asInt() >= replicas) {
-      problem(budget.get().where(), "minAvailable " + minAvailable + " must keep a majority of the " + replicas
-          + " replicas (the split-brain resolver keeps the majority) and still let one pod be evicted");
+    JsonNode spec = budget.get().body().path("spec");
+    int evictable;
+    String rule;
+    if (spec.path("maxUnavailable").isInt()) {
+      evictable = spec.path("maxUnavailable").asInt();
+      rule = "maxUnavailable " + evictable;
+    } else if (spec.path("minAvailable").isInt()) {
+      evictable = replicas - spec.path("minAvailable").asInt();
+      rule = "minAvailable " + spec.path("minAvailable").asInt();
+    } else {
+      problem(budget.get().where(), "needs a whole-number maxUnavailable or minAvailable, not " + spec);
+      return;
+    }
+    if (replicas - evictable <= replicas / 2 || evictable < 1) {
+      problem(budget.get().where(), rule + " must keep a majority of the " + replicas + " replicas (the split-brain "
+          + "resolver keeps the majority) and still let one pod be evicted");
     }
   }
 
@@ -392,9 +401,8 @@ final class ManifestCheck {
           }
         }
       }
-      if (!fromNodes.containsAll(List.of("management", "remoting"))) {
-        problem(policy.where(), "the nodes cannot reach each other's management and remoting ports: only "
-            + fromNodes);
+      if (!fromNodes.contains("remoting")) {
+        problem(policy.where(), "the nodes cannot reach each other's remoting port: only " + fromNodes);
       }
     }
   }
@@ -448,24 +456,27 @@ final class ManifestCheck {
     return Optional.empty();
   }
 
-  /** Every variable the pod gets (but the JVM's own) is read by some config the node loads. */
-  private void checkEnvironment(Manifest deployment, JsonNode container, List<Path> configFiles) {
+  /**
+   * Every variable the pod gets (but the JVM's own) is read by some config the node loads, or is composed into
+   * another variable with {@code $(NAME)}.
+   */
+  private void checkEnvironment(Manifest set, JsonNode container, List<Path> configFiles) {
     Set<String> read = new HashSet<>();
     for (String text : configTexts(configFiles)) {
-      Matcher matcher = ENV_REFERENCE.matcher(text);
+      Matcher matcher = CONFIG_REFERENCE.matcher(text);
+      while (matcher.find()) {
+        read.add(matcher.group(1));
+      }
+    }
+    for (JsonNode variable : container.path("env")) {
+      Matcher matcher = KUBERNETES_REFERENCE.matcher(variable.path("value").asText());
       while (matcher.find()) {
         read.add(matcher.group(1));
       }
     }
     for (String name : Trees.env(container).keySet()) {
       if (!name.equals("JAVA_TOOL_OPTIONS") && !read.contains(name)) {
-        problem(deployment.where(), "environment variable " + name + " is read by no config the node loads");
-      }
-    }
-    for (JsonNode variable : container.path("env")) {
-      if (variable.path("name").asText().equals("POD_IP")
-          && !variable.path("valueFrom").path("fieldRef").path("fieldPath").asText().equals("status.podIP")) {
-        problem(deployment.where(), "POD_IP must come from the downward API (fieldRef status.podIP)");
+        problem(set.where(), "environment variable " + name + " is read by no config the node loads");
       }
     }
   }
@@ -497,13 +508,5 @@ final class ManifestCheck {
       throw new UncheckedIOException(e);
     }
     return texts;
-  }
-
-  private Path write(String name, String text) {
-    try {
-      return Files.writeString(scratch.resolve(name), text);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
