@@ -196,8 +196,16 @@ public final class Node {
 
   /** The API's base URL, e.g. {@code http://127.0.0.1:8080} ({@code https} with TLS enabled). */
   public URI url() {
-    return URI.create((security.https().isPresent() ? "https://" : "http://") + address.getHostString() + ":"
-        + address.getPort());
+    return URI.create((security.https().isPresent() ? "https://" : "http://") + urlHost() + ":" + address.getPort());
+  }
+
+  /** Listening on every interface (0.0.0.0, ::), the node is reached locally over loopback; IPv6 is bracketed. */
+  private String urlHost() {
+    if (address.getAddress() != null && address.getAddress().isAnyLocalAddress()) {
+      return "127.0.0.1";
+    }
+    String host = address.getHostString();
+    return host.contains(":") ? "[" + host + "]" : host;
   }
 
   /** The admin token file of the embedded default (no tokens configured), when there is one. */
