@@ -2,6 +2,7 @@ package org.peaktrade.actors.session;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.persistence.typed.PersistenceId;
@@ -30,7 +32,9 @@ import org.peaktrade.protocol.session.SessionSpec;
  * registry remembers each spec, and on recovery it spawns every session, which recovers from its own journal (a
  * stopped one stays stopped and only answers queries). {@link Start} checks the spec against this node
  * ({@link SessionPlan#resolve}: strategy, parameters, sizing, risk profile, feed, mode gates) and refuses a taken id.
- * Talks to: the sessions it spawns; {@link SessionRuntime} asks it.
+ * A registration the journal does not take (the database is down) goes unanswered, and the registry restarts with
+ * backoff and recovers once the journal is back; its sessions are not stopped for it and keep running (each handles
+ * its own journal failures). Talks to: the sessions it spawns; {@link SessionRuntime} asks it.
  */
 public final class SessionRegistry extends EventSourcedBehaviorWithEnforcedReplies<SessionRegistry.Command,
     SessionRegistry.Event, SessionRegistry.State> {
@@ -79,7 +83,8 @@ public final class SessionRegistry extends EventSourcedBehaviorWithEnforcedRepli
   private final Map<String, String> unavailable = new HashMap<>();
 
   private SessionRegistry(ActorContext<Command> context, SessionDependencies deps) {
-    super(PERSISTENCE_ID);
+    super(PERSISTENCE_ID, SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(10), 0.2)
+        .withStopChildren(false));
     this.context = context;
     this.deps = deps;
   }
@@ -142,10 +147,16 @@ public final class SessionRegistry extends EventSourcedBehaviorWithEnforcedRepli
     running.put(plan.id(), session);
   }
 
-  /** Starts every session this node had started, each from its own journal. */
+  /**
+   * Starts every session this node had started, each from its own journal; one still running (this registry
+   * restarted after a failed write, its sessions did not) is kept.
+   */
   private void resumeAll(State state) {
     List<String> failed = new ArrayList<>();
     for (SessionSpec spec : state.specs().values()) {
+      if (running.containsKey(spec.id())) {
+        continue;
+      }
       try {
         spawn(resolve(spec));
       } catch (SessionRefusedException e) {

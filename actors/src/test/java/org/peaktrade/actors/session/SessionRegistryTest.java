@@ -6,12 +6,14 @@ import static org.peaktrade.actors.fixtures.SessionHarness.rising;
 import com.typesafe.config.ConfigFactory;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.JUnit5TestKitBuilder;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 import org.apache.pekko.persistence.testkit.javadsl.PersistenceTestKit;
@@ -42,12 +44,13 @@ class SessionRegistryTest {
   static Path dataDir;
 
   private EventSourcedBehaviorTestKit<SessionRegistry.Command, SessionRegistry.Event, SessionRegistry.State> kit;
+  private SessionDependencies deps;
 
   @BeforeEach
   void startRegistry() {
     PersistenceTestKit.create(testKit.system()).clearAll();
     SessionHarness harness = new SessionHarness(testKit, SessionHarness.settings(dataDir, ""));
-    SessionDependencies deps = harness.deps(
+    deps = harness.deps(
         SessionFeeds.of(Map.of(Bars.BTC, SessionHarness.replay(rising(0, 3)))), ConfigFactory.load());
     kit = EventSourcedBehaviorTestKit.create(testKit.system(), SessionRegistry.create(deps),
         EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyCommands(false));
@@ -89,5 +92,26 @@ class SessionRegistryTest {
 
     assertThat(restarted.state().specs()).containsOnlyKeys("c");
     assertThat(found.reply()).isPresent();
+  }
+
+  @Test
+  void aStartTheJournalFailsGoesUnansweredWhileTheRunningSessionsStayAndTheNextStartIsTaken() {
+    ActorRef<SessionRegistry.Command> registry = testKit.spawn(SessionRegistry.create(deps));
+    TestProbe<SessionRegistry.StartReply> replies = testKit.createTestProbe();
+    registry.tell(new SessionRegistry.Start(spec("d", "ma-cross"), replies.ref()));
+    ActorRef<TradingSession.Command> running = ((SessionRegistry.Started) replies.receiveMessage()).session();
+
+    PersistenceTestKit.create(testKit.system()).failNextPersisted();
+    registry.tell(new SessionRegistry.Start(spec("e", "ma-cross"), replies.ref()));
+    replies.expectNoMessage(Duration.ofMillis(500));
+
+    TestProbe<Optional<ActorRef<TradingSession.Command>>> found = testKit.createTestProbe();
+    found.awaitAssert(Duration.ofSeconds(10), () -> {
+      registry.tell(new SessionRegistry.Find("d", found.ref()));
+      assertThat(found.receiveMessage(Duration.ofMillis(300))).as("the same session, not a new one").contains(running);
+      return null;
+    });
+    registry.tell(new SessionRegistry.Start(spec("e", "ma-cross"), replies.ref()));
+    assertThat(replies.receiveMessage()).isInstanceOf(SessionRegistry.Started.class);
   }
 }
