@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.pekko.NotUsed;
 import org.apache.pekko.persistence.query.PersistenceQuery;
 import org.apache.pekko.persistence.query.javadsl.CurrentEventsByPersistenceIdQuery;
 import org.apache.pekko.stream.javadsl.Sink;
@@ -24,8 +25,10 @@ import org.peaktrade.protocol.session.SessionView;
  * Events and bars per second through the whole session pipeline on one node ({@link SessionNode}): SESSIONS PAPER
  * sessions (moving-average crossover 5/15), each replaying the first BARS real one-minute candles of FILE as fast as
  * backpressure lets it, through strategy → risk gate → kill-switch gate → paper executor, every event persisted on
- * the embedded H2 file journal. The clock runs from the first start request until every session has processed every
- * bar; the events are then counted from the journal by kind (outside the timed window).
+ * the embedded H2 file journal. The clock runs from releasing the first bar until every session has processed every
+ * bar; the sessions are started and their kill switches ACTIVE before the first bar is released (a shared go
+ * signal in front of every replay), so the window holds the pipeline only. The events are then counted from the
+ * journal by kind (outside the timed window).
  *
  * <p>Usage: {@code java -Xmx2g -cp bench/target/benchmarks.jar org.peaktrade.bench.SessionPipelineThroughputBench
  * [SESSIONS] [BARS] [FILE]} (defaults 1, all bars, data/demo/btc-perp-1m-2022-01.csv).
@@ -42,15 +45,20 @@ public final class SessionPipelineThroughputBench {
     List<Bar> bars = args.length > 1 ? all.subList(0, Math.min(all.size(), Integer.parseInt(args[1]))) : all;
     Config settings = ConfigFactory.parseString("peaktrade.sessions.instruments.\"BTC/USD\".tick-size = 0.001");
     Path dataDir = Files.createTempDirectory("session-throughput-bench");
-    try (SessionNode node = SessionNode.start(dataDir, Source.from(bars), settings)) {
+    CompletableFuture<Boolean> go = new CompletableFuture<>();
+    Source<Bar, NotUsed> feed = Source.completionStage(go).flatMapConcat(ready -> Source.from(bars));
+    try (SessionNode node = SessionNode.start(dataDir, feed, settings)) {
       Waiting.awaitTrue("global switch known",
           () -> node.gateView.check("none").blockingScope().startsWith("session"), GIVE_UP_NANOS);
-      long t0 = System.nanoTime();
-      CompletableFuture<?>[] starts = new CompletableFuture<?>[count];
       for (int i = 0; i < count; i++) {
-        starts[i] = node.sessions.start(SessionNode.paperSpec(sessionId(i))).toCompletableFuture();
+        Waiting.await(node.sessions.start(SessionNode.paperSpec(sessionId(i))), 60);
       }
-      CompletableFuture.allOf(starts).get(5, TimeUnit.MINUTES);
+      for (int i = 0; i < count; i++) {
+        String id = sessionId(i);
+        Waiting.awaitTrue(id + " allowed at the gate", () -> node.gateView.check(id).allowed(), GIVE_UP_NANOS);
+      }
+      long t0 = System.nanoTime();
+      go.complete(true);
       List<SessionView> views = awaitAllBars(node, bars.size());
       long elapsed = System.nanoTime() - t0;
 
