@@ -11,11 +11,13 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.pekko.stream.javadsl.Source;
 import org.peaktrade.protocol.Bar;
 import org.peaktrade.protocol.session.SessionView;
@@ -33,7 +35,9 @@ import org.peaktrade.protocol.session.SessionView;
  * the gate's refresh interval and stale-after (node defaults otherwise).
  */
 public final class SessionFootprintBench {
-  private static final int IN_FLIGHT = 200;
+  // Starts are serialised by the registry (one journal write each); more in flight only queue up at the registry
+  // and run into its ask timeout (5 s).
+  private static final int IN_FLIGHT = 16;
   private static final long START_NANOS = TimeUnit.MINUTES.toNanos(20);
 
   private SessionFootprintBench() {}
@@ -80,8 +84,8 @@ public final class SessionFootprintBench {
       if (holdSeconds > 0) {
         System.out.printf("holding for %d s (pid %d)%n", holdSeconds, ProcessHandle.current().pid());
         Waiting.sleep(TimeUnit.SECONDS.toMillis(holdSeconds));
-        System.out.printf("after holding: heap used after GC %,d KiB, sessions allowed at the gate: %d of %d%n",
-            heapAfterGc(memory) >> 10, countAllowed(node, count), count);
+        System.out.printf("after holding: heap used after GC %,d KiB; gate decisions: %s%n", heapAfterGc(memory) >> 10,
+            decisions(node, count));
       }
     }
   }
@@ -90,7 +94,11 @@ public final class SessionFootprintBench {
   private static void startAll(SessionNode node, int count) throws InterruptedException {
     Semaphore inFlight = new Semaphore(IN_FLIGHT);
     AtomicReference<Throwable> failure = new AtomicReference<>();
+    long t0 = System.nanoTime();
     for (int i = 0; i < count && failure.get() == null; i++) {
+      if (i > 0 && i % 1000 == 0) {
+        System.out.printf("  %,d start requests sent after %.1f s%n", i, (System.nanoTime() - t0) / 1e9);
+      }
       inFlight.acquire();
       CompletableFuture<SessionView> start = node.sessions.start(SessionNode.paperSpec(sessionId(i)))
           .toCompletableFuture();
@@ -107,14 +115,12 @@ public final class SessionFootprintBench {
     }
   }
 
-  private static int countAllowed(SessionNode node, int count) {
-    int allowed = 0;
-    for (int i = 0; i < count; i++) {
-      if (node.gateView.check(sessionId(i)).allowed()) {
-        allowed++;
-      }
-    }
-    return allowed;
+  /** How many sessions the gate allows, and how many it blocks by scope and reason. */
+  private static Map<String, Long> decisions(SessionNode node, int count) {
+    return IntStream.range(0, count).mapToObj(i -> node.gateView.check(sessionId(i)))
+        .collect(Collectors.groupingBy(decision -> decision.allowed() ? "allowed"
+            : (decision.blockingScope().startsWith("session:") ? "session" : decision.blockingScope()) + " "
+                + decision.reason(), TreeMap::new, Collectors.counting()));
   }
 
   private static long heapAfterGc(MemoryMXBean memory) {
