@@ -115,12 +115,12 @@ public final class SessionFootprintBench {
     }
   }
 
-  /** How many sessions the gate allows, and how many it blocks by scope and reason. */
+  /** How many sessions the gate allows, and how many it blocks by scope and reason (numbers in it as N). */
   private static Map<String, Long> decisions(SessionNode node, int count) {
     return IntStream.range(0, count).mapToObj(i -> node.gateView.check(sessionId(i)))
         .collect(Collectors.groupingBy(decision -> decision.allowed() ? "allowed"
             : (decision.blockingScope().startsWith("session:") ? "session" : decision.blockingScope()) + " "
-                + decision.reason(), TreeMap::new, Collectors.counting()));
+                + decision.reason().replaceAll("[0-9.]+", "N"), TreeMap::new, Collectors.counting()));
   }
 
   private static long heapAfterGc(MemoryMXBean memory) {
