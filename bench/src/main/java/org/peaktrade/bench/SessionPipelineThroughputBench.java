@@ -1,0 +1,113 @@
+package org.peaktrade.bench;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.persistence.query.PersistenceQuery;
+import org.apache.pekko.persistence.query.javadsl.CurrentEventsByPersistenceIdQuery;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
+import org.peaktrade.actors.killswitch.KillSwitchRuntime;
+import org.peaktrade.actors.session.TradingSession;
+import org.peaktrade.engine.data.LoadOptions;
+import org.peaktrade.engine.data.MarketDataFiles;
+import org.peaktrade.protocol.Bar;
+import org.peaktrade.protocol.session.SessionView;
+
+/**
+ * Events and bars per second through the whole session pipeline on one node ({@link SessionNode}): SESSIONS PAPER
+ * sessions (moving-average crossover 5/15), each replaying the first BARS real one-minute candles of FILE as fast as
+ * backpressure lets it, through strategy → risk gate → kill-switch gate → paper executor, every event persisted on
+ * the embedded H2 file journal. The clock runs from releasing the first bar until every session has processed every
+ * bar; the sessions are started and their kill switches ACTIVE before the first bar is released (a shared go
+ * signal in front of every replay), so the window holds the pipeline only. The events are then counted from the
+ * journal by kind (outside the timed window).
+ *
+ * <p>Usage: {@code java -Xmx2g -cp bench/target/benchmarks.jar org.peaktrade.bench.SessionPipelineThroughputBench
+ * [SESSIONS] [BARS] [FILE]} (defaults 1, all bars, data/demo/btc-perp-1m-2022-01.csv).
+ */
+public final class SessionPipelineThroughputBench {
+  private static final long GIVE_UP_NANOS = TimeUnit.MINUTES.toNanos(30);
+
+  private SessionPipelineThroughputBench() {}
+
+  public static void main(String[] args) throws Exception {
+    int count = args.length > 0 ? Integer.parseInt(args[0]) : 1;
+    Path file = Path.of(args.length > 2 ? args[2] : "data/demo/btc-perp-1m-2022-01.csv");
+    List<Bar> all = MarketDataFiles.load(file, LoadOptions.defaults()).bars();
+    List<Bar> bars = args.length > 1 ? all.subList(0, Math.min(all.size(), Integer.parseInt(args[1]))) : all;
+    Config settings = ConfigFactory.parseString("peaktrade.sessions.instruments.\"BTC/USD\".tick-size = 0.001");
+    Path dataDir = Files.createTempDirectory("session-throughput-bench");
+    CompletableFuture<Boolean> go = new CompletableFuture<>();
+    Source<Bar, NotUsed> feed = Source.completionStage(go).flatMapConcat(ready -> Source.from(bars));
+    try (SessionNode node = SessionNode.start(dataDir, feed, settings)) {
+      Waiting.awaitTrue("global switch known",
+          () -> node.gateView.check("none").blockingScope().startsWith("session"), GIVE_UP_NANOS);
+      for (int i = 0; i < count; i++) {
+        Waiting.await(node.sessions.start(SessionNode.paperSpec(sessionId(i))), 60);
+      }
+      for (int i = 0; i < count; i++) {
+        String id = sessionId(i);
+        Waiting.awaitTrue(id + " allowed at the gate", () -> node.gateView.check(id).allowed(), GIVE_UP_NANOS);
+      }
+      long t0 = System.nanoTime();
+      go.complete(true);
+      List<SessionView> views = awaitAllBars(node, bars.size());
+      long elapsed = System.nanoTime() - t0;
+
+      Map<String, Long> events = countEvents(node, count);
+      long totalEvents = events.values().stream().mapToLong(Long::longValue).sum();
+      long totalBars = (long) count * bars.size();
+      long fills = views.stream().mapToLong(SessionView::fills).sum();
+      double seconds = elapsed / 1e9;
+      System.out.printf("sessions=%d bars per session=%,d (%s) max heap=%,d MiB%n", count, bars.size(),
+          file.getFileName(), Runtime.getRuntime().maxMemory() >> 20);
+      System.out.printf("%.2f s: %,.0f bars/s, %,.0f events/s (%,d events: %s; %,d fills)%n", seconds,
+          totalBars / seconds, totalEvents / seconds, totalEvents, events, fills);
+    }
+  }
+
+  /** Polls the sessions' views until each has processed {@code bars} bars. */
+  private static List<SessionView> awaitAllBars(SessionNode node, int bars) {
+    long deadline = System.nanoTime() + GIVE_UP_NANOS;
+    while (true) {
+      List<SessionView> views = Waiting.await(node.sessions.list(), 60);
+      if (views.stream().allMatch(view -> view.barsSeen() == bars)) {
+        return views;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("gave up waiting for every session to process " + bars + " bars");
+      }
+      Waiting.sleep(50);
+    }
+  }
+
+  /** Every session's journaled events by kind, read back through Pekko Persistence Query. */
+  private static Map<String, Long> countEvents(SessionNode node, int count) {
+    CurrentEventsByPersistenceIdQuery journal = PersistenceQuery.get(node.system).getReadJournalFor(
+        CurrentEventsByPersistenceIdQuery.class,
+        node.system.settings().config().getString(KillSwitchRuntime.READ_JOURNAL_PATH));
+    Map<String, Long> byKind = new TreeMap<>();
+    for (int i = 0; i < count; i++) {
+      Map<String, Long> session = Waiting.await(journal
+          .currentEventsByPersistenceId(TradingSession.persistenceId(sessionId(i)).id(), 0, Long.MAX_VALUE)
+          .runWith(Sink.fold(new TreeMap<String, Long>(), (counts, envelope) -> {
+            counts.merge(envelope.event().getClass().getSimpleName(), 1L, Long::sum);
+            return counts;
+          }), node.system), 600);
+      session.forEach((kind, n) -> byKind.merge(kind, n, Long::sum));
+    }
+    return byKind;
+  }
+
+  private static String sessionId(int i) {
+    return "replay-" + i;
+  }
+}
