@@ -1,30 +1,26 @@
 package org.peaktrade.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.peaktrade.app.ClusterProcesses.eventually;
+import static org.peaktrade.app.ClusterProcesses.freePort;
+import static org.peaktrade.app.ClusterProcesses.hostedBy;
+import static org.peaktrade.app.ClusterProcesses.json;
+import static org.peaktrade.app.ClusterProcesses.startSession;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.peaktrade.actors.fixtures.KillSwitchFixtures;
 import org.peaktrade.actors.fixtures.LocalCassandra;
 import org.peaktrade.app.fixtures.NodeProcess;
-import org.peaktrade.http.ApiJson;
 import org.peaktrade.http.fixtures.TestTokens;
 
 /**
@@ -35,9 +31,6 @@ import org.peaktrade.http.fixtures.TestTokens;
  */
 class ClusterProcessesIT {
   private static final int SESSIONS = 6;
-  private static final Duration WAIT = Duration.ofSeconds(120);
-  private static final Pattern TRADING = Pattern.compile("session (c\\d+) trading");
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @RegisterExtension
   static final LocalCassandra CASSANDRA = LocalCassandra.withSchema();
@@ -64,10 +57,7 @@ class ClusterProcessesIT {
             "--seed", "127.0.0.1:" + ports.get(0), "--remote-port", String.valueOf(ports.get(i))));
       }
       for (int i = 0; i < SESSIONS; i++) {
-        HttpResponse<String> started = post(nodes.get(i % 3).url() + "/api/v1/sessions", "{\"id\":\"c" + i
-            + "\",\"strategy\":\"ma-cross\",\"params\":{\"fast\":\"3\",\"slow\":\"8\"},\"symbol\":\"BTC/USD\","
-            + "\"mode\":\"SHADOW\",\"sizing\":\"equity-pct:95\",\"startingCash\":10000}");
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        startSession(nodes.get(i % 3), "c" + i);
       }
       eventually(() -> hostedBy(nodes).size() == 3);
 
@@ -115,18 +105,6 @@ class ClusterProcessesIT {
     }
   }
 
-  /** Which sessions each node's log says it started trading, by node index. */
-  private static Map<Integer, List<String>> hostedBy(List<NodeProcess> nodes) throws Exception {
-    Map<Integer, List<String>> hosted = new HashMap<>();
-    for (int i = 0; i < nodes.size(); i++) {
-      Matcher matcher = TRADING.matcher(nodes.get(i).log());
-      while (matcher.find()) {
-        hosted.computeIfAbsent(i, k -> new ArrayList<>()).add(matcher.group(1));
-      }
-    }
-    return hosted;
-  }
-
   private static boolean resumedOnSurvivor(List<NodeProcess> nodes, String id) {
     try {
       return nodes.get(0).log().contains("session " + id + " trading")
@@ -144,39 +122,5 @@ class ClusterProcessesIT {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static HttpResponse<String> post(String url, String body) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-        .header("Authorization", TestTokens.bearer(TestTokens.ALICE))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static JsonNode json(HttpResponse<String> response) throws Exception {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return ApiJson.MAPPER.readTree(response.body());
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static void eventually(Callable<Boolean> condition) throws Exception {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    Throwable last = null;
-    while (System.nanoTime() < deadline) {
-      try {
-        if (condition.call()) {
-          return;
-        }
-      } catch (Exception | AssertionError e) {
-        last = e;
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("not within " + WAIT + (last == null ? "" : "; last failure: " + last), last);
   }
 }

@@ -10,6 +10,7 @@ import com.typesafe.config.ConfigFactory;
  */
 public final class ClusterProfile {
   public static final String ENABLED = "peaktrade.cluster.enabled";
+  public static final String JOIN = "peaktrade.cluster.join";
   public static final String CONFIG_RESOURCE = "peaktrade-cluster.conf";
   public static final String SYSTEM_NAME = "peak-trade";
   public static final String HOSTNAME = "pekko.remote.artery.canonical.hostname";

@@ -6,7 +6,8 @@ import org.apache.pekko.actor.ActorSystem;
 
 /**
  * Pekko Management's readiness check ({@code pekko.management.health-checks.readiness-checks}): the node is ready
- * when every readiness check it registered in {@link NodeHealth} passes (journal writable, kill-switch view fresh).
+ * when every readiness check it registered in {@link NodeHealth} passes (node started, journal writable, kill-switch
+ * view fresh).
  */
 public final class ReadinessCheck implements Supplier<CompletionStage<Boolean>> {
   private final NodeHealth health;

@@ -2,12 +2,14 @@ package org.peaktrade.app.node;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigValueFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.management.cluster.bootstrap.ClusterBootstrap;
 import org.peaktrade.actors.cluster.ClusterProfile;
 import org.peaktrade.actors.cluster.ShardedKillSwitches;
 import org.peaktrade.actors.cluster.ShardedSessions;
@@ -19,19 +21,46 @@ import org.peaktrade.actors.session.SessionService;
 
 /**
  * Single node or cluster member ({@code peaktrade.cluster.enabled}): where the kill-switch entities and the sessions
- * live (on this node, or sharded over the cluster), and, for a member, waiting until it has joined before anything
- * asks the cluster singletons. A cluster on the embedded H2 file journal is refused: every member needs the same
- * journal (config/persistence-cassandra.conf).
+ * live (on this node, or sharded over the cluster), how a member joins ({@code peaktrade.cluster.join}: the seed
+ * nodes, or Cluster Bootstrap through service discovery), and, for a member, waiting until it has joined before
+ * anything asks the cluster singletons. A cluster on the embedded H2 file journal is refused: every member needs the
+ * same journal (config/persistence-cassandra.conf).
  */
 final class ClusterWiring {
   static final String JOIN_TIMEOUT = "peaktrade.cluster.join-timeout";
+  static final String BOOTSTRAP_ROUTE = "pekko.management.http.routes.cluster-bootstrap";
+  static final String BOOTSTRAP_DISCOVERY = "pekko.management.cluster.bootstrap.contact-point-discovery";
+  private static final String BOOTSTRAP_ROUTE_PROVIDER =
+      "org.apache.pekko.management.cluster.bootstrap.ClusterBootstrap$";
   private static final String JOURNAL_URL = "pekko-persistence-jdbc.shared-databases.slick.db.url";
 
+  /** How a member finds the others. */
+  enum Join {
+    SEED_NODES("seed-nodes"), BOOTSTRAP("bootstrap");
+
+    private final String configValue;
+
+    Join(String configValue) {
+      this.configValue = configValue;
+    }
+
+    static Join parse(String value) {
+      for (Join join : values()) {
+        if (join.configValue.equals(value)) {
+          return join;
+        }
+      }
+      throw new ConfigException.BadValue(ClusterProfile.JOIN, "must be seed-nodes or bootstrap, not '" + value + "'");
+    }
+  }
+
   private final boolean enabled;
+  private final Join join;
   private final Duration joinTimeout;
 
-  private ClusterWiring(boolean enabled, Duration joinTimeout) {
+  private ClusterWiring(boolean enabled, Join join, Duration joinTimeout) {
     this.enabled = enabled;
+    this.join = join;
     this.joinTimeout = joinTimeout;
   }
 
@@ -46,9 +75,52 @@ final class ClusterWiring {
         throw new NodeConfigException(ClusterProfile.ENABLED + " = true but pekko.actor.provider is '"
             + config.getString("pekko.actor.provider") + "', not 'cluster'", null);
       }
-      return new ClusterWiring(enabled, config.getDuration(JOIN_TIMEOUT));
+      Join join = Join.parse(config.getString(ClusterProfile.JOIN));
+      if (enabled && join == Join.BOOTSTRAP) {
+        checkBootstrap(config);
+      }
+      return new ClusterWiring(enabled, join, config.getDuration(JOIN_TIMEOUT));
     } catch (ConfigException e) {
       throw new NodeConfigException(e.getMessage(), e);
+    }
+  }
+
+  private static void checkBootstrap(Config config) {
+    List<String> seeds = config.getStringList(ClusterProfile.SEED_NODES);
+    if (!seeds.isEmpty()) {
+      throw new ConfigException.BadValue(ClusterProfile.SEED_NODES, "must be empty when " + ClusterProfile.JOIN
+          + " = bootstrap (Cluster Bootstrap finds the members), not " + seeds);
+    }
+    String serviceName = config.getString(BOOTSTRAP_DISCOVERY + ".service-name");
+    if (serviceName.isBlank() || serviceName.startsWith("<")) {
+      throw new ConfigException.BadValue(BOOTSTRAP_DISCOVERY + ".service-name",
+          "must name the service whose members form the cluster when " + ClusterProfile.JOIN + " = bootstrap");
+    }
+    int required = config.getInt(BOOTSTRAP_DISCOVERY + ".required-contact-point-nr");
+    if (required < 1) {
+      throw new ConfigException.BadValue(BOOTSTRAP_DISCOVERY + ".required-contact-point-nr",
+          "must be at least 1, not " + required);
+    }
+  }
+
+  /**
+   * The actor system's configuration: Cluster Bootstrap's management route ({@code /bootstrap/seed-nodes}) only on a
+   * member that joins through it, so no other node serves an endpoint that cannot answer.
+   */
+  Config systemConfig(Config config) {
+    String route = enabled && join == Join.BOOTSTRAP ? BOOTSTRAP_ROUTE_PROVIDER : "";
+    return config.withValue(BOOTSTRAP_ROUTE, ConfigValueFactory.fromAnyRef(route));
+  }
+
+  /** Whether the management endpoints must be up before the member can join (Cluster Bootstrap probes them). */
+  boolean joinsThroughBootstrap() {
+    return enabled && join == Join.BOOTSTRAP;
+  }
+
+  /** Starts Cluster Bootstrap on a member that joins through it; a no-op otherwise. Needs Pekko Management started. */
+  void startJoining(ActorSystem<?> system) {
+    if (joinsThroughBootstrap()) {
+      ClusterBootstrap.get(system.classicSystem()).start();
     }
   }
 
@@ -74,8 +146,7 @@ final class ClusterWiring {
     while (cluster.selfMember().status() != MemberStatus.up()) {
       if (Instant.now().isAfter(deadline)) {
         throw new IllegalStateException("did not join the cluster within " + joinTimeout + " (" + JOIN_TIMEOUT
-            + "); seed nodes: " + seedNodes(system.settings().config()) + ", this node: "
-            + cluster.selfMember().address());
+            + "); " + howItJoins(system.settings().config()) + ", this node: " + cluster.selfMember().address());
       }
       try {
         Thread.sleep(100);
@@ -92,10 +163,15 @@ final class ClusterWiring {
     if (!config.getBoolean(ClusterProfile.ENABLED)) {
       return "single node (peaktrade.cluster.enabled = false)";
     }
-    return "member " + Cluster.get(system).selfMember().address() + ", seed nodes " + seedNodes(config);
+    return "member " + Cluster.get(system).selfMember().address() + ", " + howItJoins(config);
   }
 
-  private static List<String> seedNodes(Config config) {
-    return config.getStringList(ClusterProfile.SEED_NODES);
+  private static String howItJoins(Config config) {
+    if (Join.parse(config.getString(ClusterProfile.JOIN)) == Join.BOOTSTRAP) {
+      return "joined through Cluster Bootstrap (" + config.getString(BOOTSTRAP_DISCOVERY + ".discovery-method")
+          + " discovery of service '" + config.getString(BOOTSTRAP_DISCOVERY + ".service-name") + "', "
+          + config.getInt(BOOTSTRAP_DISCOVERY + ".required-contact-point-nr") + " contact points required)";
+    }
+    return "seed nodes " + config.getStringList(ClusterProfile.SEED_NODES);
   }
 }

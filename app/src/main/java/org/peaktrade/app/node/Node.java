@@ -32,6 +32,7 @@ import org.peaktrade.actors.killswitch.KillSwitchViewFreshCheck;
 import org.peaktrade.actors.session.SessionRefusedException;
 import org.peaktrade.actors.session.SessionService;
 import org.peaktrade.actors.watchdog.Watchdog;
+import org.peaktrade.app.health.NodeStartedCheck;
 import org.peaktrade.http.DashboardRoutes;
 import org.peaktrade.http.HttpServer;
 import org.peaktrade.http.KillSwitchRoutes;
@@ -114,7 +115,8 @@ public final class Node {
     NodeMetrics metrics = NodeMetrics.fromConfig(config, clock);
     ApiSecurity security = ApiSecurity.fromConfig(config, dataDir, new SecureRandom());
     ClusterWiring cluster = ClusterWiring.fromConfig(config);
-    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), ClusterProfile.SYSTEM_NAME, config);
+    ActorSystem<Void> system =
+        ActorSystem.create(Behaviors.empty(), ClusterProfile.SYSTEM_NAME, cluster.systemConfig(config));
     try {
       DeferredKillSwitchService deferred = new DeferredKillSwitchService();
       ActorRef<Watchdog.Command> watchdog =
@@ -130,6 +132,12 @@ public final class Node {
           ? sessions.get().start(system, killSwitch, clock)
           : sessionWiring.start(system, config, clock, killSwitch, gate, watchdog, marketData, metrics, cluster);
       metrics.watchSessions(sessionService, system);
+      // The health endpoints come first: Cluster Bootstrap probes them while this member joins. Readiness fails
+      // (node-started) until the API is bound below.
+      NodeStartedCheck started = new NodeStartedCheck();
+      URI management = health.start(system,
+          List.of(started, wiring.journalCheck(), new KillSwitchViewFreshCheck(gate.view())));
+      cluster.startJoining(system);
       cluster.awaitMembership(system);
       List<SessionView> demo = sessions.isPresent() ? List.of() : startDemoSessions(sessionService, sessionWiring);
       Route routes = new KillSwitchRoutes(killSwitch, clock).route()
@@ -138,8 +146,7 @@ public final class Node {
           .orElse(new SessionRoutes(sessionService).route());
       InetSocketAddress address = HttpServer.start(system, security.secure(routes),
           config.getString(NodeConfig.HTTP_HOST), config.getInt(NodeConfig.HTTP_PORT), security.https());
-      URI management =
-          health.start(system, List.of(wiring.journalCheck(), new KillSwitchViewFreshCheck(gate.view())));
+      started.markStarted();
       return new Node(system, address, management, dataDir, wiring.healthCheckNames(), marketData.description(),
           approval.codeFile(), demo, security, ClusterWiring.describe(system));
     } catch (RuntimeException e) {
