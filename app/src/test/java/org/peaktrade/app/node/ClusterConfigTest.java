@@ -78,4 +78,64 @@ class ClusterConfigTest {
     assertThatThrownBy(() -> new ClusterOptions(true, List.of("pekko://x"), Optional.empty(), Optional.empty()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--seed must be HOST:PORT");
   }
+
+  private Config clusterWith(String settings) throws Exception {
+    Path file = Files.writeString(dir.resolve("join.conf"), settings);
+    return load(List.of(repositoryFile("config/persistence-cassandra.conf"), file),
+        new ClusterOptions(true, List.of(), Optional.empty(), Optional.empty()));
+  }
+
+  @Test
+  void aMemberJoinsThroughTheSeedNodesUnlessBootstrapIsChosen() throws Exception {
+    Config config = clusterWith("");
+
+    assertThat(config.getString("peaktrade.cluster.join")).isEqualTo("seed-nodes");
+    ClusterWiring wiring = ClusterWiring.fromConfig(config);
+    assertThat(wiring.joinsThroughBootstrap()).isFalse();
+    assertThat(wiring.systemConfig(config).getString(ClusterWiring.BOOTSTRAP_ROUTE)).isEmpty();
+  }
+
+  @Test
+  void aBootstrapMemberServesTheBootstrapRouteAndNoOtherNodeDoes() throws Exception {
+    Config config = clusterWith("""
+        peaktrade.cluster.join = bootstrap
+        pekko.management.cluster.bootstrap.contact-point-discovery.service-name = peak-trade
+        """);
+
+    ClusterWiring wiring = ClusterWiring.fromConfig(config);
+    assertThat(wiring.joinsThroughBootstrap()).isTrue();
+    assertThat(wiring.systemConfig(config).getString(ClusterWiring.BOOTSTRAP_ROUTE))
+        .isEqualTo("org.apache.pekko.management.cluster.bootstrap.ClusterBootstrap$");
+    Config alone = load(List.of(), ClusterOptions.NONE);
+    assertThat(ClusterWiring.fromConfig(alone).systemConfig(alone).getString(ClusterWiring.BOOTSTRAP_ROUTE)).isEmpty();
+  }
+
+  @Test
+  void bootstrapWithSeedNodesIsRefusedNamingBothKeys() throws Exception {
+    Config config = clusterWith("""
+        peaktrade.cluster.join = bootstrap
+        pekko.management.cluster.bootstrap.contact-point-discovery.service-name = peak-trade
+        pekko.cluster.seed-nodes = ["pekko://peak-trade@127.0.0.1:25520"]
+        """);
+
+    assertThatThrownBy(() -> ClusterWiring.fromConfig(config)).isInstanceOf(NodeConfigException.class)
+        .hasMessageContaining("pekko.cluster.seed-nodes").hasMessageContaining("peaktrade.cluster.join = bootstrap");
+  }
+
+  @Test
+  void bootstrapWithoutAServiceNameIsRefusedNamingTheKey() throws Exception {
+    Config config = clusterWith("peaktrade.cluster.join = bootstrap\n");
+
+    assertThatThrownBy(() -> ClusterWiring.fromConfig(config)).isInstanceOf(NodeConfigException.class)
+        .hasMessageContaining("contact-point-discovery.service-name");
+  }
+
+  @Test
+  void anUnknownWayToJoinIsRefusedNamingTheChoices() throws Exception {
+    Config config = clusterWith("peaktrade.cluster.join = multicast\n");
+
+    assertThatThrownBy(() -> ClusterWiring.fromConfig(config)).isInstanceOf(NodeConfigException.class)
+        .hasMessageContaining("peaktrade.cluster.join").hasMessageContaining("seed-nodes or bootstrap")
+        .hasMessageContaining("multicast");
+  }
 }
