@@ -190,8 +190,10 @@ public final class FeedCommand implements Callable<Integer> {
       }
       fromFile = ConfigFactory.parseFile(config.toFile());
     }
+    // pekko-discovery is the one Pekko module at another version (docs/deployment.md#pekko-discovery-version).
     Config quiet = ConfigFactory.empty()
-        .withValue("pekko.loglevel", ConfigValueFactory.fromAnyRef("WARNING"));
+        .withValue("pekko.loglevel", ConfigValueFactory.fromAnyRef("WARNING"))
+        .withValue("pekko.fail-mixed-versions", ConfigValueFactory.fromAnyRef(false));
     return ConfigFactory.load(fromFile.withFallback(quiet));
   }
 }
