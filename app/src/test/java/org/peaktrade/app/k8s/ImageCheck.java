@@ -17,7 +17,7 @@ import org.peaktrade.app.node.NodeConfig;
 
 /**
  * The Dockerfile against the build and the node's config: its stages, the jar the package step makes and the
- * entrypoint runs, the exposed ports, the data volume, a non-root user, and the tag the StatefulSet pulls.
+ * entrypoint runs, the exposed ports, the data volume, a non-root user, and the tag the node Deployment pulls.
  */
 final class ImageCheck {
 
@@ -65,8 +65,8 @@ final class ImageCheck {
     }
     Set<Integer> exposed = new TreeSet<>();
     dockerfile.all("EXPOSE").forEach(expose -> expose.words().forEach(word -> exposed.add(Integer.parseInt(word))));
-    Set<Integer> configured = new TreeSet<>(List.of(config.getInt(ManifestCheck.HTTP_PORT), config.getInt(ManifestCheck.MANAGEMENT_PORT),
-        config.getInt(ManifestCheck.REMOTING_PORT)));
+    Set<Integer> configured = new TreeSet<>(List.of(config.getInt(ManifestCheck.HTTP_PORT),
+        config.getInt(ManifestCheck.MANAGEMENT_PORT), config.getInt(ManifestCheck.REMOTING_PORT)));
     if (!exposed.equals(configured)) {
       check.problem("Dockerfile", "EXPOSE " + exposed + " is not the configured ports " + configured);
     }
@@ -77,7 +77,7 @@ final class ImageCheck {
     String user = dockerfile.last("USER").map(u -> u.arguments().trim().split(":")[0]).orElse("root");
     String runAs = pod.path("spec").path("securityContext").path("runAsUser").asText();
     if (user.equals("root") || user.equals("0") || !user.equals(runAs)) {
-      check.problem("Dockerfile", "USER " + user + " must be a non-root user, the StatefulSet's runAsUser " + runAs);
+      check.problem("Dockerfile", "USER " + user + " must be a non-root user, the pod's runAsUser " + runAs);
     }
   }
 

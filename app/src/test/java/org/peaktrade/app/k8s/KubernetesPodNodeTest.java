@@ -2,13 +2,18 @@ package org.peaktrade.app.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,25 +24,33 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peaktrade.actors.cluster.ClusterProfile;
 import org.peaktrade.actors.killswitch.EmbeddedJournal;
+import org.peaktrade.app.fixtures.FakeKubernetesApi;
 import org.peaktrade.app.node.Node;
 import org.peaktrade.app.node.NodeConfig;
 
 /**
- * The config a pod of the node StatefulSet loads (k8s/ and config/kubernetes.conf, see {@link NodePod}) puts each
- * pod at its stable DNS name with the seed nodes the manifests promise, and a node started on pod 0's config forms
- * the cluster as the first seed and serves the probes and the Secret's token. No Kubernetes and no cluster DNS:
- * nothing needs the names to resolve.
+ * The config a pod of the node Deployment loads (k8s/ and config/kubernetes.conf, see {@link NodePod}) puts each pod
+ * at its own IP and has it find the others through Cluster Bootstrap with Kubernetes API discovery, and a node
+ * started on it serves Cluster Bootstrap's endpoint at that address but never forms a cluster on its own: not even
+ * with one required contact point, when it cannot reach the Kubernetes API. No Kubernetes here: Kubernetes API
+ * discovery takes the API server's address from the process environment (KUBERNETES_SERVICE_HOST/_PORT), which a
+ * test cannot give the JVM it runs in; KubernetesBootstrapIT forms a cluster of node processes through a local
+ * stand-in of the API.
  */
 class KubernetesPodNodeTest {
 
   private static final Path REPO = repositoryRoot();
-  private static final String DOMAIN = ".peak-trade-cluster.peak-trade.svc.cluster.local";
-  private static final List<String> SEEDS = List.of("pekko://peak-trade@peak-trade-0" + DOMAIN + ":25520",
-      "pekko://peak-trade@peak-trade-1" + DOMAIN + ":25520", "pekko://peak-trade@peak-trade-2" + DOMAIN + ":25520");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String DISCOVERY = "pekko.management.cluster.bootstrap.contact-point-discovery";
+  private static final String KUBERNETES_API = "pekko.discovery.kubernetes-api";
+  private static final String SERVICE_ACCOUNT = "/var/run/secrets/kubernetes.io/serviceaccount/";
 
   @TempDir
   Path scratch;
@@ -46,24 +59,48 @@ class KubernetesPodNodeTest {
   private final Dockerfile dockerfile = Dockerfile.parse(read(REPO.resolve("Dockerfile")));
   private final PodSecrets secrets = new PodSecrets();
 
-  private NodePod pod(int ordinal) {
-    return NodePod.of(REPO, manifests, dockerfile, secrets, ordinal, scratch);
+  private NodePod pod(int index) {
+    return NodePod.of(REPO, manifests, dockerfile, secrets, index, scratch);
+  }
+
+  /** Sets a variable in the Deployment's container, as an operator would in the manifest. */
+  private void deploymentEnv(String name, String value) {
+    ((ArrayNode) NodePod.container(manifests.one("Deployment", NodePod.NODES)).path("env")).addObject()
+        .put("name", name).put("value", value);
   }
 
   @Test
-  void eachPodAdvertisesItsStableDnsNameAndAllShareTheFirstThreeAsSeeds() {
-    for (int ordinal = 0; ordinal < 3; ordinal++) {
-      NodePod pod = pod(ordinal);
+  void eachPodAdvertisesItsOwnIpAndFindsTheOthersThroughTheKubernetesApi() {
+    for (int index = 0; index < 3; index++) {
+      NodePod pod = pod(index);
       Config config = pod.config();
 
-      assertThat(pod.environment()).containsEntry("PEAKTRADE_CLUSTER_HOSTNAME", "peak-trade-" + ordinal + DOMAIN);
-      assertThat(config.getString(ClusterProfile.HOSTNAME)).isEqualTo("peak-trade-" + ordinal + DOMAIN);
+      assertThat(pod.environment()).containsEntry("PEAKTRADE_POD_IP", "10.244." + index + ".10");
+      assertThat(config.getString(ClusterProfile.HOSTNAME)).isEqualTo(pod.ip());
+      assertThat(config.getString("pekko.management.http.hostname")).isEqualTo(pod.ip());
       assertThat(config.getInt(ClusterProfile.PORT)).isEqualTo(25520);
       assertThat(config.getString("pekko.remote.artery.bind.hostname")).isEqualTo("0.0.0.0");
-      assertThat(config.getStringList(ClusterProfile.SEED_NODES)).isEqualTo(SEEDS);
+      assertThat(config.getString("pekko.management.http.bind-hostname")).isEqualTo("0.0.0.0");
       assertThat(config.getBoolean(ClusterProfile.ENABLED)).isTrue();
+      assertThat(config.getString(ClusterProfile.JOIN)).isEqualTo("bootstrap");
+      assertThat(config.getStringList(ClusterProfile.SEED_NODES)).isEmpty();
       assertThat(config.getString("pekko.actor.provider")).isEqualTo("cluster");
       assertThat(config.getString("pekko.cluster.split-brain-resolver.active-strategy")).isEqualTo("keep-majority");
+
+      assertThat(config.getString(DISCOVERY + ".discovery-method")).isEqualTo("kubernetes-api");
+      assertThat(config.getString(DISCOVERY + ".service-name")).isEqualTo("peak-trade");
+      assertThat(config.getString(DISCOVERY + ".port-name")).isEqualTo("management");
+      assertThat(config.getInt(DISCOVERY + ".required-contact-point-nr")).isEqualTo(3);
+      assertThat(String.format(config.getString(KUBERNETES_API + ".pod-label-selector"), "peak-trade"))
+          .isEqualTo("app=peak-trade");
+      assertThat(config.getBoolean(KUBERNETES_API + ".use-raw-ip")).isTrue();
+      assertThat(config.getString(KUBERNETES_API + ".container-name")).isEqualTo("node");
+      assertThat(config.getString(KUBERNETES_API + ".api-token-path")).startsWith(SERVICE_ACCOUNT);
+      assertThat(config.getString(KUBERNETES_API + ".api-ca-path")).startsWith(SERVICE_ACCOUNT);
+      assertThat(config.getString(KUBERNETES_API + ".pod-namespace-path")).startsWith(SERVICE_ACCOUNT);
+      assertThat(pod.environment()).containsKeys(config.getString(KUBERNETES_API + ".api-service-host-env-name"),
+          config.getString(KUBERNETES_API + ".api-service-port-env-name"));
+
       assertThat(config.getInt("peaktrade.http.port")).isEqualTo(8080);
       assertThat(config.getInt("pekko.management.http.port")).isEqualTo(8558);
       assertThat(config.getString("pekko.management.health-checks.readiness-path")).isEqualTo("ready");
@@ -75,77 +112,114 @@ class KubernetesPodNodeTest {
   }
 
   @Test
-  void aPodWithoutItsDnsNameDoesNotStartOnTheLoopbackAddress() {
+  void aPodWithoutItsIpDoesNotStartOnTheLoopbackAddress() {
     List<Path> files = pod(0).configFiles();
 
     assertThatThrownBy(() -> NodeConfig.load(files, Optional.empty(), Optional.empty(), Optional.empty()))
         .isInstanceOf(ConfigException.UnresolvedSubstitution.class)
-        .hasMessageContaining("PEAKTRADE_CLUSTER_HOSTNAME");
+        .hasMessageContaining("PEAKTRADE_POD_IP");
   }
 
   @Test
-  void aNodeOnPodZerosConfigFormsTheClusterAtItsDnsNameAndServesProbesAndTheSecretsToken() throws Exception {
-    Config node = ConfigFactory.parseString("""
-            # The test's replacements: free ports, so tests run side by side; a JVM that survives the node's stop.
-            peaktrade.http.port = 0
-            pekko.management.http.port = 0
-            pekko.remote.artery.bind.port = 0
-            pekko.coordinated-shutdown.exit-jvm = off
-            pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off
-            pekko.cluster.jmx.multi-mbeans-in-same-jvm = on
-            # The journal: a named in-memory H2 instead of Cassandra (every member would share Cassandra).
-            peaktrade.persistence.read-journal = "jdbc-read-journal"
-            pekko-persistence-jdbc.shared-databases.slick.db.url = "jdbc:h2:mem:k8s-pod-0;DB_CLOSE_DELAY=-1"
-            """)
-        .withValue("peaktrade.data-dir", ConfigValueFactory.fromAnyRef(scratch.resolve("data").toString()))
-        // The image's working directory /opt/peak-trade holds data/demo/ (Dockerfile COPY); here it is the repository.
-        .withValue("peaktrade.market-data.replay.file", ConfigValueFactory.fromAnyRef(
-            REPO.resolve(pod(0).config().getString("peaktrade.market-data.replay.file")).toString()))
-        .withFallback(EmbeddedJournal.config().withoutPath("pekko-persistence-jdbc.shared-databases.slick.db.url"))
-        .withFallback(pod(0).config())
-        .resolve();
+  void theDeploymentsEnvironmentOverridesTheRequiredContactPoints() {
+    deploymentEnv("PEAKTRADE_REQUIRED_CONTACT_POINTS", "1");
 
-    Node started = Node.start(node, Clock.systemUTC());
-    try {
-      assertThat(started.cluster()).startsWith("member " + SEEDS.get(0) + ", seed nodes " + SEEDS);
+    assertThat(pod(0).config().getInt(DISCOVERY + ".required-contact-point-nr")).isEqualTo(1);
+  }
 
+  @Test
+  void aNodeOnAPodsConfigServesClusterBootstrapAtItsIpButFormsNoClusterWithoutTheKubernetesApi() throws Exception {
+    deploymentEnv("PEAKTRADE_REQUIRED_CONTACT_POINTS", "1");
+    NodePod pod = pod(0);
+    int managementPort = freePort();
+    // The stand-in API writes what a pod's ServiceAccount mount holds (token, ca.crt, namespace).
+    try (FakeKubernetesApi api = FakeKubernetesApi.start(scratch.resolve("serviceaccount"), "peak-trade", "t0k3n")) {
+      Config node = ConfigFactory.parseString("""
+              # The test's replacements: free ports, so tests run side by side; a JVM that survives the node's stop.
+              peaktrade.http.port = 0
+              pekko.remote.artery.bind.port = 0
+              pekko.coordinated-shutdown.exit-jvm = off
+              pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off
+              pekko.cluster.jmx.multi-mbeans-in-same-jvm = on
+              peaktrade.cluster.join-timeout = 8s
+              # The journal: a named in-memory H2 instead of Cassandra (every member would share Cassandra).
+              peaktrade.persistence.read-journal = "jdbc-read-journal"
+              pekko-persistence-jdbc.shared-databases.slick.db.url = "jdbc:h2:mem:k8s-pod;DB_CLOSE_DELAY=-1"
+              # The pod's ServiceAccount mount; the API server's address comes from variables this JVM does not have.
+              pekko.discovery.kubernetes-api.api-service-host-env-name = PEAKTRADE_TEST_NO_KUBERNETES_SERVICE_HOST
+              pekko.discovery.kubernetes-api.api-service-port-env-name = PEAKTRADE_TEST_NO_KUBERNETES_SERVICE_PORT
+              """)
+          .withValue("pekko.management.http.port", ConfigValueFactory.fromAnyRef(managementPort))
+          .withValue(KUBERNETES_API + ".api-ca-path", ConfigValueFactory.fromAnyRef(api.caFile().toString()))
+          .withValue(KUBERNETES_API + ".api-token-path", ConfigValueFactory.fromAnyRef(api.tokenFile().toString()))
+          .withValue(KUBERNETES_API + ".pod-namespace-path",
+              ConfigValueFactory.fromAnyRef(api.namespaceFile().toString()))
+          .withValue("peaktrade.data-dir", ConfigValueFactory.fromAnyRef(scratch.resolve("data").toString()))
+          // The image's working directory /opt/peak-trade holds data/demo/ (Dockerfile COPY); here, the repository.
+          .withValue("peaktrade.market-data.replay.file", ConfigValueFactory.fromAnyRef(
+              REPO.resolve(pod.config().getString("peaktrade.market-data.replay.file")).toString()))
+          .withFallback(EmbeddedJournal.config().withoutPath("pekko-persistence-jdbc.shared-databases.slick.db.url"))
+          .withFallback(pod.config())
+          .resolve();
+      assertThat(System.getenv()).doesNotContainKeys("PEAKTRADE_TEST_NO_KUBERNETES_SERVICE_HOST",
+          "PEAKTRADE_TEST_NO_KUBERNETES_SERVICE_PORT");
+
+      CompletableFuture<Node> starting = CompletableFuture.supplyAsync(() -> Node.start(node, Clock.systemUTC()));
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-      URI management = URI.create("http://127.0.0.1:" + started.managementUrl().getPort());
-      assertThat(awaitStatus(http, management.resolve("/ready"), 200)).isEqualTo(200);
-      assertThat(get(http, management.resolve("/alive"), null).statusCode()).isEqualTo(200);
+      URI management = URI.create("http://127.0.0.1:" + managementPort);
+      awaitAnswer(http, management.resolve("/alive"), starting);
 
-      // Listening on 0.0.0.0, the node names its URL by loopback.
-      assertThat(started.url().getHost()).isEqualTo("127.0.0.1");
-      URI whoami = started.url().resolve("/api/v1/auth/whoami");
-      HttpResponse<String> withToken = get(http, whoami, secrets.token());
-      assertThat(withToken.statusCode()).isEqualTo(200);
-      assertThat(withToken.body()).contains("\"" + PodSecrets.TOKEN_NAME + "\"");
-      assertThat(get(http, whoami, null).statusCode()).isEqualTo(401);
-      assertThat(started.adminTokenFile()).isEmpty();
-      assertThat(started.approvalCodeFile()).isEmpty();
-    } finally {
-      started.stop();
-      started.awaitTermination();
+      HttpResponse<String> seedNodes = get(http, management.resolve("/bootstrap/seed-nodes"));
+      assertThat(seedNodes.statusCode()).isEqualTo(200);
+      JsonNode body = JSON.readTree(seedNodes.body());
+      assertThat(body.path("selfNode").asText()).isEqualTo("pekko://peak-trade@" + pod.ip() + ":25520");
+      assertThat(body.path("seedNodes")).isEmpty();
+      assertThat(get(http, management.resolve("/alive")).statusCode()).isEqualTo(200);
+      HttpResponse<String> ready = get(http, management.resolve("/ready"));
+      assertThat(ready.statusCode()).isEqualTo(500);
+
+      try {
+        Node started = starting.get(60, TimeUnit.SECONDS);
+        started.stop();
+        started.awaitTermination();
+        fail("the node joined a cluster without the Kubernetes API: " + started.cluster());
+      } catch (ExecutionException e) {
+        assertThat(e.getCause()).isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("did not join the cluster within PT8S (peaktrade.cluster.join-timeout); joined "
+                + "through Cluster Bootstrap (kubernetes-api discovery of service 'peak-trade', 1 contact points "
+                + "required), this node: pekko://peak-trade@" + pod.ip() + ":25520");
+      }
+      assertThat(api.requests()).as("the node had no address of the API").isEmpty();
     }
   }
 
-  /** Polls until {@code uri} answers {@code expected} or 30 s have passed; returns the last status. */
-  private static int awaitStatus(HttpClient http, URI uri, int expected) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    int status = get(http, uri, null).statusCode();
-    while (status != expected && System.nanoTime() < deadline) {
-      Thread.sleep(200);
-      status = get(http, uri, null).statusCode();
+  /** Polls until {@code uri} answers at all; fails with the node's start-up error if it gave up before. */
+  private static void awaitAnswer(HttpClient http, URI uri, CompletableFuture<Node> starting) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (starting.isDone()) {
+        fail("the node stopped starting before its management endpoints answered: " + starting.handle(
+            (node, error) -> String.valueOf(error)).get());
+      }
+      try {
+        get(http, uri);
+        return;
+      } catch (IOException notYet) {
+        Thread.sleep(100);
+      }
     }
-    return status;
+    fail(uri + " did not answer within 60 s");
   }
 
-  private static HttpResponse<String> get(HttpClient http, URI uri, String token) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET();
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
+  private static HttpResponse<String> get(HttpClient http, URI uri) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
     }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static Path repositoryRoot() {

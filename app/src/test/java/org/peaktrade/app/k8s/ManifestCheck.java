@@ -24,10 +24,12 @@ import org.peaktrade.app.node.NodeConfig;
 import org.peaktrade.http.auth.ApiTokens;
 
 /**
- * Checks the k8s/ manifests and the Dockerfile against the node's configuration as each pod of the node StatefulSet
+ * Checks the k8s/ manifests and the Dockerfile against the node's configuration as each pod of the node Deployment
  * would load it ({@link NodePod}: the container's --config files from the image, the ConfigMap and the Secrets, its
  * environment with the downward API filled in for that pod, layered by {@link NodeConfig#load}). Every mismatch
- * becomes one problem naming the file and what differs.
+ * becomes one problem naming the file and what differs. How the pods form the cluster is {@link BootstrapCheck}'s
+ * and {@link RbacCheck}'s part, the network policy {@link NetworkPolicyCheck}'s, Cassandra {@link CassandraCheck}'s
+ * and the image {@link ImageCheck}'s.
  */
 final class ManifestCheck {
 
@@ -74,43 +76,52 @@ final class ManifestCheck {
   }
 
   private void run() {
-    Manifest set;
+    Manifest deployment;
     try {
-      set = manifests.one("StatefulSet", NodePod.NODE_SET);
+      deployment = manifests.one("Deployment", NodePod.NODES);
     } catch (IllegalStateException e) {
-      problem("k8s/", e.getMessage() + ": the nodes must be a StatefulSet for stable pod names");
+      problem("k8s/", e.getMessage() + ": the nodes are a Deployment whose pods find each other through the "
+          + "Kubernetes API");
       return;
     }
-    JsonNode pod = NodePod.podTemplate(set);
-    JsonNode container = NodePod.container(set);
+    JsonNode pod = NodePod.podTemplate(deployment);
+    JsonNode container = NodePod.container(deployment);
     Map<String, String> podLabels = Trees.strings(pod.path("metadata").path("labels"));
-    int replicas = set.body().path("spec").path("replicas").asInt(1);
+    int replicas = deployment.body().path("spec").path("replicas").asInt(1);
     List<NodePod> pods = new ArrayList<>();
     List<Config> configs = new ArrayList<>();
     try {
-      for (int ordinal = 0; ordinal < Math.max(replicas, 1); ordinal++) {
-        NodePod nodePod = NodePod.of(repo, manifests, dockerfile, secrets, ordinal, scratch);
+      for (int index = 0; index < Math.max(replicas, 1); index++) {
+        NodePod nodePod = NodePod.of(repo, manifests, dockerfile, secrets, index, scratch);
         configs.add(nodePod.config());
         pods.add(nodePod);
       }
     } catch (NodePod.PodException e) {
-      problem(set.where(), e.getMessage());
+      problem(deployment.where(), e.getMessage());
       return;
     }
     Config config = configs.get(0);
     checkNamespaces();
-    checkPorts(set, container, config);
-    checkProbes(set, container, config);
-    checkCluster(set, podLabels, pods, configs);
+    checkPorts(deployment, container, config);
+    checkProbes(deployment, container, config);
+    checkMembers(deployment, podLabels, replicas, config);
+    BootstrapCheck bootstrap = new BootstrapCheck(this, manifests, deployment);
+    bootstrap.check(pods, configs);
+    new RbacCheck(this, manifests, deployment).check(bootstrap.queriedNamespace(config));
+    checkRollout(deployment, replicas);
     checkService(podLabels, container);
-    checkDisruptionBudget(set, podLabels);
-    checkNetworkPolicy(podLabels, container);
-    checkResources(set.where(), container, Trees.env(container).get("JAVA_TOOL_OPTIONS"), "-Xmx");
-    checkEnvironment(set, container, pods.get(0).configFiles());
-    checkSecrets(set, pod, config);
-    checkDataDir(set, container, config);
-    new CassandraCheck(this, manifests, repo).check(set, config);
-    new ImageCheck(this, dockerfile, repo).check(set, container, config, pod);
+    checkDisruptionBudget(deployment, podLabels);
+    Map<String, Integer> peerPorts = new LinkedHashMap<>();
+    peerPorts.put("management", config.getInt(MANAGEMENT_PORT));
+    peerPorts.put("remoting", config.getInt(REMOTING_PORT));
+    new NetworkPolicyCheck(this, manifests).check(podLabels, Trees.containerPorts(container), peerPorts);
+    checkResources(deployment.where(), container, Trees.env(container).get("JAVA_TOOL_OPTIONS"), "-Xmx");
+    checkPodSecurity(deployment, pod, container);
+    checkEnvironment(deployment, container, pods.get(0).configFiles(), config);
+    checkSecrets(deployment, pod, config);
+    checkDataDir(deployment, container, pod, config);
+    new CassandraCheck(this, manifests, repo).check(deployment, config);
+    new ImageCheck(this, dockerfile, repo).check(deployment, container, config, pod);
   }
 
   private void checkNamespaces() {
@@ -143,7 +154,7 @@ final class ManifestCheck {
     }
     String remotingBind = "pekko.remote.artery.bind.hostname";
     if (!config.getString(remotingBind).equals("0.0.0.0")) {
-      problem(set.where(), remotingBind + " must be 0.0.0.0: the pod's DNS name may not resolve yet when it binds");
+      problem(set.where(), remotingBind + " must be 0.0.0.0 for the other pods to reach remoting at the pod IP");
     }
   }
 
@@ -188,76 +199,84 @@ final class ManifestCheck {
   }
 
   /**
-   * Static seed nodes on the StatefulSet's stable names: the set's serviceName is a headless Service publishing
-   * not-ready pods; each pod advertises {@code <set>-<i>.<service>.<namespace>.svc.cluster.local} on the remoting
-   * port; every seed is the address of one of the pods, the first seed pod 0 (the one that forms a new cluster); an
-   * odd number of replicas gives the split-brain resolver (keep-majority) a majority side.
+   * The Deployment selects its pods; an odd number of replicas, at least 3, gives the split-brain resolver
+   * (keep-majority) a majority side.
    */
-  private void checkCluster(Manifest set, Map<String, String> podLabels, List<NodePod> pods, List<Config> configs) {
-    Map<String, String> matchLabels = Trees.strings(set.body().path("spec").path("selector").path("matchLabels"));
+  private void checkMembers(Manifest deployment, Map<String, String> podLabels, int replicas, Config config) {
+    Map<String, String> matchLabels =
+        Trees.strings(deployment.body().path("spec").path("selector").path("matchLabels"));
     if (matchLabels.isEmpty() || !podLabels.entrySet().containsAll(matchLabels.entrySet())) {
-      problem(set.where(), "selector " + matchLabels + " does not select its pods " + podLabels);
+      problem(deployment.where(), "selector " + matchLabels + " does not select its pods " + podLabels);
     }
-    String serviceName = set.body().path("spec").path("serviceName").asText();
-    String namespace = set.body().path("metadata").path("namespace").asText();
-    Optional<Manifest> headless = manifests.ofKind("Service").stream().filter(s -> s.name().equals(serviceName))
-        .findFirst();
-    if (headless.isEmpty()) {
-      problem(set.where(), "serviceName '" + serviceName + "' is no Service of k8s/: the pods get no DNS names");
-    } else {
-      JsonNode spec = headless.get().body().path("spec");
-      if (!spec.path("clusterIP").asText().equals("None")) {
-        problem(headless.get().where(), "must be headless (clusterIP: None) to give each pod its own DNS name");
-      }
-      if (!spec.path("publishNotReadyAddresses").asBoolean(false)) {
-        problem(headless.get().where(), "publishNotReadyAddresses must be true: a pod joins the cluster (and pod 0 "
-            + "forms it) before it is ready, so its name must resolve before");
-      }
-      Map<String, String> selector = Trees.strings(spec.path("selector"));
-      if (selector.isEmpty() || !podLabels.entrySet().containsAll(selector.entrySet())) {
-        problem(headless.get().where(), "selector " + selector + " does not select the node pods " + podLabels);
-      }
-    }
-    int replicas = pods.size();
     if (replicas < 3 || replicas % 2 == 0) {
-      problem(set.where(), "replicas " + replicas + " must be odd and at least 3: the split-brain resolver keeps the "
-          + "majority side, and an even split has none");
+      problem(deployment.where(), "replicas " + replicas + " must be odd and at least 3: the split-brain resolver "
+          + "keeps the majority side, and an even split has none");
     }
-    Config first = configs.get(0);
-    String strategy = first.getString("pekko.cluster.split-brain-resolver.active-strategy");
+    String strategy = config.getString("pekko.cluster.split-brain-resolver.active-strategy");
     if (!strategy.equals("keep-majority")) {
       problem("config", "pekko.cluster.split-brain-resolver.active-strategy is " + strategy + ", not keep-majority");
     }
-    Map<String, String> podAddresses = new LinkedHashMap<>();
-    for (int i = 0; i < replicas; i++) {
-      Config config = configs.get(i);
-      String expectedHost = pods.get(i).name() + "." + serviceName + "." + namespace + ".svc.cluster.local";
-      String host = config.getString(REMOTING_HOST);
-      if (!host.equals(expectedHost)) {
-        problem(set.where(), "pod " + pods.get(i).name() + " advertises " + REMOTING_HOST + " " + host + ", not its "
-            + "DNS name " + expectedHost);
-      }
-      podAddresses.put(ClusterProfile.seedNode(host + ":" + config.getInt(REMOTING_PORT)), pods.get(i).name());
-      if (!config.getStringList(ClusterProfile.SEED_NODES).equals(first.getStringList(ClusterProfile.SEED_NODES))) {
-        problem(set.where(), "pod " + pods.get(i).name() + " has other seed nodes than pod 0");
-      }
-    }
-    List<String> seeds = first.getStringList(ClusterProfile.SEED_NODES);
-    if (seeds.isEmpty()) {
-      problem("config", ClusterProfile.SEED_NODES + " is empty: the pods never form a cluster");
+  }
+
+  /**
+   * A rolling update that never leaves fewer ready pods than a majority of the replicas (Kubernetes rounds a
+   * percentage of maxUnavailable down and one of maxSurge up; both default to 25 %). Recreate would stop every member
+   * at once.
+   */
+  private void checkRollout(Manifest deployment, int replicas) {
+    JsonNode strategy = deployment.body().path("spec").path("strategy");
+    String type = strategy.path("type").asText("RollingUpdate");
+    if (!type.equals("RollingUpdate")) {
+      problem(deployment.where(), "strategy " + type + " stops every pod before starting new ones: the cluster "
+          + "would go away on each update; use RollingUpdate");
       return;
     }
-    for (String seed : seeds) {
-      if (!podAddresses.containsKey(seed)) {
-        problem("config", "seed node " + seed + " is the address of no pod of " + set.where() + " " + podAddresses
-            .keySet());
+    JsonNode rolling = strategy.path("rollingUpdate");
+    int unavailable = scaled(rolling.path("maxUnavailable"), replicas, false);
+    int surge = scaled(rolling.path("maxSurge"), replicas, true);
+    if (replicas - unavailable <= replicas / 2) {
+      problem(deployment.where(), "rolling update maxUnavailable " + rolling.path("maxUnavailable").asText("25%")
+          + " would leave " + (replicas - unavailable) + " of " + replicas + " pods: no majority for the split-brain "
+          + "resolver; use maxUnavailable 0 and maxSurge 1");
+    }
+    if (unavailable == 0 && surge == 0) {
+      problem(deployment.where(), "rolling update maxUnavailable and maxSurge are both 0: no pod could be replaced");
+    }
+  }
+
+  private static int scaled(JsonNode value, int replicas, boolean roundUp) {
+    String text = value.isMissingNode() ? "25%" : value.asText();
+    if (!text.endsWith("%")) {
+      return Integer.parseInt(text);
+    }
+    double share = replicas * Integer.parseInt(text.substring(0, text.length() - 1)) / 100.0;
+    return (int) (roundUp ? Math.ceil(share) : Math.floor(share));
+  }
+
+  /** Non-root, no privilege escalation, a read-only root filesystem with a writable /tmp for the JVM and Netty. */
+  private void checkPodSecurity(Manifest deployment, JsonNode pod, JsonNode container) {
+    JsonNode podSecurity = pod.path("spec").path("securityContext");
+    JsonNode security = container.path("securityContext");
+    if (!security.path("runAsNonRoot").asBoolean(podSecurity.path("runAsNonRoot").asBoolean(false))) {
+      problem(deployment.where(), "runAsNonRoot is not true");
+    }
+    if (security.path("allowPrivilegeEscalation").asBoolean(true)) {
+      problem(deployment.where(), "container " + container.path("name").asText() + " allows privilege escalation");
+    }
+    if (!security.path("readOnlyRootFilesystem").asBoolean(false)) {
+      problem(deployment.where(), "container " + container.path("name").asText() + " has a writable root filesystem");
+    } else if (writableMount(container, "/tmp").isEmpty()) {
+      problem(deployment.where(), "the root filesystem is read-only but nothing writable is mounted at /tmp");
+    }
+  }
+
+  private static Optional<String> writableMount(JsonNode container, String path) {
+    for (JsonNode mount : container.path("volumeMounts")) {
+      if (mount.path("mountPath").asText().equals(path) && !mount.path("readOnly").asBoolean(false)) {
+        return Optional.of(mount.path("name").asText());
       }
     }
-    String firstPod = pods.get(0).name();
-    if (!firstPod.equals(podAddresses.get(seeds.get(0)))) {
-      problem("config", "the first seed node " + seeds.get(0) + " is not pod " + firstPod + ", the pod that starts "
-          + "first and forms the cluster");
-    }
+    return Optional.empty();
   }
 
   /** Secrets mounted or referenced must exist before the pods start, and the node must take its tokens from one. */
@@ -298,26 +317,22 @@ final class ManifestCheck {
     }
   }
 
-  /** The data dir is each pod's own PersistentVolume, so run logs outlive the pod. */
-  private void checkDataDir(Manifest set, JsonNode container, Config config) {
+  /**
+   * The data dir is a writable emptyDir of each pod: it holds only that pod's session run logs (the journal is in
+   * Cassandra), and a Deployment's pods cannot each have their own claim.
+   */
+  private void checkDataDir(Manifest deployment, JsonNode container, JsonNode pod, Config config) {
     String dataDir = config.getString(NodeConfig.DATA_DIR);
-    Optional<String> volume = Optional.empty();
-    for (JsonNode mount : container.path("volumeMounts")) {
-      if (mount.path("mountPath").asText().equals(dataDir)) {
-        volume = Optional.of(mount.path("name").asText());
-      }
-    }
+    Optional<String> volume = writableMount(container, dataDir);
     if (volume.isEmpty()) {
-      problem(set.where(), "nothing is mounted at peaktrade.data-dir " + dataDir);
+      problem(deployment.where(), "nothing writable is mounted at peaktrade.data-dir " + dataDir);
       return;
     }
-    boolean claimed = false;
-    for (JsonNode template : set.body().path("spec").path("volumeClaimTemplates")) {
-      claimed |= template.path("metadata").path("name").asText().equals(volume.get());
-    }
-    if (!claimed) {
-      problem(set.where(), "peaktrade.data-dir " + dataDir + " is on volume " + volume.get() + ", not on a "
-          + "volumeClaimTemplate: the run logs would be lost with the pod");
+    for (JsonNode candidate : pod.path("spec").path("volumes")) {
+      if (candidate.path("name").asText().equals(volume.get()) && !candidate.has("emptyDir")) {
+        problem(deployment.where(), "peaktrade.data-dir " + dataDir + " is on volume " + volume.get() + ", not an "
+            + "emptyDir: it holds one pod's run logs, and all pods of a Deployment would share any other volume");
+      }
     }
   }
 
@@ -375,38 +390,6 @@ final class ManifestCheck {
     }
   }
 
-  /** The policy covers the node pods, names only their ports, and lets the nodes reach each other's cluster ports. */
-  private void checkNetworkPolicy(Map<String, String> podLabels, JsonNode container) {
-    Map<String, Integer> ports = Trees.containerPorts(container);
-    for (Manifest policy : manifests.ofKind("NetworkPolicy")) {
-      Map<String, String> selected = Trees.strings(policy.body().path("spec").path("podSelector").path("matchLabels"));
-      if (selected.isEmpty() || !podLabels.entrySet().containsAll(selected.entrySet())) {
-        problem(policy.where(), "podSelector " + selected + " does not select the node pods " + podLabels);
-        continue;
-      }
-      Set<String> fromNodes = new HashSet<>();
-      for (JsonNode rule : policy.body().path("spec").path("ingress")) {
-        boolean peers = false;
-        for (JsonNode from : rule.path("from")) {
-          Map<String, String> peer = Trees.strings(from.path("podSelector").path("matchLabels"));
-          peers |= !peer.isEmpty() && podLabels.entrySet().containsAll(peer.entrySet());
-        }
-        for (JsonNode port : rule.path("ports")) {
-          String name = port.path("port").asText();
-          if (!ports.containsKey(name) && !ports.containsValue(port.path("port").asInt(-1))) {
-            problem(policy.where(), "allows port " + name + ", which is no container port of the nodes " + ports);
-          }
-          if (peers) {
-            fromNodes.add(name);
-          }
-        }
-      }
-      if (!fromNodes.contains("remoting")) {
-        problem(policy.where(), "the nodes cannot reach each other's remoting port: only " + fromNodes);
-      }
-    }
-  }
-
   /** Requests and limits set; the heap flag of {@code heapOptions} at most 75 % of the memory limit. */
   void checkResources(String where, JsonNode container, String heapOptions, String heapFlag) {
     JsonNode resources = container.path("resources");
@@ -457,11 +440,14 @@ final class ManifestCheck {
   }
 
   /**
-   * Every variable the pod gets (but the JVM's own) is read by some config the node loads, or is composed into
-   * another variable with {@code $(NAME)}.
+   * Every variable the container sets (but the JVM's own) is read by some config the node loads, or by Kubernetes API
+   * discovery (the variables its settings name), or is composed into another variable with {@code $(NAME)}.
    */
-  private void checkEnvironment(Manifest set, JsonNode container, List<Path> configFiles) {
+  private void checkEnvironment(Manifest set, JsonNode container, List<Path> configFiles, Config config) {
     Set<String> read = new HashSet<>();
+    for (String key : List.of("api-service-host-env-name", "api-service-port-env-name")) {
+      read.add(config.getString(BootstrapCheck.KUBERNETES_API + "." + key));
+    }
     for (String text : configTexts(configFiles)) {
       Matcher matcher = CONFIG_REFERENCE.matcher(text);
       while (matcher.find()) {

@@ -19,16 +19,21 @@ import org.peaktrade.app.k8s.Manifests.Manifest;
 import org.peaktrade.app.node.NodeConfig;
 
 /**
- * One pod of the node StatefulSet as Kubernetes would run it, without Kubernetes: its environment (downward API
- * values for pod {@code <set>-<ordinal>}, Secret values from {@link PodSecrets}, {@code $(VAR)} references expanded
- * as the kubelet does), its command line (the image's ENTRYPOINT and the container's args) and each {@code --config}
- * file as a local file (from the repository for what the Dockerfile copies into the image, from the ConfigMap or
- * Secret mounted at its path), and the config the node loads from them with {@link NodeConfig#load}.
- * {@link PodException} says what does not fit.
+ * One pod of the node Deployment as Kubernetes would run it, without Kubernetes: its environment (what Kubernetes sets
+ * in every pod, such as the API server's address, then the container's variables with downward API values for a pod
+ * named {@code <deployment>-<hash>-pod<index>} at IP {@code 10.244.<index>.10}, Secret values from {@link PodSecrets},
+ * {@code $(VAR)} references expanded as the kubelet does), its command line (the image's ENTRYPOINT and the
+ * container's args) and each {@code --config} file as a local file (from the repository for what the Dockerfile
+ * copies into the image, from the ConfigMap or Secret mounted at its path), and the config the node loads from them
+ * with {@link NodeConfig#load}. {@link PodException} says what does not fit.
  */
 final class NodePod {
 
-  static final String NODE_SET = "peak-trade";
+  static final String NODES = "peak-trade";
+  /** What Kubernetes puts into every container: the API server's Service (the default namespace's "kubernetes"). */
+  static final Map<String, String> KUBERNETES_ENVIRONMENT =
+      Map.of("KUBERNETES_SERVICE_HOST", "10.96.0.1", "KUBERNETES_SERVICE_PORT", "443");
+  private static final String POD_TEMPLATE_HASH = "6c9f7d8b5d";
   private static final Pattern REFERENCE = Pattern.compile("\\$\\$|\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
 
   /** A pod that could not be assembled; the message names the manifest part. */
@@ -38,59 +43,67 @@ final class NodePod {
     }
   }
 
-  private final Manifest set;
+  private final Manifest deployment;
   private final String name;
+  private final String ip;
   private final Map<String, String> environment;
   private final List<String> commandLine;
   private final List<Path> configFiles;
   private final Path pod;
 
-  private NodePod(Manifest set, String name, Map<String, String> environment, List<String> commandLine,
-      List<Path> configFiles, Path pod) {
-    this.set = set;
+  private NodePod(Manifest deployment, String name, String ip, Map<String, String> environment,
+      List<String> commandLine, List<Path> configFiles, Path pod) {
+    this.deployment = deployment;
     this.name = name;
+    this.ip = ip;
     this.environment = environment;
     this.commandLine = commandLine;
     this.configFiles = configFiles;
     this.pod = pod;
   }
 
-  /** Pod {@code ordinal} of the node StatefulSet; mounted files are written under {@code scratch}. */
-  static NodePod of(Path repo, Manifests manifests, Dockerfile dockerfile, PodSecrets secrets, int ordinal,
+  /** Pod {@code index} (0, 1, ...) of the node Deployment; mounted files are written under {@code scratch}. */
+  static NodePod of(Path repo, Manifests manifests, Dockerfile dockerfile, PodSecrets secrets, int index,
       Path scratch) {
-    Manifest set = manifests.one("StatefulSet", NODE_SET);
-    String name = set.name() + "-" + ordinal;
+    Manifest deployment = manifests.one("Deployment", NODES);
+    String name = deployment.name() + "-" + POD_TEMPLATE_HASH + "-pod" + index;
+    String ip = "10.244." + index + ".10";
     Path pod = scratch.resolve(name);
     try {
       Files.createDirectories(pod);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    JsonNode container = container(set);
-    Map<String, String> environment = environment(set, container, name, secrets);
+    JsonNode container = container(deployment);
+    Map<String, String> environment = environment(deployment, container, name, ip, secrets);
     List<String> commandLine = commandLine(dockerfile, container);
     List<Path> files = new ArrayList<>();
     for (int i = 0; i < commandLine.size() - 1; i++) {
       if (commandLine.get(i).equals("--config")) {
-        files.add(configFile(repo, manifests, dockerfile, secrets, set, commandLine.get(i + 1), pod));
+        files.add(configFile(repo, manifests, dockerfile, secrets, deployment, commandLine.get(i + 1), pod));
       }
     }
     if (files.isEmpty()) {
       throw new PodException("the container's command line " + commandLine + " names no --config file");
     }
-    return new NodePod(set, name, environment, commandLine, files, pod);
+    return new NodePod(deployment, name, ip, environment, commandLine, files, pod);
   }
 
-  static JsonNode podTemplate(Manifest set) {
-    return set.body().path("spec").path("template");
+  static JsonNode podTemplate(Manifest deployment) {
+    return deployment.body().path("spec").path("template");
   }
 
-  static JsonNode container(Manifest set) {
-    return podTemplate(set).path("spec").path("containers").path(0);
+  static JsonNode container(Manifest deployment) {
+    return podTemplate(deployment).path("spec").path("containers").path(0);
   }
 
   String name() {
     return name;
+  }
+
+  /** The pod's IP, {@code status.podIP}. */
+  String ip() {
+    return ip;
   }
 
   Map<String, String> environment() {
@@ -124,10 +137,13 @@ final class NodePod {
     }
   }
 
-  /** Environment variables in order; each {@code $(NAME)} of an earlier one expanded, {@code $$} an escaped $. */
-  private static Map<String, String> environment(Manifest set, JsonNode container, String podName,
+  /**
+   * What Kubernetes sets, then the container's variables in order (a container's variable wins over Kubernetes' of
+   * the same name); each {@code $(NAME)} of an earlier one expanded, {@code $$} an escaped $.
+   */
+  private static Map<String, String> environment(Manifest deployment, JsonNode container, String podName, String podIp,
       PodSecrets secrets) {
-    Map<String, String> environment = new LinkedHashMap<>();
+    Map<String, String> environment = new LinkedHashMap<>(KUBERNETES_ENVIRONMENT);
     for (JsonNode variable : container.path("env")) {
       String variableName = variable.path("name").asText();
       String value;
@@ -137,7 +153,8 @@ final class NodePod {
         String field = variable.path("valueFrom").path("fieldRef").path("fieldPath").asText();
         value = switch (field) {
           case "metadata.name" -> podName;
-          case "metadata.namespace" -> set.body().path("metadata").path("namespace").asText();
+          case "metadata.namespace" -> deployment.body().path("metadata").path("namespace").asText();
+          case "status.podIP" -> podIp;
           default -> throw new PodException("environment variable " + variableName + " comes from fieldRef " + field
               + ", which this check does not know");
         };
@@ -188,22 +205,22 @@ final class NodePod {
   }
 
   private static Path configFile(Path repo, Manifests manifests, Dockerfile dockerfile, PodSecrets secrets,
-      Manifest set, String path, Path pod) {
-    return fromVolume(manifests, secrets, set, path, pod).or(() -> fromImage(repo, dockerfile, path))
+      Manifest deployment, String path, Path pod) {
+    return fromVolume(manifests, secrets, deployment, path, pod).or(() -> fromImage(repo, dockerfile, path))
         .orElseThrow(() -> new PodException("--config " + path + " is neither in the image (a Dockerfile COPY of a "
             + "repository file) nor a key of a ConfigMap or Secret mounted there"));
   }
 
   /** The key of the ConfigMap or Secret (one of {@link PodSecrets}) that a volume mount puts at {@code path}. */
-  private static Optional<Path> fromVolume(Manifests manifests, PodSecrets secrets, Manifest set, String path,
+  private static Optional<Path> fromVolume(Manifests manifests, PodSecrets secrets, Manifest deployment, String path,
       Path pod) {
-    for (JsonNode mount : container(set).path("volumeMounts")) {
+    for (JsonNode mount : container(deployment).path("volumeMounts")) {
       String dir = mount.path("mountPath").asText() + "/";
       if (!path.startsWith(dir)) {
         continue;
       }
       String key = path.substring(dir.length());
-      for (JsonNode volume : podTemplate(set).path("spec").path("volumes")) {
+      for (JsonNode volume : podTemplate(deployment).path("spec").path("volumes")) {
         if (!volume.path("name").asText().equals(mount.path("name").asText())) {
           continue;
         }
@@ -250,7 +267,7 @@ final class NodePod {
     }
   }
 
-  Manifest set() {
-    return set;
+  Manifest deployment() {
+    return deployment;
   }
 }

@@ -5,9 +5,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Reading parts of parsed manifests: container ports and environment, label maps, string lists. */
+/** Reading parts of parsed manifests: container ports and environment, label maps and selectors, string lists. */
 final class Trees {
+
+  private static final Pattern EQUALITY = Pattern.compile("\\s*([A-Za-z0-9./_-]+)\\s*==?\\s*([A-Za-z0-9._-]*)\\s*");
 
   private Trees() {}
 
@@ -27,13 +32,17 @@ final class Trees {
     return env;
   }
 
-  static Map<String, String> parseSelector(String selector) {
+  /** A label selector of {@code key=value} (or {@code key==value}) terms as a map; empty for any other form. */
+  static Optional<Map<String, String>> equalitySelector(String selector) {
     Map<String, String> labels = new LinkedHashMap<>();
     for (String term : selector.split(",")) {
-      String[] pair = term.trim().split("==?", 2);
-      labels.put(pair[0].trim(), pair.length > 1 ? pair[1].trim() : "");
+      Matcher matcher = EQUALITY.matcher(term);
+      if (!matcher.matches()) {
+        return Optional.empty();
+      }
+      labels.put(matcher.group(1), matcher.group(2));
     }
-    return labels;
+    return Optional.of(labels);
   }
 
   static Map<String, String> strings(JsonNode object) {
