@@ -66,6 +66,10 @@ public final class GateView {
     return scope.isGlobal() ? global : sessions.get(sessionId(scope));
   }
 
+  ScopeView session(String sessionId) {
+    return sessions.get(sessionId);
+  }
+
   void put(KillSwitchScope scope, ScopeView view) {
     if (scope.isGlobal()) {
       global = view;

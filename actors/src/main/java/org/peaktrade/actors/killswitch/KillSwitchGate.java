@@ -1,6 +1,8 @@
 package org.peaktrade.actors.killswitch;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -20,11 +22,16 @@ import org.peaktrade.protocol.killswitch.KillSwitchStatus;
  * order: the global switch plus the switch of every registered session.
  *
  * <p>Fed two ways: statuses pushed by the kill-switch entities on the {@code kill-switch-status} topic, and a
- * periodic {@link KillSwitchService#status} for every known scope, so a missed push heals within one refresh
- * interval. A status with a lower revision than the one held is a late delivery and is ignored. When a scope turns
- * KILLED (from ACTIVE, RECOVERING or unknown) the gate tells every affected registered executor to cancel its open
- * orders: the session's own executor for a session switch, all of them for the global one. An executor that
- * registers while a covering switch is KILLED is told at once.
+ * refresh every {@code refresh-interval} that asks the service ({@link KillSwitchService#requestStatuses}, one
+ * batch per refresh) for the global switch and for every session whose view is at least
+ * {@link GateSettings#confirmAfter()} old. So a missed global push heals within one refresh interval, a missed
+ * session push within {@code confirmAfter} plus one interval (before the view would go stale), and an idle node
+ * asks each session about once per {@code confirmAfter}, not once per interval. Only an answer or a push renews a
+ * view; a session whose switch does not answer goes stale and blocks. A status with a lower revision than the one
+ * held is a late delivery and is ignored. When a scope turns KILLED (from ACTIVE, RECOVERING or unknown) the gate
+ * tells every affected registered executor to cancel its open orders: the session's own executor for a session
+ * switch, all of them for the global one. An executor that registers while a covering switch is KILLED is told at
+ * once.
  *
  * <p>Talks to: the status topic (subscribes), {@link KillSwitchService} (refresh), executors
  * ({@link OpenOrderCanceller.CancelOpenOrders}).
@@ -44,10 +51,8 @@ public final class KillSwitchGate extends AbstractBehavior<KillSwitchGate.Comman
   /** The session stopped trading: forget its executor and its view (its orders are then blocked as unknown). */
   public record Unregister(String sessionId) implements Command {}
 
-  private record StatusPushed(KillSwitchStatus status) implements Command {}
-
-  private record StatusFetched(KillSwitchScope scope, KillSwitchStatus status, Throwable failure)
-      implements Command {}
+  /** A status pushed on the topic or answered to a refresh: both are evidence from the entity. */
+  private record StatusReceived(KillSwitchStatus status) implements Command {}
 
   private enum Refresh implements Command {
     INSTANCE
@@ -55,6 +60,10 @@ public final class KillSwitchGate extends AbstractBehavior<KillSwitchGate.Comman
 
   private final GateView view;
   private final KillSwitchService service;
+  private final long confirmAfterMillis;
+  private final long refreshMillis;
+  private final long unansweredAfterMillis;
+  private final ActorRef<KillSwitchStatus> statusReceiver;
   private final Map<String, ActorRef<OpenOrderCanceller.Command>> executors = new HashMap<>();
 
   public static Behavior<Command> create(GateSettings settings, GateView view, KillSwitchService service,
@@ -68,16 +77,19 @@ public final class KillSwitchGate extends AbstractBehavior<KillSwitchGate.Comman
     super(ctx);
     this.view = view;
     this.service = service;
-    statusTopic.tell(Topic.subscribe(ctx.messageAdapter(KillSwitchStatus.class, StatusPushed::new)));
-    fetch(KillSwitchScope.GLOBAL);
+    this.confirmAfterMillis = settings.confirmAfter().toMillis();
+    this.refreshMillis = settings.refreshInterval().toMillis();
+    this.unansweredAfterMillis = confirmAfterMillis + refreshMillis;
+    this.statusReceiver = ctx.messageAdapter(KillSwitchStatus.class, StatusReceived::new);
+    statusTopic.tell(Topic.subscribe(statusReceiver));
+    request(List.of(KillSwitchScope.GLOBAL));
     timers.startTimerWithFixedDelay(Refresh.INSTANCE, settings.refreshInterval());
   }
 
   @Override
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
-        .onMessage(StatusPushed.class, m -> apply(m.status()))
-        .onMessage(StatusFetched.class, this::onFetched)
+        .onMessage(StatusReceived.class, m -> apply(m.status()))
         .onMessage(Register.class, this::onRegister)
         .onMessage(Unregister.class, this::onUnregister)
         .onMessageEquals(Refresh.INSTANCE, this::onRefresh)
@@ -93,7 +105,7 @@ public final class KillSwitchGate extends AbstractBehavior<KillSwitchGate.Comman
         register.executor().tell(cancel(held.status()));
       }
     }
-    fetch(scope);
+    request(List.of(scope));
     return this;
   }
 
@@ -103,19 +115,29 @@ public final class KillSwitchGate extends AbstractBehavior<KillSwitchGate.Comman
     return this;
   }
 
+  /** The global switch always; a session once its view is {@code confirmAfter} old or was never answered. */
   private Behavior<Command> onRefresh() {
-    fetch(KillSwitchScope.GLOBAL);
-    executors.keySet().forEach(sessionId -> fetch(KillSwitchScope.session(sessionId)));
-    return this;
-  }
-
-  private Behavior<Command> onFetched(StatusFetched fetched) {
-    if (fetched.failure() != null) {
-      getContext().getLog().warn("kill-switch status of {} unavailable, its view ages towards stale: {}",
-          fetched.scope(), fetched.failure().toString());
-      return this;
+    long now = view.clock().millis();
+    List<KillSwitchScope> due = new ArrayList<>();
+    due.add(KillSwitchScope.GLOBAL);
+    ScopeView global = view.get(KillSwitchScope.GLOBAL);
+    int unanswered = global == null || now - global.confirmedAtMillis() >= 2 * refreshMillis ? 1 : 0;
+    for (String sessionId : executors.keySet()) {
+      ScopeView held = view.session(sessionId);
+      long age = held == null ? Long.MAX_VALUE : now - held.confirmedAtMillis();
+      if (age >= confirmAfterMillis) {
+        due.add(KillSwitchScope.session(sessionId));
+        if (age >= unansweredAfterMillis) {
+          unanswered++;
+        }
+      }
     }
-    return apply(fetched.status());
+    if (unanswered > 0) {
+      getContext().getLog().warn("{} kill switches did not answer the last refresh; their views age towards stale",
+          unanswered);
+    }
+    request(due);
+    return this;
   }
 
   private Behavior<Command> apply(KillSwitchStatus status) {
@@ -153,7 +175,7 @@ public final class KillSwitchGate extends AbstractBehavior<KillSwitchGate.Comman
     return new OpenOrderCanceller.CancelOpenOrders(status.scope(), ScopeView.freshDecision(status).message());
   }
 
-  private void fetch(KillSwitchScope scope) {
-    getContext().pipeToSelf(service.status(scope), (status, failure) -> new StatusFetched(scope, status, failure));
+  private void request(List<KillSwitchScope> scopes) {
+    service.requestStatuses(scopes, statusReceiver);
   }
 }

@@ -22,4 +22,18 @@ class GateSettingsTest {
         .hasMessageContaining("peaktrade.kill-switch.gate.refresh-interval")
         .hasMessageContaining("peaktrade.kill-switch.gate.stale-after");
   }
+
+  @Test
+  void aSessionIsReconfirmedOnceItsViewIsStaleAfterLessTwoRefreshesOld() {
+    assertThat(new GateSettings(Duration.ofSeconds(5), Duration.ofSeconds(1)).confirmAfter())
+        .isEqualTo(Duration.ofSeconds(3));
+    assertThat(new GateSettings(Duration.ofSeconds(30), Duration.ofSeconds(10)).confirmAfter())
+        .isEqualTo(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void withLessThanTwoRefreshesBeforeStaleEverySessionIsAskedEveryRefresh() {
+    assertThat(new GateSettings(Duration.ofMillis(1_500), Duration.ofSeconds(1)).confirmAfter())
+        .isEqualTo(Duration.ZERO);
+  }
 }

@@ -1,6 +1,7 @@
 package org.peaktrade.actors.killswitch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.peaktrade.actors.fixtures.KillSwitchFixtures.POLICY;
 import static org.peaktrade.actors.fixtures.KillSwitchFixtures.T0;
 import static org.peaktrade.actors.fixtures.KillSwitchFixtures.code;
@@ -123,6 +124,23 @@ class KillSwitchRuntimeTest {
     assertThat(reply.accepted()).isTrue();
     assertThat(await(runtime.status(killed)).state()).isEqualTo(KillSwitchState.KILLED);
     assertThat(await(runtime.status(untouched)).state()).isEqualTo(KillSwitchState.ACTIVE);
+  }
+
+  @Test
+  void requestStatusesTellsEachScopesCurrentStatusToTheReplyTo() throws Exception {
+    KillSwitchScope killed = freshScope();
+    KillSwitchScope untouched = freshScope();
+    await(runtime.trigger(killed, TriggerKind.MANUAL, "alice", "halt", Map.of()));
+    TestProbe<KillSwitchStatus> gate = testKit.createTestProbe();
+
+    runtime.requestStatuses(List.of(KillSwitchScope.GLOBAL, killed, untouched), gate.getRef());
+
+    List<KillSwitchStatus> answers = gate.receiveSeveralMessages(3, Duration.ofSeconds(5));
+    assertThat(answers).extracting(KillSwitchStatus::scope, KillSwitchStatus::state).containsExactlyInAnyOrder(
+        tuple(KillSwitchScope.GLOBAL, KillSwitchState.ACTIVE),
+        tuple(killed, KillSwitchState.KILLED),
+        tuple(untouched, KillSwitchState.ACTIVE));
+    gate.expectNoMessage(Duration.ofMillis(100));
   }
 
   @Test
