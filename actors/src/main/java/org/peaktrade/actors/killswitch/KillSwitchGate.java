@@ -1,5 +1,6 @@
 package org.peaktrade.actors.killswitch;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,12 +24,13 @@ import org.peaktrade.protocol.killswitch.KillSwitchStatus;
  *
  * <p>Fed two ways: statuses pushed by the kill-switch entities on the {@code kill-switch-status} topic, and a
  * refresh every {@code refresh-interval} that asks the service ({@link KillSwitchService#requestStatuses}, one
- * batch per refresh) for the global switch and for every session whose view is at least
- * {@link GateSettings#confirmAfter()} old. So a missed global push heals within one refresh interval, a missed
- * session push within {@code confirmAfter} plus one interval (before the view would go stale), and an idle node
- * asks each session about once per {@code confirmAfter}, not once per interval. Only an answer or a push renews a
- * view; a session whose switch does not answer goes stale and blocks. A status with a lower revision than the one
- * held is a late delivery and is ignored. When a scope turns KILLED (from ACTIVE, RECOVERING or unknown) the gate
+ * batch per refresh, answers told back one by one) for the global switch, for every session never answered yet,
+ * and for every session whose view is at least {@link GateSettings#sessionDueAge()} old. So a missed global push
+ * heals within one refresh interval, a missed session push within {@code sessionDueAge} plus one interval (3.5 s
+ * with the defaults, before the view would go stale), and an idle node asks each session about once per
+ * {@link GateSettings#confirmAfter()}, not once per interval. Only an answer or a push renews a view; a session
+ * whose switch does not answer goes stale and blocks. A status with a lower revision than the one held is a late
+ * delivery and is ignored. When a scope turns KILLED (from ACTIVE, RECOVERING or unknown) the gate
  * tells every affected registered executor to cancel its open orders: the session's own executor for a session
  * switch, all of them for the global one. An executor that registers while a covering switch is KILLED is told at
  * once.
@@ -60,11 +62,14 @@ public final class KillSwitchGate extends AbstractBehavior<KillSwitchGate.Comman
 
   private final GateView view;
   private final KillSwitchService service;
-  private final long confirmAfterMillis;
-  private final long refreshMillis;
-  private final long unansweredAfterMillis;
+  private final long sessionDueMillis;
+  private final long sessionOverdueMillis;
+  private final long askedEveryRefreshOverdueMillis;
+  private final long startedAtMillis;
   private final ActorRef<KillSwitchStatus> statusReceiver;
   private final Map<String, ActorRef<OpenOrderCanceller.Command>> executors = new HashMap<>();
+  /** Registered sessions not answered yet, with when they registered; empty once every switch has answered. */
+  private final Map<String, Long> unansweredSince = new HashMap<>();
 
   public static Behavior<Command> create(GateSettings settings, GateView view, KillSwitchService service,
       ActorRef<Topic.Command<KillSwitchStatus>> statusTopic) {
@@ -77,9 +82,10 @@ public final class KillSwitchGate extends AbstractBehavior<KillSwitchGate.Comman
     super(ctx);
     this.view = view;
     this.service = service;
-    this.confirmAfterMillis = settings.confirmAfter().toMillis();
-    this.refreshMillis = settings.refreshInterval().toMillis();
-    this.unansweredAfterMillis = confirmAfterMillis + refreshMillis;
+    this.sessionDueMillis = settings.sessionDueAge().toMillis();
+    this.sessionOverdueMillis = settings.overdueAge(settings.sessionDueAge()).toMillis();
+    this.askedEveryRefreshOverdueMillis = settings.overdueAge(Duration.ZERO).toMillis();
+    this.startedAtMillis = view.clock().millis();
     this.statusReceiver = ctx.messageAdapter(KillSwitchStatus.class, StatusReceived::new);
     statusTopic.tell(Topic.subscribe(statusReceiver));
     request(List.of(KillSwitchScope.GLOBAL));
@@ -99,6 +105,9 @@ public final class KillSwitchGate extends AbstractBehavior<KillSwitchGate.Comman
   private Behavior<Command> onRegister(Register register) {
     KillSwitchScope scope = KillSwitchScope.session(register.sessionId());
     executors.put(register.sessionId(), register.executor());
+    if (view.session(register.sessionId()) == null) {
+      unansweredSince.putIfAbsent(register.sessionId(), view.clock().millis());
+    }
     for (KillSwitchScope covering : new KillSwitchScope[] {KillSwitchScope.GLOBAL, scope}) {
       ScopeView held = view.get(covering);
       if (held != null && held.isKilled()) {
@@ -111,30 +120,42 @@ public final class KillSwitchGate extends AbstractBehavior<KillSwitchGate.Comman
 
   private Behavior<Command> onUnregister(Unregister unregister) {
     executors.remove(unregister.sessionId());
+    unansweredSince.remove(unregister.sessionId());
     view.remove(KillSwitchScope.session(unregister.sessionId()));
     return this;
   }
 
-  /** The global switch always; a session once its view is {@code confirmAfter} old or was never answered. */
+  /**
+   * Asks, in one batch, for the global switch, every session never answered and every session whose view is
+   * {@code sessionDueAge} old; warns about views that stayed unanswered since the refresh before.
+   */
   private Behavior<Command> onRefresh() {
     long now = view.clock().millis();
     List<KillSwitchScope> due = new ArrayList<>();
     due.add(KillSwitchScope.GLOBAL);
     ScopeView global = view.get(KillSwitchScope.GLOBAL);
-    int unanswered = global == null || now - global.confirmedAtMillis() >= 2 * refreshMillis ? 1 : 0;
+    int overdue = now - (global == null ? startedAtMillis : global.confirmedAtMillis())
+        >= askedEveryRefreshOverdueMillis ? 1 : 0;
     for (String sessionId : executors.keySet()) {
       ScopeView held = view.session(sessionId);
-      long age = held == null ? Long.MAX_VALUE : now - held.confirmedAtMillis();
-      if (age >= confirmAfterMillis) {
+      if (held == null) {
         due.add(KillSwitchScope.session(sessionId));
-        if (age >= unansweredAfterMillis) {
-          unanswered++;
+        if (now - unansweredSince.getOrDefault(sessionId, now) >= askedEveryRefreshOverdueMillis) {
+          overdue++;
+        }
+        continue;
+      }
+      long age = now - held.confirmedAtMillis();
+      if (age >= sessionDueMillis) {
+        due.add(KillSwitchScope.session(sessionId));
+        if (age >= sessionOverdueMillis) {
+          overdue++;
         }
       }
     }
-    if (unanswered > 0) {
-      getContext().getLog().warn("{} kill switches did not answer the last refresh; their views age towards stale",
-          unanswered);
+    if (overdue > 0) {
+      getContext().getLog().warn("{} kill switches did not answer the last refresh; their views age towards stale "
+          + "and block orders once older than {}", overdue, view.staleAfter());
     }
     request(due);
     return this;
@@ -152,6 +173,9 @@ public final class KillSwitchGate extends AbstractBehavior<KillSwitchGate.Comman
       return this;
     }
     view.put(scope, updated);
+    if (held == null && !scope.isGlobal()) {
+      unansweredSince.remove(GateView.sessionId(scope));
+    }
     if (updated.isKilled() && (held == null || !held.isKilled())) {
       onKilled(updated.status());
     }
