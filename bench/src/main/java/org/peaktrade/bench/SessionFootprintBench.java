@@ -49,12 +49,7 @@ public final class SessionFootprintBench {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     int holdSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 0;
     Map<String, Object> settings = new HashMap<>();
-    if (System.getProperty("refresh") != null) {
-      settings.put("peaktrade.kill-switch.gate.refresh-interval", System.getProperty("refresh"));
-    }
-    if (System.getProperty("stale") != null) {
-      settings.put("peaktrade.kill-switch.gate.stale-after", System.getProperty("stale"));
-    }
+    GateOverrides.put(settings);
     Config config = ConfigFactory.parseMap(settings);
     Path dataDir = Files.createTempDirectory("session-footprint-bench");
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
