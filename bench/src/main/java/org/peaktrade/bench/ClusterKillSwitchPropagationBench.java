@@ -7,6 +7,7 @@ import com.typesafe.config.ConfigFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +33,7 @@ import org.peaktrade.protocol.killswitch.TriggerKind;
  *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar org.peaktrade.bench.ClusterKillSwitchPropagationBench
  * [SESSIONS] [CYCLES]} (defaults 3000, 200; the first 30 cycles are warm-up). {@code -Drefresh=} and {@code -Dstale=}
- * set the gates' refresh interval and stale-after (defaults here 10s and 30s).
+ * set the gates' refresh interval and stale-after (the node's defaults otherwise).
  */
 public final class ClusterKillSwitchPropagationBench {
   private static final int NODES = 3;
@@ -46,11 +47,11 @@ public final class ClusterKillSwitchPropagationBench {
     int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
     int cycles = args.length > 1 ? Integer.parseInt(args[1]) : 200;
     Path dataDir = Files.createTempDirectory("cluster-kill-switch-bench");
-    Config settings = ConfigFactory.parseMap(Map.of(
+    Map<String, Object> overrides = new HashMap<>(Map.of(
         "peaktrade.kill-switch.approval-code-required", false,
-        "peaktrade.kill-switch.cooldown", "0s",
-        "peaktrade.kill-switch.gate.refresh-interval", System.getProperty("refresh", "10s"),
-        "peaktrade.kill-switch.gate.stale-after", System.getProperty("stale", "30s")));
+        "peaktrade.kill-switch.cooldown", "0s"));
+    GateOverrides.put(overrides);
+    Config settings = ConfigFactory.parseMap(overrides);
     List<Integer> ports = ClusterBenchNode.freePorts(NODES);
     String database = "cluster-bench-" + System.nanoTime();
     List<ClusterBenchNode> nodes = new ArrayList<>();

@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +38,8 @@ import org.peaktrade.protocol.killswitch.TriggerKind;
  * polls {@code check} (parking ~1 µs between polls), as an executor about to send an order would.
  *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar org.peaktrade.bench.KillSwitchPropagationBench [SESSIONS]
- * [CYCLES]} (defaults 10000, 300; the first 50 cycles are warm-up and not recorded).
+ * [CYCLES]} (defaults 10000, 300; the first 50 cycles are warm-up and not recorded). The gate runs on the node's
+ * defaults; {@code -Drefresh=}/{@code -Dstale=} set its refresh interval and stale-after.
  */
 public final class KillSwitchPropagationBench {
   private static final int WARM_UP = 50;
@@ -53,14 +55,12 @@ public final class KillSwitchPropagationBench {
     int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     int cycles = args.length > 1 ? Integer.parseInt(args[1]) : 300;
     Path dataDir = Files.createTempDirectory("kill-switch-bench");
-    Config config = ConfigFactory.load(ConfigFactory.parseMap(Map.of(
+    Map<String, Object> settings = new HashMap<>(Map.of(
         "peaktrade.data-dir", dataDir.toAbsolutePath().toString(),
         "peaktrade.kill-switch.approval-code-required", false,
-        "peaktrade.kill-switch.cooldown", "0s",
-        // With 10,000 scopes the default 1 s refresh asks the single registry 10,000 times a second, more than two
-        // cores serve next to the measured path (asks then time out); refresh every 10 s for this measurement.
-        "peaktrade.kill-switch.gate.refresh-interval", System.getProperty("refresh", "10s"),
-        "peaktrade.kill-switch.gate.stale-after", System.getProperty("stale", "30s"))).withFallback(EmbeddedJournal.config()));
+        "peaktrade.kill-switch.cooldown", "0s"));
+    GateOverrides.put(settings);
+    Config config = ConfigFactory.load(ConfigFactory.parseMap(settings).withFallback(EmbeddedJournal.config()));
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "kill-switch-bench", config);
     try {
       EmbeddedJournal.createSchemaIfMissing(system).toCompletableFuture().get(1, TimeUnit.MINUTES);

@@ -2,6 +2,7 @@ package org.peaktrade.bench;
 
 import static org.peaktrade.bench.Waiting.awaitTrue;
 
+import com.sun.management.OperatingSystemMXBean;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.lang.management.ManagementFactory;
@@ -30,15 +31,17 @@ import org.peaktrade.protocol.session.SessionView;
  * idle (no bar seen). Run it with the -Xmx to judge, one JVM per size.
  *
  * <p>Usage: {@code java -Xmx2g -cp bench/target/benchmarks.jar org.peaktrade.bench.SessionFootprintBench [SESSIONS]
- * [HOLD_SECONDS]} (defaults 10000, 0). HOLD_SECONDS keeps the node up after the measurement (for {@code jcmd PID
- * GC.class_histogram}, or to see that it stays up with the timers running). {@code -Drefresh=}/{@code -Dstale=} set
- * the gate's refresh interval and stale-after (node defaults otherwise).
+ * [HOLD_SECONDS]} (defaults 10000, 0). HOLD_SECONDS keeps the node up after the measurement with its timers and the
+ * gate's refresh running (also for {@code jcmd PID GC.class_histogram}), checking every session at the gate every
+ * 500 ms: it reports the blocked checks, the oldest kill-switch view and the CPU used. {@code -Drefresh=}/{@code
+ * -Dstale=} set the gate's refresh interval and stale-after (node defaults otherwise).
  */
 public final class SessionFootprintBench {
   // Starts are serialised by the registry (one journal write each); more in flight only queue up at the registry
   // and run into its ask timeout (5 s).
   private static final int IN_FLIGHT = 16;
   private static final long START_NANOS = TimeUnit.MINUTES.toNanos(20);
+  private static final long SWEEP_MILLIS = 500;
 
   private SessionFootprintBench() {}
 
@@ -46,12 +49,7 @@ public final class SessionFootprintBench {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     int holdSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 0;
     Map<String, Object> settings = new HashMap<>();
-    if (System.getProperty("refresh") != null) {
-      settings.put("peaktrade.kill-switch.gate.refresh-interval", System.getProperty("refresh"));
-    }
-    if (System.getProperty("stale") != null) {
-      settings.put("peaktrade.kill-switch.gate.stale-after", System.getProperty("stale"));
-    }
+    GateOverrides.put(settings);
     Config config = ConfigFactory.parseMap(settings);
     Path dataDir = Files.createTempDirectory("session-footprint-bench");
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -74,20 +72,44 @@ public final class SessionFootprintBench {
               Collectors.counting()));
       long after = heapAfterGc(memory);
 
-      System.out.printf("sessions=%,d max heap=%,d MiB threads=%d%n", count,
-          Runtime.getRuntime().maxMemory() >> 20, ManagementFactory.getThreadMXBean().getThreadCount());
+      System.out.printf("sessions=%,d max heap=%,d MiB threads=%d gate refresh-interval=%s stale-after=%s%n", count,
+          Runtime.getRuntime().maxMemory() >> 20, ManagementFactory.getThreadMXBean().getThreadCount(),
+          node.system.settings().config().getDuration("peaktrade.kill-switch.gate.refresh-interval"),
+          node.gateView.staleAfter());
       System.out.printf("started (registry + session journal writes) in %.1f s, all ACTIVE at the gate after %.1f s%n",
           (started - t0) / 1e9, (gated - t0) / 1e9);
       System.out.printf("sessions by status: %s%n", byStatus);
       System.out.printf("heap used after GC: %,d KiB before, %,d KiB after → %,d bytes per session%n", before >> 10,
           after >> 10, (after - before) / count);
       if (holdSeconds > 0) {
-        System.out.printf("holding for %d s (pid %d)%n", holdSeconds, ProcessHandle.current().pid());
-        Waiting.sleep(TimeUnit.SECONDS.toMillis(holdSeconds));
+        System.out.printf("holding for %d s (pid %d), checking every session at the gate every %d ms%n",
+            holdSeconds, ProcessHandle.current().pid(), SWEEP_MILLIS);
+        hold(node, count, holdSeconds);
         System.out.printf("after holding: heap used after GC %,d KiB; gate decisions: %s%n", heapAfterGc(memory) >> 10,
             decisions(node, count));
       }
     }
+  }
+
+  /**
+   * Keeps the node up for {@code seconds}, sweeping the gate's view of every session (as executors would check it
+   * before an order) to count blocked checks and see how old the views get, and measures the process's CPU use.
+   */
+  private static void hold(SessionNode node, int count, int seconds) {
+    GateFreshness freshness = new GateFreshness(node.gateView, node.clock,
+        IntStream.range(0, count).mapToObj(SessionFootprintBench::sessionId).toList());
+    OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long cpuBefore = os.getProcessCpuTime();
+    long start = System.nanoTime();
+    long deadline = start + TimeUnit.SECONDS.toNanos(seconds);
+    while (System.nanoTime() < deadline) {
+      freshness.sweep();
+      Waiting.sleep(SWEEP_MILLIS);
+    }
+    double cores = (os.getProcessCpuTime() - cpuBefore) / (double) (System.nanoTime() - start);
+    System.out.printf("during the hold: %s%n", freshness.summary());
+    System.out.printf("process CPU during the hold: %.2f of %d cores (these sweeps included); load average %.1f%n",
+        cores, os.getAvailableProcessors(), os.getSystemLoadAverage());
   }
 
   /** Starts {@code count} sessions with at most {@link #IN_FLIGHT} starts unanswered at a time. */

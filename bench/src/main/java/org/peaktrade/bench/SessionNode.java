@@ -47,6 +47,7 @@ final class SessionNode implements AutoCloseable {
   static final Symbol BTC = Symbol.of("BTC/USD");
 
   final ActorSystem<Void> system;
+  final Clock clock;
   final KillSwitchRuntime killSwitch;
   final GateView gateView;
   final SessionRuntime sessions;
@@ -54,7 +55,7 @@ final class SessionNode implements AutoCloseable {
   private SessionNode(ActorSystem<Void> system, Source<Bar, NotUsed> bars) {
     this.system = system;
     Config config = system.settings().config();
-    Clock clock = Clock.systemUTC();
+    clock = Clock.systemUTC();
     Waiting.await(EmbeddedJournal.createSchemaIfMissing(system), 60);
     killSwitch = KillSwitchRuntime.start(system, KillSwitchSettings.fromConfig(config), clock, List.of());
     GateSettings gateSettings = GateSettings.fromConfig(config);

@@ -51,4 +51,9 @@ public final class ShardedKillSwitches implements KillSwitchEntities {
       Duration timeout) {
     return sharding.entityRefFor(TYPE_KEY, scope.value()).ask(command::apply, timeout);
   }
+
+  @Override
+  public void tell(KillSwitchScope scope, KillSwitch.Command command) {
+    sharding.entityRefFor(TYPE_KEY, scope.value()).tell(command);
+  }
 }

@@ -53,6 +53,11 @@ public final class GateView {
     return Optional.ofNullable(global);
   }
 
+  /** A registered session's switch as last seen, with when it was confirmed; empty while unknown. */
+  public Optional<ScopeView> sessionView(String sessionId) {
+    return Optional.ofNullable(sessions.get(sessionId));
+  }
+
   /** A view confirmed longer ago than this blocks. */
   public Duration staleAfter() {
     return staleAfter;
@@ -64,6 +69,10 @@ public final class GateView {
 
   ScopeView get(KillSwitchScope scope) {
     return scope.isGlobal() ? global : sessions.get(sessionId(scope));
+  }
+
+  ScopeView session(String sessionId) {
+    return sessions.get(sessionId);
   }
 
   void put(KillSwitchScope scope, ScopeView view) {

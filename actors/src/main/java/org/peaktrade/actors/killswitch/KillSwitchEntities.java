@@ -21,6 +21,9 @@ public interface KillSwitchEntities {
   <T> CompletionStage<T> ask(KillSwitchScope scope, Function<ActorRef<T>, KillSwitch.Command> command,
       Duration timeout);
 
+  /** Hands {@code command} to the entity of {@code scope}, creating it if needed; nothing tells if it is lost. */
+  void tell(KillSwitchScope scope, KillSwitch.Command command);
+
   /** Starts the entities' home once per ActorSystem; entities publish their statuses to {@code statusTopic}. */
   @FunctionalInterface
   interface Home {

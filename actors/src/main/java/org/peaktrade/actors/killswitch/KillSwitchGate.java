@@ -1,6 +1,9 @@
 package org.peaktrade.actors.killswitch;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -20,11 +23,17 @@ import org.peaktrade.protocol.killswitch.KillSwitchStatus;
  * order: the global switch plus the switch of every registered session.
  *
  * <p>Fed two ways: statuses pushed by the kill-switch entities on the {@code kill-switch-status} topic, and a
- * periodic {@link KillSwitchService#status} for every known scope, so a missed push heals within one refresh
- * interval. A status with a lower revision than the one held is a late delivery and is ignored. When a scope turns
- * KILLED (from ACTIVE, RECOVERING or unknown) the gate tells every affected registered executor to cancel its open
- * orders: the session's own executor for a session switch, all of them for the global one. An executor that
- * registers while a covering switch is KILLED is told at once.
+ * refresh every {@code refresh-interval} that asks the service ({@link KillSwitchService#requestStatuses}, one
+ * batch per refresh, answers told back one by one) for the global switch, for every session never answered yet,
+ * and for every session whose view is at least {@link GateSettings#sessionDueAge()} old. So a missed global push
+ * heals within one refresh interval, a missed session push within {@code sessionDueAge} plus one interval (3.5 s
+ * with the defaults, before the view would go stale), and an idle node asks each session about once per
+ * {@link GateSettings#confirmAfter()}, not once per interval. Only an answer or a push renews a view; a session
+ * whose switch does not answer goes stale and blocks. A status with a lower revision than the one held is a late
+ * delivery and is ignored. When a scope turns KILLED (from ACTIVE, RECOVERING or unknown) the gate
+ * tells every affected registered executor to cancel its open orders: the session's own executor for a session
+ * switch, all of them for the global one. An executor that registers while a covering switch is KILLED is told at
+ * once.
  *
  * <p>Talks to: the status topic (subscribes), {@link KillSwitchService} (refresh), executors
  * ({@link OpenOrderCanceller.CancelOpenOrders}).
@@ -44,10 +53,8 @@ public final class KillSwitchGate extends AbstractBehavior<KillSwitchGate.Comman
   /** The session stopped trading: forget its executor and its view (its orders are then blocked as unknown). */
   public record Unregister(String sessionId) implements Command {}
 
-  private record StatusPushed(KillSwitchStatus status) implements Command {}
-
-  private record StatusFetched(KillSwitchScope scope, KillSwitchStatus status, Throwable failure)
-      implements Command {}
+  /** A status pushed on the topic or answered to a refresh: both are evidence from the entity. */
+  private record StatusReceived(KillSwitchStatus status) implements Command {}
 
   private enum Refresh implements Command {
     INSTANCE
@@ -55,7 +62,14 @@ public final class KillSwitchGate extends AbstractBehavior<KillSwitchGate.Comman
 
   private final GateView view;
   private final KillSwitchService service;
+  private final long sessionDueMillis;
+  private final long sessionOverdueMillis;
+  private final long askedEveryRefreshOverdueMillis;
+  private final long startedAtMillis;
+  private final ActorRef<KillSwitchStatus> statusReceiver;
   private final Map<String, ActorRef<OpenOrderCanceller.Command>> executors = new HashMap<>();
+  /** Registered sessions not answered yet, with when they registered; empty once every switch has answered. */
+  private final Map<String, Long> unansweredSince = new HashMap<>();
 
   public static Behavior<Command> create(GateSettings settings, GateView view, KillSwitchService service,
       ActorRef<Topic.Command<KillSwitchStatus>> statusTopic) {
@@ -68,16 +82,20 @@ public final class KillSwitchGate extends AbstractBehavior<KillSwitchGate.Comman
     super(ctx);
     this.view = view;
     this.service = service;
-    statusTopic.tell(Topic.subscribe(ctx.messageAdapter(KillSwitchStatus.class, StatusPushed::new)));
-    fetch(KillSwitchScope.GLOBAL);
+    this.sessionDueMillis = settings.sessionDueAge().toMillis();
+    this.sessionOverdueMillis = settings.overdueAge(settings.sessionDueAge()).toMillis();
+    this.askedEveryRefreshOverdueMillis = settings.overdueAge(Duration.ZERO).toMillis();
+    this.startedAtMillis = view.clock().millis();
+    this.statusReceiver = ctx.messageAdapter(KillSwitchStatus.class, StatusReceived::new);
+    statusTopic.tell(Topic.subscribe(statusReceiver));
+    request(List.of(KillSwitchScope.GLOBAL));
     timers.startTimerWithFixedDelay(Refresh.INSTANCE, settings.refreshInterval());
   }
 
   @Override
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
-        .onMessage(StatusPushed.class, m -> apply(m.status()))
-        .onMessage(StatusFetched.class, this::onFetched)
+        .onMessage(StatusReceived.class, m -> apply(m.status()))
         .onMessage(Register.class, this::onRegister)
         .onMessage(Unregister.class, this::onUnregister)
         .onMessageEquals(Refresh.INSTANCE, this::onRefresh)
@@ -87,35 +105,60 @@ public final class KillSwitchGate extends AbstractBehavior<KillSwitchGate.Comman
   private Behavior<Command> onRegister(Register register) {
     KillSwitchScope scope = KillSwitchScope.session(register.sessionId());
     executors.put(register.sessionId(), register.executor());
+    if (view.session(register.sessionId()) == null) {
+      unansweredSince.putIfAbsent(register.sessionId(), view.clock().millis());
+    }
     for (KillSwitchScope covering : new KillSwitchScope[] {KillSwitchScope.GLOBAL, scope}) {
       ScopeView held = view.get(covering);
       if (held != null && held.isKilled()) {
         register.executor().tell(cancel(held.status()));
       }
     }
-    fetch(scope);
+    request(List.of(scope));
     return this;
   }
 
   private Behavior<Command> onUnregister(Unregister unregister) {
     executors.remove(unregister.sessionId());
+    unansweredSince.remove(unregister.sessionId());
     view.remove(KillSwitchScope.session(unregister.sessionId()));
     return this;
   }
 
+  /**
+   * Asks, in one batch, for the global switch, every session never answered and every session whose view is
+   * {@code sessionDueAge} old; warns about views that stayed unanswered since the refresh before.
+   */
   private Behavior<Command> onRefresh() {
-    fetch(KillSwitchScope.GLOBAL);
-    executors.keySet().forEach(sessionId -> fetch(KillSwitchScope.session(sessionId)));
-    return this;
-  }
-
-  private Behavior<Command> onFetched(StatusFetched fetched) {
-    if (fetched.failure() != null) {
-      getContext().getLog().warn("kill-switch status of {} unavailable, its view ages towards stale: {}",
-          fetched.scope(), fetched.failure().toString());
-      return this;
+    long now = view.clock().millis();
+    List<KillSwitchScope> due = new ArrayList<>();
+    due.add(KillSwitchScope.GLOBAL);
+    ScopeView global = view.get(KillSwitchScope.GLOBAL);
+    int overdue = now - (global == null ? startedAtMillis : global.confirmedAtMillis())
+        >= askedEveryRefreshOverdueMillis ? 1 : 0;
+    for (String sessionId : executors.keySet()) {
+      ScopeView held = view.session(sessionId);
+      if (held == null) {
+        due.add(KillSwitchScope.session(sessionId));
+        if (now - unansweredSince.getOrDefault(sessionId, now) >= askedEveryRefreshOverdueMillis) {
+          overdue++;
+        }
+        continue;
+      }
+      long age = now - held.confirmedAtMillis();
+      if (age >= sessionDueMillis) {
+        due.add(KillSwitchScope.session(sessionId));
+        if (age >= sessionOverdueMillis) {
+          overdue++;
+        }
+      }
     }
-    return apply(fetched.status());
+    if (overdue > 0) {
+      getContext().getLog().warn("{} kill switches did not answer the last refresh; their views age towards stale "
+          + "and block orders once older than {}", overdue, view.staleAfter());
+    }
+    request(due);
+    return this;
   }
 
   private Behavior<Command> apply(KillSwitchStatus status) {
@@ -130,6 +173,9 @@ public final class KillSwitchGate extends AbstractBehavior<KillSwitchGate.Comman
       return this;
     }
     view.put(scope, updated);
+    if (held == null && !scope.isGlobal()) {
+      unansweredSince.remove(GateView.sessionId(scope));
+    }
     if (updated.isKilled() && (held == null || !held.isKilled())) {
       onKilled(updated.status());
     }
@@ -153,7 +199,7 @@ public final class KillSwitchGate extends AbstractBehavior<KillSwitchGate.Comman
     return new OpenOrderCanceller.CancelOpenOrders(status.scope(), ScopeView.freshDecision(status).message());
   }
 
-  private void fetch(KillSwitchScope scope) {
-    getContext().pipeToSelf(service.status(scope), (status, failure) -> new StatusFetched(scope, status, failure));
+  private void request(List<KillSwitchScope> scopes) {
+    service.requestStatuses(scopes, statusReceiver);
   }
 }

@@ -62,6 +62,11 @@ public final class KillSwitchRegistry {
         return AskPattern.ask(registry, replyTo -> new Deliver(scope, command.apply(replyTo)), timeout,
             system.scheduler());
       }
+
+      @Override
+      public void tell(KillSwitchScope scope, KillSwitch.Command command) {
+        registry.tell(new Deliver(scope, command));
+      }
     };
   }
 

@@ -1,6 +1,7 @@
 package org.peaktrade.actors.killswitch;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -97,6 +98,13 @@ public final class KillSwitchRuntime implements KillSwitchService {
   @Override
   public CompletionStage<KillSwitchStatus> status(KillSwitchScope scope) {
     return ask(scope, KillSwitch.GetStatus::new);
+  }
+
+  /** One tell per scope to its entity, which answers {@code replyTo} itself: no ask per scope. */
+  @Override
+  public void requestStatuses(Collection<KillSwitchScope> scopes, ActorRef<KillSwitchStatus> replyTo) {
+    KillSwitch.GetStatus getStatus = new KillSwitch.GetStatus(replyTo);
+    scopes.forEach(scope -> entities.tell(scope, getStatus));
   }
 
   @Override

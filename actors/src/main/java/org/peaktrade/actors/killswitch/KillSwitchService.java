@@ -1,8 +1,10 @@
 package org.peaktrade.actors.killswitch;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent;
 import org.peaktrade.protocol.killswitch.KillSwitchReply;
 import org.peaktrade.protocol.killswitch.KillSwitchScope;
@@ -25,6 +27,17 @@ public interface KillSwitchService {
   CompletionStage<KillSwitchReply> completeRecovery(KillSwitchScope scope, String identity);
 
   CompletionStage<KillSwitchStatus> status(KillSwitchScope scope);
+
+  /**
+   * Asks every scope in {@code scopes} for its status without waiting: each answer is told to {@code replyTo} as it
+   * comes, in no particular order, and a scope that cannot answer sends nothing (the caller notices the missing
+   * answer; the gate's view of it ages towards stale). For callers that refresh many scopes at once: the default
+   * asks scope by scope, {@link KillSwitchRuntime} tells the entities directly, with no ask (temporary actor,
+   * future, timeout task) per scope.
+   */
+  default void requestStatuses(Collection<KillSwitchScope> scopes, ActorRef<KillSwitchStatus> replyTo) {
+    scopes.forEach(scope -> status(scope).thenAccept(replyTo::tell));
+  }
 
   /** The scope's journal, oldest first, starting after {@code afterSequence}, at most {@code limit} entries. */
   CompletionStage<List<RecordedEvent>> events(KillSwitchScope scope, long afterSequence, int limit);

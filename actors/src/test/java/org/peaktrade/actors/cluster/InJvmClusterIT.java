@@ -40,7 +40,8 @@ import org.peaktrade.protocol.session.SessionView;
  * Three cluster nodes in one JVM on loopback, sharing one journal (pekko-persistence-jdbc on an in-memory H2
  * database): sessions spread over every node; the oldest node (seed, directory singleton, shard coordinator) crashes
  * and its sessions resume on the others from the journal with every acknowledged order and no order twice; a node
- * joins again; a kill-switch trigger on one node blocks the sessions of every node, and a recovery frees them.
+ * joins again; a kill-switch trigger on one node blocks the sessions of every node, and a recovery frees them;
+ * with no status change for longer than stale-after, every node's gate refresh keeps its sessions allowed.
  * The tests run in order on the same cluster.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -171,6 +172,41 @@ class InJvmClusterIT {
     for (InJvmClusterNode node : nodes) {
       eventually(() -> node.hostedSessions().stream().allMatch(id -> node.gateView.check(id).allowed()));
     }
+  }
+
+  /**
+   * Nothing changes any switch for twice {@code stale-after}, so no status is pushed: only each gate's batched
+   * refresh, told to the sharded entities wherever they run and answered across nodes, keeps the views fresh. (A
+   * session that a rebalance moves is unknown for a moment on its new node: only a stale view is a failure here.)
+   */
+  @Test
+  @Order(4)
+  void withoutPushesEveryNodesRefreshKeepsTheGlobalAndSessionViewsFreshPastStaleAfter() throws Exception {
+    Map<InJvmClusterNode, Set<String>> checked = new HashMap<>();
+    for (InJvmClusterNode node : nodes) {
+      eventually(() -> node.hostedSessions().stream().allMatch(id -> node.gateView.check(id).allowed()));
+      Set<String> ids = new HashSet<>(node.hostedSessions());
+      ids.add("not-hosted");
+      checked.put(node, ids);
+    }
+    assertThat(checked.values().stream().mapToInt(Set::size).sum()).isEqualTo(SESSIONS + nodes.size());
+    long until = System.nanoTime() + nodes.get(0).gateView.staleAfter().multipliedBy(2).toNanos();
+    List<String> stale = new ArrayList<>();
+    int checks = 0;
+    while (System.nanoTime() < until) {
+      for (Map.Entry<InJvmClusterNode, Set<String>> node : checked.entrySet()) {
+        for (String id : node.getValue()) {
+          GateDecision decision = node.getKey().gateView.check(id);
+          checks++;
+          if (!decision.allowed() && decision.reason().startsWith("stale")) {
+            stale.add(decision.message());
+          }
+        }
+      }
+      Thread.sleep(50);
+    }
+    assertThat(checks).isGreaterThan(100 * (SESSIONS + nodes.size()));
+    assertThat(stale).isEmpty();
   }
 
   private static boolean blockedByGlobalKill(GateDecision decision) {

@@ -1,6 +1,7 @@
 package org.peaktrade.actors.killswitch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.peaktrade.actors.fixtures.KillSwitchFixtures.POLICY;
 import static org.peaktrade.actors.fixtures.KillSwitchFixtures.T0;
 import static org.peaktrade.actors.fixtures.KillSwitchFixtures.code;
@@ -13,11 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.pubsub.Topic;
 import org.apache.pekko.persistence.testkit.PersistenceTestKitPlugin;
 import org.apache.pekko.persistence.testkit.PersistenceTestKitSnapshotPlugin;
@@ -123,6 +128,68 @@ class KillSwitchRuntimeTest {
     assertThat(reply.accepted()).isTrue();
     assertThat(await(runtime.status(killed)).state()).isEqualTo(KillSwitchState.KILLED);
     assertThat(await(runtime.status(untouched)).state()).isEqualTo(KillSwitchState.ACTIVE);
+  }
+
+  @Test
+  void requestStatusesTellsEachScopesCurrentStatusToTheReplyTo() throws Exception {
+    KillSwitchScope killed = freshScope();
+    KillSwitchScope untouched = freshScope();
+    await(runtime.trigger(killed, TriggerKind.MANUAL, "alice", "halt", Map.of()));
+    TestProbe<KillSwitchStatus> gate = testKit.createTestProbe();
+
+    runtime.requestStatuses(List.of(KillSwitchScope.GLOBAL, killed, untouched), gate.getRef());
+
+    List<KillSwitchStatus> answers = gate.receiveSeveralMessages(3, Duration.ofSeconds(5));
+    assertThat(answers).extracting(KillSwitchStatus::scope, KillSwitchStatus::state).containsExactlyInAnyOrder(
+        tuple(KillSwitchScope.GLOBAL, KillSwitchState.ACTIVE),
+        tuple(killed, KillSwitchState.KILLED),
+        tuple(untouched, KillSwitchState.ACTIVE));
+    gate.expectNoMessage(Duration.ofMillis(100));
+  }
+
+  @Test
+  void requestStatusesTellsEachEntityOnceAndAsksNone() {
+    ActorTestKit ownKit = ActorTestKit.create(CONFIG);
+    try {
+      RecordingEntities entities = new RecordingEntities();
+      KillSwitchRuntime recorded = KillSwitchRuntime.start(ownKit.system(),
+          new KillSwitchSettings(POLICY, 100, Duration.ofSeconds(5), CHECK_TIMEOUT), clock, List.of(),
+          (system, settings, entityClock, statusTopic) -> entities);
+      int asksAtStart = entities.asks.get();
+      TestProbe<KillSwitchStatus> gate = ownKit.createTestProbe();
+      KillSwitchScope first = freshScope();
+      KillSwitchScope second = freshScope();
+
+      recorded.requestStatuses(List.of(KillSwitchScope.GLOBAL, first, second), gate.getRef());
+
+      assertThat(entities.tells).containsExactly(
+          new Told(KillSwitchScope.GLOBAL, new KillSwitch.GetStatus(gate.getRef())),
+          new Told(first, new KillSwitch.GetStatus(gate.getRef())),
+          new Told(second, new KillSwitch.GetStatus(gate.getRef())));
+      assertThat(entities.asks.get()).isEqualTo(asksAtStart);
+    } finally {
+      ownKit.shutdownTestKit();
+    }
+  }
+
+  private record Told(KillSwitchScope scope, KillSwitch.Command command) {}
+
+  /** Entities that record what they are told and count asks (never answered). */
+  private static final class RecordingEntities implements KillSwitchEntities {
+    final List<Told> tells = new CopyOnWriteArrayList<>();
+    final AtomicInteger asks = new AtomicInteger();
+
+    @Override
+    public <T> CompletionStage<T> ask(KillSwitchScope scope, Function<ActorRef<T>, KillSwitch.Command> command,
+        Duration timeout) {
+      asks.incrementAndGet();
+      return new CompletableFuture<>();
+    }
+
+    @Override
+    public void tell(KillSwitchScope scope, KillSwitch.Command command) {
+      tells.add(new Told(scope, command));
+    }
   }
 
   @Test
