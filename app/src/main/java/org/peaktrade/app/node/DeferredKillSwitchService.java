@@ -1,9 +1,11 @@
 package org.peaktrade.app.node;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.peaktrade.actors.killswitch.KillSwitchService;
 import org.peaktrade.protocol.killswitch.KillSwitchReply;
 import org.peaktrade.protocol.killswitch.KillSwitchScope;
@@ -42,6 +44,13 @@ final class DeferredKillSwitchService implements KillSwitchService {
   @Override
   public CompletionStage<KillSwitchStatus> status(KillSwitchScope scope) {
     return service.thenCompose(s -> s.status(scope));
+  }
+
+  /** Forwards to the real service's batched refresh (no ask per scope) once it is resolved. */
+  @Override
+  public void requestStatuses(Collection<KillSwitchScope> scopes, ActorRef<KillSwitchStatus> replyTo) {
+    List<KillSwitchScope> copy = List.copyOf(scopes);
+    service.thenAccept(s -> s.requestStatuses(copy, replyTo));
   }
 
   @Override
