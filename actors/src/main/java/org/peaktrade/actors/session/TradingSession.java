@@ -4,9 +4,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -182,20 +180,6 @@ public final class TradingSession
     record Stopped(String reason, Instant at) implements Event {}
   }
 
-  /** One bar on its way through the steps; transient, never persisted. */
-  private static final class BarWork {
-    final Bar bar;
-    final ActorRef<Ack> ackTo;
-    final Deque<Order> orders = new ArrayDeque<>();
-    boolean awaitingStrategy;
-    boolean riskInformed;
-
-    BarWork(Bar bar, ActorRef<Ack> ackTo) {
-      this.bar = bar;
-      this.ackTo = ackTo;
-    }
-  }
-
   private final ActorContext<Command> context;
   private final TimerScheduler<Command> timers;
   private final SessionPlan plan;
@@ -213,8 +197,7 @@ public final class TradingSession
   private boolean strategyCold;
   private boolean stopping;
   private UniqueKillSwitch feed;
-  private BarWork work;
-  private final Deque<BarArrived> waiting = new ArrayDeque<>();
+  private final BarQueue bars = new BarQueue();
 
   private TradingSession(ActorContext<Command> context, TimerScheduler<Command> timers, SessionPlan plan,
       SessionDependencies deps) {
@@ -252,18 +235,7 @@ public final class TradingSession
 
   @Override
   public SnapshotAdapter<SessionState> snapshotAdapter() {
-    return new SnapshotAdapter<>() {
-      @Override
-      public Object toJournal(SessionState state) {
-        return state.snapshot();
-      }
-
-      @Override
-      public SessionState fromJournal(Object from) {
-        return SessionState.fromSnapshot((SessionState.Snapshot) from, plan.spec(), settings.recoveryBars(),
-            settings.equityPoints());
-      }
-    };
+    return new SessionSnapshotAdapter(plan.spec(), settings.recoveryBars(), settings.equityPoints());
   }
 
   @Override
@@ -303,8 +275,7 @@ public final class TradingSession
   private void onRecovered(SessionState state) {
     generation++;
     stopping = false;
-    work = null;
-    waiting.clear();
+    bars.clear();
     if (!state.hasStarted()) {
       spawnChildren(state);
       context.getSelf().tell(new Begin());
@@ -411,8 +382,8 @@ public final class TradingSession
   }
 
   private ReplyEffect<Event, SessionState> onBarArrived(SessionState state, BarArrived arrived) {
-    if (work != null) {
-      waiting.addLast(arrived);
+    if (bars.busy()) {
+      bars.park(arrived);
       return Effect().noReply();
     }
     Bar bar = arrived.bar();
@@ -420,7 +391,7 @@ public final class TradingSession
       arrived.ackTo().tell(Ack.INSTANCE);
       return Effect().noReply();
     }
-    work = new BarWork(bar, arrived.ackTo());
+    bars.start(bar, arrived.ackTo());
     armStaleTimer(bar);
     List<Event> events = state.isStale() ? List.of(new Event.MarketDataResumed(now())) : List.of();
     return persist(state, events, s -> context.ask(PaperExecutor.VenueEvents.class, executor,
@@ -429,7 +400,7 @@ public final class TradingSession
   }
 
   private ReplyEffect<Event, SessionState> onVenueAnswered(SessionState state, VenueAnswered answer) {
-    if (!isCurrent(answer.bar())) {
+    if (!bars.isCurrent(answer.bar())) {
       return Effect().noReply();
     }
     if (answer.failure() != null) {
@@ -440,7 +411,7 @@ public final class TradingSession
   }
 
   private void askStrategy(SessionState state, Bar bar) {
-    work.awaitingStrategy = true;
+    bars.current().awaitingStrategy(true);
     if (strategy == null) {
       context.getSelf().tell(new StrategyAnswered(new StrategyRunner.Failed(bar, "the strategy is stopped")));
       return;
@@ -451,10 +422,10 @@ public final class TradingSession
 
   private ReplyEffect<Event, SessionState> onStrategyAnswered(SessionState state, StrategyAnswered answer) {
     Bar bar = answer.reply().bar();
-    if (!isCurrent(bar) || !work.awaitingStrategy) {
+    if (!bars.isCurrent(bar) || !bars.current().awaitingStrategy()) {
       return Effect().noReply();
     }
-    work.awaitingStrategy = false;
+    bars.current().awaitingStrategy(false);
     if (answer.reply() instanceof StrategyRunner.Failed failed) {
       if (strategy != null) {
         strategyCold = true;
@@ -480,7 +451,7 @@ public final class TradingSession
     boolean restingOrders = state.hasOpenOrders();
     Direction target = change.get().target();
     return persist(state, events, s -> {
-      work.orders.addAll(orders);
+      bars.current().orders().addAll(orders);
       if (restingOrders) {
         context.ask(PaperExecutor.VenueEvents.class, executor, settings.askTimeout(),
             replyTo -> new PaperExecutor.CancelAll("target changed to " + target, replyTo),
@@ -493,7 +464,7 @@ public final class TradingSession
   }
 
   private ReplyEffect<Event, SessionState> onOldOrdersCanceled(SessionState state, OldOrdersCanceled canceled) {
-    if (!isCurrent(canceled.bar())) {
+    if (!bars.isCurrent(canceled.bar())) {
       return Effect().noReply();
     }
     if (canceled.failure() != null) {
@@ -505,16 +476,17 @@ public final class TradingSession
 
   /** Sends the next order of the current bar to the risk gate, or finishes the bar when none is left. */
   private void nextOrder(SessionState state) {
-    Order order = work.orders.pollFirst();
+    BarWork work = bars.current();
+    Order order = work.orders().pollFirst();
     if (order == null) {
       finishBar(state);
       return;
     }
-    if (!work.riskInformed) {
-      riskGate.tell(new RiskGate.PriceUpdated(plan.symbol(), work.bar.close(), now()));
+    if (!work.riskInformed()) {
+      riskGate.tell(new RiskGate.PriceUpdated(plan.symbol(), work.bar().close(), now()));
       riskGate.tell(new RiskGate.AccountUpdated(Map.of(plan.symbol(), state.position()),
-          state.equityAt(work.bar.close())));
-      work.riskInformed = true;
+          state.equityAt(work.bar().close())));
+      work.riskInformed(true);
     }
     context.ask(RiskDecision.class, riskGate, settings.askTimeout(), replyTo -> new RiskGate.Check(order, replyTo),
         (decision, failure) -> new RiskAnswered(order, decision, failure));
@@ -556,17 +528,10 @@ public final class TradingSession
   }
 
   private void finishBar(SessionState state) {
-    BarWork done = work;
-    work = null;
-    done.ackTo.tell(Ack.INSTANCE);
-    BarArrived next = waiting.pollFirst();
+    BarArrived next = bars.finish();
     if (next != null) {
       context.getSelf().tell(next);
     }
-  }
-
-  private boolean isCurrent(Bar bar) {
-    return work != null && work.bar.equals(bar);
   }
 
   // ---- out-of-band events
@@ -581,8 +546,9 @@ public final class TradingSession
       return Effect().noReply();
     }
     strategy = null;
-    if (work != null && work.awaitingStrategy) {
-      context.getSelf().tell(new StrategyAnswered(new StrategyRunner.Failed(work.bar, "the strategy is stopped")));
+    if (bars.current() != null && bars.current().awaitingStrategy()) {
+      context.getSelf().tell(new StrategyAnswered(new StrategyRunner.Failed(bars.current().bar(),
+          "the strategy is stopped")));
     }
     if (state.isStopped() || state.strategyStopped()) {
       return Effect().noReply();

@@ -1,0 +1,53 @@
+package org.peaktrade.actors.session;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.peaktrade.protocol.Bar;
+
+/**
+ * The bars of a {@link TradingSession} in flight: at most one is being processed ({@link BarWork}); bars that arrive
+ * meanwhile wait in arrival order and are taken up one by one as each finishes. Transient, never persisted: a
+ * restarted session starts with an empty queue and the feed resends what was not acknowledged.
+ */
+final class BarQueue {
+  private BarWork current;
+  private final Deque<TradingSession.BarArrived> waiting = new ArrayDeque<>();
+
+  /** Whether a bar is being processed; a bar arriving now has to {@link #park} until it is done. */
+  boolean busy() {
+    return current != null;
+  }
+
+  void park(TradingSession.BarArrived arrived) {
+    waiting.addLast(arrived);
+  }
+
+  BarWork start(Bar bar, ActorRef<TradingSession.Ack> ackTo) {
+    current = new BarWork(bar, ackTo);
+    return current;
+  }
+
+  /** The bar being processed, or null. */
+  BarWork current() {
+    return current;
+  }
+
+  /** Whether {@code bar} is the one being processed (an answer about any other one is late and ignored). */
+  boolean isCurrent(Bar bar) {
+    return current != null && current.bar().equals(bar);
+  }
+
+  /** Acknowledges the bar being processed to the feed and returns the next bar waiting, or null. */
+  TradingSession.BarArrived finish() {
+    BarWork done = current;
+    current = null;
+    done.ackTo().tell(TradingSession.Ack.INSTANCE);
+    return waiting.pollFirst();
+  }
+
+  void clear() {
+    current = null;
+    waiting.clear();
+  }
+}
