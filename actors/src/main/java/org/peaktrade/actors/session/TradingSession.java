@@ -27,11 +27,6 @@ import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforc
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
-import org.apache.pekko.stream.KillSwitches;
-import org.apache.pekko.stream.Materializer;
-import org.apache.pekko.stream.UniqueKillSwitch;
-import org.apache.pekko.stream.javadsl.Keep;
-import org.apache.pekko.stream.typed.javadsl.ActorSink;
 import org.peaktrade.actors.killswitch.KillSwitchGate;
 import org.peaktrade.actors.risk.RiskGate;
 import org.peaktrade.actors.watchdog.BudgetedSupervisor;
@@ -43,7 +38,6 @@ import org.peaktrade.engine.killswitch.GateDecision;
 import org.peaktrade.engine.session.PaperVenue;
 import org.peaktrade.engine.session.RunLogEntry;
 import org.peaktrade.engine.strategy.Direction;
-import org.peaktrade.engine.watchdog.SourceKind;
 import org.peaktrade.protocol.Bar;
 import org.peaktrade.protocol.CborSerializable;
 import org.peaktrade.protocol.ClientOrderId;
@@ -91,8 +85,6 @@ import org.peaktrade.protocol.session.SessionView;
 public final class TradingSession
     extends EventSourcedBehaviorWithEnforcedReplies<TradingSession.Command, TradingSession.Event, SessionState> {
   public static final String ENTITY_TYPE = "session";
-  private static final String HEARTBEAT_TIMER = "heartbeat";
-  private static final String STALE_TIMER = "stale";
 
   public sealed interface Command {}
 
@@ -139,7 +131,7 @@ public final class TradingSession
   /** The strategy runner of {@code generation} stopped (one of an earlier incarnation is ignored). */
   private record StrategyTerminated(int generation) implements Command {}
 
-  private enum Tick implements Command { HEARTBEAT, STALE }
+  enum Tick implements Command { HEARTBEAT, STALE }
 
   /** What happened to the session, in past tense; {@code at} is the session's clock when it was recorded. */
   @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
@@ -181,12 +173,10 @@ public final class TradingSession
   }
 
   private final ActorContext<Command> context;
-  private final TimerScheduler<Command> timers;
   private final SessionPlan plan;
   private final SessionDependencies deps;
   private final SessionSettings settings;
   private final KillSwitchScope scope;
-  private final String watchdogSource;
   private final SessionRunLog runLog;
   private final ActorRef<StrategyRunner.Reply> strategyReplies;
   private final ActorRef<PaperExecutor.VenueEvents> venueReports;
@@ -196,7 +186,8 @@ public final class TradingSession
   private ActorRef<StrategyRunner.Command> strategy;
   private boolean strategyCold;
   private boolean stopping;
-  private UniqueKillSwitch feed;
+  private final FeedLink feed = new FeedLink();
+  private final SessionLiveness liveness;
   private final BarQueue bars = new BarQueue();
 
   private TradingSession(ActorContext<Command> context, TimerScheduler<Command> timers, SessionPlan plan,
@@ -204,13 +195,12 @@ public final class TradingSession
     super(persistenceId(plan.id()),
         SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(10), 0.2));
     this.context = context;
-    this.timers = timers;
     this.plan = plan;
     this.deps = deps;
     this.settings = deps.settings();
     this.scope = KillSwitchScope.session(plan.id());
-    this.watchdogSource = scope.value();
     this.runLog = SessionRunLog.of(plan.id(), settings);
+    this.liveness = new SessionLiveness(context, timers, plan, deps);
     this.strategyReplies = context.messageAdapter(StrategyRunner.Reply.class, StrategyAnswered::new);
     this.venueReports = context.messageAdapter(PaperExecutor.VenueEvents.class, VenueReported::new);
   }
@@ -311,27 +301,15 @@ public final class TradingSession
               now()))
           .toList())));
     }
-    deps.watchdog().tell(new Watchdog.Register(watchdogSource, settings.heartbeatTimeout(), scope,
-        SourceKind.COMPONENT));
-    timers.startTimerWithFixedDelay(HEARTBEAT_TIMER, Tick.HEARTBEAT, settings.heartbeatInterval());
-    armStaleTimer(state.lastBar());
-    feed = plan.feed().bars()
-        .viaMat(KillSwitches.single(), Keep.right())
-        .to(ActorSink.<Bar, Command, Ack>actorRefWithBackpressure(context.getSelf(), BarArrived::new,
-            FeedStarted::new, Ack.INSTANCE, new FeedEnded(null), FeedEnded::new))
-        .run(Materializer.createMaterializer(context));
+    liveness.start(state.lastBar());
+    feed.connect(context, plan.feed());
     context.getLog().info("session {} trading {} {} from a {} feed", plan.id(), plan.spec().mode(), plan.symbol(),
         plan.feed().source());
   }
 
   private void stopTrading() {
-    if (feed != null) {
-      feed.shutdown();
-      feed = null;
-    }
-    timers.cancel(HEARTBEAT_TIMER);
-    timers.cancel(STALE_TIMER);
-    deps.watchdog().tell(new Watchdog.Unregister(watchdogSource));
+    feed.disconnect();
+    liveness.stop();
   }
 
   private ReplyEffect<Event, SessionState> onStop(SessionState state, Stop stop) {
@@ -392,7 +370,7 @@ public final class TradingSession
       return Effect().noReply();
     }
     bars.start(bar, arrived.ackTo());
-    armStaleTimer(bar);
+    liveness.armStaleTimer(bar);
     List<Event> events = state.isStale() ? List.of(new Event.MarketDataResumed(now())) : List.of();
     return persist(state, events, s -> context.ask(PaperExecutor.VenueEvents.class, executor,
         settings.askTimeout(), replyTo -> new PaperExecutor.OfferBar(bar, replyTo),
@@ -564,29 +542,14 @@ public final class TradingSession
       return Effect().noReply();
     }
     if (tick == Tick.HEARTBEAT) {
-      deps.watchdog().tell(new Watchdog.Heartbeat(watchdogSource));
+      liveness.heartbeat();
       return Effect().noReply();
     }
     if (state.isStale()) {
       return Effect().noReply();
     }
-    Bar last = state.lastBar();
-    String reason = last == null ? "market data stale: no bar since the session started"
-        : "market data stale: no bar after the one of " + last.openTime() + " for " + staleAfter(last);
-    context.getLog().warn("session {}: {}; new orders paused", plan.id(), reason);
-    if (settings.escalateStaleData()) {
-      deps.watchdog().tell(new Watchdog.StaleMarketData(plan.symbol(), last == null ? now() : last.closeTime(),
-          scope));
-    }
+    String reason = liveness.staleDataNoticed(state.lastBar());
     return persist(state, List.of(new Event.MarketDataWentStale(reason, now())), s -> { });
-  }
-
-  private void armStaleTimer(Bar last) {
-    timers.startSingleTimer(STALE_TIMER, Tick.STALE, staleAfter(last));
-  }
-
-  private Duration staleAfter(Bar last) {
-    return last == null ? settings.firstBarTimeout() : last.interval().multipliedBy(settings.staleAfterBars());
   }
 
   // ---- persisting with the run log
@@ -635,15 +598,8 @@ public final class TradingSession
   public SignalHandler<SessionState> signalHandler() {
     return newSignalHandlerBuilder()
         .onSignal(RecoveryCompleted.instance(), this::onRecovered)
-        .onSignal(PreRestart.instance(), state -> stopFeed())
-        .onSignal(PostStop.instance(), state -> stopFeed())
+        .onSignal(PreRestart.instance(), state -> feed.disconnect())
+        .onSignal(PostStop.instance(), state -> feed.disconnect())
         .build();
-  }
-
-  private void stopFeed() {
-    if (feed != null) {
-      feed.shutdown();
-      feed = null;
-    }
   }
 }
