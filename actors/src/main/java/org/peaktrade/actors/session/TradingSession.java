@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -31,11 +30,8 @@ import org.peaktrade.actors.killswitch.KillSwitchGate;
 import org.peaktrade.actors.risk.RiskGate;
 import org.peaktrade.actors.watchdog.BudgetedSupervisor;
 import org.peaktrade.actors.watchdog.Watchdog;
-import org.peaktrade.engine.execution.BarFillModel;
 import org.peaktrade.engine.execution.ExecutionPipeline;
-import org.peaktrade.engine.execution.ParticipationLimit;
 import org.peaktrade.engine.killswitch.GateDecision;
-import org.peaktrade.engine.session.PaperVenue;
 import org.peaktrade.engine.session.RunLogEntry;
 import org.peaktrade.engine.strategy.Direction;
 import org.peaktrade.protocol.Bar;
@@ -45,7 +41,6 @@ import org.peaktrade.protocol.Fill;
 import org.peaktrade.protocol.Order;
 import org.peaktrade.protocol.OrderEvent;
 import org.peaktrade.protocol.Price;
-import org.peaktrade.protocol.killswitch.KillSwitchScope;
 import org.peaktrade.protocol.risk.RiskDecision;
 import org.peaktrade.protocol.risk.RiskViolation;
 import org.peaktrade.protocol.session.EquityPoint;
@@ -113,23 +108,23 @@ public final class TradingSession
 
   private record Begin() implements Command {}
 
-  private record VenueAnswered(Bar bar, List<OrderEvent> events, Throwable failure) implements Command {}
+  record VenueAnswered(Bar bar, List<OrderEvent> events, Throwable failure) implements Command {}
 
-  private record StrategyAnswered(StrategyRunner.Reply reply) implements Command {}
+  record StrategyAnswered(StrategyRunner.Reply reply) implements Command {}
 
-  private record OldOrdersCanceled(Bar bar, List<OrderEvent> events, Throwable failure) implements Command {}
+  record OldOrdersCanceled(Bar bar, List<OrderEvent> events, Throwable failure) implements Command {}
 
-  private record RiskAnswered(Order order, RiskDecision decision, Throwable failure) implements Command {}
+  record RiskAnswered(Order order, RiskDecision decision, Throwable failure) implements Command {}
 
-  private record ExecutorAnswered(Order order, OrderEvent event, Throwable failure) implements Command {}
+  record ExecutorAnswered(Order order, OrderEvent event, Throwable failure) implements Command {}
 
-  private record StopCancelsAnswered(String reason, List<OrderEvent> events, Throwable failure,
+  record StopCancelsAnswered(String reason, List<OrderEvent> events, Throwable failure,
       ActorRef<SessionView> replyTo) implements Command {}
 
-  private record VenueReported(PaperExecutor.VenueEvents report) implements Command {}
+  record VenueReported(PaperExecutor.VenueEvents report) implements Command {}
 
   /** The strategy runner of {@code generation} stopped (one of an earlier incarnation is ignored). */
-  private record StrategyTerminated(int generation) implements Command {}
+  record StrategyTerminated(int generation) implements Command {}
 
   enum Tick implements Command { HEARTBEAT, STALE }
 
@@ -176,15 +171,8 @@ public final class TradingSession
   private final SessionPlan plan;
   private final SessionDependencies deps;
   private final SessionSettings settings;
-  private final KillSwitchScope scope;
   private final SessionRunLog runLog;
-  private final ActorRef<StrategyRunner.Reply> strategyReplies;
-  private final ActorRef<PaperExecutor.VenueEvents> venueReports;
-  private int generation;
-  private ActorRef<PaperExecutor.Command> executor;
-  private ActorRef<RiskGate.Command> riskGate;
-  private ActorRef<StrategyRunner.Command> strategy;
-  private boolean strategyCold;
+  private final SessionChildren children;
   private boolean stopping;
   private final FeedLink feed = new FeedLink();
   private final SessionLiveness liveness;
@@ -198,11 +186,9 @@ public final class TradingSession
     this.plan = plan;
     this.deps = deps;
     this.settings = deps.settings();
-    this.scope = KillSwitchScope.session(plan.id());
     this.runLog = SessionRunLog.of(plan.id(), settings);
     this.liveness = new SessionLiveness(context, timers, plan, deps);
-    this.strategyReplies = context.messageAdapter(StrategyRunner.Reply.class, StrategyAnswered::new);
-    this.venueReports = context.messageAdapter(PaperExecutor.VenueEvents.class, VenueReported::new);
+    this.children = new SessionChildren(context, plan, deps);
   }
 
   public static Behavior<Command> create(SessionPlan plan, SessionDependencies deps) {
@@ -263,33 +249,16 @@ public final class TradingSession
   }
 
   private void onRecovered(SessionState state) {
-    generation++;
+    children.nextGeneration();
     stopping = false;
     bars.clear();
     if (!state.hasStarted()) {
-      spawnChildren(state);
+      children.spawn(state);
       context.getSelf().tell(new Begin());
     } else if (!state.isStopped()) {
-      spawnChildren(state);
-      executor.tell(new PaperExecutor.Restore(state.restingOrders()));
+      children.spawn(state);
+      children.restore(state.restingOrders());
       startTrading(state);
-    }
-  }
-
-  private void spawnChildren(SessionState state) {
-    PaperVenue venue = new PaperVenue(new BarFillModel(plan.fees(), plan.slippage(), plan.instrument()),
-        ParticipationLimit.NONE);
-    executor = context.spawn(PaperExecutor.create(venue, deps.clock(), plan.id(), deps.killSwitchGate(),
-        venueReports), "executor-" + generation);
-    riskGate = context.spawn(RiskGate.create(plan.id(), plan.risk(), deps.clock(), deps.riskListener()),
-        "risk-gate-" + generation);
-    strategyCold = true;
-    strategy = null;
-    if (!state.strategyStopped()) {
-      strategy = context.spawn(BudgetedSupervisor.create("strategy:" + plan.id(),
-          StrategyRunner.create(plan.strategies()), settings.strategyRestartBudget(), scope, deps.watchdog()),
-          "strategy-" + generation);
-      context.watchWith(strategy, new StrategyTerminated(generation));
     }
   }
 
@@ -318,10 +287,7 @@ public final class TradingSession
     }
     stopping = true;
     stopTrading();
-    context.ask(PaperExecutor.VenueEvents.class, executor, settings.askTimeout(),
-        replyTo -> new PaperExecutor.CancelAll("session stopped: " + stop.reason(), replyTo),
-        (answer, failure) -> new StopCancelsAnswered(stop.reason(), answer == null ? List.of() : answer.events(),
-            failure, stop.replyTo()));
+    children.cancelOnStop(stop.reason(), stop.replyTo());
     return Effect().noReply();
   }
 
@@ -372,9 +338,7 @@ public final class TradingSession
     bars.start(bar, arrived.ackTo());
     liveness.armStaleTimer(bar);
     List<Event> events = state.isStale() ? List.of(new Event.MarketDataResumed(now())) : List.of();
-    return persist(state, events, s -> context.ask(PaperExecutor.VenueEvents.class, executor,
-        settings.askTimeout(), replyTo -> new PaperExecutor.OfferBar(bar, replyTo),
-        (answer, failure) -> new VenueAnswered(bar, answer == null ? List.of() : answer.events(), failure)));
+    return persist(state, events, s -> children.offerBar(bar));
   }
 
   private ReplyEffect<Event, SessionState> onVenueAnswered(SessionState state, VenueAnswered answer) {
@@ -390,12 +354,9 @@ public final class TradingSession
 
   private void askStrategy(SessionState state, Bar bar) {
     bars.current().awaitingStrategy(true);
-    if (strategy == null) {
+    if (!children.decide(bar, state)) {
       context.getSelf().tell(new StrategyAnswered(new StrategyRunner.Failed(bar, "the strategy is stopped")));
-      return;
     }
-    strategy.tell(new StrategyRunner.Decide(bar, strategyCold ? state.warmUpBars() : List.of(), strategyReplies));
-    strategyCold = false;
   }
 
   private ReplyEffect<Event, SessionState> onStrategyAnswered(SessionState state, StrategyAnswered answer) {
@@ -405,8 +366,7 @@ public final class TradingSession
     }
     bars.current().awaitingStrategy(false);
     if (answer.reply() instanceof StrategyRunner.Failed failed) {
-      if (strategy != null) {
-        strategyCold = true;
+      if (children.strategyFailed()) {
         context.getLog().warn("session {}: the strategy failed on the bar of {}: {}", plan.id(), bar.openTime(),
             failed.error());
       }
@@ -431,10 +391,7 @@ public final class TradingSession
     return persist(state, events, s -> {
       bars.current().orders().addAll(orders);
       if (restingOrders) {
-        context.ask(PaperExecutor.VenueEvents.class, executor, settings.askTimeout(),
-            replyTo -> new PaperExecutor.CancelAll("target changed to " + target, replyTo),
-            (canceled, failure) -> new OldOrdersCanceled(bar, canceled == null ? List.of() : canceled.events(),
-                failure));
+        children.cancelOldTarget(bar, target);
       } else {
         nextOrder(s);
       }
@@ -461,13 +418,10 @@ public final class TradingSession
       return;
     }
     if (!work.riskInformed()) {
-      riskGate.tell(new RiskGate.PriceUpdated(plan.symbol(), work.bar().close(), now()));
-      riskGate.tell(new RiskGate.AccountUpdated(Map.of(plan.symbol(), state.position()),
-          state.equityAt(work.bar().close())));
+      children.informRisk(work.bar(), state);
       work.riskInformed(true);
     }
-    context.ask(RiskDecision.class, riskGate, settings.askTimeout(), replyTo -> new RiskGate.Check(order, replyTo),
-        (decision, failure) -> new RiskAnswered(order, decision, failure));
+    children.checkRisk(order);
   }
 
   private ReplyEffect<Event, SessionState> onRiskAnswered(SessionState state, RiskAnswered answer) {
@@ -494,9 +448,7 @@ public final class TradingSession
       events.add(new Event.OrderUpdated(new OrderEvent.Rejected(order.id(), blocked, now()), now()));
       return persist(state, events, this::nextOrder);
     }
-    return persist(state, events, s -> context.ask(OrderEvent.class, executor, settings.askTimeout(),
-        replyTo -> new PaperExecutor.Submit(order, replyTo),
-        (event, failure) -> new ExecutorAnswered(order, event, failure)));
+    return persist(state, events, s -> children.submit(order));
   }
 
   private ReplyEffect<Event, SessionState> onExecutorAnswered(SessionState state, ExecutorAnswered answer) {
@@ -520,10 +472,9 @@ public final class TradingSession
 
   /** The runner exhausted its budget; a bar it was deciding on (its message lost) is finished without it. */
   private ReplyEffect<Event, SessionState> onStrategyTerminated(SessionState state, StrategyTerminated terminated) {
-    if (terminated.generation() != generation) {
+    if (!children.strategyTerminated(terminated.generation())) {
       return Effect().noReply();
     }
-    strategy = null;
     if (bars.current() != null && bars.current().awaitingStrategy()) {
       context.getSelf().tell(new StrategyAnswered(new StrategyRunner.Failed(bars.current().bar(),
           "the strategy is stopped")));
