@@ -6,8 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Collectors;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
@@ -31,7 +29,6 @@ import org.peaktrade.actors.risk.RiskGate;
 import org.peaktrade.actors.watchdog.BudgetedSupervisor;
 import org.peaktrade.actors.watchdog.Watchdog;
 import org.peaktrade.engine.execution.ExecutionPipeline;
-import org.peaktrade.engine.killswitch.GateDecision;
 import org.peaktrade.engine.session.RunLogEntry;
 import org.peaktrade.engine.strategy.Direction;
 import org.peaktrade.protocol.Bar;
@@ -42,7 +39,6 @@ import org.peaktrade.protocol.Order;
 import org.peaktrade.protocol.OrderEvent;
 import org.peaktrade.protocol.Price;
 import org.peaktrade.protocol.risk.RiskDecision;
-import org.peaktrade.protocol.risk.RiskViolation;
 import org.peaktrade.protocol.session.EquityPoint;
 import org.peaktrade.protocol.session.OrderView;
 import org.peaktrade.protocol.session.PositionView;
@@ -173,6 +169,7 @@ public final class TradingSession
   private final SessionSettings settings;
   private final SessionRunLog runLog;
   private final SessionChildren children;
+  private final SessionSteps steps;
   private boolean stopping;
   private final FeedLink feed = new FeedLink();
   private final SessionLiveness liveness;
@@ -189,6 +186,7 @@ public final class TradingSession
     this.runLog = SessionRunLog.of(plan.id(), settings);
     this.liveness = new SessionLiveness(context, timers, plan, deps);
     this.children = new SessionChildren(context, plan, deps);
+    this.steps = new SessionSteps(plan, deps.clock(), deps.gateView());
   }
 
   public static Behavior<Command> create(SessionPlan plan, SessionDependencies deps) {
@@ -265,10 +263,7 @@ public final class TradingSession
   private void startTrading(SessionState state) {
     List<ClientOrderId> unsubmitted = state.unsubmittedOrders();
     if (!unsubmitted.isEmpty()) {
-      context.getSelf().tell(new VenueReported(new PaperExecutor.VenueEvents(unsubmitted.stream()
-          .<OrderEvent>map(id -> new OrderEvent.Canceled(id, "the session restarted before the venue answered",
-              now()))
-          .toList())));
+      context.getSelf().tell(new VenueReported(new PaperExecutor.VenueEvents(steps.canceledOnRestart(unsubmitted))));
     }
     liveness.start(state.lastBar());
     feed.connect(context, plan.feed());
@@ -296,8 +291,7 @@ public final class TradingSession
       context.getLog().error("session {}: the executor did not confirm the cancels on stop: {}", plan.id(),
           answer.failure().toString());
     }
-    List<Event> events = new ArrayList<>(orderUpdates(answer.events()));
-    events.add(new Event.Stopped(answer.reason(), now()));
+    List<Event> events = steps.stopped(answer.events(), answer.reason());
     List<RunLogEntry> entries = runLog.entries(state, events);
     SessionStatus before = state.status();
     return Effect().persist(events)
@@ -349,7 +343,7 @@ public final class TradingSession
       context.getLog().error("session {}: the executor did not answer for bar {}: {}", plan.id(),
           answer.bar().openTime(), answer.failure().toString());
     }
-    return persist(state, orderUpdates(answer.events()), s -> askStrategy(s, answer.bar()));
+    return persist(state, steps.orderUpdates(answer.events()), s -> askStrategy(s, answer.bar()));
   }
 
   private void askStrategy(SessionState state, Bar bar) {
@@ -370,28 +364,17 @@ public final class TradingSession
         context.getLog().warn("session {}: the strategy failed on the bar of {}: {}", plan.id(), bar.openTime(),
             failed.error());
       }
-      return persist(state, List.of(new Event.BarProcessed(bar, null, failed.error(), now())), this::finishBar);
+      return persist(state, steps.undecided(bar, failed.error()), this::finishBar);
     }
-    Direction wanted = ((StrategyRunner.Decided) answer.reply()).wanted();
-    List<Event> events = new ArrayList<>();
-    events.add(new Event.BarProcessed(bar, wanted, null, now()));
-    ExecutionPipeline pipeline = new ExecutionPipeline(plan.id(), plan.instrument(), plan.sizing(), plan.entry(),
-        plan.allowShort(), state.orderSequence(), state.target());
-    Optional<ExecutionPipeline.TargetChange> change = pipeline.onTarget(wanted, state.position(), bar.close(),
-        () -> state.equityAt(bar.close()), bar.closeTime());
-    if (change.isEmpty()) {
-      return persist(state, events, this::finishBar);
+    SessionSteps.Decision decision = steps.decided(state, bar, ((StrategyRunner.Decided) answer.reply()).wanted());
+    if (!decision.targetChanged()) {
+      return persist(state, decision.events(), this::finishBar);
     }
-    List<Order> orders = change.get().orders();
-    events.add(new Event.TargetDecided(bar.closeTime(), wanted, change.get().target(), bar.close(),
-        orders.stream().map(Order::id).toList(), pipeline.sequence(), now()));
-    orders.forEach(order -> events.add(new Event.OrderUpdated(new OrderEvent.Placed(order), now())));
     boolean restingOrders = state.hasOpenOrders();
-    Direction target = change.get().target();
-    return persist(state, events, s -> {
-      bars.current().orders().addAll(orders);
+    return persist(state, decision.events(), s -> {
+      bars.current().orders().addAll(decision.orders());
       if (restingOrders) {
-        children.cancelOldTarget(bar, target);
+        children.cancelOldTarget(bar, decision.target());
       } else {
         nextOrder(s);
       }
@@ -406,7 +389,7 @@ public final class TradingSession
       context.getLog().error("session {}: the executor did not confirm the cancels of the old target: {}",
           plan.id(), canceled.failure().toString());
     }
-    return persist(state, orderUpdates(canceled.events()), this::nextOrder);
+    return persist(state, steps.orderUpdates(canceled.events()), this::nextOrder);
   }
 
   /** Sends the next order of the current bar to the risk gate, or finishes the bar when none is left. */
@@ -425,36 +408,16 @@ public final class TradingSession
   }
 
   private ReplyEffect<Event, SessionState> onRiskAnswered(SessionState state, RiskAnswered answer) {
-    Order order = answer.order();
-    List<Event> events = new ArrayList<>();
-    String blocked;
-    if (answer.failure() != null) {
-      blocked = "risk gate did not answer: " + answer.failure();
-    } else {
-      events.add(new Event.RiskChecked(order.id(), answer.decision(), now()));
-      blocked = answer.decision().allowed() ? null : "risk: " + answer.decision().violations().stream()
-          .map(RiskViolation::message).collect(Collectors.joining("; "));
+    SessionSteps.Verdict verdict = steps.riskAnswered(state, answer.order(), answer.decision(), answer.failure(),
+        stopping);
+    if (!verdict.submit()) {
+      return persist(state, verdict.events(), this::nextOrder);
     }
-    if (blocked == null && stopping) {
-      blocked = "the session is stopping";
-    } else if (blocked == null && state.status() != SessionStatus.RUNNING) {
-      blocked = "session " + state.status() + ": " + state.statusReason();
-    }
-    if (blocked == null) {
-      GateDecision gate = deps.gateView().check(plan.id());
-      blocked = gate.allowed() ? null : "kill switch " + gate.message();
-    }
-    if (blocked != null) {
-      events.add(new Event.OrderUpdated(new OrderEvent.Rejected(order.id(), blocked, now()), now()));
-      return persist(state, events, this::nextOrder);
-    }
-    return persist(state, events, s -> children.submit(order));
+    return persist(state, verdict.events(), s -> children.submit(answer.order()));
   }
 
   private ReplyEffect<Event, SessionState> onExecutorAnswered(SessionState state, ExecutorAnswered answer) {
-    OrderEvent event = answer.event() != null ? answer.event()
-        : new OrderEvent.Rejected(answer.order().id(), "the executor did not answer: " + answer.failure(), now());
-    return persist(state, orderUpdates(List.of(event)), this::nextOrder);
+    return persist(state, steps.executorAnswered(answer.order(), answer.event(), answer.failure()), this::nextOrder);
   }
 
   private void finishBar(SessionState state) {
@@ -467,7 +430,7 @@ public final class TradingSession
   // ---- out-of-band events
 
   private ReplyEffect<Event, SessionState> onVenueReported(SessionState state, VenueReported reported) {
-    return persist(state, orderUpdates(reported.report().events()), s -> { });
+    return persist(state, steps.orderUpdates(reported.report().events()), s -> { });
   }
 
   /** The runner exhausted its budget; a bar it was deciding on (its message lost) is finished without it. */
@@ -529,11 +492,6 @@ public final class TradingSession
       context.getLog().error("session {}: {} run-log line(s) not written: {}", plan.id(), lines.size(),
           e.toString());
     }
-  }
-
-  private List<Event> orderUpdates(List<OrderEvent> changes) {
-    Instant at = now();
-    return changes.stream().<Event>map(change -> new Event.OrderUpdated(change, at)).toList();
   }
 
   private Instant now() {

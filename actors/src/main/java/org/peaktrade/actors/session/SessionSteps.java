@@ -1,0 +1,138 @@
+package org.peaktrade.actors.session;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.peaktrade.actors.killswitch.GateView;
+import org.peaktrade.actors.session.TradingSession.Event;
+import org.peaktrade.engine.execution.ExecutionPipeline;
+import org.peaktrade.engine.killswitch.GateDecision;
+import org.peaktrade.engine.strategy.Direction;
+import org.peaktrade.protocol.Bar;
+import org.peaktrade.protocol.ClientOrderId;
+import org.peaktrade.protocol.Order;
+import org.peaktrade.protocol.OrderEvent;
+import org.peaktrade.protocol.risk.RiskDecision;
+import org.peaktrade.protocol.risk.RiskViolation;
+import org.peaktrade.protocol.session.SessionStatus;
+
+/**
+ * What a {@link TradingSession} persists at each step of a bar and when it stops, worked out from its state and the
+ * answer it got: the strategy's wanted position turned into orders by the engine's {@link ExecutionPipeline}, a risk
+ * answer turned into a check and possibly a rejection, the order events of the executor and the venue. No actor in
+ * sight: the session persists the events and sends the messages. Events carry the session's clock, read once per
+ * event as they are built; the kill-switch view is read only for an order nothing else blocks.
+ */
+final class SessionSteps {
+  private final SessionPlan plan;
+  private final Clock clock;
+  private final GateView gateView;
+
+  /**
+   * The events for a bar the strategy decided on; {@code target} is the new effective target with {@code orders}
+   * placed for it (in submission order), or null with no orders when the target stays.
+   */
+  record Decision(List<Event> events, List<Order> orders, Direction target) {
+    boolean targetChanged() {
+      return target != null;
+    }
+  }
+
+  /** The events for a risk answer, and whether the order goes on to the executor (false: it was rejected). */
+  record Verdict(List<Event> events, boolean submit) {}
+
+  SessionSteps(SessionPlan plan, Clock clock, GateView gateView) {
+    this.plan = plan;
+    this.clock = clock;
+    this.gateView = gateView;
+  }
+
+  /** The strategy wants {@code wanted} after {@code bar}: the bar is processed and the pipeline may change target. */
+  Decision decided(SessionState state, Bar bar, Direction wanted) {
+    List<Event> events = new ArrayList<>();
+    events.add(new Event.BarProcessed(bar, wanted, null, now()));
+    ExecutionPipeline pipeline = new ExecutionPipeline(plan.id(), plan.instrument(), plan.sizing(), plan.entry(),
+        plan.allowShort(), state.orderSequence(), state.target());
+    Optional<ExecutionPipeline.TargetChange> change = pipeline.onTarget(wanted, state.position(), bar.close(),
+        () -> state.equityAt(bar.close()), bar.closeTime());
+    if (change.isEmpty()) {
+      return new Decision(events, List.of(), null);
+    }
+    List<Order> orders = change.get().orders();
+    events.add(new Event.TargetDecided(bar.closeTime(), wanted, change.get().target(), bar.close(),
+        orders.stream().map(Order::id).toList(), pipeline.sequence(), now()));
+    orders.forEach(order -> events.add(new Event.OrderUpdated(new OrderEvent.Placed(order), now())));
+    return new Decision(events, orders, change.get().target());
+  }
+
+  /** The strategy had no answer for {@code bar}: it is processed without a decision. */
+  List<Event> undecided(Bar bar, String strategyFailure) {
+    return List.of(new Event.BarProcessed(bar, null, strategyFailure, now()));
+  }
+
+  /**
+   * The risk gate answered {@code decision} about {@code order}, or failed to answer. The order is rejected with the
+   * first reason that applies: no answer, the risk violations, the session stopping, the session not RUNNING, the
+   * kill-switch view.
+   */
+  Verdict riskAnswered(SessionState state, Order order, RiskDecision decision, Throwable failure,
+      boolean stopping) {
+    List<Event> events = new ArrayList<>();
+    String blocked;
+    if (failure != null) {
+      blocked = "risk gate did not answer: " + failure;
+    } else {
+      events.add(new Event.RiskChecked(order.id(), decision, now()));
+      blocked = decision.allowed() ? null : "risk: " + decision.violations().stream()
+          .map(RiskViolation::message).collect(Collectors.joining("; "));
+    }
+    if (blocked == null && stopping) {
+      blocked = "the session is stopping";
+    } else if (blocked == null && state.status() != SessionStatus.RUNNING) {
+      blocked = "session " + state.status() + ": " + state.statusReason();
+    }
+    if (blocked == null) {
+      GateDecision gate = gateView.check(plan.id());
+      blocked = gate.allowed() ? null : "kill switch " + gate.message();
+    }
+    if (blocked == null) {
+      return new Verdict(events, true);
+    }
+    events.add(new Event.OrderUpdated(new OrderEvent.Rejected(order.id(), blocked, now()), now()));
+    return new Verdict(events, false);
+  }
+
+  /** The executor's answer to a submitted order; no answer rejects it. */
+  List<Event> executorAnswered(Order order, OrderEvent event, Throwable failure) {
+    OrderEvent change = event != null ? event
+        : new OrderEvent.Rejected(order.id(), "the executor did not answer: " + failure, now());
+    return orderUpdates(List.of(change));
+  }
+
+  /** The session stops for {@code reason} after the executor canceled its resting orders ({@code canceled}). */
+  List<Event> stopped(List<OrderEvent> canceled, String reason) {
+    List<Event> events = new ArrayList<>(orderUpdates(canceled));
+    events.add(new Event.Stopped(reason, now()));
+    return events;
+  }
+
+  /** Order events from the executor or the venue, recorded together. */
+  List<Event> orderUpdates(List<OrderEvent> changes) {
+    Instant at = now();
+    return changes.stream().<Event>map(change -> new Event.OrderUpdated(change, at)).toList();
+  }
+
+  /** Cancels for orders placed before a restart that the venue never answered; they are reported as venue events. */
+  List<OrderEvent> canceledOnRestart(List<ClientOrderId> unsubmitted) {
+    return unsubmitted.stream()
+        .<OrderEvent>map(id -> new OrderEvent.Canceled(id, "the session restarted before the venue answered", now()))
+        .toList();
+  }
+
+  private Instant now() {
+    return clock.instant();
+  }
+}
