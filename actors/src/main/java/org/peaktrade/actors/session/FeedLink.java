@@ -19,11 +19,18 @@ import org.peaktrade.protocol.Bar;
  * switch so the session can leave the feed when it stops or restarts. Used from the session's own thread only.
  */
 final class FeedLink {
+  private final ActorContext<Command> context;
+  private final SessionPlan plan;
   private UniqueKillSwitch running;
 
-  /** Materialises one more subscription to {@code feed}, with the session {@code context} as its sink. */
-  void connect(ActorContext<Command> context, BarFeed feed) {
-    running = feed.bars()
+  FeedLink(ActorContext<Command> context, SessionPlan plan) {
+    this.context = context;
+    this.plan = plan;
+  }
+
+  /** Materialises one more subscription to the plan's feed, with the session as its sink. */
+  void connect() {
+    running = plan.feed().bars()
         .viaMat(KillSwitches.single(), Keep.right())
         .to(ActorSink.<Bar, Command, Ack>actorRefWithBackpressure(context.getSelf(), BarArrived::new,
             FeedStarted::new, Ack.INSTANCE, new FeedEnded(null), FeedEnded::new))
@@ -35,6 +42,15 @@ final class FeedLink {
     if (running != null) {
       running.shutdown();
       running = null;
+    }
+  }
+
+  /** Logs that the feed completed ({@code failure} null) or failed; the session waits for nothing more from it. */
+  void ended(Throwable failure) {
+    if (failure != null) {
+      context.getLog().error("session {}: the {} feed failed: {}", plan.id(), plan.symbol(), failure.toString());
+    } else {
+      context.getLog().info("session {}: the {} feed completed", plan.id(), plan.symbol());
     }
   }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -29,7 +28,6 @@ import org.peaktrade.actors.risk.RiskGate;
 import org.peaktrade.actors.watchdog.BudgetedSupervisor;
 import org.peaktrade.actors.watchdog.Watchdog;
 import org.peaktrade.engine.execution.ExecutionPipeline;
-import org.peaktrade.engine.session.RunLogEntry;
 import org.peaktrade.engine.strategy.Direction;
 import org.peaktrade.protocol.Bar;
 import org.peaktrade.protocol.CborSerializable;
@@ -42,7 +40,6 @@ import org.peaktrade.protocol.risk.RiskDecision;
 import org.peaktrade.protocol.session.EquityPoint;
 import org.peaktrade.protocol.session.OrderView;
 import org.peaktrade.protocol.session.PositionView;
-import org.peaktrade.protocol.session.SessionStatus;
 import org.peaktrade.protocol.session.SessionView;
 
 /**
@@ -167,11 +164,11 @@ public final class TradingSession
   private final SessionPlan plan;
   private final SessionDependencies deps;
   private final SessionSettings settings;
-  private final SessionRunLog runLog;
+  private final RunLogEffects runLogged;
   private final SessionChildren children;
   private final SessionSteps steps;
   private boolean stopping;
-  private final FeedLink feed = new FeedLink();
+  private final FeedLink feed;
   private final SessionLiveness liveness;
   private final BarQueue bars = new BarQueue();
 
@@ -183,7 +180,9 @@ public final class TradingSession
     this.plan = plan;
     this.deps = deps;
     this.settings = deps.settings();
-    this.runLog = SessionRunLog.of(plan.id(), settings);
+    this.runLogged = new RunLogEffects(Effect(), context, plan.id(), SessionRunLog.of(plan.id(), settings),
+        deps.clock());
+    this.feed = new FeedLink(context, plan);
     this.liveness = new SessionLiveness(context, timers, plan, deps);
     this.children = new SessionChildren(context, plan, deps);
     this.steps = new SessionSteps(plan, deps.clock(), deps.gateView());
@@ -266,7 +265,7 @@ public final class TradingSession
       context.getSelf().tell(new VenueReported(new PaperExecutor.VenueEvents(steps.canceledOnRestart(unsubmitted))));
     }
     liveness.start(state.lastBar());
-    feed.connect(context, plan.feed());
+    feed.connect();
     context.getLog().info("session {} trading {} {} from a {} feed", plan.id(), plan.spec().mode(), plan.symbol(),
         plan.feed().source());
   }
@@ -292,13 +291,8 @@ public final class TradingSession
           answer.failure().toString());
     }
     List<Event> events = steps.stopped(answer.events(), answer.reason());
-    List<RunLogEntry> entries = runLog.entries(state, events);
-    SessionStatus before = state.status();
-    return Effect().persist(events)
-        .thenRun((SessionState s) -> {
-          afterPersist(s, entries, before);
-          deps.killSwitchGate().tell(new KillSwitchGate.Unregister(plan.id()));
-        })
+    return runLogged.persist(state, events, state.status(),
+        s -> deps.killSwitchGate().tell(new KillSwitchGate.Unregister(plan.id())))
         .thenReply(answer.replyTo(), SessionState::view);
   }
 
@@ -310,12 +304,7 @@ public final class TradingSession
   }
 
   private ReplyEffect<Event, SessionState> onFeedEnded(SessionState state, FeedEnded ended) {
-    if (ended.failure() != null) {
-      context.getLog().error("session {}: the {} feed failed: {}", plan.id(), plan.symbol(),
-          ended.failure().toString());
-    } else {
-      context.getLog().info("session {}: the {} feed completed", plan.id(), plan.symbol());
-    }
+    feed.ended(ended.failure());
     return Effect().noReply();
   }
 
@@ -466,32 +455,10 @@ public final class TradingSession
     return persist(state, List.of(new Event.MarketDataWentStale(reason, now())), s -> { });
   }
 
-  // ---- persisting with the run log
-
+  /** Persists {@code events} with their run-log lines, then runs {@code then}; see {@link RunLogEffects}. */
   private ReplyEffect<Event, SessionState> persist(SessionState state, List<Event> events,
       Procedure<SessionState> then) {
-    if (events.isEmpty()) {
-      return Effect().none().thenRun(then).thenNoReply();
-    }
-    List<RunLogEntry> entries = runLog.entries(state, events);
-    SessionStatus before = state.hasStarted() ? state.status() : null;
-    return Effect().persist(events).thenRun((SessionState s) -> {
-      afterPersist(s, entries, before);
-      then.apply(s);
-    }).thenNoReply();
-  }
-
-  private void afterPersist(SessionState state, List<RunLogEntry> entries, SessionStatus before) {
-    List<RunLogEntry> lines = new ArrayList<>(entries);
-    if (before != state.status()) {
-      lines.add(runLog.statusChanged(before, state, now()));
-    }
-    try {
-      runLog.append(lines);
-    } catch (RuntimeException e) {
-      context.getLog().error("session {}: {} run-log line(s) not written: {}", plan.id(), lines.size(),
-          e.toString());
-    }
+    return runLogged.persist(state, events, then);
   }
 
   private Instant now() {
