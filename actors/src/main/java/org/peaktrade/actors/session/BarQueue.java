@@ -7,12 +7,17 @@ import org.peaktrade.protocol.Bar;
 
 /**
  * The bars of a {@link TradingSession} in flight: at most one is being processed ({@link BarWork}); bars that arrive
- * meanwhile wait in arrival order and are taken up one by one as each finishes. Transient, never persisted: a
- * restarted session starts with an empty queue and the feed resends what was not acknowledged.
+ * meanwhile wait in arrival order, and as each finishes the next one is sent to the session again. Transient, never
+ * persisted: a restarted session starts with an empty queue and the feed resends what was not acknowledged.
  */
 final class BarQueue {
+  private final ActorRef<TradingSession.Command> session;
   private BarWork current;
   private final Deque<TradingSession.BarArrived> waiting = new ArrayDeque<>();
+
+  BarQueue(ActorRef<TradingSession.Command> session) {
+    this.session = session;
+  }
 
   /** Whether a bar is being processed; a bar arriving now has to {@link #park} until it is done. */
   boolean busy() {
@@ -38,12 +43,15 @@ final class BarQueue {
     return current != null && current.bar().equals(bar);
   }
 
-  /** Acknowledges the bar being processed to the feed and returns the next bar waiting, or null. */
-  TradingSession.BarArrived finish() {
+  /** Acknowledges the bar being processed to the feed and sends the next bar waiting, if any, to the session. */
+  void finish() {
     BarWork done = current;
     current = null;
     done.ackTo().tell(TradingSession.Ack.INSTANCE);
-    return waiting.pollFirst();
+    TradingSession.BarArrived next = waiting.pollFirst();
+    if (next != null) {
+      session.tell(next);
+    }
   }
 
   void clear() {

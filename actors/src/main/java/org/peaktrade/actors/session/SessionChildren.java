@@ -91,25 +91,30 @@ final class SessionChildren {
   }
 
   /**
-   * Shows {@code bar} to the strategy, after the retained bars when the runner is fresh; false (nothing sent) when
-   * no runner is left.
+   * Shows {@code bar} to the strategy, after the retained bars when the runner is fresh; with no runner left, the
+   * session is answered at once that the strategy is stopped.
    */
-  boolean decide(Bar bar, SessionState state) {
+  void decide(Bar bar, SessionState state) {
     if (strategy == null) {
-      return false;
+      answerStrategyStopped(bar);
+      return;
     }
     strategy.tell(new StrategyRunner.Decide(bar, strategyCold ? state.warmUpBars() : List.of(), strategyReplies));
     strategyCold = false;
-    return true;
   }
 
-  /** The runner failed on a bar and restarts empty, so the next decision warms it up; false when none is left. */
-  boolean strategyFailed() {
-    if (strategy == null) {
-      return false;
+  /** Answers the session, in place of the runner, that the strategy is stopped and has no decision on {@code bar}. */
+  void answerStrategyStopped(Bar bar) {
+    context.getSelf().tell(new StrategyAnswered(new StrategyRunner.Failed(bar, "the strategy is stopped")));
+  }
+
+  /** The runner failed on {@code bar} and restarts empty, so the next decision warms it up (logged). */
+  void strategyFailed(Bar bar, String error) {
+    if (strategy != null) {
+      strategyCold = true;
+      context.getLog().warn("session {}: the strategy failed on the bar of {}: {}", plan.id(), bar.openTime(),
+          error);
     }
-    strategyCold = true;
-    return true;
   }
 
   /** The runner of {@code ofGeneration} ended for good; false when it was one of an earlier incarnation. */
@@ -119,6 +124,14 @@ final class SessionChildren {
     }
     strategy = null;
     return true;
+  }
+
+  /** Logs that the runner exhausted its restart budget and returns the reason the session records. */
+  String strategyBudgetExhausted() {
+    String reason = "the strategy exhausted its restart budget ("
+        + deps.settings().strategyRestartBudget().maxRestarts() + " restarts) and was stopped";
+    context.getLog().error("session {}: {}; no new orders", plan.id(), reason);
+    return reason;
   }
 
   void cancelOldTarget(Bar bar, Direction target) {

@@ -170,7 +170,7 @@ public final class TradingSession
   private boolean stopping;
   private final FeedLink feed;
   private final SessionLiveness liveness;
-  private final BarQueue bars = new BarQueue();
+  private final BarQueue bars;
 
   private TradingSession(ActorContext<Command> context, TimerScheduler<Command> timers, SessionPlan plan,
       SessionDependencies deps) {
@@ -183,6 +183,7 @@ public final class TradingSession
     this.runLogged = new RunLogEffects(Effect(), context, plan.id(), SessionRunLog.of(plan.id(), settings),
         deps.clock());
     this.feed = new FeedLink(context, plan);
+    this.bars = new BarQueue(context.getSelf());
     this.liveness = new SessionLiveness(context, timers, plan, deps);
     this.children = new SessionChildren(context, plan, deps);
     this.steps = new SessionSteps(plan, deps.clock(), deps.gateView());
@@ -270,17 +271,13 @@ public final class TradingSession
         plan.feed().source());
   }
 
-  private void stopTrading() {
-    feed.disconnect();
-    liveness.stop();
-  }
-
   private ReplyEffect<Event, SessionState> onStop(SessionState state, Stop stop) {
     if (state.isStopped() || stopping) {
       return Effect().reply(stop.replyTo(), state.view());
     }
     stopping = true;
-    stopTrading();
+    feed.disconnect();
+    liveness.stop();
     children.cancelOnStop(stop.reason(), stop.replyTo());
     return Effect().noReply();
   }
@@ -337,9 +334,7 @@ public final class TradingSession
 
   private void askStrategy(SessionState state, Bar bar) {
     bars.current().awaitingStrategy(true);
-    if (!children.decide(bar, state)) {
-      context.getSelf().tell(new StrategyAnswered(new StrategyRunner.Failed(bar, "the strategy is stopped")));
-    }
+    children.decide(bar, state);
   }
 
   private ReplyEffect<Event, SessionState> onStrategyAnswered(SessionState state, StrategyAnswered answer) {
@@ -349,15 +344,12 @@ public final class TradingSession
     }
     bars.current().awaitingStrategy(false);
     if (answer.reply() instanceof StrategyRunner.Failed failed) {
-      if (children.strategyFailed()) {
-        context.getLog().warn("session {}: the strategy failed on the bar of {}: {}", plan.id(), bar.openTime(),
-            failed.error());
-      }
-      return persist(state, steps.undecided(bar, failed.error()), this::finishBar);
+      children.strategyFailed(bar, failed.error());
+      return persist(state, steps.undecided(bar, failed.error()), s -> bars.finish());
     }
     SessionSteps.Decision decision = steps.decided(state, bar, ((StrategyRunner.Decided) answer.reply()).wanted());
     if (!decision.targetChanged()) {
-      return persist(state, decision.events(), this::finishBar);
+      return persist(state, decision.events(), s -> bars.finish());
     }
     boolean restingOrders = state.hasOpenOrders();
     return persist(state, decision.events(), s -> {
@@ -386,7 +378,7 @@ public final class TradingSession
     BarWork work = bars.current();
     Order order = work.orders().pollFirst();
     if (order == null) {
-      finishBar(state);
+      bars.finish();
       return;
     }
     if (!work.riskInformed()) {
@@ -409,13 +401,6 @@ public final class TradingSession
     return persist(state, steps.executorAnswered(answer.order(), answer.event(), answer.failure()), this::nextOrder);
   }
 
-  private void finishBar(SessionState state) {
-    BarArrived next = bars.finish();
-    if (next != null) {
-      context.getSelf().tell(next);
-    }
-  }
-
   // ---- out-of-band events
 
   private ReplyEffect<Event, SessionState> onVenueReported(SessionState state, VenueReported reported) {
@@ -428,15 +413,12 @@ public final class TradingSession
       return Effect().noReply();
     }
     if (bars.current() != null && bars.current().awaitingStrategy()) {
-      context.getSelf().tell(new StrategyAnswered(new StrategyRunner.Failed(bars.current().bar(),
-          "the strategy is stopped")));
+      children.answerStrategyStopped(bars.current().bar());
     }
     if (state.isStopped() || state.strategyStopped()) {
       return Effect().noReply();
     }
-    String reason = "the strategy exhausted its restart budget (" + settings.strategyRestartBudget().maxRestarts()
-        + " restarts) and was stopped";
-    context.getLog().error("session {}: {}; no new orders", plan.id(), reason);
+    String reason = children.strategyBudgetExhausted();
     return persist(state, List.of(new Event.StrategyStopped(reason, now())), s -> { });
   }
 
