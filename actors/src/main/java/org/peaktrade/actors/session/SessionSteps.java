@@ -32,12 +32,12 @@ final class SessionSteps {
   private final GateView gateView;
 
   /**
-   * The events for a bar the strategy decided on; {@code target} is the new effective target with {@code orders}
-   * placed for it (in submission order), or null with no orders when the target stays.
+   * The events for a bar the strategy decided on, and the pipeline's change of target (the new target and the orders
+   * placed for it, in submission order), null when the target stays.
    */
-  record Decision(List<Event> events, List<Order> orders, Direction target) {
+  record Decision(List<Event> events, ExecutionPipeline.TargetChange change) {
     boolean targetChanged() {
-      return target != null;
+      return change != null;
     }
   }
 
@@ -59,13 +59,13 @@ final class SessionSteps {
     Optional<ExecutionPipeline.TargetChange> change = pipeline.onTarget(wanted, state.position(), bar.close(),
         () -> state.equityAt(bar.close()), bar.closeTime());
     if (change.isEmpty()) {
-      return new Decision(events, List.of(), null);
+      return new Decision(events, null);
     }
     List<Order> orders = change.get().orders();
     events.add(new Event.TargetDecided(bar.closeTime(), wanted, change.get().target(), bar.close(),
         orders.stream().map(Order::id).toList(), pipeline.sequence(), now()));
     orders.forEach(order -> events.add(new Event.OrderUpdated(new OrderEvent.Placed(order), now())));
-    return new Decision(events, orders, change.get().target());
+    return new Decision(events, change.get());
   }
 
   /** The strategy had no answer for {@code bar}: it is processed without a decision. */

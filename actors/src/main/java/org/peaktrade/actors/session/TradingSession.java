@@ -69,6 +69,11 @@ import org.peaktrade.protocol.session.SessionView;
  * new orders until the next bar (and, when configured, escalates to the watchdog). Run-log lines are written after
  * their events are persisted ({@link SessionRunLog}). Talks to: its children (strategy runner, risk gate, executor),
  * the watchdog, the feed; the kill-switch gate through its executor.
+ *
+ * <p>This class is the table of commands and the order of the steps; its helpers (none of them an actor) do the rest:
+ * {@link BarQueue} holds the bar in flight, {@link SessionSteps} works out the events of each step,
+ * {@link SessionChildren} spawns and asks the children, {@link FeedLink} subscribes to the feed,
+ * {@link SessionLiveness} keeps the heartbeat and stale timers, {@link RunLogEffects} persists with the run log.
  */
 public final class TradingSession
     extends EventSourcedBehaviorWithEnforcedReplies<TradingSession.Command, TradingSession.Event, SessionState> {
@@ -353,9 +358,9 @@ public final class TradingSession
     }
     boolean restingOrders = state.hasOpenOrders();
     return persist(state, decision.events(), s -> {
-      bars.current().orders().addAll(decision.orders());
+      bars.current().orders().addAll(decision.change().orders());
       if (restingOrders) {
-        children.cancelOldTarget(bar, decision.target());
+        children.cancelOldTarget(bar, decision.change().target());
       } else {
         nextOrder(s);
       }
