@@ -81,9 +81,13 @@ class RequestLimitsTest {
 
   @Test
   void a_body_over_the_servers_own_limit_of_8_MiB_is_a_413_problem_too() throws Exception {
-    byte[] body = trigger(9 * 1024 * 1024).getBytes(StandardCharsets.UTF_8);
+    // Only the headers: the server refuses from the declared length alone. (A client still writing 9 MiB when the
+    // server closes can lose the answer to a broken pipe, which would test the client, not the server.)
+    int declared = 9 * 1024 * 1024;
 
-    Reply reply = api.send("POST", TRIGGER, "application/json", body);
+    Reply reply = api.raw("POST " + TRIGGER + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        + "Authorization: " + TestTokens.bearer(TestTokens.ALICE) + "\r\nContent-Type: application/json\r\n"
+        + "Content-Length: " + declared + "\r\n\r\n");
 
     assertProblem(reply, 413, "larger than 1024 bytes");
   }
