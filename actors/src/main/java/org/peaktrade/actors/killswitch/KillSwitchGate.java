@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -99,12 +100,14 @@ public final class KillSwitchGate extends AbstractBehavior<KillSwitchGate.Comman
         .onMessage(Register.class, this::onRegister)
         .onMessage(Unregister.class, this::onUnregister)
         .onMessageEquals(Refresh.INSTANCE, this::onRefresh)
+        .onSignal(Terminated.class, this::onExecutorStopped)
         .build();
   }
 
   private Behavior<Command> onRegister(Register register) {
     KillSwitchScope scope = KillSwitchScope.session(register.sessionId());
     executors.put(register.sessionId(), register.executor());
+    getContext().watch(register.executor());
     if (view.session(register.sessionId()) == null) {
       unansweredSince.putIfAbsent(register.sessionId(), view.clock().millis());
     }
@@ -119,10 +122,26 @@ public final class KillSwitchGate extends AbstractBehavior<KillSwitchGate.Comman
   }
 
   private Behavior<Command> onUnregister(Unregister unregister) {
-    executors.remove(unregister.sessionId());
-    unansweredSince.remove(unregister.sessionId());
-    view.remove(KillSwitchScope.session(unregister.sessionId()));
+    forget(unregister.sessionId());
     return this;
+  }
+
+  /**
+   * A registered executor stopped without an {@link Unregister}: its sessions ended on this node (moved to another
+   * cluster member, or the actor failed). They are forgotten like unregistered ones; a session that registered a
+   * newer executor since keeps it.
+   */
+  private Behavior<Command> onExecutorStopped(Terminated stopped) {
+    List<String> ended = executors.entrySet().stream().filter(entry -> entry.getValue().equals(stopped.getRef()))
+        .map(Map.Entry::getKey).toList();
+    ended.forEach(this::forget);
+    return this;
+  }
+
+  private void forget(String sessionId) {
+    executors.remove(sessionId);
+    unansweredSince.remove(sessionId);
+    view.remove(KillSwitchScope.session(sessionId));
   }
 
   /**

@@ -213,4 +213,41 @@ class KillSwitchGateTest {
     gate.tell(new KillSwitchGate.Unregister("s1"));
     awaitDecision("s1", GateDecision.blocked("session:s1", "unknown"));
   }
+
+  @Test
+  void aSessionWhoseExecutorStoppedIsForgottenAndNoLongerRefreshed() {
+    service.answerStatus(Statuses.active(GLOBAL, 1));
+    service.answerStatus(Statuses.active(S1, 1));
+    service.answerStatus(Statuses.active(S2, 1));
+    spawnGate();
+    awaitDecision("s1", GateDecision.ALLOWED);
+
+    executor1.stop();
+
+    awaitDecision("s1", GateDecision.blocked("session:s1", "unknown"));
+    for (int second = 0; second < 4; second++) {
+      clock.advance(Duration.ofSeconds(1));
+      time.timePasses(Duration.ofSeconds(1));
+    }
+    executor2.awaitAssert(() -> {
+      assertThat(service.statusRequests()).isNotEmpty();
+      assertThat(service.statusRequests().get(service.statusRequests().size() - 1)).contains(GLOBAL)
+          .doesNotContain(S1);
+      return null;
+    });
+    assertThat(view.check("s2")).isEqualTo(GateDecision.ALLOWED);
+  }
+
+  @Test
+  void theStopOfAnExecutorThatWasReplacedLeavesTheNewOneRegistered() {
+    spawnGate();
+    publishActive(1);
+    TestProbe<OpenOrderCanceller.Command> restarted = testKit.createTestProbe();
+    gate.tell(new KillSwitchGate.Register("s1", restarted.getRef()));
+
+    executor1.stop();
+    publish(Statuses.killed(S1, 2));
+
+    assertThat(restarted.expectMessageClass(OpenOrderCanceller.CancelOpenOrders.class).scope()).isEqualTo(S1);
+  }
 }
