@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KubernetesManifestsTest {
 
-  private static final Path REPO = repositoryRoot();
+  private static final Path REPO = Repository.ROOT;
 
   @TempDir
   Path scratch;
@@ -26,7 +24,7 @@ class KubernetesManifestsTest {
   private static final PodSecrets SECRETS = new PodSecrets();
 
   private final Manifests manifests = Manifests.load(REPO.resolve("k8s"));
-  private String dockerfile = read(REPO.resolve("Dockerfile"));
+  private String dockerfile = Repository.read(REPO.resolve("Dockerfile"));
 
   private List<String> problems() {
     return ManifestCheck.problems(REPO, manifests, Dockerfile.parse(dockerfile), SECRETS, scratch);
@@ -560,22 +558,5 @@ class KubernetesManifestsTest {
     dockerfile = dockerfile.replace("USER 10001:10001", "USER root");
 
     assertThat(problems()).anyMatch(p -> p.contains("USER root must be a non-root user"));
-  }
-
-  private static Path repositoryRoot() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.isDirectory(dir.resolve("k8s")) && Files.isRegularFile(dir.resolve("Dockerfile"))) {
-        return dir;
-      }
-    }
-    throw new IllegalStateException("k8s/ and Dockerfile not found above " + Path.of("").toAbsolutePath());
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

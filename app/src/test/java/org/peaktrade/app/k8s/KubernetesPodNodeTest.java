@@ -12,13 +12,11 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,7 +44,7 @@ import org.peaktrade.app.node.NodeConfig;
  */
 class KubernetesPodNodeTest {
 
-  private static final Path REPO = repositoryRoot();
+  private static final Path REPO = Repository.ROOT;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String DISCOVERY = "pekko.management.cluster.bootstrap.contact-point-discovery";
   private static final String KUBERNETES_API = "pekko.discovery.kubernetes-api";
@@ -56,7 +54,7 @@ class KubernetesPodNodeTest {
   Path scratch;
 
   private final Manifests manifests = Manifests.load(REPO.resolve("k8s"));
-  private final Dockerfile dockerfile = Dockerfile.parse(read(REPO.resolve("Dockerfile")));
+  private final Dockerfile dockerfile = Dockerfile.parse(Repository.read(REPO.resolve("Dockerfile")));
   private final PodSecrets secrets = new PodSecrets();
 
   private NodePod pod(int index) {
@@ -219,23 +217,6 @@ class KubernetesPodNodeTest {
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
-    }
-  }
-
-  private static Path repositoryRoot() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.isDirectory(dir.resolve("k8s")) && Files.isRegularFile(dir.resolve("Dockerfile"))) {
-        return dir;
-      }
-    }
-    throw new IllegalStateException("k8s/ and Dockerfile not found above " + Path.of("").toAbsolutePath());
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }
