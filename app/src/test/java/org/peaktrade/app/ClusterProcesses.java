@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.peaktrade.actors.fixtures.Polling;
 import org.peaktrade.app.fixtures.NodeProcess;
 import org.peaktrade.http.ApiJson;
 import org.peaktrade.http.fixtures.TestTokens;
@@ -69,18 +70,6 @@ final class ClusterProcesses {
 
   /** Polls {@code condition} until it holds or {@link #WAIT} has passed; fails with the last failure seen. */
   static void eventually(Callable<Boolean> condition) throws Exception {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    Throwable last = null;
-    while (System.nanoTime() < deadline) {
-      try {
-        if (condition.call()) {
-          return;
-        }
-      } catch (Exception | AssertionError e) {
-        last = e;
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("not within " + WAIT + (last == null ? "" : "; last failure: " + last), last);
+    Polling.until("the cluster of node processes", WAIT, condition);
   }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.peaktrade.actors.fixtures.Polling;
 import org.peaktrade.app.fixtures.NodeProcess;
 
 /**
@@ -101,20 +102,17 @@ class MainJobIT {
 
   private static JsonNode awaitSessions(NodeProcess node, java.util.function.Predicate<JsonNode> done)
       throws Exception {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    JsonNode sessions = JSON.createArrayNode();
-    while (System.nanoTime() < deadline) {
-      HttpResponse<String> response = node.getFromRoot("/api/v1/sessions");
-      if (response.statusCode() == 200) {
-        sessions = JSON.readTree(response.body()).path("sessions");
-        if (done.test(sessions)) {
-          return sessions;
+    try {
+      return Polling.until("the demo sessions seeing bars", WAIT, () -> {
+        HttpResponse<String> response = node.getFromRoot("/api/v1/sessions");
+        if (response.statusCode() != 200) {
+          throw new IllegalStateException(response.statusCode() + ": " + response.body());
         }
-      }
-      Thread.sleep(250);
+        return JSON.readTree(response.body()).path("sessions");
+      }, done);
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "\n" + node.log(), e);
     }
-    throw new AssertionError("the demo sessions did not all see bars within " + WAIT + ": " + sessions + "\n"
-        + node.log());
   }
 
   private static List<String> ids(JsonNode sessions) {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.peaktrade.actors.fixtures.Polling;
 import org.peaktrade.app.node.Node;
 import org.peaktrade.app.node.NodeConfig;
 import org.peaktrade.engine.killswitch.ApprovalCodeHash;
@@ -141,14 +142,7 @@ class NodeDemoSessionsIT {
   }
 
   private JsonNode eventually(Node node, Predicate<JsonNode> done) throws Exception {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    JsonNode sessions = get(node, "/api/v1/sessions");
-    while (!done.test(sessions) && System.nanoTime() < deadline) {
-      Thread.sleep(200);
-      sessions = get(node, "/api/v1/sessions");
-    }
-    assertThat(done.test(sessions)).as("sessions within %s: %s", WAIT, sessions).isTrue();
-    return sessions;
+    return Polling.until("sessions", WAIT, () -> get(node, "/api/v1/sessions"), done);
   }
 
   private List<String> orderIds(Node node, String id) throws Exception {

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.peaktrade.actors.fixtures.Polling;
 import org.peaktrade.app.node.Node;
 import org.peaktrade.app.node.NodeConfig;
 import org.peaktrade.engine.killswitch.ApprovalCodeHash;
@@ -118,17 +119,8 @@ class NodeHealthIT {
   }
 
   private HttpResponse<String> eventually(String path, Predicate<HttpResponse<String>> condition) throws Exception {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    HttpResponse<String> response = get(path);
-    while (!condition.test(response)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(path + " never matched within " + WAIT + "; last answer " + response.statusCode()
-            + ": " + response.body());
-      }
-      Thread.sleep(200);
-      response = get(path);
-    }
-    return response;
+    return Polling.until(path, WAIT, () -> get(path), condition,
+        response -> response.statusCode() + ": " + response.body());
   }
 
   private HttpResponse<String> get(String path) throws Exception {

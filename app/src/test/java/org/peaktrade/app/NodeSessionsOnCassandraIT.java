@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.peaktrade.actors.fixtures.Polling;
 import org.peaktrade.actors.fixtures.KillSwitchFixtures;
 import org.peaktrade.actors.fixtures.LocalCassandra;
 import org.peaktrade.app.node.Node;
@@ -224,20 +225,7 @@ class NodeSessionsOnCassandraIT {
 
   /** Polls {@code path} until it answers 200 with a body {@code done} accepts; other answers are retried. */
   private JsonNode eventually(Node node, String path, Predicate<JsonNode> done, Duration within) throws Exception {
-    long deadline = System.nanoTime() + within.toNanos();
-    String last = "nothing";
-    while (System.nanoTime() < deadline) {
-      HttpResponse<String> response = send(request(node, path).GET());
-      last = response.statusCode() + " " + response.body();
-      if (response.statusCode() == 200) {
-        JsonNode body = JSON.readTree(response.body());
-        if (done.test(body)) {
-          return body;
-        }
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError(path + " not as expected within " + within + "; last answer " + last);
+    return Polling.until(path, within, () -> get(node, path), done);
   }
 
   private HttpResponse<String> health(Node node, String path, Predicate<HttpResponse<String>> done) throws Exception {
@@ -246,20 +234,9 @@ class NodeSessionsOnCassandraIT {
 
   private HttpResponse<String> health(Node node, String path, Predicate<HttpResponse<String>> done, Duration within)
       throws Exception {
-    long deadline = System.nanoTime() + within.toNanos();
-    HttpResponse<String> response = null;
-    while (response == null || !done.test(response)) {
-      if (response != null && System.nanoTime() > deadline) {
-        throw new AssertionError(path + " not as expected within " + within + "; last answer "
-            + response.statusCode() + ": " + response.body());
-      }
-      if (response != null) {
-        Thread.sleep(250);
-      }
-      response = http.send(HttpRequest.newBuilder(URI.create(node.managementUrl() + path))
-          .timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-    return response;
+    return Polling.until(path, within, () -> http.send(HttpRequest.newBuilder(URI.create(node.managementUrl() + path))
+        .timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString()), done,
+        response -> response.statusCode() + ": " + response.body());
   }
 
   private JsonNode get(Node node, String path) throws Exception {

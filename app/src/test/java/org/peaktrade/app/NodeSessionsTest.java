@@ -19,6 +19,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.peaktrade.actors.fixtures.Polling;
 import org.peaktrade.app.node.Node;
 import org.peaktrade.app.node.NodeConfig;
 import org.peaktrade.http.fixtures.RecordingSessionService;
@@ -77,18 +78,11 @@ class NodeSessionsTest {
 
   private static String metricsOnceSessionsCounted(Node node) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    String text = "";
-    while (System.nanoTime() < deadline) {
-      text = http.send(HttpRequest.newBuilder(URI.create(node.url() + "/metrics"))
-          .header("Authorization", TestTokens.bearer(TestTokens.VIC)).build(), HttpResponse.BodyHandlers.ofString())
-          .body();
-      if (text.contains("peaktrade_sessions{mode=\"PAPER\",status=\"RUNNING\"} 1.0")) {
-        return text;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("the sessions were never counted:\n" + text);
+    return Polling.until("the sessions counted in /metrics", Duration.ofSeconds(15),
+        () -> http.send(HttpRequest.newBuilder(URI.create(node.url() + "/metrics"))
+            .header("Authorization", TestTokens.bearer(TestTokens.VIC)).build(), HttpResponse.BodyHandlers.ofString())
+            .body(),
+        text -> text.contains("peaktrade_sessions{mode=\"PAPER\",status=\"RUNNING\"} 1.0"));
   }
 
   @Test

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.peaktrade.actors.fixtures.Polling;
 import org.peaktrade.actors.fixtures.Bars;
 import org.peaktrade.engine.data.LoadOptions;
 import org.peaktrade.engine.data.MarketDataFiles;
@@ -219,18 +220,6 @@ class InJvmClusterIT {
   }
 
   private static void eventually(Callable<Boolean> condition) throws Exception {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    Exception last = null;
-    while (System.nanoTime() < deadline) {
-      try {
-        if (condition.call()) {
-          return;
-        }
-      } catch (Exception e) {
-        last = e;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("not within " + WAIT + (last == null ? "" : "; last failure: " + last), last);
+    Polling.until("the cluster", WAIT, condition);
   }
 }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.peaktrade.actors.fixtures.Polling;
 import org.peaktrade.actors.fixtures.Bars;
 import org.peaktrade.actors.fixtures.SessionHarness;
 import org.peaktrade.actors.killswitch.EmbeddedJournal;
@@ -115,18 +116,12 @@ class SessionRestartIT {
   }
 
   private static SessionView awaitBars(SessionService sessions, String id, long bars) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (true) {
-      SessionView view = await(sessions.get(id)).orElseThrow();
-      if (view.barsSeen() == bars || System.nanoTime() > deadline) {
-        return view;
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+    try {
+      return Polling.until("session " + id + " at " + bars + " bars", Duration.ofSeconds(60),
+          () -> await(sessions.get(id)).orElseThrow(), view -> view.barsSeen() == bars);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 

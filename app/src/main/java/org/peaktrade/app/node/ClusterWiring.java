@@ -4,10 +4,12 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigValueFactory;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.management.cluster.bootstrap.ClusterBootstrap;
 import org.peaktrade.actors.cluster.ClusterProfile;
@@ -141,19 +143,19 @@ final class ClusterWiring {
     if (!enabled) {
       return;
     }
-    Cluster cluster = Cluster.get(system);
-    Instant deadline = Instant.now().plus(joinTimeout);
-    while (cluster.selfMember().status() != MemberStatus.up()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException("did not join the cluster within " + joinTimeout + " (" + JOIN_TIMEOUT
-            + "); " + howItJoins(system.settings().config()) + ", this node: " + cluster.selfMember().address());
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while joining the cluster", e);
-      }
+    CompletableFuture<Void> up = new CompletableFuture<>();
+    org.apache.pekko.cluster.Cluster.get(system.classicSystem()).registerOnMemberUp(() -> up.complete(null));
+    try {
+      up.get(joinTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("did not join the cluster within " + joinTimeout + " (" + JOIN_TIMEOUT
+          + "); " + howItJoins(system.settings().config()) + ", this node: "
+          + Cluster.get(system).selfMember().address(), e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("joining the cluster failed: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while joining the cluster", e);
     }
   }
 
