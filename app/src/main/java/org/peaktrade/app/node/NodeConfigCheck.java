@@ -30,7 +30,7 @@ import org.peaktrade.http.auth.ApiTokens;
  * this node uses it (risk limits of every portfolio and session, the Kraken feed of a replaying node, the threshold
  * rules). Either step reports every problem it finds at once, as one {@link NodeConfigException}.
  */
-final class NodeConfigCheck {
+public final class NodeConfigCheck {
 
   static final String ROOT = "peaktrade";
   private static final Config DOCUMENTED = documented();
@@ -86,8 +86,11 @@ final class NodeConfigCheck {
     return KEYS.unknownKeys(config);
   }
 
-  /** Throws {@link NodeConfigException} listing every unknown key under {@code peaktrade}. */
-  static void refuseUnknownKeys(Config config) {
+  /**
+   * Throws {@link NodeConfigException} listing every unknown key under {@code peaktrade}; also for the commands
+   * that read a node's {@code --config} file for a part of it ({@code feed}, {@code backtest --risk}).
+   */
+  public static void refuseUnknownKeys(Config config) {
     List<UnknownKey> unknown = unknownKeys(config);
     if (!unknown.isEmpty()) {
       throw new NodeConfigException(unknown.size() + " unknown key" + (unknown.size() == 1 ? "" : "s")
