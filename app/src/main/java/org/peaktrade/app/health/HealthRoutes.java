@@ -21,6 +21,8 @@ import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.management.javadsl.ManagementRouteProvider;
 import org.apache.pekko.management.javadsl.ManagementRouteProviderSettings;
 import org.peaktrade.protocol.killswitch.HealthCheckResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import scala.util.Try;
 
 /**
@@ -35,6 +37,7 @@ public final class HealthRoutes extends AbstractExtensionId<HealthRoutes.Provide
 
   private static final HealthRoutes ID = new HealthRoutes();
   private static final String MANAGEMENT = "pekko.management.health-checks.";
+  private static final Logger LOG = LoggerFactory.getLogger(HealthRoutes.class);
 
   @Override
   public HealthRoutes lookup() {
@@ -78,6 +81,9 @@ public final class HealthRoutes extends AbstractExtensionId<HealthRoutes.Provide
     private HttpResponse response(Try<NodeHealth.Report> outcome, String healthy) {
       NodeHealth.Report report = outcome.isSuccess() ? outcome.get() : new NodeHealth.Report(List.of(
           new HealthCheckResult("health-checks", false, "no report within " + timeout.toMillis() + " ms")), List.of());
+      if (!report.passed()) {
+        LOG.warn("not {}: {}", healthy, report.failures());
+      }
       ObjectNode body = JSON.createObjectNode();
       body.put("status", report.passed() ? healthy : "not " + healthy);
       if (!report.passed()) {
