@@ -9,6 +9,7 @@ import org.peaktrade.app.backtest.BacktestCommand;
 import org.peaktrade.app.cli.IndicatorsCommand;
 import org.peaktrade.app.client.NodeUnreachableException;
 import org.peaktrade.app.client.NotAuthorizedException;
+import org.peaktrade.app.node.NodeConfigException;
 import org.peaktrade.app.feed.FeedCommand;
 import org.peaktrade.app.killswitch.HashApprovalCodeCommand;
 import org.peaktrade.app.killswitch.KillCommand;
@@ -90,7 +91,7 @@ public final class PeakTrade implements Runnable {
       err.println("peak-trade: " + e);
       return ExitCodes.BAD_INPUT;
     }
-    if (e instanceof ConfigException) {
+    if (e instanceof ConfigException || e instanceof NodeConfigException) {
       err.println("peak-trade: invalid configuration: " + e.getMessage());
       return ExitCodes.USAGE;
     }

@@ -212,6 +212,31 @@ class BacktestCommandTest {
   }
 
   @Test
+  void aTypoInTheRiskFileNamesTheClosestLimit() throws IOException {
+    Path risk = out.resolve("risk.conf");
+    Files.writeString(risk, "peaktrade.risk.portfolios.mine { max-drawdown-pc = 10 }");
+
+    CliRun run = CliRun.of("backtest", "--data", BTC_1M, "--strategy", "ma-cross", "--risk", risk.toString(),
+        "--risk-portfolio", "mine", "--out", out.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).contains("peaktrade.risk.portfolios.mine.max-drawdown-pc (" + risk + ":1): unknown key; "
+        + "did you mean peaktrade.risk.portfolios.mine.max-drawdown-pct?");
+  }
+
+  @Test
+  void aBadLimitOfAPortfolioTheBacktestDoesNotUseIsAUsageErrorToo() throws IOException {
+    Path risk = out.resolve("risk.conf");
+    Files.writeString(risk, "peaktrade.risk.portfolios { mine { max-drawdown-pct = 10 }, other { max-daily-loss = x } }");
+
+    CliRun run = CliRun.of("backtest", "--data", BTC_1M, "--strategy", "ma-cross", "--risk", risk.toString(),
+        "--risk-portfolio", "mine", "--out", out.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).contains("peaktrade.risk.portfolios.other.max-daily-loss");
+  }
+
+  @Test
   void theShippedRiskProfilesLoad() {
     CliRun run = CliRun.of("backtest", "--data", CliRun.demo("btc-5m-2023-01.csv"), "--strategy", "ma-cross",
         "--risk", CliRun.demo("../../config/risk.conf"), "--risk-portfolio", "conservative", "--out", out.toString());

@@ -36,6 +36,20 @@ class FeedCommandTest {
   }
 
   @Test
+  void aTypoInTheConfigFileIsAUsageErrorNamingTheClosestKey() throws Exception {
+    Path typo = Files.writeString(dir.resolve("typo.conf"),
+        "peaktrade.market-data.kraken.ws-ulr = \"wss://example.invalid\"\n");
+
+    CliRun run = CliRun.of("feed", "--config", typo.toString(), "--replay", CliRun.demo("btc-perp-1m-2022-01.csv"),
+        "--limit", "1");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).contains("peak-trade: invalid configuration: 1 unknown key under peaktrade")
+        .contains("peaktrade.market-data.kraken.ws-ulr (" + typo + ":1): unknown key; "
+            + "did you mean peaktrade.market-data.kraken.ws-url?");
+  }
+
+  @Test
   void rejectsAnUnknownChannelNamingTheValidOnes() {
     CliRun run = CliRun.of("feed", "--channel", "candles");
 

@@ -211,7 +211,7 @@ class KillSwitchProcessRestartIT {
   }
 
   private static Path jar() {
-    Path jar = Path.of(System.getProperty("peaktrade.jar", "target/peak-trade.jar"));
+    Path jar = Path.of(System.getProperty("peak-trade.jar", "target/peak-trade.jar"));
     assertThat(jar).as("the runnable jar (built in the package phase)").exists();
     return jar;
   }

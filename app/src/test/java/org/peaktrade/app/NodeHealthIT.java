@@ -87,7 +87,7 @@ class NodeHealthIT {
               .build(),
           HttpResponse.BodyHandlers.ofString());
       HttpResponse<String> stale = eventually("/ready",
-          response -> response.body().contains("kill-switch-view-fresh"));
+          response -> response.body().contains("kill-switch-view-fresh: global"));
 
       assertThat(notReady.statusCode()).isEqualTo(500);
       assertThat(notReady.body()).contains("journal-writable").contains("no answer within");

@@ -22,7 +22,8 @@ import org.peaktrade.protocol.Symbol;
  */
 public final class RiskConfig {
   static final String ROOT = "peaktrade.risk";
-  private static final Set<String> KEYS = Set.of("max-order-notional", "max-order-quantity", "min-order-notional",
+  /** The keys of a limits section: defaults, a portfolio or a session. */
+  public static final Set<String> KEYS = Set.of("max-order-notional", "max-order-quantity", "min-order-notional",
       "max-symbol-exposure", "max-total-exposure", "max-open-positions", "max-daily-loss", "max-daily-loss-pct",
       "max-drawdown-pct", "price-collar-bps", "max-orders-per-window", "order-window", "allowed-symbols",
       "max-price-age", "warning-fraction", "portfolio");
@@ -43,6 +44,24 @@ public final class RiskConfig {
       merged = portfolioSection(config, chosen).withFallback(merged);
     }
     return read(merged, ROOT + (chosen == null ? ".defaults" : ".portfolios." + chosen));
+  }
+
+  /**
+   * Reads the defaults and the limits of every portfolio and every session, so a bad limit anywhere fails now with
+   * its path, not when a session first uses it.
+   */
+  public static void validateAll(Config config) {
+    limits(config, null, null);
+    for (String portfolio : names(config, ROOT + ".portfolios")) {
+      limits(config, portfolio, null);
+    }
+    for (String session : names(config, ROOT + ".sessions")) {
+      limits(config, null, session);
+    }
+  }
+
+  private static Set<String> names(Config config, String path) {
+    return config.hasPath(path) ? new TreeSet<>(config.getObject(path).keySet()) : Set.of();
   }
 
   private static Config portfolioSection(Config config, String portfolio) {

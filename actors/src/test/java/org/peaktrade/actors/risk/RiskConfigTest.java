@@ -1,6 +1,7 @@
 package org.peaktrade.actors.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.typesafe.config.Config;
@@ -81,5 +82,28 @@ class RiskConfigTest {
 
     assertThatThrownBy(() -> RiskConfig.limits(bad, null, null))
         .hasMessageContaining("max-daily-loss").hasMessageContaining("'lots'");
+  }
+
+  @Test
+  void validatingAllFailsOnABadLimitOfAPortfolioNoSessionUses() {
+    Config bad = ConfigFactory.parseString("peaktrade.risk.portfolios.unused { max-drawdown-pct = lots }")
+        .withFallback(CONFIG);
+
+    assertThatThrownBy(() -> RiskConfig.validateAll(bad))
+        .hasMessageContaining("peaktrade.risk.portfolios.unused.max-drawdown-pct");
+  }
+
+  @Test
+  void validatingAllFailsOnASessionThatNamesAnUnknownPortfolio() {
+    Config bad = ConfigFactory.parseString("peaktrade.risk.sessions.s-2 { portfolio = agressive }")
+        .withFallback(CONFIG);
+
+    assertThatThrownBy(() -> RiskConfig.validateAll(bad))
+        .hasMessageContaining("unknown risk portfolio 'agressive'; known: [conservative]");
+  }
+
+  @Test
+  void validatingAllAcceptsEveryValidSection() {
+    assertThatCode(() -> RiskConfig.validateAll(CONFIG)).doesNotThrowAnyException();
   }
 }

@@ -1,5 +1,6 @@
 package org.peaktrade.app.backtest;
 
+import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -39,6 +40,7 @@ import org.peaktrade.engine.strategy.StrategyDefinition;
 import org.peaktrade.protocol.Decimals;
 import org.peaktrade.protocol.Money;
 import org.peaktrade.app.cli.DataFileOptions;
+import org.peaktrade.app.node.NodeConfigCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -183,7 +185,10 @@ public final class BacktestCommand implements Callable<Integer> {
       if (!Files.isRegularFile(riskConfig)) {
         throw new IllegalArgumentException("--risk file not found: " + riskConfig);
       }
-      risk = RiskConfig.limits(ConfigFactory.parseFile(riskConfig.toFile()).resolve(), riskPortfolio, null);
+      Config limits = ConfigFactory.parseFile(riskConfig.toFile()).resolve();
+      NodeConfigCheck.refuseUnknownKeys(limits);
+      RiskConfig.validateAll(limits);
+      risk = RiskConfig.limits(limits, riskPortfolio, null);
     } else if (riskPortfolio != null) {
       throw new IllegalArgumentException("--risk-portfolio needs --risk CONFIG");
     }

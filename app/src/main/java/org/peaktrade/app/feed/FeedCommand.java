@@ -27,6 +27,7 @@ import org.peaktrade.actors.marketdata.ReplaySpeed;
 import org.peaktrade.actors.marketdata.kraken.KrakenFeed;
 import org.peaktrade.actors.marketdata.kraken.KrakenFeedSettings;
 import org.peaktrade.app.ExitCodes;
+import org.peaktrade.app.node.NodeConfigCheck;
 import org.peaktrade.engine.data.BarInterval;
 import org.peaktrade.engine.data.LoadOptions;
 import org.peaktrade.engine.marketdata.KrakenChannel;
@@ -194,6 +195,8 @@ public final class FeedCommand implements Callable<Integer> {
     Config quiet = ConfigFactory.empty()
         .withValue("pekko.loglevel", ConfigValueFactory.fromAnyRef("WARNING"))
         .withValue("pekko.fail-mixed-versions", ConfigValueFactory.fromAnyRef(false));
-    return ConfigFactory.load(fromFile.withFallback(quiet));
+    Config loaded = ConfigFactory.load(fromFile.withFallback(quiet));
+    NodeConfigCheck.refuseUnknownKeys(loaded);
+    return loaded;
   }
 }

@@ -15,18 +15,44 @@ import org.peaktrade.actors.killswitch.HealthCheckRunner;
 import org.peaktrade.protocol.killswitch.HealthCheckResult;
 
 /**
- * Where Pekko Management's health checks find the node's components: an extension, one per actor system, into which
- * the node registers its readiness and liveness checks once they run. Pekko Management creates
- * {@link ReadinessCheck} and {@link LivenessCheck} by class name with only the actor system in hand, and they ask
- * this extension. Until the node has registered, both fail (fail closed: a node still starting is not ready).
+ * Where the health endpoints ({@link HealthRoutes}, served by Pekko Management) find the node's components: an
+ * extension, one per actor system, into which the node registers its readiness and liveness checks and its
+ * {@link SafetyWarning}s once they run. Until the node has registered, both reports fail (fail closed: a node still
+ * starting is not ready).
  */
 public final class NodeHealth implements Extension {
 
   private static final Id ID = new Id();
+  private static final Report NOT_REGISTERED = new Report(
+      List.of(new HealthCheckResult(NodeStartedCheck.NAME, false, "the node has not finished starting")), List.of());
 
   private volatile Registered registered;
 
-  private record Registered(List<HealthCheck> readiness, List<HealthCheck> liveness, Duration timeout) {}
+  private record Registered(List<HealthCheck> readiness, List<HealthCheck> liveness, List<SafetyWarning> warnings,
+      Duration timeout) {}
+
+  /**
+   * The outcome of one run of the checks, and the safety warnings, which do not fail it.
+   *
+   * @param checks every check's result, in registration order
+   * @param warnings the safety controls the configuration turns off
+   */
+  public record Report(List<HealthCheckResult> checks, List<SafetyWarning> warnings) {
+    public Report {
+      checks = List.copyOf(checks);
+      warnings = List.copyOf(warnings);
+    }
+
+    public boolean passed() {
+      return checks.stream().allMatch(HealthCheckResult::passed);
+    }
+
+    /** Each failing check and why, e.g. {@code journal-writable: no answer within 2000 ms; ...}; empty if none. */
+    public String failures() {
+      return checks.stream().filter(result -> !result.passed()).map(result -> result.name() + ": " + result.detail())
+          .collect(Collectors.joining("; "));
+    }
+  }
 
   private NodeHealth() {}
 
@@ -35,42 +61,34 @@ public final class NodeHealth implements Extension {
   }
 
   /** Makes the checks live; each run of either list is bounded by {@code timeout} per check. */
-  public void register(List<HealthCheck> readiness, List<HealthCheck> liveness, Duration timeout) {
-    registered = new Registered(List.copyOf(readiness), List.copyOf(liveness), timeout);
+  public void register(List<HealthCheck> readiness, List<HealthCheck> liveness, List<SafetyWarning> warnings,
+      Duration timeout) {
+    registered = new Registered(List.copyOf(readiness), List.copyOf(liveness), List.copyOf(warnings), timeout);
   }
 
-  /** Completes with true when every readiness check passes; fails with {@link NotHealthyException} otherwise. */
-  public CompletionStage<Boolean> ready() {
+  /** The safety controls the node's configuration turns off; empty until the node has registered. */
+  public List<SafetyWarning> warnings() {
     Registered now = registered;
-    return now == null ? notRegistered() : run(now.readiness(), now.timeout());
+    return now == null ? List.of() : now.warnings();
   }
 
-  /** Completes with true when every liveness check passes; fails with {@link NotHealthyException} otherwise. */
-  public CompletionStage<Boolean> alive() {
+  /** Runs every readiness check; the report carries the safety warnings too. */
+  public CompletionStage<Report> readiness() {
     Registered now = registered;
-    return now == null ? notRegistered() : run(now.liveness(), now.timeout());
+    return now == null ? CompletableFuture.completedFuture(NOT_REGISTERED)
+        : run(now.readiness(), now.timeout(), now.warnings());
   }
 
-  private static CompletionStage<Boolean> run(List<HealthCheck> checks, Duration timeout) {
-    return HealthCheckRunner.runAll(checks, timeout).thenApply(results -> {
-      List<HealthCheckResult> failed = results.stream().filter(result -> !result.passed()).toList();
-      if (!failed.isEmpty()) {
-        throw new NotHealthyException(failed.stream().map(result -> result.name() + ": " + result.detail())
-            .collect(Collectors.joining("; ")));
-      }
-      return true;
-    });
+  /** Runs every liveness check. */
+  public CompletionStage<Report> liveness() {
+    Registered now = registered;
+    return now == null ? CompletableFuture.completedFuture(NOT_REGISTERED)
+        : run(now.liveness(), now.timeout(), List.of());
   }
 
-  private static CompletionStage<Boolean> notRegistered() {
-    return CompletableFuture.failedFuture(new NotHealthyException("the node has not finished starting"));
-  }
-
-  /** A check that did not pass; the message names each failing check and why, e.g. for the 500 body. */
-  public static final class NotHealthyException extends RuntimeException {
-    NotHealthyException(String message) {
-      super(message);
-    }
+  private static CompletionStage<Report> run(List<HealthCheck> checks, Duration timeout,
+      List<SafetyWarning> warnings) {
+    return HealthCheckRunner.runAll(checks, timeout).thenApply(results -> new Report(results, warnings));
   }
 
   private static final class Id extends AbstractExtensionId<NodeHealth> implements ExtensionIdProvider {

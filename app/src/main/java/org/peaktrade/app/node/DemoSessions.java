@@ -26,7 +26,7 @@ import org.peaktrade.protocol.session.SessionSpec;
 final class DemoSessions {
 
   static final String PATH = "peaktrade.node.demo-sessions";
-  private static final Set<String> KEYS = Set.of("id", "strategy", "params", "symbol", "mode", "sizing",
+  static final Set<String> KEYS = Set.of("id", "strategy", "params", "symbol", "mode", "sizing",
       "risk-profile", "starting-cash", "fee-bps", "slippage-bps");
 
   private DemoSessions() {}

@@ -18,6 +18,7 @@ import org.peaktrade.actors.killswitch.HealthCheck;
 import org.peaktrade.app.health.ActorSystemResponsiveCheck;
 import org.peaktrade.app.health.NodeHealth;
 import org.peaktrade.app.health.PingResponder;
+import org.peaktrade.app.health.SafetyWarning;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,14 +72,14 @@ final class HealthWiring {
   }
 
   /**
-   * Registers {@code readiness} and the liveness check, then serves them; returns the management base URL, e.g.
+   * Registers {@code readiness}, the liveness check and the safety {@code warnings}, then serves them; returns the management base URL, e.g.
    * {@code http://127.0.0.1:8558}. Throws {@link IllegalStateException} naming host and port when it cannot listen.
    */
-  URI start(ActorSystem<?> system, List<HealthCheck> readiness) {
+  URI start(ActorSystem<?> system, List<HealthCheck> readiness, List<SafetyWarning> warnings) {
     ActorRef<PingResponder.Ping> responder =
         system.systemActorOf(PingResponder.create(), "liveness-responder", Props.empty());
     NodeHealth.get(system.classicSystem()).register(readiness,
-        List.of(new ActorSystemResponsiveCheck(responder, checkTimeout, system.scheduler())), checkTimeout);
+        List.of(new ActorSystemResponsiveCheck(responder, checkTimeout, system.scheduler())), warnings, checkTimeout);
     PekkoManagement management = PekkoManagement.get(system.classicSystem());
     try {
       URI url = URI.create(management.start().toCompletableFuture()

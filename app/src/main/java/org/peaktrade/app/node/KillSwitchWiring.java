@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,7 @@ import org.peaktrade.actors.watchdog.Watchdog;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Props;
 import org.peaktrade.actors.killswitch.KillSwitchSettings;
+import org.peaktrade.app.health.SafetyWarning;
 
 /**
  * The node's kill switch: settings validated before anything starts, the embedded journal's schema, the recovery
@@ -30,6 +32,8 @@ import org.peaktrade.actors.killswitch.KillSwitchSettings;
 final class KillSwitchWiring {
 
   static final String APPROVAL_CODE_HASH = "peaktrade.kill-switch.approval-code-hash";
+  static final String APPROVAL_CODE_REQUIRED = "peaktrade.kill-switch.approval-code-required";
+  static final String TWO_PERSON_RULE = "peaktrade.kill-switch.two-person-rule";
   private static final Duration SCHEMA_TIMEOUT = Duration.ofSeconds(30);
 
   private final KillSwitchSettings settings;
@@ -39,6 +43,23 @@ final class KillSwitchWiring {
   private KillSwitchWiring(KillSwitchSettings settings, GateSettings gateSettings) {
     this.settings = settings;
     this.gateSettings = gateSettings;
+  }
+
+  /**
+   * The kill-switch safety controls this configuration turns off: approval codes not required, the two-person rule
+   * off (its default; docs/runbooks/kill-switch.md).
+   */
+  List<SafetyWarning> safetyWarnings() {
+    List<SafetyWarning> warnings = new ArrayList<>();
+    if (!settings.policy().approvalCodeRequired()) {
+      warnings.add(new SafetyWarning("approval-code-not-required", APPROVAL_CODE_REQUIRED + " = false",
+          "a recovery request needs no approval code: any approver token alone can recover a killed switch"));
+    }
+    if (!settings.policy().twoPersonRule()) {
+      warnings.add(new SafetyWarning("two-person-rule-off", TWO_PERSON_RULE + " = false",
+          "the approver who requested a recovery may also complete it: one person can end a kill"));
+    }
+    return List.copyOf(warnings);
   }
 
   /** The node-local gate: its view, and the actor that keeps it fresh and that executors register with. */

@@ -91,13 +91,15 @@ final class MarketDataWiring {
     try {
       Config config = root.getConfig(PATH);
       String source = config.getString("source");
+      Config replay = config.getConfig("replay");
+      Symbol symbol = symbol(replay.getString("symbol"));
+      ReplaySpeed speed = speed(replay.getString("speed"));
+      replayWatchdog(replay);
       switch (source) {
         case "kraken":
           return new MarketDataWiring(config, source, null, null, null, KrakenFeedSettings.fromConfig(root));
         case "replay":
-          Config replay = config.getConfig("replay");
-          return new MarketDataWiring(config, source, replayFile(replay.getString("file")),
-              symbol(replay.getString("symbol")), speed(replay.getString("speed")), null);
+          return new MarketDataWiring(config, source, replayFile(replay.getString("file")), symbol, speed, null);
         default:
           throw new ConfigException.BadValue(PATH + ".source", "must be 'replay' or 'kraken', not '" + source + "'");
       }
@@ -172,6 +174,19 @@ final class MarketDataWiring {
       throw new ConfigException.BadValue(PATH + ".replay.file", "no such file: " + text);
     }
     return file.toAbsolutePath().normalize();
+  }
+
+  /** The replay's watchdog settings are read at start even when Kraken is the source: a bad one fails now. */
+  private static void replayWatchdog(Config replay) {
+    Duration staleAfter = replay.getDuration("stale-after");
+    if (staleAfter.isNegative() || staleAfter.isZero()) {
+      throw new ConfigException.BadValue(PATH + ".replay.stale-after", "must be positive: " + staleAfter);
+    }
+    try {
+      new KillSwitchScope(replay.getString("stale-scope"));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException.BadValue(PATH + ".replay.stale-scope", e.getMessage());
+    }
   }
 
   private static Symbol symbol(String text) {

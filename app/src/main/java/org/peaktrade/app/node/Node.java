@@ -32,7 +32,9 @@ import org.peaktrade.actors.killswitch.KillSwitchViewFreshCheck;
 import org.peaktrade.actors.session.SessionRefusedException;
 import org.peaktrade.actors.session.SessionService;
 import org.peaktrade.actors.watchdog.Watchdog;
+import org.peaktrade.app.health.NodeHealth;
 import org.peaktrade.app.health.NodeStartedCheck;
+import org.peaktrade.app.health.SafetyWarning;
 import org.peaktrade.http.DashboardRoutes;
 import org.peaktrade.http.HttpServer;
 import org.peaktrade.http.KillSwitchRoutes;
@@ -40,6 +42,8 @@ import org.peaktrade.http.MetricsRoutes;
 import org.peaktrade.http.SessionRoutes;
 import org.peaktrade.protocol.session.SessionSpec;
 import org.peaktrade.protocol.session.SessionView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One running node, alone or a cluster member ({@link ClusterWiring}): the actor system, the journal, the watchdog, the
@@ -52,6 +56,7 @@ import org.peaktrade.protocol.session.SessionView;
 public final class Node {
 
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+  private static final Logger LOG = LoggerFactory.getLogger(Node.class);
 
   private final ActorSystem<Void> system;
   private final InetSocketAddress address;
@@ -81,7 +86,8 @@ public final class Node {
 
   /**
    * Starts a node with its trading sessions (and the demo sessions of {@code peaktrade.node.demo-sessions}); throws
-   * {@link NodeConfigException} (before anything starts) when the configuration is invalid, and
+   * {@link NodeConfigException} (before anything starts) when the configuration sets an unknown key under
+   * {@code peaktrade} or any section is invalid ({@link NodeConfigCheck}), and
    * {@link IllegalStateException} when the API cannot listen.
    */
   public static Node start(Config config, Clock clock) {
@@ -100,6 +106,7 @@ public final class Node {
   }
 
   private static Node start(Config configured, Clock clock, Optional<Sessions> sessions) {
+    NodeConfigCheck.refuseUnknownKeys(configured);
     Path dataDir = Path.of(configured.getString(NodeConfig.DATA_DIR)).toAbsolutePath();
     try {
       Files.createDirectories(dataDir);
@@ -108,6 +115,7 @@ public final class Node {
     }
     GeneratedApprovalCode.Outcome approval = GeneratedApprovalCode.ensure(configured, dataDir);
     Config config = approval.config();
+    NodeConfigCheck.validateEverySection(config);
     KillSwitchWiring wiring = KillSwitchWiring.fromConfig(config);
     MarketDataWiring marketDataWiring = MarketDataWiring.fromConfig(config);
     SessionWiring sessionWiring = SessionWiring.fromConfig(config);
@@ -115,6 +123,8 @@ public final class Node {
     NodeMetrics metrics = NodeMetrics.fromConfig(config, clock);
     ApiSecurity security = ApiSecurity.fromConfig(config, dataDir, new SecureRandom());
     ClusterWiring cluster = ClusterWiring.fromConfig(config);
+    List<SafetyWarning> warnings = wiring.safetyWarnings();
+    warnings.forEach(warning -> LOG.warn("SAFETY CONTROL OFF: {}", warning.message()));
     ActorSystem<Void> system =
         ActorSystem.create(Behaviors.empty(), ClusterProfile.SYSTEM_NAME, cluster.systemConfig(config));
     try {
@@ -136,7 +146,7 @@ public final class Node {
       // (node-started) until the API is bound below.
       NodeStartedCheck started = new NodeStartedCheck();
       URI management = health.start(system,
-          List.of(started, wiring.journalCheck(), new KillSwitchViewFreshCheck(gate.view())));
+          List.of(started, wiring.journalCheck(), new KillSwitchViewFreshCheck(gate.view())), warnings);
       cluster.startJoining(system);
       cluster.awaitMembership(system);
       List<SessionView> demo = sessions.isPresent() ? List.of() : startDemoSessions(sessionService, sessionWiring);
@@ -252,6 +262,11 @@ public final class Node {
   /** Single node, or this cluster member's address and seed nodes. */
   public String cluster() {
     return cluster;
+  }
+
+  /** The safety controls the configuration turns off (also logged at start and named on {@code /ready}). */
+  public List<SafetyWarning> safetyWarnings() {
+    return NodeHealth.get(system.classicSystem()).warnings();
   }
 
   /** The names of the checks a recovery must pass. */

@@ -107,6 +107,7 @@ public final class NodeCommand implements Callable<Integer> {
       return ExitCodes.FAILED;
     }
     out.println("Peak Trade node running");
+    node.safetyWarnings().forEach(warning -> out.println("  WARNING:       safety control off: " + warning.message()));
     out.println("  dashboard:     " + node.url() + "/dashboard/");
     out.println("  API:           " + node.url() + "/api/v1/sessions, " + node.url() + "/api/v1/kill-switch"
         + " (docs/api.md)");

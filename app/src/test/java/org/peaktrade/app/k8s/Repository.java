@@ -6,12 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The repository the Kubernetes tests check: its root (where k8s/ and the Dockerfile are) and its files. */
-final class Repository {
-  static final Path ROOT = root();
+public final class Repository {
+  public static final Path ROOT = root();
 
   private Repository() {}
 
-  static String read(Path file) {
+  public static String read(Path file) {
     try {
       return Files.readString(file);
     } catch (IOException e) {
