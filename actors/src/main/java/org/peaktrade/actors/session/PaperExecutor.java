@@ -35,7 +35,7 @@ import org.peaktrade.protocol.OrderEvent;
  * still stops the order. Orders handed back after a session restart ({@link Restore}) rest again only while the gate
  * allows; under a kill they are canceled and reported, and while the gate does not know the switches yet (just
  * after registering) they are held aside, not resting and never filling, and checked again every
- * {@link #RESTORE_RECHECK}.
+ * {@link #RESTORE_RECHECK} and before each bar is offered (so they rest in time for it once the gate knows).
  *
  * <p>It remembers what it answered to every order it took, so the session can ask about an order whose answer it
  * missed ({@link QueryOrder}): a Submit still in the mailbox when the query was sent is taken before the query
@@ -126,6 +126,7 @@ public final class PaperExecutor extends AbstractBehavior<PaperExecutor.Command>
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
         .onMessage(OfferBar.class, offer -> {
+          recheckRestore();
           offer.replyTo().tell(new VenueEvents(venue.onBar(offer.bar())));
           return this;
         })
