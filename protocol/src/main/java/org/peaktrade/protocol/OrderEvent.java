@@ -16,7 +16,8 @@ import java.util.Objects;
     @JsonSubTypes.Type(value = OrderEvent.Rejected.class, name = "rejected"),
     @JsonSubTypes.Type(value = OrderEvent.Filled.class, name = "filled"),
     @JsonSubTypes.Type(value = OrderEvent.Canceled.class, name = "canceled"),
-    @JsonSubTypes.Type(value = OrderEvent.Expired.class, name = "expired")})
+    @JsonSubTypes.Type(value = OrderEvent.Expired.class, name = "expired"),
+    @JsonSubTypes.Type(value = OrderEvent.Unanswered.class, name = "unanswered")})
 public sealed interface OrderEvent extends CborSerializable {
 
   ClientOrderId orderId();
@@ -87,6 +88,19 @@ public sealed interface OrderEvent extends CborSerializable {
   record Expired(ClientOrderId orderId, Instant at) implements OrderEvent {
     public Expired {
       Objects.requireNonNull(orderId, "order id");
+      Objects.requireNonNull(at, "at");
+    }
+  }
+
+  /**
+   * The order was handed to the executor, which did not answer within the wait: it may be resting, filled or
+   * rejected there. The order is UNKNOWN until the executor's answer to a query (or an acceptance, fill or cancel
+   * that arrives meanwhile) says which.
+   */
+  record Unanswered(ClientOrderId orderId, String reason, Instant at) implements OrderEvent {
+    public Unanswered {
+      Objects.requireNonNull(orderId, "order id");
+      Objects.requireNonNull(reason, "reason");
       Objects.requireNonNull(at, "at");
     }
   }

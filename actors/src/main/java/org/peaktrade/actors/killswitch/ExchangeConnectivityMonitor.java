@@ -3,6 +3,7 @@ package org.peaktrade.actors.killswitch;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -10,14 +11,13 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.peaktrade.engine.watchdog.ConsecutiveFailures;
-import org.peaktrade.protocol.killswitch.KillSwitchReply;
 import org.peaktrade.protocol.killswitch.TriggerKind;
 
 /**
  * An external trigger: probes the exchange on a timer and kills the configured scope (kind EXTERNAL) after N failed
  * checks in a row. A success resets the count, so each outage fires once. At most one probe is in flight; one still
- * unanswered when the next check is due counts as failed and its late answer is ignored. If the trigger could not
- * be delivered (the ask failed), the next failed check sends it again.
+ * unanswered when the next check is due counts as failed and its late answer is ignored. Its
+ * {@link KillTriggerDelivery} child delivers the trigger and retries it until the switch records it.
  */
 public final class ExchangeConnectivityMonitor extends AbstractBehavior<ExchangeConnectivityMonitor.Command> {
 
@@ -29,15 +29,12 @@ public final class ExchangeConnectivityMonitor extends AbstractBehavior<Exchange
 
   private record ProbeAnswered(long probe, boolean reachable, String detail) implements Command {}
 
-  private record TriggerAnswered(KillSwitchReply reply, Throwable failure) implements Command {}
-
   private final ConnectivitySettings settings;
   private final ConnectivityProbe probe;
-  private final KillSwitchService service;
+  private final ActorRef<KillTriggerDelivery.Command> delivery;
   private final ConsecutiveFailures failures;
   private long probesStarted;
   private boolean probeInFlight;
-  private boolean triggerUndelivered;
   private String lastError = "";
 
   public static Behavior<Command> create(ConnectivitySettings settings, ConnectivityProbe probe,
@@ -51,7 +48,7 @@ public final class ExchangeConnectivityMonitor extends AbstractBehavior<Exchange
     super(ctx);
     this.settings = settings;
     this.probe = probe;
-    this.service = service;
+    this.delivery = ctx.spawn(KillTriggerDelivery.create(service), "kill-trigger-delivery");
     this.failures = new ConsecutiveFailures(settings.failuresToTrigger());
     timers.startTimerWithFixedDelay(Check.INSTANCE, settings.checkInterval());
   }
@@ -61,7 +58,6 @@ public final class ExchangeConnectivityMonitor extends AbstractBehavior<Exchange
     return newReceiveBuilder()
         .onMessageEquals(Check.INSTANCE, this::onCheck)
         .onMessage(ProbeAnswered.class, this::onProbeAnswered)
-        .onMessage(TriggerAnswered.class, this::onTriggerAnswered)
         .build();
   }
 
@@ -98,8 +94,7 @@ public final class ExchangeConnectivityMonitor extends AbstractBehavior<Exchange
     if (!reachable) {
       lastError = detail;
     }
-    boolean limitReached = failures.record(reachable);
-    if (limitReached || (triggerUndelivered && !reachable && failures.failuresInARow() >= failures.limit())) {
+    if (failures.record(reachable)) {
       trigger();
     }
   }
@@ -108,22 +103,9 @@ public final class ExchangeConnectivityMonitor extends AbstractBehavior<Exchange
     int inARow = failures.failuresInARow();
     String reason = "exchange " + probe.exchange() + " unreachable for " + inARow + " consecutive checks";
     getContext().getLog().error("{}, killing {}", reason, settings.scope());
-    getContext().pipeToSelf(
-        service.trigger(settings.scope(), TriggerKind.EXTERNAL, "external:exchange-connectivity:" + probe.exchange(),
-            reason, Map.of("exchange", probe.exchange(), "consecutiveFailures", Integer.toString(inARow),
-                "lastError", lastError)),
-        TriggerAnswered::new);
-  }
-
-  private Behavior<Command> onTriggerAnswered(TriggerAnswered answered) {
-    triggerUndelivered = answered.failure() != null;
-    if (triggerUndelivered) {
-      getContext().getLog().error("connectivity trigger not delivered, retrying on the next failed check: {}",
-          answered.failure().toString());
-    } else if (!answered.reply().accepted()) {
-      getContext().getLog().warn("connectivity trigger refused: {} {}", answered.reply().refusal(),
-          answered.reply().detail());
-    }
-    return this;
+    delivery.tell(new KillTriggerDelivery.Deliver(TriggerSource.EXCHANGE_CONNECTIVITY, settings.scope(),
+        TriggerKind.EXTERNAL, "external:exchange-connectivity:" + probe.exchange(), reason,
+        Map.of("exchange", probe.exchange(), "consecutiveFailures", Integer.toString(inARow), "lastError",
+            lastError)));
   }
 }

@@ -15,7 +15,7 @@ import org.peaktrade.protocol.killswitch.KillSwitchScope;
  * lookup and allocate nothing while trading is allowed. Fail closed: a session may trade only if the global view
  * and its own view are both known, ACTIVE and confirmed within {@code staleAfter}.
  */
-public final class GateView {
+public final class GateView implements ExecutionGate {
   private static final String GLOBAL = KillSwitchScope.GLOBAL.value();
 
   private final Clock clock;
@@ -31,6 +31,7 @@ public final class GateView {
   }
 
   /** Allowed, or blocked naming the scope (global first) and why. */
+  @Override
   public GateDecision check(String sessionId) {
     long now = clock.millis();
     ScopeView g = global;

@@ -9,6 +9,7 @@ import org.peaktrade.actors.risk.RiskGate;
 import org.peaktrade.actors.session.TradingSession.Command;
 import org.peaktrade.actors.session.TradingSession.ExecutorAnswered;
 import org.peaktrade.actors.session.TradingSession.OldOrdersCanceled;
+import org.peaktrade.actors.session.TradingSession.OrderResolved;
 import org.peaktrade.actors.session.TradingSession.RiskAnswered;
 import org.peaktrade.actors.session.TradingSession.StopCancelsAnswered;
 import org.peaktrade.actors.session.TradingSession.StrategyAnswered;
@@ -21,6 +22,7 @@ import org.peaktrade.engine.execution.ParticipationLimit;
 import org.peaktrade.engine.session.PaperVenue;
 import org.peaktrade.engine.strategy.Direction;
 import org.peaktrade.protocol.Bar;
+import org.peaktrade.protocol.ClientOrderId;
 import org.peaktrade.protocol.Order;
 import org.peaktrade.protocol.OrderEvent;
 import org.peaktrade.protocol.killswitch.KillSwitchScope;
@@ -66,7 +68,7 @@ final class SessionChildren {
     PaperVenue venue = new PaperVenue(new BarFillModel(plan.fees(), plan.slippage(), plan.instrument()),
         ParticipationLimit.NONE);
     executor = context.spawn(PaperExecutor.create(venue, deps.clock(), plan.id(), deps.killSwitchGate(),
-        venueReports), "executor-" + generation);
+        deps.gateView(), venueReports), "executor-" + generation);
     riskGate = context.spawn(RiskGate.create(plan.id(), plan.risk(), deps.clock(), deps.riskListener()),
         "risk-gate-" + generation);
     strategyCold = true;
@@ -162,5 +164,12 @@ final class SessionChildren {
   void submit(Order order) {
     context.ask(OrderEvent.class, executor, askTimeout, replyTo -> new PaperExecutor.Submit(order, replyTo),
         (event, failure) -> new ExecutorAnswered(order, event, failure));
+  }
+
+  /** Asks the executor what became of the UNKNOWN order {@code orderId}; {@code attempt} counts from 1. */
+  void queryOrder(ClientOrderId orderId, int attempt) {
+    context.ask(PaperExecutor.OrderFound.class, executor, askTimeout,
+        replyTo -> new PaperExecutor.QueryOrder(orderId, replyTo),
+        (found, failure) -> new OrderResolved(orderId, attempt, found, failure));
   }
 }

@@ -4,18 +4,19 @@ import com.typesafe.config.Config;
 import java.time.Clock;
 import java.util.Objects;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.peaktrade.actors.killswitch.GateView;
+import org.peaktrade.actors.killswitch.ExecutionGate;
 import org.peaktrade.actors.killswitch.KillSwitchGate;
 import org.peaktrade.actors.risk.RiskEvent;
 import org.peaktrade.actors.watchdog.Watchdog;
 import org.peaktrade.engine.session.ModeGates;
 
 /**
- * What the node hands to its sessions: settings and clock, the node-local kill-switch view and gate (executors
- * register there), the watchdog, the listener of risk alerts (usually a {@code RiskBreachForwarder}), the bar feeds,
- * the configuration the risk profiles are read from, and the mode gates.
+ * What the node hands to its sessions: settings and clock, the node-local kill-switch view (read by the session
+ * before its verdict and by the executor when it takes an order; usually the node's {@code GateView}) and gate
+ * (executors register there), the watchdog, the listener of risk alerts (usually a {@code RiskBreachForwarder}), the
+ * bar feeds, the configuration the risk profiles are read from, and the mode gates.
  */
-public record SessionDependencies(SessionSettings settings, Clock clock, GateView gateView,
+public record SessionDependencies(SessionSettings settings, Clock clock, ExecutionGate gateView,
     ActorRef<KillSwitchGate.Command> killSwitchGate, ActorRef<Watchdog.Command> watchdog,
     ActorRef<RiskEvent> riskListener, SessionFeeds feeds, Config config, ModeGates modeGates) {
 

@@ -119,6 +119,10 @@ final class SessionState {
     } else if (event instanceof OrderEvent.Filled filled) {
       ledger.apply(filled.fill());
       fills.add(filled.fill());
+    } else if (event instanceof OrderEvent.Unanswered unanswered) {
+      reasons.put(event.orderId(), unanswered.reason());
+    } else if (event instanceof OrderEvent.Accepted) {
+      reasons.remove(event.orderId());
     } else if (event instanceof OrderEvent.Rejected rejected) {
       reasons.put(event.orderId(), rejected.reason());
     } else if (event instanceof OrderEvent.Canceled canceled) {
@@ -219,9 +223,21 @@ final class SessionState {
     return retained.stream().filter(RetainedBar::strategySawIt).map(RetainedBar::bar).toList();
   }
 
-  /** Orders resting at the venue (accepted, not yet filled, canceled or expired), each with its unfilled remainder. */
+  /**
+   * Orders resting at the venue (accepted, not yet filled, canceled or expired), each with its unfilled remainder.
+   * UNKNOWN orders are not among them: after a restart they are resolved by asking the new executor instead.
+   */
   List<Order> restingOrders() {
-    return tracker.open().stream().filter(o -> o.status() != OrderStatus.NEW).map(SessionState::remainder).toList();
+    return tracker.open().stream().filter(o -> o.status().isWorking()).map(SessionState::remainder).toList();
+  }
+
+  /** Orders handed to the executor whose answer did not come in time, in placement order. */
+  List<ClientOrderId> unknownOrders() {
+    return tracker.open().stream().filter(o -> o.status() == OrderStatus.UNKNOWN).map(o -> o.order().id()).toList();
+  }
+
+  boolean isUnknown(ClientOrderId id) {
+    return tracker.get(id).map(o -> o.status() == OrderStatus.UNKNOWN).orElse(false);
   }
 
   /** Orders placed but never answered by the venue: a restart came between the two. */

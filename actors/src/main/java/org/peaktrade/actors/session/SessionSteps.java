@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.peaktrade.actors.killswitch.GateView;
+import org.peaktrade.actors.killswitch.ExecutionGate;
 import org.peaktrade.actors.session.TradingSession.Event;
 import org.peaktrade.engine.execution.ExecutionPipeline;
 import org.peaktrade.engine.killswitch.GateDecision;
@@ -29,7 +29,7 @@ import org.peaktrade.protocol.session.SessionStatus;
 final class SessionSteps {
   private final SessionPlan plan;
   private final Clock clock;
-  private final GateView gateView;
+  private final ExecutionGate gateView;
 
   /**
    * The events for a bar the strategy decided on, and the pipeline's change of target (the new target and the orders
@@ -44,16 +44,23 @@ final class SessionSteps {
   /** The events for a risk answer, and whether the order goes on to the executor (false: it was rejected). */
   record Verdict(List<Event> events, boolean submit) {}
 
-  SessionSteps(SessionPlan plan, Clock clock, GateView gateView) {
+  SessionSteps(SessionPlan plan, Clock clock, ExecutionGate gateView) {
     this.plan = plan;
     this.clock = clock;
     this.gateView = gateView;
   }
 
-  /** The strategy wants {@code wanted} after {@code bar}: the bar is processed and the pipeline may change target. */
+  /**
+   * The strategy wants {@code wanted} after {@code bar}: the bar is processed and the pipeline may change target.
+   * While an order is UNKNOWN the pipeline is not asked: its orders would be sized from a position that may be
+   * missing that order's fill, and could double it; the strategy's next answer after the order is resolved counts.
+   */
   Decision decided(SessionState state, Bar bar, Direction wanted) {
     List<Event> events = new ArrayList<>();
     events.add(new Event.BarProcessed(bar, wanted, null, now()));
+    if (!state.unknownOrders().isEmpty()) {
+      return new Decision(events, null);
+    }
     ExecutionPipeline pipeline = new ExecutionPipeline(plan.id(), plan.instrument(), plan.sizing(), plan.entry(),
         plan.allowShort(), state.orderSequence(), state.target());
     Optional<ExecutionPipeline.TargetChange> change = pipeline.onTarget(wanted, state.position(), bar.close(),
@@ -75,8 +82,9 @@ final class SessionSteps {
 
   /**
    * The risk gate answered {@code decision} about {@code order}, or failed to answer. The order is rejected with the
-   * first reason that applies: no answer, the risk violations, the session stopping, the session not RUNNING, the
-   * kill-switch view.
+   * first reason that applies: no answer, the risk violations, the session stopping, the session not RUNNING, an
+   * order of the session still UNKNOWN (an earlier order of the same bar whose answer was missed), the kill-switch
+   * view.
    */
   Verdict riskAnswered(SessionState state, Order order, RiskDecision decision, Throwable failure,
       boolean stopping) {
@@ -94,6 +102,10 @@ final class SessionSteps {
     } else if (blocked == null && state.status() != SessionStatus.RUNNING) {
       blocked = "session " + state.status() + ": " + state.statusReason();
     }
+    List<ClientOrderId> unknown = state.unknownOrders();
+    if (blocked == null && !unknown.isEmpty()) {
+      blocked = "order " + unknown.get(0) + " is UNKNOWN: no new order until the executor says what became of it";
+    }
     if (blocked == null) {
       GateDecision gate = gateView.check(plan.id());
       blocked = gate.allowed() ? null : "kill switch " + gate.message();
@@ -105,10 +117,31 @@ final class SessionSteps {
     return new Verdict(events, false);
   }
 
-  /** The executor's answer to a submitted order; no answer rejects it. */
+  /**
+   * The executor's answer to a submitted order. No answer does not reject it: the Submit may still be in the
+   * executor's mailbox and be taken later, so the order becomes UNKNOWN until the executor is asked.
+   */
   List<Event> executorAnswered(Order order, OrderEvent event, Throwable failure) {
     OrderEvent change = event != null ? event
-        : new OrderEvent.Rejected(order.id(), "the executor did not answer: " + failure, now());
+        : new OrderEvent.Unanswered(order.id(), "the executor did not answer in time: " + failure, now());
+    return orderUpdates(List.of(change));
+  }
+
+  /**
+   * The executor's answer about an UNKNOWN order: accepted (it rests; its fills come as venue events), rejected, or
+   * never seen, which proves it will not be taken (the query was sent after the Submit) and rejects it. Nothing when
+   * an acceptance, fill or cancel resolved it meanwhile.
+   */
+  List<Event> resolved(SessionState state, PaperExecutor.OrderFound found, int attempts) {
+    ClientOrderId id = found.orderId();
+    if (!state.isUnknown(id)) {
+      return List.of();
+    }
+    OrderEvent change = switch (found.seen()) {
+      case ACCEPTED -> new OrderEvent.Accepted(id, found.at());
+      case REJECTED -> new OrderEvent.Rejected(id, found.reason(), found.at());
+      case NEVER -> new OrderEvent.Rejected(id, "the executor never saw it (asked " + attempts + " time(s))", now());
+    };
     return orderUpdates(List.of(change));
   }
 

@@ -55,8 +55,10 @@ import org.peaktrade.protocol.session.SessionView;
  *       the sequence restored from the journal), and resting orders of the old target are canceled;</li>
  *   <li>each order is checked by the {@link RiskGate} child and then by the node's kill-switch view (unknown or
  *       stale blocks), and must find the session RUNNING;</li>
- *   <li>an order that passes goes to the executor; a blocked one is REJECTED with the violations or the gate's
- *       reason.</li>
+ *   <li>an order that passes goes to the executor, which reads the kill-switch view again as it takes the order; a
+ *       blocked one is REJECTED with the violations or the gate's reason. A Submit the executor does not answer in
+ *       time makes the order UNKNOWN (never REJECTED on a guess): the session asks the executor about it with
+ *       backoff ({@link UnknownOrders}) and places no new order until it is resolved.</li>
  * </ol>
  * Every order event, decision and risk result is persisted, so a restarted session has the same orders, ledger and
  * next id. The strategy's own state is not persisted: the last {@code recovery-bars} bars are, and a fresh strategy
@@ -115,6 +117,12 @@ public final class TradingSession
   record RiskAnswered(Order order, RiskDecision decision, Throwable failure) implements Command {}
 
   record ExecutorAnswered(Order order, OrderEvent event, Throwable failure) implements Command {}
+
+  /** Ask the executor about the UNKNOWN order {@code orderId}, for the {@code attempt}-th time. */
+  record ResolveOrder(ClientOrderId orderId, int attempt) implements Command {}
+
+  record OrderResolved(ClientOrderId orderId, int attempt, PaperExecutor.OrderFound found, Throwable failure)
+      implements Command {}
 
   record StopCancelsAnswered(String reason, List<OrderEvent> events, Throwable failure,
       ActorRef<SessionView> replyTo) implements Command {}
@@ -176,6 +184,7 @@ public final class TradingSession
   private final FeedLink feed;
   private final SessionLiveness liveness;
   private final BarQueue bars;
+  private final UnknownOrders unknownOrders;
 
   private TradingSession(ActorContext<Command> context, TimerScheduler<Command> timers, SessionPlan plan,
       SessionDependencies deps) {
@@ -192,6 +201,7 @@ public final class TradingSession
     this.liveness = new SessionLiveness(context, timers, plan, deps);
     this.children = new SessionChildren(context, plan, deps);
     this.steps = new SessionSteps(plan, deps.clock(), deps.gateView());
+    this.unknownOrders = new UnknownOrders(context, timers, plan.id(), settings.askTimeout());
   }
 
   public static Behavior<Command> create(SessionPlan plan, SessionDependencies deps) {
@@ -236,6 +246,8 @@ public final class TradingSession
         .onCommand(OldOrdersCanceled.class, this::onOldOrdersCanceled)
         .onCommand(RiskAnswered.class, this::onRiskAnswered)
         .onCommand(ExecutorAnswered.class, this::onExecutorAnswered)
+        .onCommand(ResolveOrder.class, this::onResolveOrder)
+        .onCommand(OrderResolved.class, this::onOrderResolved)
         .onCommand(VenueReported.class, this::onVenueReported)
         .onCommand(StrategyTerminated.class, this::onStrategyTerminated)
         .onCommand(Tick.class, this::onTick)
@@ -261,6 +273,7 @@ public final class TradingSession
     } else if (!state.isStopped()) {
       children.spawn(state);
       children.restore(state.restingOrders());
+      state.unknownOrders().forEach(unknownOrders::resolve);
       startTrading(state);
     }
   }
@@ -402,8 +415,33 @@ public final class TradingSession
     return persist(state, verdict.events(), s -> children.submit(answer.order()));
   }
 
+  /** An unanswered Submit leaves the order UNKNOWN and starts asking the executor about it. */
   private ReplyEffect<Event, SessionState> onExecutorAnswered(SessionState state, ExecutorAnswered answer) {
-    return persist(state, steps.executorAnswered(answer.order(), answer.event(), answer.failure()), this::nextOrder);
+    return persist(state, steps.executorAnswered(answer.order(), answer.event(), answer.failure()), s -> {
+      if (s.isUnknown(answer.order().id())) {
+        unknownOrders.resolve(answer.order().id());
+      }
+      nextOrder(s);
+    });
+  }
+
+  // ---- orders whose Submit went unanswered
+
+  private ReplyEffect<Event, SessionState> onResolveOrder(SessionState state, ResolveOrder resolve) {
+    if (state.isUnknown(resolve.orderId())) {
+      children.queryOrder(resolve.orderId(), resolve.attempt());
+    }
+    return Effect().noReply();
+  }
+
+  private ReplyEffect<Event, SessionState> onOrderResolved(SessionState state, OrderResolved resolved) {
+    if (resolved.failure() != null) {
+      if (state.isUnknown(resolved.orderId())) {
+        unknownOrders.retryLater(resolved.orderId(), resolved.attempt(), resolved.failure());
+      }
+      return Effect().noReply();
+    }
+    return persist(state, steps.resolved(state, resolved.found(), resolved.attempt()), s -> { });
   }
 
   // ---- out-of-band events

@@ -14,11 +14,12 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.peaktrade.actors.killswitch.KillSwitchService;
+import org.peaktrade.actors.killswitch.KillTriggerDelivery;
+import org.peaktrade.actors.killswitch.TriggerSource;
 import org.peaktrade.engine.watchdog.Heartbeats;
 import org.peaktrade.engine.watchdog.SourceFreshness;
 import org.peaktrade.engine.watchdog.SourceKind;
 import org.peaktrade.protocol.Symbol;
-import org.peaktrade.protocol.killswitch.KillSwitchReply;
 import org.peaktrade.protocol.killswitch.KillSwitchScope;
 import org.peaktrade.protocol.killswitch.TriggerKind;
 
@@ -26,7 +27,8 @@ import org.peaktrade.protocol.killswitch.TriggerKind;
  * The watchdog trigger: a registry of heartbeat sources (sessions, market-data feeds, components), each with its
  * own timeout and kill scope. One keyed timer per source, restarted by every heartbeat; when it fires the source's
  * scope is killed with kind WATCHDOG. A missed source fires once and is quiet until it beats again. Stale market
- * data and a child that exhausted its restart budget ({@link BudgetedSupervisor}) fire it too. It answers
+ * data and a child that exhausted its restart budget ({@link BudgetedSupervisor}) fire it too. Every kind of trigger
+ * is handed to its {@link KillTriggerDelivery} child, which retries it until the switch records it. It answers
  * {@link GetFreshness} for the recovery health check {@link MarketDataFreshCheck}. Last-seen times come from the
  * injected clock.
  */
@@ -85,10 +87,8 @@ public final class Watchdog extends AbstractBehavior<Watchdog.Command> {
 
   private record HeartbeatMissed(String source) implements Command {}
 
-  private record TriggerAnswered(String source, KillSwitchReply reply, Throwable failure) implements Command {}
-
   private final TimerScheduler<Command> timers;
-  private final KillSwitchService service;
+  private final ActorRef<KillTriggerDelivery.Command> delivery;
   private final Clock clock;
   private final Heartbeats heartbeats = new Heartbeats();
 
@@ -100,7 +100,7 @@ public final class Watchdog extends AbstractBehavior<Watchdog.Command> {
       Clock clock) {
     super(ctx);
     this.timers = timers;
-    this.service = service;
+    this.delivery = ctx.spawn(KillTriggerDelivery.create(service), "kill-trigger-delivery");
     this.clock = clock;
   }
 
@@ -114,7 +114,6 @@ public final class Watchdog extends AbstractBehavior<Watchdog.Command> {
         .onMessage(StaleMarketData.class, this::onStaleMarketData)
         .onMessage(RestartBudgetExhausted.class, this::onRestartBudgetExhausted)
         .onMessage(GetFreshness.class, this::onGetFreshness)
-        .onMessage(TriggerAnswered.class, this::onTriggerAnswered)
         .build();
   }
 
@@ -137,8 +136,8 @@ public final class Watchdog extends AbstractBehavior<Watchdog.Command> {
   }
 
   private Behavior<Command> onMissed(HeartbeatMissed missed) {
-    heartbeats.freshness(missed.source(), clock.instant()).ifPresent(source -> trigger(source.source(),
-        source.scope(), "watchdog:heartbeat:" + source.source(),
+    heartbeats.freshness(missed.source(), clock.instant()).ifPresent(source -> trigger(
+        TriggerSource.WATCHDOG_HEARTBEAT, source.scope(), "watchdog:heartbeat:" + source.source(),
         "no heartbeat from " + source.source() + " for " + source.age() + " (timeout " + source.timeout() + ")",
         Map.of("source", source.source(), "kind", source.kind().name(), "timeout", source.timeout().toString(),
             "lastSeen", source.lastSeen().toString())));
@@ -146,14 +145,15 @@ public final class Watchdog extends AbstractBehavior<Watchdog.Command> {
   }
 
   private Behavior<Command> onStaleMarketData(StaleMarketData stale) {
-    trigger(null, stale.scope(), "watchdog:market-data:" + stale.symbol(),
+    trigger(TriggerSource.WATCHDOG_STALE_DATA, stale.scope(), "watchdog:market-data:" + stale.symbol(),
         "market data for " + stale.symbol() + " stale since " + stale.lastSeen(),
         Map.of("symbol", stale.symbol().value(), "lastSeen", stale.lastSeen().toString()));
     return this;
   }
 
   private Behavior<Command> onRestartBudgetExhausted(RestartBudgetExhausted exhausted) {
-    trigger(null, exhausted.scope(), "watchdog:restart-budget:" + exhausted.child(),
+    trigger(TriggerSource.WATCHDOG_RESTART_BUDGET, exhausted.scope(),
+        "watchdog:restart-budget:" + exhausted.child(),
         "child " + exhausted.child() + " exhausted its restart budget and was stopped",
         Map.of("child", exhausted.child()));
     return this;
@@ -164,23 +164,9 @@ public final class Watchdog extends AbstractBehavior<Watchdog.Command> {
     return this;
   }
 
-  private void trigger(String source, KillSwitchScope scope, String identity, String reason,
+  private void trigger(TriggerSource source, KillSwitchScope scope, String identity, String reason,
       Map<String, String> metadata) {
     getContext().getLog().error("watchdog killing {}: {}", scope, reason);
-    getContext().pipeToSelf(service.trigger(scope, TriggerKind.WATCHDOG, identity, reason, metadata),
-        (reply, failure) -> new TriggerAnswered(source, reply, failure));
-  }
-
-  /** A heartbeat trigger that could not be delivered fires again after another timeout unless the source beats. */
-  private Behavior<Command> onTriggerAnswered(TriggerAnswered answered) {
-    if (answered.failure() == null) {
-      return this;
-    }
-    getContext().getLog().error("watchdog trigger not delivered: {}", answered.failure().toString());
-    if (answered.source() != null && !timers.isTimerActive(answered.source())) {
-      heartbeats.freshness(answered.source(), clock.instant()).ifPresent(source ->
-          timers.startSingleTimer(source.source(), new HeartbeatMissed(source.source()), source.timeout()));
-    }
-    return this;
+    delivery.tell(new KillTriggerDelivery.Deliver(source, scope, TriggerKind.WATCHDOG, identity, reason, metadata));
   }
 }

@@ -3,6 +3,7 @@ package org.peaktrade.actors.killswitch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.typesafe.config.ConfigFactory;
+import java.time.Duration;
 import java.util.List;
 import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.peaktrade.actors.fixtures.Polling;
 import org.peaktrade.actors.fixtures.RecordingKillSwitchService;
 import org.peaktrade.actors.fixtures.RecordingKillSwitchService.TriggerCall;
 import org.peaktrade.actors.fixtures.Statuses;
@@ -73,14 +75,13 @@ class ThresholdTriggerTest {
   }
 
   @Test
-  void aTriggerThatCouldNotBeDeliveredFiresAgainOnTheNextBreachingSample() {
-    service.failTriggers(new IllegalStateException("entity unreachable"));
+  void aTriggerThatCouldNotBeDeliveredIsRetriedWithoutAnotherSample() throws InterruptedException {
+    service.failNextTriggers(1);
     sample(S1, ThresholdMetric.DAILY_LOSS_PCT, -0.06);
-    awaitTriggers(1);
-    testKit.createTestProbe().awaitAssert(() -> {
-      sample(S1, ThresholdMetric.DAILY_LOSS_PCT, -0.06);
-      assertThat(service.triggers()).hasSizeGreaterThanOrEqualTo(2);
-      return null;
-    });
+
+    Polling.until("the trigger recorded after its retry", Duration.ofSeconds(10),
+        () -> service.recordedTriggers().size() == 1);
+    assertThat(service.triggers()).hasSize(2).extracting(TriggerCall::reason)
+        .containsOnly("daily-loss-pct -0.06 <= -0.05");
   }
 }

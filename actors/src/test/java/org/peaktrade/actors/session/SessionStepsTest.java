@@ -142,6 +142,69 @@ class SessionStepsTest {
         new Event.OrderUpdated(canceled, NOW), new Event.Stopped("test", NOW));
   }
 
+  @Test
+  void makesAnOrderTheExecutorDidNotAnswerUnknownNotRejected() {
+    List<Event> events = steps.executorAnswered(order, null, new TimeoutException("no answer"));
+
+    assertThat(events).containsExactly(new Event.OrderUpdated(new OrderEvent.Unanswered(order.id(),
+        "the executor did not answer in time: java.util.concurrent.TimeoutException: no answer", NOW), NOW));
+  }
+
+  @Test
+  void rejectsEveryFurtherOrderWhileAnOrderIsUnknown() {
+    Order next = Order.market(ClientOrderId.of("steps", 2), Bars.BTC, Side.SELL, Quantity.of("1"), NOW);
+    SessionState state = withUnknownOrder();
+
+    SessionSteps.Verdict verdict = steps.riskAnswered(state, next, ALLOWED, null, false);
+
+    assertThat(verdict.submit()).isFalse();
+    assertThat(verdict.events()).containsExactly(new Event.RiskChecked(next.id(), ALLOWED, NOW),
+        new Event.OrderUpdated(new OrderEvent.Rejected(next.id(), "order steps-1 is UNKNOWN: no new order until the "
+            + "executor says what became of it", NOW), NOW));
+  }
+
+  @Test
+  void placesNoOrderForANewTargetWhileAnOrderIsUnknown() {
+    Bar bar = Bars.minute(0);
+
+    SessionSteps.Decision decision = steps.decided(withUnknownOrder(), bar, Direction.SHORT);
+
+    assertThat(decision.targetChanged()).isFalse();
+    assertThat(decision.events()).containsExactly(new Event.BarProcessed(bar, Direction.SHORT, null, NOW));
+  }
+
+  @Test
+  void resolvesAnUnknownOrderFromTheExecutorsAnswer() {
+    SessionState state = withUnknownOrder();
+    Instant takenAt = NOW.minusSeconds(1);
+
+    assertThat(steps.resolved(state, new PaperExecutor.OrderFound(order.id(), PaperExecutor.Seen.ACCEPTED, null,
+        takenAt), 1)).containsExactly(new Event.OrderUpdated(new OrderEvent.Accepted(order.id(), takenAt), NOW));
+    assertThat(steps.resolved(state, new PaperExecutor.OrderFound(order.id(), PaperExecutor.Seen.REJECTED,
+        "venue closed", takenAt), 1)).containsExactly(rejectedAt("venue closed", takenAt));
+    assertThat(steps.resolved(state, new PaperExecutor.OrderFound(order.id(), PaperExecutor.Seen.NEVER, null, null),
+        3)).containsExactly(rejected("the executor never saw it (asked 3 time(s))"));
+  }
+
+  @Test
+  void ignoresAnAnswerAboutAnOrderResolvedMeanwhile() {
+    SessionState state = withUnknownOrder()
+        .apply(new Event.OrderUpdated(new OrderEvent.Accepted(order.id(), NOW), NOW));
+
+    assertThat(steps.resolved(state, new PaperExecutor.OrderFound(order.id(), PaperExecutor.Seen.NEVER, null, null),
+        1)).isEmpty();
+  }
+
+  private SessionState withUnknownOrder() {
+    return running()
+        .apply(new Event.OrderUpdated(new OrderEvent.Placed(order), NOW))
+        .apply(new Event.OrderUpdated(new OrderEvent.Unanswered(order.id(), "no answer", NOW), NOW));
+  }
+
+  private Event rejectedAt(String reason, Instant at) {
+    return new Event.OrderUpdated(new OrderEvent.Rejected(order.id(), reason, at), NOW);
+  }
+
   private SessionState running() {
     return new SessionState(spec, 10, 100).apply(new Event.Started(NOW));
   }

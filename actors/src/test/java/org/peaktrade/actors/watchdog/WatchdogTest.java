@@ -17,9 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.peaktrade.actors.fixtures.AdvanceableClock;
+import org.peaktrade.actors.fixtures.Polling;
 import org.peaktrade.actors.fixtures.RecordingKillSwitchService;
 import org.peaktrade.actors.fixtures.RecordingKillSwitchService.TriggerCall;
 import org.peaktrade.actors.fixtures.Statuses;
+import org.peaktrade.actors.killswitch.KillTriggerStats;
+import org.peaktrade.actors.killswitch.TriggerSource;
 import org.peaktrade.engine.watchdog.SourceKind;
 import org.peaktrade.protocol.Symbol;
 import org.peaktrade.protocol.killswitch.HealthCheckResult;
@@ -34,7 +37,9 @@ class WatchdogTest {
 
   @JUnit5TestKit
   final ActorTestKit testKit = new JUnit5TestKitBuilder()
-      .withCustomConfig(ManualTime.config().withFallback(ConfigFactory.load())).build();
+      .withCustomConfig(ManualTime.config()
+          .withFallback(ConfigFactory.parseString("peaktrade.kill-trigger-delivery.random-factor = 0"))
+          .withFallback(ConfigFactory.load())).build();
 
   private ManualTime time;
   private AdvanceableClock clock;
@@ -141,6 +146,54 @@ class WatchdogTest {
     TriggerCall call = awaitTriggers(1).get(0);
     assertThat(call.scope()).isEqualTo(S1);
     assertThat(call.identity()).isEqualTo("watchdog:restart-budget:strategy-runner");
+  }
+
+  @Test
+  void aDroppedHeartbeatTriggerIsRetriedUntilTheSwitchRecordsIt() throws InterruptedException {
+    long failuresBefore = stats().failures(TriggerSource.WATCHDOG_HEARTBEAT);
+    service.failNextTriggers(2);
+    watchdog.tell(new Watchdog.Register("session:s1", TIMEOUT, S1, SourceKind.SESSION));
+    sync();
+    passes(TIMEOUT);
+
+    assertRetriedUntilRecorded(TriggerSource.WATCHDOG_HEARTBEAT, failuresBefore, "watchdog:heartbeat:session:s1");
+  }
+
+  @Test
+  void aDroppedStaleDataTriggerIsRetriedUntilTheSwitchRecordsIt() throws InterruptedException {
+    long failuresBefore = stats().failures(TriggerSource.WATCHDOG_STALE_DATA);
+    service.failNextTriggers(2);
+    watchdog.tell(new Watchdog.StaleMarketData(Symbol.of("BTC/USD"), Statuses.T0));
+
+    assertRetriedUntilRecorded(TriggerSource.WATCHDOG_STALE_DATA, failuresBefore, "watchdog:market-data:BTC/USD");
+  }
+
+  @Test
+  void aDroppedRestartBudgetTriggerIsRetriedUntilTheSwitchRecordsIt() throws InterruptedException {
+    long failuresBefore = stats().failures(TriggerSource.WATCHDOG_RESTART_BUDGET);
+    service.failNextTriggers(2);
+    watchdog.tell(new Watchdog.RestartBudgetExhausted("strategy-runner", S1));
+
+    assertRetriedUntilRecorded(TriggerSource.WATCHDOG_RESTART_BUDGET, failuresBefore,
+        "watchdog:restart-budget:strategy-runner");
+  }
+
+  private KillTriggerStats stats() {
+    return KillTriggerStats.get(testKit.system());
+  }
+
+  /** Two attempts fail; the retries 1 s and 2 s later are made, and the third attempt is recorded. */
+  private void assertRetriedUntilRecorded(TriggerSource source, long failuresBefore, String identity)
+      throws InterruptedException {
+    Duration await = Duration.ofSeconds(10);
+    for (int failed = 1; failed <= 2; failed++) {
+      int count = failed;
+      Polling.until(count + " failed attempt(s)", await, () -> stats().failures(source) - failuresBefore >= count);
+      passes(Duration.ofSeconds(count));
+    }
+    Polling.until("the trigger recorded", await, () -> service.recordedTriggers().size() == 1);
+    assertThat(service.triggers()).extracting(TriggerCall::identity).containsExactly(identity, identity, identity);
+    assertThat(service.recordedTriggers()).extracting(TriggerCall::identity).containsExactly(identity);
   }
 
   @Test

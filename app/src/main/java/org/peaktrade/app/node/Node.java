@@ -29,6 +29,7 @@ import org.peaktrade.actors.killswitch.KillSwitchRuntime;
 import org.peaktrade.actors.killswitch.KillSwitchService;
 import org.peaktrade.actors.killswitch.KillSwitchStatusStream;
 import org.peaktrade.actors.killswitch.KillSwitchViewFreshCheck;
+import org.peaktrade.actors.killswitch.KillTriggerStats;
 import org.peaktrade.actors.session.SessionRefusedException;
 import org.peaktrade.actors.session.SessionService;
 import org.peaktrade.actors.watchdog.Watchdog;
@@ -137,6 +138,7 @@ public final class Node {
       MarketDataWiring.MarketData marketData = marketDataWiring.start(system, clock, watchdog);
       metrics.watchKillSwitches(KillSwitchStatusStream.from(killSwitch.statusTopic()),
           Materializer.matFromSystem(system));
+      metrics.watchKillTriggers(KillTriggerStats.get(system));
       metrics.watchFeed(marketData.name(), marketData.barStats());
       SessionService sessionService = sessions.isPresent()
           ? sessions.get().start(system, killSwitch, clock)

@@ -24,6 +24,8 @@ import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.javadsl.Source;
+import org.peaktrade.actors.killswitch.KillTriggerStats;
+import org.peaktrade.actors.killswitch.TriggerSource;
 import org.peaktrade.actors.marketdata.FeedStats;
 import org.peaktrade.actors.risk.RiskEvent;
 import org.peaktrade.actors.session.SessionService;
@@ -38,7 +40,8 @@ import org.peaktrade.protocol.killswitch.KillSwitchStatus;
  * The node's metrics for Prometheus ({@code GET /metrics}; every metric is listed in docs/observability.md): JVM and
  * process metrics, and domain metrics — per kill-switch scope its state (0 ACTIVE, 1 RECOVERING, 2 KILLED) and the
  * events in its journal; per feed the validation counts and, per symbol, the lag of the newest accepted bar behind
- * the node's clock; risk violations by check and severity; and, polled from the sessions facade, sessions by mode
+ * the node's clock; risk violations by check and severity; automatic kill-trigger attempts, failures and pending
+ * triggers by source; and, polled from the sessions facade, sessions by mode
  * and status, their orders by status and the bars each has processed.
  */
 final class NodeMetrics {
@@ -83,6 +86,24 @@ final class NodeMetrics {
       return new NodeMetrics(clock, interval);
     } catch (ConfigException e) {
       throw new NodeConfigException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads the node's automatic kill-trigger deliveries: attempts and failed attempts (counters) and triggers not yet
+   * recorded by their switch (gauge), each by {@code source}.
+   */
+  void watchKillTriggers(KillTriggerStats stats) {
+    for (TriggerSource source : TriggerSource.values()) {
+      FunctionCounter.builder("peaktrade.kill.switch.trigger.attempts", stats, s -> s.attempts(source))
+          .tag("source", source.tag()).description("automatic kill-trigger delivery attempts, retries included")
+          .register(registry);
+      FunctionCounter.builder("peaktrade.kill.switch.trigger.failures", stats, s -> s.failures(source))
+          .tag("source", source.tag()).description("automatic kill-trigger attempts that failed or timed out")
+          .register(registry);
+      Gauge.builder("peaktrade.kill.switch.triggers.pending", stats, s -> s.pending(source))
+          .tag("source", source.tag()).description("automatic kill triggers not yet recorded by their switch")
+          .register(registry);
     }
   }
 

@@ -46,11 +46,6 @@ public final class ThresholdEvaluator {
     return breaches;
   }
 
-  /** Forgets that a breach fired, so the next breaching sample fires again (used when the trigger was not delivered). */
-  public void rearm(ThresholdBreach breach) {
-    fired.remove(new Firing(rules.indexOf(breach.rule()), breach.scope()));
-  }
-
   public List<ThresholdRule> rules() {
     return rules;
   }

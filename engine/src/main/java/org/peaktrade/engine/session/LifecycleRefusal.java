@@ -8,6 +8,8 @@ public enum LifecycleRefusal {
   DUPLICATE_ORDER,
   /** Accepted or rejected again after the venue already accepted the order. */
   ALREADY_ACCEPTED,
+  /** Recorded as unanswered again while the order is already UNKNOWN. */
+  ALREADY_UNKNOWN,
   /** Filled or expired before the venue accepted the order. */
   NOT_ACCEPTED,
   /** Any event after the order reached a terminal state (fill after cancel, cancel after fill, ...). */

@@ -20,10 +20,13 @@ import org.peaktrade.protocol.Quantity;
  *    │         │                 │
  *    │         ├─────────────────┴──► CANCELED / EXPIRED
  *    ├──► REJECTED
- *    └──► CANCELED
+ *    ├──► CANCELED
+ *    └──► UNKNOWN ──► ACCEPTED / REJECTED / CANCELED, or PARTIALLY_FILLED / FILLED / EXPIRED
  * </pre>
- * and answers the state after it or a named refusal. A fill may not exceed the open quantity; a fill that completes
- * the order makes it FILLED, a smaller one PARTIALLY_FILLED. Terminal states accept no event.
+ * and answers the state after it or a named refusal. UNKNOWN ({@link OrderEvent.Unanswered}) is an order the executor
+ * did not answer about in time: it may be resting, so whatever the executor reports next is applied as if it had
+ * been accepted (a fill is booked, never refused as not accepted). A fill may not exceed the open quantity; a fill
+ * that completes the order makes it FILLED, a smaller one PARTIALLY_FILLED. Terminal states accept no event.
  */
 public record OrderState(
     Order order, OrderStatus status, Quantity filledQuantity, Money filledNotional, Money fees, Instant updatedAt) {
@@ -74,8 +77,14 @@ public record OrderState(
       return refuse(event, LifecycleRefusal.ALREADY_CLOSED,
           describe(event) + " of " + order.id() + " refused: the order is " + status);
     }
+    if (event instanceof OrderEvent.Unanswered) {
+      return status == OrderStatus.NEW ? to(event, OrderStatus.UNKNOWN)
+          : refuse(event, status == OrderStatus.UNKNOWN ? LifecycleRefusal.ALREADY_UNKNOWN
+              : LifecycleRefusal.ALREADY_ACCEPTED,
+              describe(event) + " of " + order.id() + " refused: the order is already " + status);
+    }
     if (event instanceof OrderEvent.Accepted || event instanceof OrderEvent.Rejected) {
-      return status == OrderStatus.NEW
+      return status == OrderStatus.NEW || status == OrderStatus.UNKNOWN
           ? to(event, event instanceof OrderEvent.Accepted ? OrderStatus.ACCEPTED : OrderStatus.REJECTED)
           : refuse(event, LifecycleRefusal.ALREADY_ACCEPTED,
               describe(event) + " of " + order.id() + " refused: the order is already " + status);
@@ -130,6 +139,9 @@ public record OrderState(
     }
     if (event instanceof OrderEvent.Filled) {
       return "fill";
+    }
+    if (event instanceof OrderEvent.Unanswered) {
+      return "unanswered submission";
     }
     return event instanceof OrderEvent.Canceled ? "cancel" : "expiry";
   }

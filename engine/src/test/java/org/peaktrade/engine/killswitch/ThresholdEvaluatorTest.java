@@ -52,13 +52,6 @@ class ThresholdEvaluatorTest {
   }
 
   @Test
-  void aRearmedBreachFiresOnTheNextBreachingSample() {
-    ThresholdBreach breach = evaluator.onSample(S1, ThresholdMetric.DAILY_LOSS_PCT, -0.06, T).get(0);
-    evaluator.rearm(breach);
-    assertThat(evaluator.onSample(S1, ThresholdMetric.DAILY_LOSS_PCT, -0.06, T)).hasSize(1);
-  }
-
-  @Test
   void aBreachCarriesItsIdentityReasonAndMetadata() {
     ThresholdBreach breach = evaluator.onSample(S1, ThresholdMetric.DAILY_LOSS_PCT, -0.06, T).get(0);
     assertThat(breach.identity()).isEqualTo("threshold:daily-loss-pct");

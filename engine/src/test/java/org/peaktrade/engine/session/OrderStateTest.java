@@ -19,21 +19,32 @@ class OrderStateTest {
   private static final Order ORDER = limit(1, Side.BUY, "3", "100", 0);
   private static final Instant LATER = T0.plusSeconds(60);
 
-  enum Kind { PLACE, ACCEPT, REJECT, FILL_PART, FILL_REST, OVERFILL, CANCEL, EXPIRE }
+  enum Kind { PLACE, ACCEPT, REJECT, UNANSWER, FILL_PART, FILL_REST, OVERFILL, CANCEL, EXPIRE }
 
   @ParameterizedTest(name = "{0} + {1} -> {2}")
   @CsvSource(textBlock = """
       NEW,              PLACE,     DUPLICATE_ORDER
       NEW,              ACCEPT,    ACCEPTED
       NEW,              REJECT,    REJECTED
+      NEW,              UNANSWER,  UNKNOWN
       NEW,              FILL_PART, NOT_ACCEPTED
       NEW,              FILL_REST, NOT_ACCEPTED
       NEW,              OVERFILL,  NOT_ACCEPTED
       NEW,              CANCEL,    CANCELED
       NEW,              EXPIRE,    NOT_ACCEPTED
+      UNKNOWN,          PLACE,     DUPLICATE_ORDER
+      UNKNOWN,          ACCEPT,    ACCEPTED
+      UNKNOWN,          REJECT,    REJECTED
+      UNKNOWN,          UNANSWER,  ALREADY_UNKNOWN
+      UNKNOWN,          FILL_PART, PARTIALLY_FILLED
+      UNKNOWN,          FILL_REST, FILLED
+      UNKNOWN,          OVERFILL,  OVERFILL
+      UNKNOWN,          CANCEL,    CANCELED
+      UNKNOWN,          EXPIRE,    EXPIRED
       ACCEPTED,         PLACE,     DUPLICATE_ORDER
       ACCEPTED,         ACCEPT,    ALREADY_ACCEPTED
       ACCEPTED,         REJECT,    ALREADY_ACCEPTED
+      ACCEPTED,         UNANSWER,  ALREADY_ACCEPTED
       ACCEPTED,         FILL_PART, PARTIALLY_FILLED
       ACCEPTED,         FILL_REST, FILLED
       ACCEPTED,         OVERFILL,  OVERFILL
@@ -42,6 +53,7 @@ class OrderStateTest {
       PARTIALLY_FILLED, PLACE,     DUPLICATE_ORDER
       PARTIALLY_FILLED, ACCEPT,    ALREADY_ACCEPTED
       PARTIALLY_FILLED, REJECT,    ALREADY_ACCEPTED
+      PARTIALLY_FILLED, UNANSWER,  ALREADY_ACCEPTED
       PARTIALLY_FILLED, FILL_PART, PARTIALLY_FILLED
       PARTIALLY_FILLED, FILL_REST, FILLED
       PARTIALLY_FILLED, OVERFILL,  OVERFILL
@@ -50,6 +62,7 @@ class OrderStateTest {
       FILLED,           PLACE,     DUPLICATE_ORDER
       FILLED,           ACCEPT,    ALREADY_CLOSED
       FILLED,           REJECT,    ALREADY_CLOSED
+      FILLED,           UNANSWER,  ALREADY_CLOSED
       FILLED,           FILL_PART, ALREADY_CLOSED
       FILLED,           FILL_REST, ALREADY_CLOSED
       FILLED,           OVERFILL,  ALREADY_CLOSED
@@ -58,6 +71,7 @@ class OrderStateTest {
       CANCELED,         PLACE,     DUPLICATE_ORDER
       CANCELED,         ACCEPT,    ALREADY_CLOSED
       CANCELED,         REJECT,    ALREADY_CLOSED
+      CANCELED,         UNANSWER,  ALREADY_CLOSED
       CANCELED,         FILL_PART, ALREADY_CLOSED
       CANCELED,         FILL_REST, ALREADY_CLOSED
       CANCELED,         OVERFILL,  ALREADY_CLOSED
@@ -66,6 +80,7 @@ class OrderStateTest {
       REJECTED,         PLACE,     DUPLICATE_ORDER
       REJECTED,         ACCEPT,    ALREADY_CLOSED
       REJECTED,         REJECT,    ALREADY_CLOSED
+      REJECTED,         UNANSWER,  ALREADY_CLOSED
       REJECTED,         FILL_PART, ALREADY_CLOSED
       REJECTED,         FILL_REST, ALREADY_CLOSED
       REJECTED,         OVERFILL,  ALREADY_CLOSED
@@ -74,6 +89,7 @@ class OrderStateTest {
       EXPIRED,          PLACE,     DUPLICATE_ORDER
       EXPIRED,          ACCEPT,    ALREADY_CLOSED
       EXPIRED,          REJECT,    ALREADY_CLOSED
+      EXPIRED,          UNANSWER,  ALREADY_CLOSED
       EXPIRED,          FILL_PART, ALREADY_CLOSED
       EXPIRED,          FILL_REST, ALREADY_CLOSED
       EXPIRED,          OVERFILL,  ALREADY_CLOSED
@@ -115,6 +131,7 @@ class OrderStateTest {
     OrderState state = OrderState.placed(ORDER);
     return switch (status) {
       case NEW -> state;
+      case UNKNOWN -> step(state, new OrderEvent.Unanswered(ORDER.id(), "no answer in 3s", T0));
       case ACCEPTED -> step(state, new OrderEvent.Accepted(ORDER.id(), T0));
       case PARTIALLY_FILLED -> step(in(OrderStatus.ACCEPTED), filled("1"));
       case FILLED -> step(in(OrderStatus.ACCEPTED), filled("3"));
@@ -138,6 +155,7 @@ class OrderStateTest {
       case PLACE -> new OrderEvent.Placed(ORDER);
       case ACCEPT -> new OrderEvent.Accepted(ORDER.id(), LATER);
       case REJECT -> new OrderEvent.Rejected(ORDER.id(), "venue closed", LATER);
+      case UNANSWER -> new OrderEvent.Unanswered(ORDER.id(), "no answer in 3s", LATER);
       case FILL_PART -> new OrderEvent.Filled(fill(ORDER, "1", "101", "0.1", LATER));
       case FILL_REST -> new OrderEvent.Filled(fill(ORDER, open.toString(), "101", "0.1", LATER));
       case OVERFILL -> new OrderEvent.Filled(fill(ORDER, open.plus(Quantity.of("1")).toString(), "101", "0.1",
