@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -82,6 +83,7 @@ public final class KillTriggerDelivery extends AbstractBehavior<KillTriggerDeliv
         .onMessage(Deliver.class, this::onDeliver)
         .onMessage(Attempt.class, attempt -> attempt(attempt.trigger()))
         .onMessage(Answered.class, this::onAnswered)
+        .onSignal(PostStop.class, stop -> onStopped())
         .build();
   }
 
@@ -105,6 +107,20 @@ public final class KillTriggerDelivery extends AbstractBehavior<KillTriggerDeliv
     getContext().pipeToSelf(call(trigger).toCompletableFuture()
             .orTimeout(settings.attemptTimeout().toMillis(), TimeUnit.MILLISECONDS),
         (reply, failure) -> new Answered(trigger, reply, failure));
+    return this;
+  }
+
+  /**
+   * Stopping (its owner stopped, or the node shuts down) releases what was registered: every trigger still pending
+   * leaves the pending gauge, and each one is logged at ERROR, since it was never recorded.
+   */
+  private Behavior<Command> onStopped() {
+    pending.forEach((t, attempts) -> {
+      getContext().getLog().error("kill trigger {} ({}) on {} abandoned unrecorded after {} attempt(s): its owner "
+          + "stopped", t.identity(), t.source().tag(), t.scope().value(), attempts);
+      stats.abandoned(t.source());
+    });
+    pending.clear();
     return this;
   }
 

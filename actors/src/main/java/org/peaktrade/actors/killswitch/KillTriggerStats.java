@@ -60,6 +60,11 @@ public final class KillTriggerStats implements Extension {
     pending.get(source).decrementAndGet();
   }
 
+  /** A pending trigger given up because its delivering actor stopped (its owner stopped with it). */
+  void abandoned(TriggerSource source) {
+    pending.get(source).decrementAndGet();
+  }
+
   private static final class Id extends ExtensionId<KillTriggerStats> {
     @Override
     public KillTriggerStats createExtension(ActorSystem<?> system) {

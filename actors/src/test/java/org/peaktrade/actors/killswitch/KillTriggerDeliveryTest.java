@@ -119,6 +119,22 @@ class KillTriggerDeliveryTest {
     assertThat(service.triggers()).hasSize(2);
   }
 
+  @Test
+  void releasesItsPendingTriggersFromTheGaugeWhenItStops() throws InterruptedException {
+    RecordingKillSwitchService service = new RecordingKillSwitchService();
+    service.failTriggers(new IllegalStateException("journal full"));
+    long pendingBefore = stats.pending(TriggerSource.WATCHDOG_RESTART_BUDGET);
+    ActorRef<KillTriggerDelivery.Command> delivery = testKit.spawn(KillTriggerDelivery.create(service));
+
+    delivery.tell(trigger(TriggerSource.WATCHDOG_RESTART_BUDGET, "watchdog:restart-budget:feed"));
+    Polling.until("the trigger pending", AWAIT,
+        () -> stats.pending(TriggerSource.WATCHDOG_RESTART_BUDGET) - pendingBefore == 1);
+    testKit.stop(delivery);
+
+    Polling.until("the gauge released", AWAIT,
+        () -> stats.pending(TriggerSource.WATCHDOG_RESTART_BUDGET) == pendingBefore);
+  }
+
   /** {@code count} failures of {@code source} since {@code base} were handled, so their retry timers are set. */
   private void awaitFailures(TriggerSource source, long base, int count) throws InterruptedException {
     Polling.until(count + " failed attempt(s)", AWAIT, () -> stats.failures(source) - base >= count);
