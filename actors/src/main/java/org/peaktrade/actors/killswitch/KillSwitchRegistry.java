@@ -14,6 +14,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.pubsub.Topic;
@@ -102,6 +103,16 @@ public final class KillSwitchRegistry {
         registry.tell(new Deliver(scope, command));
       }
     };
+  }
+
+  /**
+   * The scopes whose entities run now in the registry that {@link #start} made for {@code system} (diagnostics and
+   * tests; fails when the node runs its switches with cluster sharding instead).
+   */
+  public static CompletionStage<Set<KillSwitchScope>> entities(ActorSystem<?> system, Duration timeout) {
+    return system.classicSystem().actorSelection("/system/" + NAME).resolveOne(timeout)
+        .thenCompose(registry -> AskPattern.<Command, Set<KillSwitchScope>>ask(Adapter.toTyped(registry),
+            GetEntities::new, timeout, system.scheduler()));
   }
 
   private Behavior<Command> behavior() {

@@ -21,9 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
-import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.persistence.testkit.PersistenceTestKitPlugin;
 import org.apache.pekko.persistence.testkit.PersistenceTestKitSnapshotPlugin;
 import org.apache.pekko.persistence.testkit.javadsl.PersistenceTestKit;
@@ -66,11 +63,7 @@ class GuardedKillSwitchServiceTest {
   }
 
   private Set<KillSwitchScope> entities() throws Exception {
-    ActorRef<KillSwitchRegistry.Command> registry = Adapter.toTyped(await(testKit.system().classicSystem()
-        .actorSelection("/system/" + KillSwitchRegistry.NAME).resolveOne(Duration.ofSeconds(5))));
-    TestProbe<Set<KillSwitchScope>> probe = testKit.createTestProbe();
-    registry.tell(new KillSwitchRegistry.GetEntities(probe.ref()));
-    return probe.receiveMessage();
+    return await(KillSwitchRegistry.entities(testKit.system(), Duration.ofSeconds(5)));
   }
 
   private KillSwitchScope knownScope() {

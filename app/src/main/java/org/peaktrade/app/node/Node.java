@@ -263,6 +263,11 @@ public final class Node {
     return healthChecks;
   }
 
+  /** The node's actor system, for tests in this package that inspect its actors and journal. */
+  ActorSystem<Void> actorSystem() {
+    return system;
+  }
+
   /** Runs CoordinatedShutdown and waits until the actor system has terminated. */
   public void stop() {
     CoordinatedShutdown.get(system).run(CoordinatedShutdown.unknownReason());
