@@ -30,7 +30,8 @@ import org.peaktrade.http.fixtures.TestTokens.Person;
 /**
  * The operator dashboard in a real headless Chromium against a real node (embedded journal, HTTP on loopback, the
  * test tokens configured): the page asks for a token, shows the kill switch live, kills through its guarded button
- * as an operator, and walks the recovery flow as two approvers; the API agrees.
+ * as an operator, and walks the recovery flow as two approvers; the API agrees. All of it under the node's
+ * Content-Security-Policy, which the browser enforces (an injected inline script does not run).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -138,6 +139,21 @@ class DashboardIT {
   }
 
   /** Signs out whoever is signed in, then in with {@code person}'s token, and waits until the page says so. */
+  @Test
+  @Order(4)
+  void thePageRunsUnderAContentSecurityPolicyThatBlocksInjectedInlineScript() throws Exception {
+    browser.navigate(node.url() + "/dashboard/");
+    browser.waitFor("document.readyState === 'complete'", WAIT);
+
+    browser.evaluate("(() => { const s = document.createElement('script');"
+        + " s.textContent = 'window.injected = true'; document.body.appendChild(s); })()");
+
+    assertThat(browser.evaluate("window.injected === undefined").asBoolean())
+        .as("an inline script injected into the page must not run").isTrue();
+    assertThat(browser.evaluate("typeof window.fetch === 'function' && document.scripts.length >= 1").asBoolean())
+        .isTrue();
+  }
+
   private void signInAs(Person person) throws Exception {
     browser.waitFor("document.readyState === 'complete' && document.getElementById('sign-out') !== null", WAIT);
     browser.evaluate("document.getElementById('sign-out').hidden || document.getElementById('sign-out').click()");

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,13 +26,20 @@ import org.peaktrade.app.fixtures.MutableClock;
 import org.peaktrade.app.node.Node;
 import org.peaktrade.app.node.NodeConfig;
 import org.peaktrade.http.ApiJson;
+import org.peaktrade.http.fixtures.RecordingSessionService;
+import org.peaktrade.http.fixtures.SessionSamples;
 import org.peaktrade.http.fixtures.TestTokens.Person;
+import org.peaktrade.actors.killswitch.KillSwitchService;
+import org.peaktrade.protocol.killswitch.KillSwitchScope;
+import org.peaktrade.protocol.killswitch.TriggerKind;
+import org.peaktrade.protocol.text.ControlCharacters;
 
 /**
  * The CLI client against a real node started in-process: kill-switch runtime, embedded journal in a temporary data
  * dir, HTTP on a free loopback port, the test tokens configured. alice kills (operator), bob and carol recover
  * (approvers), each with their own token in PEAKTRADE_TOKEN. Each test uses its own session scope, so the tests do not
- * see each other.
+ * see each other; the node's sessions are a recording facade that holds each such session (a switch answers only for
+ * sessions the node knows), and the raw kill-switch runtime it is started with stands in for an old journal.
  */
 class KillSwitchCliAgainstNodeTest {
 
@@ -41,14 +49,19 @@ class KillSwitchCliAgainstNodeTest {
   static Path dir;
 
   private static final MutableClock CLOCK = new MutableClock(Instant.parse("2024-03-01T12:00:00Z"));
+  private static final RecordingSessionService SESSIONS = new RecordingSessionService();
   private static Node node;
   private static String url;
+  private static KillSwitchService runtime;
 
   @BeforeAll
   static void startNode() throws IOException {
     Path conf = NodeFixtures.configWithTokens(dir, hash(CODE), "300s", true);
     node = Node.start(NodeConfig.load(Optional.of(conf), Optional.of(dir.resolve("data")), Optional.of("127.0.0.1"),
-        Optional.of(0)), CLOCK);
+        Optional.of(0)), CLOCK, (system, killSwitch, clock) -> {
+          runtime = killSwitch;
+          return SESSIONS;
+        });
     url = node.url().toString();
   }
 
@@ -198,6 +211,35 @@ class KillSwitchCliAgainstNodeTest {
   }
 
   @Test
+  void a_session_the_node_does_not_know_is_a_404_naming_it_for_status_and_kill() {
+    CliRun status = cli(VIC, "status", "--session", "ghost-1");
+    CliRun kill = cli(ALICE, "kill", "--reason", "boo", "--session", "ghost-1");
+
+    assertThat(status.exitCode()).isEqualTo(ExitCodes.FAILED);
+    assertThat(status.err()).contains("the node answered 404: no session 'ghost-1' on this node");
+    assertThat(kill.exitCode()).isEqualTo(ExitCodes.FAILED);
+    assertThat(kill.err()).contains("the node answered 404");
+  }
+
+  @Test
+  void control_characters_in_an_old_journal_are_printed_escaped_by_status_and_events() throws Exception {
+    String session = freshSession();
+    runtime.trigger(KillSwitchScope.session(session), TriggerKind.MANUAL, "mallory\u202E", "ha\u0000lt\u001b[2J",
+        Map.of("note\u2066", "x\u0085")).toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+    CliRun status = cli(VIC, "status", "--session", session);
+    CliRun events = cli(VIC, "kill-switch-events", "--session", session);
+
+    assertThat(status.out()).contains("killed by mallory\\u202E (MANUAL): ha\\u0000lt\\u001B[2J");
+    assertThat(events.out()).contains("mallory\\u202E").contains("ha\\u0000lt\\u001B[2J")
+        .contains("note\\u2066").contains("x\\u0085");
+    for (String printed : List.of(status.out(), events.out())) {
+      assertThat(printed.codePoints().filter(c -> c != '\n' && ControlCharacters.isRefused(c)).toArray())
+          .as("raw control characters printed").isEmpty();
+    }
+  }
+
+  @Test
   void a_kill_naming_someone_else_than_the_token_owner_is_refused() {
     CliRun run = cli(ALICE, "kill", "--reason", "r", "--identity", "bob", "--session", freshSession());
 
@@ -228,8 +270,11 @@ class KillSwitchCliAgainstNodeTest {
     return all;
   }
 
+  /** A session id the node's sessions hold, so its switch answers. */
   private static String freshSession() {
-    return "t-" + UUID.randomUUID().toString().substring(0, 8);
+    String id = "t-" + UUID.randomUUID().toString().substring(0, 8);
+    SESSIONS.holding(SessionSamples.trading(id));
+    return id;
   }
 
   private static JsonNode json(String text) {

@@ -52,6 +52,21 @@ class KillSwitchCommandsOfflineTest {
   }
 
   @Test
+  void control_characters_in_a_reason_or_identity_stop_with_exit_code_2_before_calling_the_node() throws IOException {
+    String url = "http://127.0.0.1:" + unusedPort();
+    CliRun kill = CliRun.with(FakeTerminal.env(Map.of("PEAKTRADE_TOKEN", "t")), "kill", "--reason",
+        "halt \u202Eexe.txt", "--url", url);
+    CliRun complete = CliRun.with(FakeTerminal.env(Map.of("PEAKTRADE_TOKEN", "t")), "recover", "--complete",
+        "--identity", "bob\u0000", "--url", url);
+
+    assertThat(kill.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(kill.err()).contains("--reason: contains control character U+202E at index 5")
+        .doesNotContain("\u202E");
+    assertThat(complete.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(complete.err()).contains("--identity: contains control character U+0000 at index 3");
+  }
+
+  @Test
   void an_invalid_session_id_is_exit_code_2_naming_the_rule() {
     CliRun run = CliRun.of("status", "--session", "no spaces");
 

@@ -7,7 +7,7 @@ import java.nio.file.StandardOpenOption;
 import org.peaktrade.http.fixtures.TestTokens;
 
 /** Config files for nodes started by tests. */
-final class NodeFixtures {
+public final class NodeFixtures {
 
   private NodeFixtures() {}
 
@@ -15,17 +15,17 @@ final class NodeFixtures {
    * A node config with the given approval-code hash and cooldown, written into {@code dir}; the health endpoints on
    * a free port, so nodes of parallel runs do not compete for 8558.
    */
-  static Path config(Path dir, String approvalCodeHash, String cooldown) throws IOException {
+  public static Path config(Path dir, String approvalCodeHash, String cooldown) throws IOException {
     return config(dir, approvalCodeHash, cooldown, false);
   }
 
   /** The same, with the API tokens of {@link TestTokens} configured (no admin token file is made). */
-  static Path configWithTokens(Path dir, String approvalCodeHash, String cooldown) throws IOException {
+  public static Path configWithTokens(Path dir, String approvalCodeHash, String cooldown) throws IOException {
     return configWithTokens(dir, approvalCodeHash, cooldown, false);
   }
 
   /** The same, with the two-person rule on or off. */
-  static Path configWithTokens(Path dir, String approvalCodeHash, String cooldown, boolean twoPersonRule)
+  public static Path configWithTokens(Path dir, String approvalCodeHash, String cooldown, boolean twoPersonRule)
       throws IOException {
     Path file = config(dir, approvalCodeHash, cooldown, twoPersonRule);
     Files.writeString(file, TestTokens.config(), StandardOpenOption.APPEND);
@@ -33,7 +33,7 @@ final class NodeFixtures {
   }
 
   /** The same, with the two-person rule on or off. */
-  static Path config(Path dir, String approvalCodeHash, String cooldown, boolean twoPersonRule) throws IOException {
+  public static Path config(Path dir, String approvalCodeHash, String cooldown, boolean twoPersonRule) throws IOException {
     Path file = dir.resolve("node-test.conf");
     Files.writeString(file, String.join("\n",
         "peaktrade.kill-switch {",

@@ -23,8 +23,8 @@ import org.peaktrade.engine.killswitch.ApprovalCodeHash;
 import org.peaktrade.http.fixtures.TestTokens;
 
 /**
- * {@code GET /metrics} on a running node: Prometheus text with JVM, kill-switch, market-data and risk metrics (the
- * session metrics are in {@link NodeSessionsTest}).
+ * {@code GET /metrics} on a running node: Prometheus text with JVM, kill-switch (global and live sessions),
+ * market-data and risk metrics (the session metrics are in {@link NodeSessionsTest}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NodeMetricsIT {
@@ -49,7 +49,14 @@ class NodeMetricsIT {
   }
 
   @Test
-  void metricsShowTheJvmTheReplayedBarsAndEveryKillSwitchScope() throws Exception {
+  void metricsShowTheJvmTheReplayedBarsAndTheKillSwitchOfEveryLiveSession() throws Exception {
+    HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(node.url() + "/api/v1/sessions"))
+        .header("Content-Type", "application/json")
+        .header("Authorization", TestTokens.bearer(TestTokens.ALICE))
+        .POST(HttpRequest.BodyPublishers.ofString("""
+            {"id":"metrics-1","strategy":"ma-cross","symbol":"BTC/USD","mode":"PAPER","sizing":"qty:0.01",
+             "startingCash":10000}""")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
     HttpResponse<String> kill = http.send(HttpRequest.newBuilder(
             URI.create(node.url() + "/api/v1/kill-switch/trigger?session=metrics-1"))
         .header("Content-Type", "application/json")

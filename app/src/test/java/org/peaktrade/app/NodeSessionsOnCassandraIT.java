@@ -123,7 +123,7 @@ class NodeSessionsOnCassandraIT {
       HttpResponse<String> notReady = health(node, "/ready", response -> response.statusCode() != 200);
       assertThat(notReady.statusCode()).isEqualTo(500);
       assertThat(notReady.body()).contains("journal-writable");
-      HttpResponse<String> kill = send(post(node, "/api/v1/kill-switch/trigger?session=outage-drill",
+      HttpResponse<String> kill = send(post(node, "/api/v1/kill-switch/trigger?session=outage-ma",
           "{\"reason\":\"outage drill\"}"));
       assertThat(kill.statusCode()).as(kill.body()).isEqualTo(503);
       assertThat(kill.headers().firstValue("Content-Type")).contains("application/problem+json");

@@ -37,6 +37,11 @@ public final class ApiErrors extends AllDirectives {
     return INSTANCE.handleExceptions(exceptions(), () -> INSTANCE.handleRejections(rejections(), () -> route));
   }
 
+  /** {@link #handled} with {@code headers} on every answer (unless an answer sets one itself), errors included. */
+  public static Route handled(Route route, List<HttpHeader> headers) {
+    return INSTANCE.respondWithDefaultHeaders(headers, () -> handled(route));
+  }
+
   /** A problem answer with extra headers (e.g. WWW-Authenticate, Allow, Retry-After). */
   public static HttpResponse response(Problem problem, List<HttpHeader> headers) {
     return HttpResponse.create()

@@ -1,6 +1,7 @@
 package org.peaktrade.http;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -19,6 +20,7 @@ import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
 import org.apache.pekko.stream.Materializer;
 import org.peaktrade.http.auth.Authorization;
 import org.peaktrade.http.auth.Caller;
+import org.peaktrade.protocol.text.ControlCharacters;
 
 /**
  * What every route class of the API shares: bounded, strictly parsed JSON bodies; answering from a facade's
@@ -91,6 +93,22 @@ abstract class ApiRoutes extends AllDirectives {
 
   Route ok(Object body) {
     return completeOK(body, Jackson.<Object>marshaller(ApiJson.MAPPER));
+  }
+
+  /** {@code value}, or a 400 naming {@code field} when it holds a control character ({@link ControlCharacters}). */
+  static String clean(String field, String value) {
+    ControlCharacters.problem(field, value).ifPresent(problem -> {
+      throw new BadRequestException(problem);
+    });
+    return value;
+  }
+
+  /** {@code values}, or a 400 naming {@code field} and the key when a key or value holds a control character. */
+  static Map<String, String> clean(String field, Map<String, String> values) {
+    ControlCharacters.problem(field, values).ifPresent(problem -> {
+      throw new BadRequestException(problem);
+    });
+    return values;
   }
 
   static Throwable unwrap(Throwable failure) {

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Binds the API to a host and port; requests too malformed to route are answered by
- * {@link ProblemParsingErrorHandler}. The binding joins the actor system's CoordinatedShutdown: on shutdown the port
+ * {@link ProblemParsingErrorHandler}. Every answer carries the {@link SecurityHeaders}, and no {@code Server} header
+ * (which would name the HTTP stack and its version). The binding joins the actor system's CoordinatedShutdown: on shutdown the port
  * is unbound first, requests in flight get {@link #TERMINATION_DEADLINE} to finish, then connections are closed.
  */
 public final class HttpServer {
@@ -46,12 +47,13 @@ public final class HttpServer {
         settings.bodyTimeout());
     try {
       ServerSettings serverSettings = ServerSettings.create(system.classicSystem())
-          .withParsingErrorHandler(ProblemParsingErrorHandler.class.getName());
+          .withParsingErrorHandler(ProblemParsingErrorHandler.class.getName())
+          .withServerHeader(Optional.empty());
       ServerBuilder server = Http.get(system).newServerAt(host, port).withSettings(serverSettings);
       if (https.isPresent()) {
         server = server.enableHttps(https.get());
       }
-      ServerBinding binding = server.bind(ApiErrors.handled(route))
+      ServerBinding binding = server.bind(ApiErrors.handled(route, SecurityHeaders.ALL))
           .toCompletableFuture().get(BIND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       binding.addToCoordinatedShutdown(TERMINATION_DEADLINE, system);
       LOG.info("HTTP API listening on {}://{}:{}", https.isPresent() ? "https" : "http",

@@ -18,6 +18,7 @@ import org.apache.pekko.http.javadsl.model.headers.RetryAfter;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.peaktrade.actors.killswitch.KillSwitchService;
+import org.peaktrade.actors.killswitch.UnknownScopeException;
 import org.peaktrade.http.auth.Caller;
 import org.peaktrade.http.KillSwitchJson.AcceptedView;
 import org.peaktrade.http.KillSwitchJson.CompleteRecoveryBody;
@@ -41,7 +42,10 @@ import org.slf4j.LoggerFactory;
  * admitted (an external trigger keeps its {@code source} as the identity and records the token as
  * {@value #SUBMITTED_BY} in the metadata). {@code ?session=ID} on any route selects the scope
  * {@code session:ID}; without it the global switch is meant. The routes only translate HTTP to the
- * {@link KillSwitchService} facade and back (a test double can stand in for the actors); the entity decides.
+ * {@link KillSwitchService} facade and back (a test double can stand in for the actors); the entity decides. A scope
+ * whose session the node does not know answers 404 (the node's facade is a
+ * {@link org.peaktrade.actors.killswitch.GuardedKillSwitchService}); free text with a control character (reason,
+ * source, identity, approver, metadata keys and values) answers 400 naming the field.
  * Accepted commands answer 200, refusals answer problem+json with a status per {@link RefusalReason}. The approval
  * code is handed to the service as a char array, cleared afterwards, and never logged or echoed.
  */
@@ -119,15 +123,15 @@ public final class KillSwitchRoutes extends ApiRoutes {
 
   private Route trigger(KillSwitchScope scope, Caller caller, TriggerBody body) {
     String identity = identity(caller, "identity", body.identity());
-    String reason = required("reason", body.reason());
-    Map<String, String> metadata = body.metadata() == null ? Map.of() : body.metadata();
+    String reason = clean("reason", required("reason", body.reason()));
+    Map<String, String> metadata = clean("metadata", body.metadata() == null ? Map.of() : body.metadata());
     return command(scope, "trigger", identity,
         () -> service.trigger(scope, TriggerKind.MANUAL, identity, reason, metadata));
   }
 
   private Route external(KillSwitchScope scope, Caller caller, ExternalSignalBody body) {
-    String source = required("source", body.source());
-    String reason = required("reason", body.reason());
+    String source = clean("source", required("source", body.source()));
+    String reason = clean("reason", required("reason", body.reason()));
     return command(scope, "external-trigger", source + " (token " + caller.name() + ")",
         () -> service.trigger(scope, TriggerKind.EXTERNAL, source, reason,
             Map.of("source", source, SUBMITTED_BY, caller.name())));
@@ -152,6 +156,7 @@ public final class KillSwitchRoutes extends ApiRoutes {
    * only the token's owner.
    */
   private static String identity(Caller caller, String field, String claimed) {
+    clean(field, claimed);
     if (claimed != null && !claimed.strip().equals(caller.name())) {
       throw new BadRequestException("field '" + field + "' is '" + claimed + "' but the token belongs to '"
           + caller.name() + "'; leave the field out, the token names who acts");
@@ -216,6 +221,12 @@ public final class KillSwitchRoutes extends ApiRoutes {
 
   @Override
   Route failed(Throwable cause) {
+    if (cause instanceof UnknownScopeException unknown) {
+      return problem(Problem.of("unknown-session", "Unknown session", 404, unknown.getMessage()));
+    }
+    if (cause instanceof IllegalArgumentException refused) {
+      return problem(Problem.badRequest(refused.getMessage()));
+    }
     if (cause instanceof TimeoutException) {
       LOG.warn("kill switch did not answer in time: {}", cause.getMessage());
       return problem(Problem.of("unavailable", "Kill switch unavailable", 503,

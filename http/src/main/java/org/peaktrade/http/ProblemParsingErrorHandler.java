@@ -10,8 +10,8 @@ import org.apache.pekko.http.scaladsl.settings.ServerSettings;
 
 /**
  * Answers requests too malformed to reach the routes (a broken request line or header, a URI or headers over
- * Pekko's limits) with problem+json like every other error, instead of Pekko's plain text. {@link HttpServer}
- * installs it; Pekko creates it by class name.
+ * Pekko's limits) with problem+json like every other error, instead of Pekko's plain text, and with the
+ * {@link SecurityHeaders}. {@link HttpServer} installs it; Pekko creates it by class name.
  */
 public final class ProblemParsingErrorHandler extends ParsingErrorHandler {
 
@@ -19,7 +19,7 @@ public final class ProblemParsingErrorHandler extends ParsingErrorHandler {
   public HttpResponse handle(StatusCode status, ErrorInfo error, LoggingAdapter log, ServerSettings settings) {
     String detail = error.withFallbackSummary(status.reason()).formatPretty();
     log.debug("unparsable request answered {}: {}", status.intValue(), detail);
-    return ApiErrors.response(Problem.of(ApiErrors.slug(status.intValue()), status.reason(), status.intValue(),
-        detail), List.of());
+    return SecurityHeaders.addTo(ApiErrors.response(Problem.of(ApiErrors.slug(status.intValue()), status.reason(),
+        status.intValue(), detail), List.of()));
   }
 }

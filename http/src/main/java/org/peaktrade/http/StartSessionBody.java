@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -17,6 +18,7 @@ import org.peaktrade.engine.strategy.StrategyCatalog;
 import org.peaktrade.protocol.Symbol;
 import org.peaktrade.protocol.session.SessionMode;
 import org.peaktrade.protocol.session.SessionSpec;
+import org.peaktrade.protocol.text.ControlCharacters;
 
 /**
  * The body of {@code POST /api/v1/sessions}. Every field is kept as raw JSON so that {@link #spec()} can name the
@@ -109,6 +111,11 @@ record StartSessionBody(JsonNode id, JsonNode strategy, JsonNode params, JsonNod
         return null;
       }
       String text = node.asText();
+      Optional<String> control = ControlCharacters.problem(field, text);
+      if (control.isPresent()) {
+        problems.add(control.get());
+        return null;
+      }
       String broken = text.isBlank() ? "must not be blank" : rule.apply(text);
       if (broken != null) {
         problems.add("field '" + field + "' " + broken + ", not " + shown(node));
@@ -129,7 +136,15 @@ record StartSessionBody(JsonNode id, JsonNode strategy, JsonNode params, JsonNod
       Map<String, String> values = new LinkedHashMap<>();
       boolean valid = true;
       for (Map.Entry<String, JsonNode> entry : node.properties()) {
-        if (!entry.getValue().isTextual()) {
+        Optional<String> control = ControlCharacters.problem("params key", entry.getKey())
+            .or(() -> entry.getValue().isTextual()
+                ? ControlCharacters.problem("params." + ControlCharacters.escape(entry.getKey()),
+                    entry.getValue().asText())
+                : Optional.empty());
+        if (control.isPresent()) {
+          problems.add(control.get());
+          valid = false;
+        } else if (!entry.getValue().isTextual()) {
           problems.add("field 'params." + entry.getKey() + "' must be a string, not " + shown(entry.getValue()));
           valid = false;
         } else {

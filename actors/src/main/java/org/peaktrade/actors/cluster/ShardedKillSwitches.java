@@ -7,6 +7,7 @@ import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.pubsub.Topic;
+import org.apache.pekko.cluster.sharding.typed.ClusterShardingSettings;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
@@ -20,8 +21,11 @@ import org.peaktrade.protocol.killswitch.KillSwitchStatus;
  * The kill-switch entities in a cluster: sharded by scope (entity type {@code kill-switch}, entity id = the scope's
  * value, persistence id {@code kill-switch|<scope>} as on a single node), so each scope has exactly one entity in the
  * cluster and every node reaches it. The entity publishes to the status topic of the node it runs on; with the
- * cluster provider that topic delivers to the gates of every node. An idle entity is passivated and started again
- * by the next command or gate refresh (every gate asks for the global status every refresh interval).
+ * cluster provider that topic delivers to the gates of every node. An entity idle for
+ * {@code peaktrade.kill-switch.idle-timeout} is passivated by sharding (stop message {@link KillSwitch.Passivate}, so
+ * a write in flight completes first; sharding buffers what arrives meanwhile) and recovered from the journal by the
+ * next command or gate refresh (every gate asks for the global status, and for each of its running sessions', every
+ * few seconds, so only switches of stopped sessions go idle).
  */
 public final class ShardedKillSwitches implements KillSwitchEntities {
   public static final EntityTypeKey<KillSwitch.Command> TYPE_KEY =
@@ -41,8 +45,12 @@ public final class ShardedKillSwitches implements KillSwitchEntities {
   private static KillSwitchEntities start(ActorSystem<?> system, KillSwitchSettings settings, Clock clock,
       ActorRef<Topic.Command<KillSwitchStatus>> statusTopic) {
     ClusterSharding sharding = ClusterSharding.get(system);
+    ClusterShardingSettings shardingSettings = ClusterShardingSettings.create(system);
     sharding.init(Entity.of(TYPE_KEY, context ->
-        KillSwitch.create(new KillSwitchScope(context.getEntityId()), settings, clock, statusTopic)));
+            KillSwitch.create(new KillSwitchScope(context.getEntityId()), settings, clock, statusTopic))
+        .withStopMessage(KillSwitch.Passivate.INSTANCE)
+        .withSettings(shardingSettings.withPassivationStrategy(
+            shardingSettings.passivationStrategySettings().withIdleEntityPassivation(settings.idleTimeout()))));
     return new ShardedKillSwitches(sharding);
   }
 

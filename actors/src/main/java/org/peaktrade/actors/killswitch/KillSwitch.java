@@ -71,6 +71,12 @@ public final class KillSwitch
   /** The cooldown timer fired. */
   enum CooldownElapsed implements Command { INSTANCE }
 
+  /**
+   * Stops the entity after the commands before it (a write in flight completes first): idle passivation by
+   * {@link KillSwitchRegistry} or sharding's stop message. The next command recovers it from the journal.
+   */
+  public enum Passivate implements Command { INSTANCE }
+
   private final KillSwitchScope scope;
   private final KillSwitchPolicy policy;
   private final int snapshotEvery;
@@ -117,6 +123,7 @@ public final class KillSwitch
         .onCommand(CompleteRecovery.class, this::onCompleteRecovery)
         .onCommand(GetStatus.class, this::onGetStatus)
         .onCommand(CooldownElapsed.class, this::onCooldownElapsed)
+        .onCommand(Passivate.class, (state, passivate) -> Effect().stop().thenNoReply())
         .build();
   }
 

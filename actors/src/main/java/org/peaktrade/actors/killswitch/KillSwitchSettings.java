@@ -15,15 +15,28 @@ import org.peaktrade.engine.killswitch.KillSwitchPolicy;
  * @param snapshotEvery a snapshot after this many events (events are never deleted: they are the audit trail)
  * @param askTimeout how long the service waits for an entity's answer
  * @param healthCheckTimeout how long each health check may take before it counts as failed
+ * @param idleTimeout a session scope's entity that received no command for this long is stopped (passivated) and
+ *     recovered from the journal by the next one
  */
 public record KillSwitchSettings(KillSwitchPolicy policy, int snapshotEvery, Duration askTimeout,
-    Duration healthCheckTimeout) {
+    Duration healthCheckTimeout, Duration idleTimeout) {
   public static final String PATH = "peaktrade.kill-switch";
+  /** The default of {@code peaktrade.kill-switch.idle-timeout} (reference.conf says the same). */
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(2);
 
   public KillSwitchSettings {
     if (snapshotEvery < 1) {
       throw new IllegalArgumentException(PATH + ".snapshot-every must be positive: " + snapshotEvery);
     }
+    if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+      throw new IllegalArgumentException(PATH + ".idle-timeout must be positive: " + idleTimeout);
+    }
+  }
+
+  /** Settings with the default {@link #DEFAULT_IDLE_TIMEOUT}. */
+  public KillSwitchSettings(KillSwitchPolicy policy, int snapshotEvery, Duration askTimeout,
+      Duration healthCheckTimeout) {
+    this(policy, snapshotEvery, askTimeout, healthCheckTimeout, DEFAULT_IDLE_TIMEOUT);
   }
 
   /** Reads {@code peaktrade.kill-switch} from the root config (e.g. {@code system.settings().config()}). */
@@ -40,7 +53,7 @@ public record KillSwitchSettings(KillSwitchPolicy policy, int snapshotEvery, Dur
       throw new ConfigException.BadValue(PATH, e.getMessage());
     }
     return new KillSwitchSettings(policy, config.getInt("snapshot-every"), positive(config, "ask-timeout"),
-        positive(config, "health-check-timeout"));
+        positive(config, "health-check-timeout"), positive(config, "idle-timeout"));
   }
 
   private static ApprovalCodeHash approvalCode(String encoded, boolean required) {

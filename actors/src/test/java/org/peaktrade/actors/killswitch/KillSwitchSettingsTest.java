@@ -43,6 +43,17 @@ class KillSwitchSettingsTest {
     assertThat(settings.snapshotEvery()).isEqualTo(100);
     assertThat(settings.askTimeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(settings.healthCheckTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(settings.idleTimeout()).isEqualTo(Duration.ofMinutes(2))
+        .isEqualTo(KillSwitchSettings.DEFAULT_IDLE_TIMEOUT);
+  }
+
+  @Test
+  void anIdleTimeoutIsReadAndMustBePositive() {
+    assertThat(KillSwitchSettings.fromConfig(withHash("idle-timeout", "30s")).idleTimeout())
+        .isEqualTo(Duration.ofSeconds(30));
+    assertThatThrownBy(() -> KillSwitchSettings.fromConfig(withHash("idle-timeout", "0s")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("peaktrade.kill-switch.idle-timeout");
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.peaktrade.app.killswitch;
 
 import org.peaktrade.app.client.NodeOptions;
 import org.peaktrade.protocol.killswitch.KillSwitchScope;
+import org.peaktrade.protocol.text.ControlCharacters;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -25,6 +26,14 @@ public final class ClientOptions {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--session must be 1-64 of A-Z a-z 0-9 . _ -, not '" + session + "'", e);
     }
+  }
+
+  /**
+   * {@code value} of the option {@code option}; throws {@link IllegalArgumentException} (exit code 2, before the node
+   * is called) when it holds a control or bidi character, which the node would refuse too.
+   */
+  static String clean(String option, String value) {
+    return ControlCharacters.require(option, value);
   }
 
   KillSwitchClient client() {

@@ -30,9 +30,10 @@ public final class KillCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ApiReply reply = options.client().trigger(identity, reason);
+    ApiReply reply = options.client().trigger(ClientOptions.clean("--identity", identity),
+        ClientOptions.clean("--reason", reason));
     return Replies.report(spec, options, reply, out -> {
-      out.println(reply.body().path("detail").asText("trigger accepted"));
+      out.println(Replies.text(reply.body(), "detail", "trigger accepted"));
       Replies.status(out, reply.body().path("status"));
     });
   }

@@ -6,13 +6,17 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.peaktrade.app.ExitCodes;
 import org.peaktrade.app.client.ApiReply;
+import org.peaktrade.protocol.text.ControlCharacters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Prints a kill switch's audit trail (every transition and refused command), oldest first. */
+/**
+ * Prints a kill switch's audit trail (every transition and refused command), oldest first, with control and bidi
+ * characters escaped as {@code \\u202E} (an old journal may hold them; they must not rewrite the terminal).
+ */
 @Command(name = "kill-switch-events", mixinStandardHelpOptions = true,
     description = "Print the kill switch's audit trail from the journal, oldest first.",
     footer = {"%nExample:%n  peak-trade kill-switch-events --session shadow-1 --after 10"})
@@ -56,8 +60,9 @@ public final class KillSwitchEventsCommand implements Callable<Integer> {
       for (Map.Entry<String, JsonNode> field : event.properties()) {
         if (!field.getKey().equals("type") && !field.getKey().equals("at") && !field.getValue().isNull()
             && !(field.getValue().isContainerNode() && field.getValue().isEmpty())) {
-          line.append(' ').append(field.getKey()).append('=')
-              .append(field.getValue().isTextual() ? field.getValue().asText() : field.getValue().toString());
+          line.append(' ').append(ControlCharacters.escape(field.getKey())).append('=')
+              .append(ControlCharacters.escape(
+                  field.getValue().isTextual() ? field.getValue().asText() : field.getValue().toString()));
         }
       }
       out.println(line);

@@ -61,15 +61,16 @@ public final class RecoverCommand implements Callable<Integer> {
   public Integer call() {
     boolean complete = step != null && step.complete;
     if (complete) {
-      ApiReply reply = options.client().completeRecovery(identity);
+      ApiReply reply = options.client().completeRecovery(ClientOptions.clean("--identity", identity));
       return Replies.report(spec, options, reply, out -> {
-        out.println(reply.body().path("detail").asText("recovery completed"));
+        out.println(Replies.text(reply.body(), "detail", "recovery completed"));
         Replies.status(out, reply.body().path("status"));
       });
     }
     if (identity != null) {
       throw new IllegalArgumentException("--identity goes with --complete; a recovery request checks --approver");
     }
+    String approver = ClientOptions.clean("--approver", step == null ? null : step.approver);
     KillSwitchClient client = options.client();
     Optional<char[]> code = approvalCode();
     if (code.isEmpty()) {
@@ -77,9 +78,9 @@ public final class RecoverCommand implements Callable<Integer> {
           + " or run in a terminal to be prompted (it is never taken from the command line)");
       return ExitCodes.USAGE;
     }
-    ApiReply reply = client.requestRecovery(step == null ? null : step.approver, code.get());
+    ApiReply reply = client.requestRecovery(approver, code.get());
     return Replies.report(spec, options, reply, out -> {
-      out.println(reply.body().path("detail").asText("recovery requested"));
+      out.println(Replies.text(reply.body(), "detail", "recovery requested"));
       Replies.status(out, reply.body().path("status"));
       out.println("  next: after the cooldown, 'peak-trade recover --complete'"
           + (options.session == null ? "" : " --session " + options.session));

@@ -5,9 +5,14 @@ import java.io.PrintWriter;
 import java.util.function.Consumer;
 import org.peaktrade.app.ExitCodes;
 import org.peaktrade.app.client.ApiReply;
+import org.peaktrade.protocol.text.ControlCharacters;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** Prints a node's answer for people (or as raw JSON with --json) and picks the exit code. */
+/**
+ * Prints a node's answer for people (or as raw JSON with --json) and picks the exit code. Text from the node is
+ * printed with control and bidi characters escaped ({@link ControlCharacters#escape}): the node refuses them now, but
+ * an older journal may hold them, and they must not rewrite what the operator's terminal shows.
+ */
 final class Replies {
 
   private Replies() {}
@@ -20,7 +25,8 @@ final class Replies {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (options.node.json()) {
-      out.println(reply.raw());
+      // Inside JSON strings the escapes are JSON's own: the output parses to the same values.
+      out.println(ControlCharacters.escape(reply.raw()));
     }
     if (reply.ok()) {
       if (!options.node.json()) {
@@ -32,14 +38,15 @@ final class Replies {
     out.flush();
     if (reply.refused()) {
       String reason = reply.body().get("refusal").asText();
-      err.println("peak-trade: refused by the kill switch (" + reason + "): " + reply.detail());
+      err.println("peak-trade: refused by the kill switch (" + ControlCharacters.escape(reason) + "): "
+          + ControlCharacters.escape(reply.detail()));
       String hint = hint(reason, reply);
       if (!hint.isEmpty()) {
         err.println("  " + hint);
       }
       return ExitCodes.REFUSED;
     }
-    err.println("peak-trade: the node answered " + reply.status() + ": " + reply.detail());
+    err.println("peak-trade: the node answered " + reply.status() + ": " + ControlCharacters.escape(reply.detail()));
     return ExitCodes.FAILED;
   }
 
@@ -82,7 +89,13 @@ final class Replies {
     }
   }
 
+  /** The field as text to print, escaped; "-" when absent. */
   static String text(JsonNode node, String field) {
-    return node.hasNonNull(field) ? node.get(field).asText() : "-";
+    return text(node, field, "-");
+  }
+
+  /** The field as text to print, escaped; {@code absent} when absent. */
+  static String text(JsonNode node, String field, String absent) {
+    return node.hasNonNull(field) ? ControlCharacters.escape(node.get(field).asText()) : absent;
   }
 }

@@ -25,6 +25,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.stream.Materializer;
 import org.peaktrade.actors.cluster.ClusterProfile;
+import org.peaktrade.actors.killswitch.GuardedKillSwitchService;
 import org.peaktrade.actors.killswitch.KillSwitchRuntime;
 import org.peaktrade.actors.killswitch.KillSwitchService;
 import org.peaktrade.actors.killswitch.KillSwitchStatusStream;
@@ -143,7 +144,7 @@ public final class Node {
       SessionService sessionService = sessions.isPresent()
           ? sessions.get().start(system, killSwitch, clock)
           : sessionWiring.start(system, config, clock, killSwitch, gate, watchdog, marketData, metrics, cluster);
-      metrics.watchSessions(sessionService, system);
+      metrics.watchSessions(sessionService, killSwitch, system);
       // The health endpoints come first: Cluster Bootstrap probes them while this member joins. Readiness fails
       // (node-started) until the API is bound below.
       NodeStartedCheck started = new NodeStartedCheck();
@@ -152,7 +153,10 @@ public final class Node {
       cluster.startJoining(system);
       cluster.awaitMembership(system);
       List<SessionView> demo = sessions.isPresent() ? List.of() : startDemoSessions(sessionService, sessionWiring);
-      Route routes = new KillSwitchRoutes(killSwitch, clock).route()
+      // Callers from outside reach only the switches of sessions that exist (and text without control characters).
+      KillSwitchService api = new GuardedKillSwitchService(killSwitch,
+          id -> sessionService.get(id).thenApply(Optional::isPresent));
+      Route routes = new KillSwitchRoutes(api, clock).route()
           .orElse(new DashboardRoutes(KillSwitchStatusStream.from(killSwitch.statusTopic()), clock).route())
           .orElse(new MetricsRoutes(metrics::scrape).route())
           .orElse(new SessionRoutes(sessionService).route());
@@ -274,6 +278,11 @@ public final class Node {
   /** The names of the checks a recovery must pass. */
   public List<String> healthChecks() {
     return healthChecks;
+  }
+
+  /** The node's actor system, for tests in this package that inspect its actors and journal. */
+  ActorSystem<Void> actorSystem() {
+    return system;
   }
 
   /** Runs CoordinatedShutdown and waits until the actor system has terminated. */

@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -17,6 +18,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,11 +32,13 @@ import org.peaktrade.actors.killswitch.KillTriggerStats;
 import org.peaktrade.actors.killswitch.TriggerSource;
 import org.peaktrade.actors.marketdata.FeedStats;
 import org.peaktrade.actors.risk.RiskEvent;
+import org.peaktrade.actors.killswitch.KillSwitchService;
 import org.peaktrade.actors.session.SessionService;
 import org.peaktrade.engine.marketdata.BarValidator.Reason;
 import org.peaktrade.protocol.risk.RiskCheck;
 import org.peaktrade.protocol.risk.RiskSeverity;
 import org.peaktrade.protocol.risk.RiskViolation;
+import org.peaktrade.protocol.killswitch.KillSwitchScope;
 import org.peaktrade.protocol.killswitch.KillSwitchState;
 import org.peaktrade.protocol.killswitch.KillSwitchStatus;
 
@@ -43,6 +49,11 @@ import org.peaktrade.protocol.killswitch.KillSwitchStatus;
  * the node's clock; risk violations by check and severity; automatic kill-trigger attempts, failures and pending
  * triggers by source; and, polled from the sessions facade, sessions by mode
  * and status, their orders by status and the bars each has processed.
+ *
+ * <p>Label policy: a per-scope or per-session series exists only for the global scope and for live sessions (RUNNING
+ * or PAUSED in the latest poll). A status of any other scope is not labelled, and the series of a session that
+ * stopped (or disappeared) are removed at the next poll, so the number of series is bounded by the sessions that run
+ * now, not by every scope anyone ever named.
  */
 final class NodeMetrics {
   static final String SESSION_POLL_INTERVAL = "peaktrade.metrics.session-poll-interval";
@@ -52,6 +63,8 @@ final class NodeMetrics {
   private final Duration sessionPollInterval;
   private final Map<String, Integer> killSwitchStates = new ConcurrentHashMap<>();
   private final Map<String, Long> killSwitchEvents = new ConcurrentHashMap<>();
+  private final Map<String, List<Meter>> killSwitchMeters = new HashMap<>();
+  private Set<String> labelledScopes = Set.of(KillSwitchScope.GLOBAL.value());
   private final Map<String, FeedStats> feeds = new ConcurrentHashMap<>();
   private final Set<String> feedLagSeries = ConcurrentHashMap.newKeySet();
   private final Map<RiskCheck, Map<RiskSeverity, Counter>> riskViolations = new EnumMap<>(RiskCheck.class);
@@ -112,16 +125,46 @@ final class NodeMetrics {
     statuses.runForeach(this::record, materializer);
   }
 
-  void record(KillSwitchStatus status) {
+  /** Shows {@code status} when its scope is labelled (global, or a live session's); drops it otherwise. */
+  synchronized void record(KillSwitchStatus status) {
     String scope = status.scope().value();
+    if (!labelledScopes.contains(scope)) {
+      return;
+    }
     killSwitchEvents.merge(scope, status.revision(), Math::max);
     if (killSwitchStates.put(scope, code(status.state())) == null) {
-      Gauge.builder("peaktrade.kill.switch.state", killSwitchStates, states -> states.getOrDefault(scope, -1))
-          .description("0 ACTIVE, 1 RECOVERING, 2 KILLED").tag("scope", scope).register(registry);
-      FunctionCounter.builder("peaktrade.kill.switch.events", killSwitchEvents,
-              events -> events.getOrDefault(scope, 0L)).tag("scope", scope)
-          .description("events in the scope's journal (its revision): triggers, recoveries, refusals")
-          .register(registry);
+      killSwitchMeters.put(scope, List.of(
+          Gauge.builder("peaktrade.kill.switch.state", killSwitchStates, states -> states.getOrDefault(scope, -1))
+              .description("0 ACTIVE, 1 RECOVERING, 2 KILLED").tag("scope", scope).register(registry),
+          FunctionCounter.builder("peaktrade.kill.switch.events", killSwitchEvents,
+                  events -> events.getOrDefault(scope, 0L)).tag("scope", scope)
+              .description("events in the scope's journal (its revision): triggers, recoveries, refusals")
+              .register(registry)));
+    }
+  }
+
+  /**
+   * The sessions that are live now: their switches get series (a newly live one's status is asked for through
+   * {@code killSwitch}, as its entity may have published before the session was seen here); the switches of
+   * sessions no longer live lose theirs.
+   */
+  synchronized void liveSessions(Set<String> sessionIds, KillSwitchService killSwitch) {
+    Set<String> scopes = new HashSet<>();
+    scopes.add(KillSwitchScope.GLOBAL.value());
+    sessionIds.forEach(id -> scopes.add(KillSwitchScope.session(id).value()));
+    for (String ended : labelledScopes) {
+      if (!scopes.contains(ended)) {
+        killSwitchMeters.getOrDefault(ended, List.of()).forEach(registry::remove);
+        killSwitchMeters.remove(ended);
+        killSwitchStates.remove(ended);
+        killSwitchEvents.remove(ended);
+      }
+    }
+    labelledScopes = Set.copyOf(scopes);
+    for (String scope : scopes) {
+      if (!killSwitchStates.containsKey(scope)) {
+        killSwitch.status(new KillSwitchScope(scope)).thenAccept(this::record);
+      }
     }
   }
 
@@ -137,9 +180,12 @@ final class NodeMetrics {
     }
   }
 
-  /** Polls {@code sessions} every {@code peaktrade.metrics.session-poll-interval} while the system runs. */
-  void watchSessions(SessionService sessions, ActorSystem<?> system) {
-    SessionMetrics metrics = new SessionMetrics(registry, sessions);
+  /**
+   * Polls {@code sessions} every {@code peaktrade.metrics.session-poll-interval} while the system runs; each poll
+   * also decides which kill-switch scopes are labelled ({@link #liveSessions}).
+   */
+  void watchSessions(SessionService sessions, KillSwitchService killSwitch, ActorSystem<?> system) {
+    SessionMetrics metrics = new SessionMetrics(registry, sessions, live -> liveSessions(live, killSwitch));
     system.scheduler().scheduleWithFixedDelay(Duration.ZERO, sessionPollInterval, metrics::pollUnlessBusy,
         system.executionContext());
   }

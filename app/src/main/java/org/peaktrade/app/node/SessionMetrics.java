@@ -3,16 +3,20 @@ package org.peaktrade.app.node;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.peaktrade.actors.session.SessionService;
 import org.peaktrade.protocol.OrderStatus;
 import org.peaktrade.protocol.session.OrderView;
@@ -25,8 +29,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Session metrics polled through the {@link SessionService} facade, so the sessions themselves carry no metrics
  * code: sessions by mode and status, the orders of all sessions by status (stopped sessions included, their history
- * stays), and the bars each session has processed. Every mode/status and order-status series exists from the start
- * at 0. A poll that fails keeps the previous values and is counted; one poll at a time.
+ * stays), and the bars each live session (RUNNING or PAUSED) has processed: a session's series is removed once it
+ * stopped, so series are bounded by the sessions that run. Each poll hands the ids of the live sessions to
+ * {@code liveSessions} (the kill-switch series follow the same policy). Every mode/status and order-status series
+ * exists from the start at 0. A poll that fails keeps the previous values and is counted; one poll at a time.
  */
 final class SessionMetrics {
   private static final Logger LOG = LoggerFactory.getLogger(SessionMetrics.class);
@@ -35,6 +41,8 @@ final class SessionMetrics {
   private final SessionService sessions;
   private final AtomicReference<Counts> latest = new AtomicReference<>(Counts.none());
   private final Map<String, Long> barsProcessed = new ConcurrentHashMap<>();
+  private final Map<String, Meter> barsProcessedMeters = new ConcurrentHashMap<>();
+  private final Consumer<Set<String>> liveSessions;
   private final Counter pollFailures;
   private final AtomicBoolean polling = new AtomicBoolean();
 
@@ -49,9 +57,10 @@ final class SessionMetrics {
     }
   }
 
-  SessionMetrics(MeterRegistry registry, SessionService sessions) {
+  SessionMetrics(MeterRegistry registry, SessionService sessions, Consumer<Set<String>> liveSessions) {
     this.registry = registry;
     this.sessions = sessions;
+    this.liveSessions = liveSessions;
     for (SessionMode mode : SessionMode.values()) {
       for (SessionStatus status : SessionStatus.values()) {
         Gauge.builder("peaktrade.sessions", latest, counts -> counts.get().sessions(mode, status))
@@ -97,16 +106,29 @@ final class SessionMetrics {
 
   private void update(List<SessionView> views, List<List<OrderView>> orders) {
     Map<SessionMode, Map<SessionStatus, Integer>> bySessionState = new EnumMap<>(SessionMode.class);
+    Set<String> live = new HashSet<>();
     for (SessionView view : views) {
       bySessionState.computeIfAbsent(view.spec().mode(), mode -> new EnumMap<>(SessionStatus.class))
           .merge(view.status(), 1, Integer::sum);
       String id = view.spec().id();
+      if (view.status() == SessionStatus.STOPPED) {
+        continue;
+      }
+      live.add(id);
       if (barsProcessed.put(id, view.barsSeen()) == null) {
-        FunctionCounter.builder("peaktrade.session.bars.processed", barsProcessed, bars -> bars.getOrDefault(id, 0L))
+        barsProcessedMeters.put(id, FunctionCounter.builder("peaktrade.session.bars.processed", barsProcessed,
+                bars -> bars.getOrDefault(id, 0L))
             .tag("session", id).description("bars the session has processed (restored from its journal)")
-            .register(registry);
+            .register(registry));
       }
     }
+    for (String ended : Set.copyOf(barsProcessedMeters.keySet())) {
+      if (!live.contains(ended)) {
+        registry.remove(barsProcessedMeters.remove(ended));
+        barsProcessed.remove(ended);
+      }
+    }
+    liveSessions.accept(Set.copyOf(live));
     Map<OrderStatus, Integer> byOrderStatus = new EnumMap<>(OrderStatus.class);
     orders.forEach(list -> list.forEach(order -> byOrderStatus.merge(order.status(), 1, Integer::sum)));
     latest.set(new Counts(bySessionState, byOrderStatus));
