@@ -10,6 +10,7 @@ import org.apache.pekko.actor.typed.pubsub.Topic;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.peaktrade.actors.killswitch.ApproverGuard;
 import org.peaktrade.actors.killswitch.KillSwitch;
 import org.peaktrade.actors.killswitch.KillSwitchEntities;
 import org.peaktrade.actors.killswitch.KillSwitchSettings;
@@ -21,11 +22,15 @@ import org.peaktrade.protocol.killswitch.KillSwitchStatus;
  * value, persistence id {@code kill-switch|<scope>} as on a single node), so each scope has exactly one entity in the
  * cluster and every node reaches it. The entity publishes to the status topic of the node it runs on; with the
  * cluster provider that topic delivers to the gates of every node. An idle entity is passivated and started again
- * by the next command or gate refresh (every gate asks for the global status every refresh interval).
+ * by the next command or gate refresh (every gate asks for the global status every refresh interval). The approvers'
+ * {@link ApproverGuard}s are sharded alongside (entity type {@code approver-guard}, entity id = the approver's key,
+ * on {@link ApproverGuard#DISPATCHER}): one guard per approver in the cluster, whichever node a request arrives at.
  */
 public final class ShardedKillSwitches implements KillSwitchEntities {
   public static final EntityTypeKey<KillSwitch.Command> TYPE_KEY =
       EntityTypeKey.create(KillSwitch.Command.class, KillSwitch.ENTITY_TYPE);
+  public static final EntityTypeKey<ApproverGuard.Command> GUARD_TYPE_KEY =
+      EntityTypeKey.create(ApproverGuard.Command.class, ApproverGuard.ENTITY_TYPE);
 
   private final ClusterSharding sharding;
 
@@ -43,6 +48,8 @@ public final class ShardedKillSwitches implements KillSwitchEntities {
     ClusterSharding sharding = ClusterSharding.get(system);
     sharding.init(Entity.of(TYPE_KEY, context ->
         KillSwitch.create(new KillSwitchScope(context.getEntityId()), settings, clock, statusTopic)));
+    sharding.init(Entity.of(GUARD_TYPE_KEY, context -> ApproverGuard.create(context.getEntityId(), settings, clock))
+        .withEntityProps(ApproverGuard.DISPATCHER_SELECTOR));
     return new ShardedKillSwitches(sharding);
   }
 
@@ -50,6 +57,12 @@ public final class ShardedKillSwitches implements KillSwitchEntities {
   public <T> CompletionStage<T> ask(KillSwitchScope scope, Function<ActorRef<T>, KillSwitch.Command> command,
       Duration timeout) {
     return sharding.entityRefFor(TYPE_KEY, scope.value()).ask(command::apply, timeout);
+  }
+
+  @Override
+  public <T> CompletionStage<T> askGuard(String approverKey, Function<ActorRef<T>, ApproverGuard.Command> command,
+      Duration timeout) {
+    return sharding.entityRefFor(GUARD_TYPE_KEY, approverKey).ask(command::apply, timeout);
   }
 
   @Override

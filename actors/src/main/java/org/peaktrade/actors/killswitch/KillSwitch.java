@@ -3,9 +3,9 @@ package org.peaktrade.actors.killswitch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
@@ -20,6 +20,7 @@ import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforc
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+import org.peaktrade.engine.killswitch.ApprovalVerdict;
 import org.peaktrade.engine.killswitch.KillSwitchPolicy;
 import org.peaktrade.engine.killswitch.KillSwitchRecord;
 import org.peaktrade.engine.killswitch.KillSwitchReplies;
@@ -50,11 +51,14 @@ public final class KillSwitch
   public record Trigger(TriggerKind kind, String identity, String reason, Map<String, String> metadata,
       ActorRef<KillSwitchReply> replyTo) implements Command {}
 
-  /** The entity clears {@code code} once it has been checked. */
-  public record RequestRecovery(String approver, char[] code, ActorRef<KillSwitchReply> replyTo) implements Command {
-    @Override
-    public String toString() {
-      return "RequestRecovery[approver=" + approver + ", code=***, replyTo=" + replyTo + "]";
+  /**
+   * {@code verdict} is what the approver's {@link ApproverGuard} found about the code (the switch trusts it: only
+   * {@link KillSwitchRuntime} sends this, after asking the guard).
+   */
+  public record RequestRecovery(String approver, ApprovalVerdict verdict, ActorRef<KillSwitchReply> replyTo)
+      implements Command {
+    public RequestRecovery {
+      Objects.requireNonNull(verdict, "verdict");
     }
   }
 
@@ -127,14 +131,8 @@ public final class KillSwitch
 
   private ReplyEffect<KillSwitchEvent, KillSwitchRecord> onRequestRecovery(KillSwitchRecord state,
       RequestRecovery command) {
-    try {
-      return persistAndReply(state.requestRecovery(command.approver(), command.code(), policy, clock.instant()),
-          command.replyTo());
-    } finally {
-      if (command.code() != null) {
-        Arrays.fill(command.code(), '\0');
-      }
-    }
+    return persistAndReply(state.requestRecovery(command.approver(), command.verdict(), policy, clock.instant()),
+        command.replyTo());
   }
 
   private ReplyEffect<KillSwitchEvent, KillSwitchRecord> onCompleteRecovery(KillSwitchRecord state,

@@ -13,7 +13,9 @@ import org.peaktrade.protocol.killswitch.KillSwitchStatus;
 /**
  * Where the {@link KillSwitch} entities live and how a command reaches the one for a scope: a
  * {@link KillSwitchRegistry} on this node ({@link #local()}), or cluster sharding, which makes every scope's entity
- * reachable from every node ({@code org.peaktrade.actors.cluster.ShardedKillSwitches}).
+ * reachable from every node ({@code org.peaktrade.actors.cluster.ShardedKillSwitches}). The approvers'
+ * {@link ApproverGuard}s live in the same home, so a node counts wrong approval codes where its switches live: on
+ * this node alone, or once per cluster.
  */
 public interface KillSwitchEntities {
 
@@ -23,6 +25,10 @@ public interface KillSwitchEntities {
 
   /** Hands {@code command} to the entity of {@code scope}, creating it if needed; nothing tells if it is lost. */
   void tell(KillSwitchScope scope, KillSwitch.Command command);
+
+  /** Asks the {@link ApproverGuard} of {@code approverKey}, creating it if needed; fails the stage after timeout. */
+  <T> CompletionStage<T> askGuard(String approverKey, Function<ActorRef<T>, ApproverGuard.Command> command,
+      Duration timeout);
 
   /** Starts the entities' home once per ActorSystem; entities publish their statuses to {@code statusTopic}. */
   @FunctionalInterface

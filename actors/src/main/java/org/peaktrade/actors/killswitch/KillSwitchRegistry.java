@@ -1,5 +1,7 @@
 package org.peaktrade.actors.killswitch;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -20,7 +22,8 @@ import org.peaktrade.protocol.killswitch.KillSwitchStatus;
 /**
  * Single-node home of the kill-switch entities: creates one {@link KillSwitch} child per scope on first use and
  * forwards commands to it ({@link KillSwitchEntities#local()}; in a cluster, sharding stands here instead). An entity
- * that stopped (e.g. a failed recovery) is forgotten and created afresh by the next command.
+ * that stopped (e.g. a failed recovery) is forgotten and created afresh by the next command. It is also the home of
+ * the approvers' {@link ApproverGuard}s on this node (one child per approver, on {@link ApproverGuard#DISPATCHER}).
  */
 public final class KillSwitchRegistry {
 
@@ -31,11 +34,17 @@ public final class KillSwitchRegistry {
 
   private record EntityStopped(KillSwitchScope scope) implements Command {}
 
+  /** Hands {@code command} to the guard of {@code approverKey}, creating it if needed. */
+  record DeliverToGuard(String approverKey, ApproverGuard.Command command) implements Command {}
+
+  private record GuardStopped(String approverKey) implements Command {}
+
   private final ActorContext<Command> context;
   private final KillSwitchSettings settings;
   private final Clock clock;
   private final ActorRef<Topic.Command<KillSwitchStatus>> statusTopic;
   private final Map<KillSwitchScope, ActorRef<KillSwitch.Command>> entities = new HashMap<>();
+  private final Map<String, ActorRef<ApproverGuard.Command>> guards = new HashMap<>();
 
   private KillSwitchRegistry(ActorContext<Command> context, KillSwitchSettings settings, Clock clock,
       ActorRef<Topic.Command<KillSwitchStatus>> statusTopic) {
@@ -67,6 +76,13 @@ public final class KillSwitchRegistry {
       public void tell(KillSwitchScope scope, KillSwitch.Command command) {
         registry.tell(new Deliver(scope, command));
       }
+
+      @Override
+      public <T> CompletionStage<T> askGuard(String approverKey,
+          Function<ActorRef<T>, ApproverGuard.Command> command, Duration timeout) {
+        return AskPattern.ask(registry, replyTo -> new DeliverToGuard(approverKey, command.apply(replyTo)), timeout,
+            system.scheduler());
+      }
     };
   }
 
@@ -74,6 +90,8 @@ public final class KillSwitchRegistry {
     return Behaviors.receive(Command.class)
         .onMessage(Deliver.class, this::onDeliver)
         .onMessage(EntityStopped.class, this::onEntityStopped)
+        .onMessage(DeliverToGuard.class, this::onDeliverToGuard)
+        .onMessage(GuardStopped.class, this::onGuardStopped)
         .build();
   }
 
@@ -85,6 +103,23 @@ public final class KillSwitchRegistry {
   private Behavior<Command> onEntityStopped(EntityStopped stopped) {
     entities.remove(stopped.scope());
     return Behaviors.same();
+  }
+
+  private Behavior<Command> onDeliverToGuard(DeliverToGuard deliver) {
+    guards.computeIfAbsent(deliver.approverKey(), this::spawnGuard).tell(deliver.command());
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> onGuardStopped(GuardStopped stopped) {
+    guards.remove(stopped.approverKey());
+    return Behaviors.same();
+  }
+
+  private ActorRef<ApproverGuard.Command> spawnGuard(String approverKey) {
+    ActorRef<ApproverGuard.Command> guard = context.spawn(ApproverGuard.create(approverKey, settings, clock),
+        "approver-guard-" + URLEncoder.encode(approverKey, StandardCharsets.UTF_8), ApproverGuard.DISPATCHER_SELECTOR);
+    context.watchWith(guard, new GuardStopped(approverKey));
+    return guard;
   }
 
   private ActorRef<KillSwitch.Command> spawn(KillSwitchScope scope) {

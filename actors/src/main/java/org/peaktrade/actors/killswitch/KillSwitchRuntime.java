@@ -14,6 +14,8 @@ import org.apache.pekko.actor.typed.pubsub.Topic;
 import org.apache.pekko.persistence.query.PersistenceQuery;
 import org.apache.pekko.persistence.query.javadsl.CurrentEventsByPersistenceIdQuery;
 import org.apache.pekko.stream.javadsl.Sink;
+import org.peaktrade.engine.killswitch.ApprovalVerdict;
+import org.peaktrade.engine.killswitch.ApproverGuardRecord;
 import org.peaktrade.protocol.killswitch.HealthCheckResult;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent;
 import org.peaktrade.protocol.killswitch.KillSwitchReply;
@@ -83,10 +85,20 @@ public final class KillSwitchRuntime implements KillSwitchService {
     return ask(scope, replyTo -> new KillSwitch.Trigger(kind, identity, reason, metadata, replyTo));
   }
 
+  /**
+   * Asks the approver's {@link ApproverGuard} to check the code (unless no guard is needed: a blank approver, a
+   * missing code, codes not required), then the switch to decide with the guard's verdict. The guard counts wrong
+   * codes whatever the switch's state, so probing ACTIVE scopes costs attempts too.
+   */
   @Override
   public CompletionStage<KillSwitchReply> requestRecovery(KillSwitchScope scope, String approver,
       char[] approvalCode) {
-    return ask(scope, replyTo -> new KillSwitch.RequestRecovery(approver, approvalCode, replyTo));
+    CompletionStage<ApprovalVerdict> verdict = ApprovalVerdict.withoutGuard(approver, approvalCode, settings.policy())
+        .<CompletionStage<ApprovalVerdict>>map(CompletableFuture::completedFuture)
+        .orElseGet(() -> entities.askGuard(ApproverGuardRecord.key(approver),
+            replyTo -> new ApproverGuard.Verify(scope, approver, approvalCode, replyTo), settings.askTimeout()));
+    return verdict.thenCompose(
+        checked -> ask(scope, replyTo -> new KillSwitch.RequestRecovery(approver, checked, replyTo)));
   }
 
   @Override

@@ -2,7 +2,7 @@ package org.peaktrade.actors.killswitch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.peaktrade.actors.fixtures.KillSwitchFixtures.T0;
-import static org.peaktrade.actors.fixtures.KillSwitchFixtures.code;
+import static org.peaktrade.actors.fixtures.KillSwitchFixtures.approved;
 import static org.peaktrade.actors.fixtures.KillSwitchFixtures.freshScope;
 import static org.peaktrade.actors.fixtures.KillSwitchFixtures.settings;
 
@@ -55,7 +55,7 @@ class KillSwitchCooldownTest {
       kit.<KillSwitchReply>runCommand(replyTo -> new KillSwitch.Trigger(TriggerKind.MANUAL, "alice", "halt",
           Map.of(), replyTo));
       topic.receiveMessage();
-      recovering = kit.<KillSwitchReply>runCommand(replyTo -> new KillSwitch.RequestRecovery("bob", code(),
+      recovering = kit.<KillSwitchReply>runCommand(replyTo -> new KillSwitch.RequestRecovery("bob", approved("bob"),
           replyTo)).reply().status();
       topic.expectMessage(Topic.publish(recovering));
     }

@@ -190,6 +190,13 @@ class KillSwitchRuntimeTest {
     public void tell(KillSwitchScope scope, KillSwitch.Command command) {
       tells.add(new Told(scope, command));
     }
+
+    @Override
+    public <T> CompletionStage<T> askGuard(String approverKey, Function<ActorRef<T>, ApproverGuard.Command> command,
+        Duration timeout) {
+      asks.incrementAndGet();
+      return new CompletableFuture<>();
+    }
   }
 
   @Test

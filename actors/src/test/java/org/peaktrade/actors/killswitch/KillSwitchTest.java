@@ -3,7 +3,7 @@ package org.peaktrade.actors.killswitch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.peaktrade.actors.fixtures.KillSwitchFixtures.POLICY;
 import static org.peaktrade.actors.fixtures.KillSwitchFixtures.T0;
-import static org.peaktrade.actors.fixtures.KillSwitchFixtures.code;
+import static org.peaktrade.actors.fixtures.KillSwitchFixtures.approved;
 import static org.peaktrade.actors.fixtures.KillSwitchFixtures.freshScope;
 import static org.peaktrade.actors.fixtures.KillSwitchFixtures.settings;
 
@@ -25,12 +25,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.peaktrade.actors.fixtures.AdvanceableClock;
-import org.peaktrade.engine.killswitch.ApprovalFailures;
+import org.peaktrade.engine.killswitch.ApprovalVerdict;
 import org.peaktrade.engine.killswitch.KillSwitchRecord;
 import org.peaktrade.protocol.killswitch.HealthCheckResult;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent.ApprovalCodeRejected;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent.CommandRefused;
+import org.peaktrade.protocol.killswitch.KillSwitchEvent.RecoveryLockedOut;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent.RecoveryCompleted;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent.RecoveryRequested;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent.Triggered;
@@ -85,8 +86,8 @@ class KillSwitchTest {
     }
 
     CommandResultWithReply<KillSwitch.Command, KillSwitchEvent, KillSwitchRecord, KillSwitchReply> request(
-        String approver, char[] code) {
-      return kit.runCommand(replyTo -> new KillSwitch.RequestRecovery(approver, code, replyTo));
+        String approver, ApprovalVerdict verdict) {
+      return kit.runCommand(replyTo -> new KillSwitch.RequestRecovery(approver, verdict, replyTo));
     }
 
     CommandResultWithReply<KillSwitch.Command, KillSwitchEvent, KillSwitchRecord, KillSwitchReply> complete(
@@ -110,7 +111,7 @@ class KillSwitchTest {
 
     Entity recovering() {
       killed();
-      request("bob", code());
+      request("bob", approved("bob"));
       topic.receiveMessage();
       return this;
     }
@@ -155,16 +156,14 @@ class KillSwitchTest {
   }
 
   @Test
-  void theRightCodeStartsTheCooldownAndTheCodeIsClearedAfterwards() {
+  void anAcceptedCodeStartsTheCooldown() {
     Entity entity = new Entity().killed();
-    char[] code = code();
 
-    var result = entity.request("bob", code);
+    var result = entity.request("bob", approved("bob"));
 
     assertThat(result.event()).isEqualTo(new RecoveryRequested("bob", T0, T0.plusSeconds(300)));
     assertThat(result.reply()).isEqualTo(KillSwitchReply.accepted("recovering; cooldown ends at 2026-03-02T10:05:00Z",
         recoveringStatus(entity.scope, 2)));
-    assertThat(code).containsOnly('\0');
     entity.expectPublished(recoveringStatus(entity.scope, 2));
   }
 
@@ -214,7 +213,7 @@ class KillSwitchTest {
   void aRecoveryRequestWhileActiveIsRefusedAsWrongState() {
     Entity entity = new Entity();
 
-    var result = entity.request("bob", code());
+    var result = entity.request("bob", approved("bob"));
 
     assertThat(result.event()).isEqualTo(new CommandRefused("request-recovery", "bob", RefusalReason.WRONG_STATE,
         "recovery can be requested only while KILLED (state is ACTIVE)", T0));
@@ -222,37 +221,27 @@ class KillSwitchTest {
   }
 
   @Test
-  void aWrongCodeIsRejectedWithBadApprovalCodeAndCleared() {
+  void aRejectedCodeIsJournaledAndAnsweredAsBadApprovalCode() {
     Entity entity = new Entity().killed();
-    char[] guess = "guess".toCharArray();
 
-    var result = entity.request("mallory", guess);
+    var result = entity.request("mallory", new ApprovalVerdict.Rejected("mallory", null));
 
     assertThat(result.event()).isEqualTo(new ApprovalCodeRejected("mallory", T0, null));
     assertThat(result.reply()).isEqualTo(KillSwitchReply.refused(RefusalReason.BAD_APPROVAL_CODE,
         "wrong approval code", killedStatus(entity.scope, 2)));
-    assertThat(guess).containsOnly('\0');
   }
 
   @Test
-  void fiveWrongCodesLockRequestsOutAndTheLockoutSurvivesARestart() {
+  void aLockedOutApproverIsJournaledAndAnsweredLockedOutWithTheEndOfTheLockout() {
     Entity entity = new Entity().killed();
-    for (int i = 0; i < 4; i++) {
-      entity.request("mallory", "guess".toCharArray());
-      entity.clock.advance(Duration.ofSeconds(10));
-    }
-    var fifth = entity.request("mallory", "guess".toCharArray());
-    Instant lockedUntil = T0.plusSeconds(40).plus(Duration.ofMinutes(15));
-    assertThat(fifth.event()).isEqualTo(new ApprovalCodeRejected("mallory", T0.plusSeconds(40), lockedUntil));
+    Instant lockedUntil = T0.plus(Duration.ofMinutes(14));
 
-    entity.kit.restart();
-    entity.clock.advance(Duration.ofMinutes(1));
-    var result = entity.request("bob", code());
+    var result = entity.request("mallory", new ApprovalVerdict.LockedOut("mallory", lockedUntil));
 
-    assertThat(result.event()).isEqualTo(new CommandRefused("request-recovery", "bob", RefusalReason.LOCKED_OUT,
-        "too many wrong approval codes; recovery requests are refused until " + lockedUntil + " (840 s remaining)",
-        T0.plusSeconds(100)));
-    assertThat(result.reply().refusal()).isEqualTo(RefusalReason.LOCKED_OUT);
+    assertThat(result.event()).isEqualTo(new RecoveryLockedOut("mallory", lockedUntil, T0));
+    assertThat(result.reply()).isEqualTo(KillSwitchReply.lockedOut("too many wrong approval codes by mallory "
+        + "(counted across every scope); their recovery requests are refused until " + lockedUntil
+        + " (840 s remaining)", killedStatus(entity.scope, 2), lockedUntil));
   }
 
   @Test
@@ -327,9 +316,9 @@ class KillSwitchTest {
   @Test
   void snapshotsAreTakenEveryNEventsAndRecoveryStartsFromTheLatest() {
     Entity entity = new Entity(settings(POLICY, 3)).killed();
-    entity.request("mallory", "guess".toCharArray());
-    entity.request("mallory", "guess".toCharArray());
-    entity.request("bob", code());
+    entity.request("mallory", new ApprovalVerdict.Rejected("mallory", null));
+    entity.request("mallory", new ApprovalVerdict.Rejected("mallory", null));
+    entity.request("bob", approved("bob"));
     String persistenceId = KillSwitch.persistenceId(entity.scope).id();
 
     List<Pair<SnapshotMeta, Object>> snapshots =
@@ -338,8 +327,7 @@ class KillSwitchTest {
     assertThat(snapshots).hasSize(1);
     assertThat(snapshots.get(0).first().sequenceNr()).isEqualTo(3);
     assertThat(snapshots.get(0).second()).isEqualTo(new KillSwitchRecord.Killed(3, T0,
-        new KillSwitchRecord.Kill(TriggerKind.MANUAL, "alice", "drawdown 21%"),
-        new ApprovalFailures(List.of(T0, T0), null)));
+        new KillSwitchRecord.Kill(TriggerKind.MANUAL, "alice", "drawdown 21%")));
     KillSwitchRecord current = entity.kit.getState();
     assertThat(entity.kit.restart().state()).isEqualTo(current);
     assertThat(current.status(entity.scope)).isEqualTo(new KillSwitchStatus(entity.scope,

@@ -13,6 +13,7 @@ import org.peaktrade.protocol.killswitch.KillSwitchEvent;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent.ApprovalCodeRejected;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent.CommandRefused;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent.RecoveryCompleted;
+import org.peaktrade.protocol.killswitch.KillSwitchEvent.RecoveryLockedOut;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent.RecoveryRequested;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent.Triggered;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent.TriggerRepeated;
@@ -40,14 +41,12 @@ public sealed interface KillSwitchRecord extends CborSerializable {
 
   /** A switch that has never been triggered: ACTIVE since the epoch, revision 0. */
   static KillSwitchRecord initial() {
-    return new Active(0, Instant.EPOCH, ApprovalFailures.NONE);
+    return new Active(0, Instant.EPOCH);
   }
 
   long revision();
 
   Instant since();
-
-  ApprovalFailures failures();
 
   KillSwitchState state();
 
@@ -56,8 +55,8 @@ public sealed interface KillSwitchRecord extends CborSerializable {
   KillSwitchEvent trigger(TriggerKind kind, String identity, String reason, Map<String, String> metadata,
       Instant now);
 
-  /** Reads {@code code} but leaves clearing it to the owner. */
-  KillSwitchEvent requestRecovery(String approver, char[] code, KillSwitchPolicy policy, Instant now);
+  /** {@code verdict} is the approver's guard's finding about the code (see {@link ApproverGuardRecord}). */
+  KillSwitchEvent requestRecovery(String approver, ApprovalVerdict verdict, KillSwitchPolicy policy, Instant now);
 
   KillSwitchEvent completeRecovery(String identity, List<HealthCheckResult> health, KillSwitchPolicy policy,
       Instant now);
@@ -69,7 +68,7 @@ public sealed interface KillSwitchRecord extends CborSerializable {
   record Kill(TriggerKind kind, String triggeredBy, String reason) {}
 
   /** Trading allowed. */
-  record Active(long revision, Instant since, ApprovalFailures failures) implements KillSwitchRecord {
+  record Active(long revision, Instant since) implements KillSwitchRecord {
 
     @Override
     public KillSwitchState state() {
@@ -89,7 +88,8 @@ public sealed interface KillSwitchRecord extends CborSerializable {
     }
 
     @Override
-    public KillSwitchEvent requestRecovery(String approver, char[] code, KillSwitchPolicy policy, Instant now) {
+    public KillSwitchEvent requestRecovery(String approver, ApprovalVerdict verdict, KillSwitchPolicy policy,
+        Instant now) {
       return Rules.wrongState(REQUEST_RECOVERY, approver, "recovery can be requested only while KILLED", this, now);
     }
 
@@ -103,17 +103,17 @@ public sealed interface KillSwitchRecord extends CborSerializable {
     @Override
     public KillSwitchRecord apply(KillSwitchEvent event) {
       if (event instanceof Triggered triggered) {
-        return Rules.killedBy(triggered, revision + 1, failures);
+        return Rules.killedBy(triggered, revision + 1);
       }
       if (event instanceof CommandRefused) {
-        return new Active(revision + 1, since, failures);
+        return new Active(revision + 1, since);
       }
       throw Rules.unexpected(event, this);
     }
   }
 
   /** Every order blocked; waiting for a recovery request with a valid approval code. */
-  record Killed(long revision, Instant since, Kill kill, ApprovalFailures failures) implements KillSwitchRecord {
+  record Killed(long revision, Instant since, Kill kill) implements KillSwitchRecord {
 
     @Override
     public KillSwitchState state() {
@@ -134,25 +134,20 @@ public sealed interface KillSwitchRecord extends CborSerializable {
     }
 
     @Override
-    public KillSwitchEvent requestRecovery(String approver, char[] code, KillSwitchPolicy policy, Instant now) {
+    public KillSwitchEvent requestRecovery(String approver, ApprovalVerdict verdict, KillSwitchPolicy policy,
+        Instant now) {
       if (Rules.isBlank(approver)) {
         return Rules.refused(REQUEST_RECOVERY, approver, RefusalReason.INVALID, "approver identity is required", now);
       }
       String who = approver.strip();
-      if (failures.lockedAt(now)) {
-        return Rules.refused(REQUEST_RECOVERY, who, RefusalReason.LOCKED_OUT,
-            "too many wrong approval codes; recovery requests are refused until " + failures.lockedUntil() + " ("
-                + Rules.secondsUntil(now, failures.lockedUntil()) + " s remaining)", now);
+      if (verdict instanceof ApprovalVerdict.Invalid invalid) {
+        return Rules.refused(REQUEST_RECOVERY, who, RefusalReason.INVALID, invalid.detail(), now);
       }
-      if (policy.approvalCodeRequired()) {
-        if (code == null || code.length == 0) {
-          return Rules.refused(REQUEST_RECOVERY, who, RefusalReason.INVALID, "approval code is required", now);
-        }
-        if (!policy.approvalCode().matches(code)) {
-          boolean startsLockout =
-              failures.countWithin(policy.failureWindow(), now) + 1 >= policy.maxFailedAttempts();
-          return new ApprovalCodeRejected(who, now, startsLockout ? now.plus(policy.lockout()) : null);
-        }
+      if (verdict instanceof ApprovalVerdict.LockedOut lockedOut) {
+        return new RecoveryLockedOut(who, lockedOut.until(), now);
+      }
+      if (verdict instanceof ApprovalVerdict.Rejected rejected) {
+        return new ApprovalCodeRejected(who, now, rejected.lockedUntil());
       }
       return new RecoveryRequested(who, now, now.plus(policy.cooldown()));
     }
@@ -166,23 +161,20 @@ public sealed interface KillSwitchRecord extends CborSerializable {
 
     @Override
     public KillSwitchRecord apply(KillSwitchEvent event) {
-      if (event instanceof TriggerRepeated || event instanceof CommandRefused) {
-        return new Killed(revision + 1, since, kill, failures);
-      }
-      if (event instanceof ApprovalCodeRejected rejected) {
-        return new Killed(revision + 1, since, kill, failures.recorded(rejected.at(), rejected.lockedUntil()));
+      if (event instanceof TriggerRepeated || event instanceof CommandRefused
+          || event instanceof ApprovalCodeRejected || event instanceof RecoveryLockedOut) {
+        return new Killed(revision + 1, since, kill);
       }
       if (event instanceof RecoveryRequested requested) {
-        return new Recovering(revision + 1, requested.at(), kill, requested.approver(), requested.cooldownEndsAt(),
-            failures.cleared());
+        return new Recovering(revision + 1, requested.at(), kill, requested.approver(), requested.cooldownEndsAt());
       }
       throw Rules.unexpected(event, this);
     }
   }
 
   /** Still blocked: the cooldown runs and health checks must pass before the recovery completes. */
-  record Recovering(long revision, Instant since, Kill kill, String requestedBy, Instant cooldownEndsAt,
-      ApprovalFailures failures) implements KillSwitchRecord {
+  record Recovering(long revision, Instant since, Kill kill, String requestedBy, Instant cooldownEndsAt)
+      implements KillSwitchRecord {
 
     @Override
     public KillSwitchState state() {
@@ -207,7 +199,8 @@ public sealed interface KillSwitchRecord extends CborSerializable {
     }
 
     @Override
-    public KillSwitchEvent requestRecovery(String approver, char[] code, KillSwitchPolicy policy, Instant now) {
+    public KillSwitchEvent requestRecovery(String approver, ApprovalVerdict verdict, KillSwitchPolicy policy,
+        Instant now) {
       return Rules.wrongState(REQUEST_RECOVERY, approver, "recovery was already requested by " + requestedBy, this,
           now);
     }
@@ -241,13 +234,13 @@ public sealed interface KillSwitchRecord extends CborSerializable {
     @Override
     public KillSwitchRecord apply(KillSwitchEvent event) {
       if (event instanceof Triggered triggered) {
-        return Rules.killedBy(triggered, revision + 1, failures);
+        return Rules.killedBy(triggered, revision + 1);
       }
       if (event instanceof CommandRefused) {
-        return new Recovering(revision + 1, since, kill, requestedBy, cooldownEndsAt, failures);
+        return new Recovering(revision + 1, since, kill, requestedBy, cooldownEndsAt);
       }
       if (event instanceof RecoveryCompleted completed) {
-        return new Active(revision + 1, completed.at(), failures);
+        return new Active(revision + 1, completed.at());
       }
       throw Rules.unexpected(event, this);
     }

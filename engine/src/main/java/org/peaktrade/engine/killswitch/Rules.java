@@ -31,9 +31,8 @@ final class Rules {
     return new Triggered(kind, identity.strip(), reason.strip(), orEmpty(metadata), now);
   }
 
-  static Killed killedBy(Triggered triggered, long revision, ApprovalFailures failures) {
-    return new Killed(revision, triggered.at(), new Kill(triggered.kind(), triggered.identity(), triggered.reason()),
-        failures);
+  static Killed killedBy(Triggered triggered, long revision) {
+    return new Killed(revision, triggered.at(), new Kill(triggered.kind(), triggered.identity(), triggered.reason()));
   }
 
   /** Blank identities are refused as INVALID before the state is considered. */

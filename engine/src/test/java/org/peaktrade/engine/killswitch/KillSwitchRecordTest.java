@@ -17,7 +17,9 @@ import org.peaktrade.protocol.killswitch.KillSwitchEvent;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent.ApprovalCodeRejected;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent.CommandRefused;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent.RecoveryCompleted;
+import org.peaktrade.protocol.killswitch.KillSwitchEvent.RecoveryLockedOut;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent.RecoveryRequested;
+import org.peaktrade.protocol.killswitch.KillSwitchReply;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent.Triggered;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent.TriggerRepeated;
 import org.peaktrade.protocol.killswitch.KillSwitchScope;
@@ -28,10 +30,10 @@ import org.peaktrade.protocol.killswitch.TriggerKind;
 
 class KillSwitchRecordTest {
   static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
-  static final String CODE = "correct horse";
-  static final ApprovalCodeHash HASH =
-      ApprovalCodeHash.parse(ApprovalCodeHash.create(CODE.toCharArray(), 1000, new SecureRandom()));
+  static final ApprovalCodeHash HASH = ApprovalCodeHash.parse(
+      ApprovalCodeHash.create("correct horse".toCharArray(), 1000, new SecureRandom()));
   static final KillSwitchPolicy POLICY = KillSwitchPolicy.defaults(HASH);
+  static final ApprovalVerdict ACCEPTED = new ApprovalVerdict.Accepted("bob");
   static final KillSwitchScope SCOPE = KillSwitchScope.GLOBAL;
   static final Map<String, String> METADATA = Map.of("metric", "drawdown", "observed", "0.21");
   static final List<HealthCheckResult> HEALTHY = List.of(new HealthCheckResult("journal-writable", true, "ok"));
@@ -43,14 +45,7 @@ class KillSwitchRecordTest {
 
   static KillSwitchRecord recovering() {
     KillSwitchRecord killed = killed();
-    return killed.apply(killed.requestRecovery("bob", CODE.toCharArray(), POLICY, NOW.plusSeconds(60)));
-  }
-
-  static KillSwitchRecord afterWrongCodes(KillSwitchRecord state, Instant... times) {
-    for (Instant at : times) {
-      state = state.apply(state.requestRecovery("mallory", "guess".toCharArray(), POLICY, at));
-    }
-    return state;
+    return killed.apply(killed.requestRecovery("bob", ACCEPTED, POLICY, NOW.plusSeconds(60)));
   }
 
   @Nested
@@ -114,11 +109,11 @@ class KillSwitchRecordTest {
   @Nested
   class RequestingRecovery {
     @Test
-    void theRightCodeWhileKilledStartsTheCooldownFromTheRequest() {
+    void anAcceptedCodeWhileKilledStartsTheCooldownFromTheRequest() {
       KillSwitchRecord killed = killed();
       Instant at = NOW.plusSeconds(60);
 
-      KillSwitchEvent event = killed.requestRecovery("bob", CODE.toCharArray(), POLICY, at);
+      KillSwitchEvent event = killed.requestRecovery("bob", ACCEPTED, POLICY, at);
 
       assertThat(event).isEqualTo(new RecoveryRequested("bob", at, at.plusSeconds(300)));
       assertThat(killed.apply(event).status(SCOPE)).isEqualTo(new KillSwitchStatus(SCOPE,
@@ -127,143 +122,63 @@ class KillSwitchRecordTest {
     }
 
     @Test
-    void theCodeIsReadButLeftForItsOwnerToClear() {
-      char[] code = CODE.toCharArray();
-
-      killed().requestRecovery("bob", code, POLICY, NOW);
-
-      assertThat(new String(code)).isEqualTo(CODE);
-    }
-
-    @Test
-    void aWrongCodeIsRejectedAndCounted() {
+    void aRejectedCodeIsRecordedAndTheSwitchStaysKilled() {
       KillSwitchRecord killed = killed();
 
-      KillSwitchEvent event = killed.requestRecovery("mallory", "guess".toCharArray(), POLICY, NOW);
+      KillSwitchEvent event = killed.requestRecovery("mallory", new ApprovalVerdict.Rejected("mallory", null),
+          POLICY, NOW);
 
       assertThat(event).isEqualTo(new ApprovalCodeRejected("mallory", NOW, null));
-      KillSwitchRecord after = killed.apply(event);
-      assertThat(after.state()).isEqualTo(KillSwitchState.KILLED);
-      assertThat(after.failures()).isEqualTo(new ApprovalFailures(List.of(NOW), null));
+      assertThat(killed.apply(event).state()).isEqualTo(KillSwitchState.KILLED);
     }
 
     @Test
-    void theFifthWrongCodeWithinTheWindowStartsAFifteenMinuteLockout() {
-      KillSwitchRecord four = afterWrongCodes(killed(), NOW, NOW.plusSeconds(60), NOW.plusSeconds(120),
-          NOW.plusSeconds(180));
-      Instant fifth = NOW.plusSeconds(240);
+    void theRejectionThatLockedTheApproverOutRecordsWhenTheLockoutEnds() {
+      Instant until = NOW.plus(Duration.ofMinutes(15));
 
-      KillSwitchEvent event = four.requestRecovery("mallory", "guess".toCharArray(), POLICY, fifth);
-
-      assertThat(event).isEqualTo(new ApprovalCodeRejected("mallory", fifth, fifth.plus(Duration.ofMinutes(15))));
-      assertThat(four.apply(event).failures()).isEqualTo(
-          new ApprovalFailures(List.of(), fifth.plus(Duration.ofMinutes(15))));
+      assertThat(killed().requestRecovery("mallory", new ApprovalVerdict.Rejected("mallory", until), POLICY, NOW))
+          .isEqualTo(new ApprovalCodeRejected("mallory", NOW, until));
     }
 
     @Test
-    void duringTheLockoutEvenTheRightCodeIsRefusedWithTheRemainingTime() {
-      Instant fifth = NOW.plusSeconds(240);
-      KillSwitchRecord locked = afterWrongCodes(killed(), NOW, NOW.plusSeconds(60), NOW.plusSeconds(120),
-          NOW.plusSeconds(180), fifth);
-      Instant at = fifth.plusSeconds(600);
-
-      KillSwitchEvent event = locked.requestRecovery("bob", CODE.toCharArray(), POLICY, at);
-
-      assertThat(event).isEqualTo(new CommandRefused("request-recovery", "bob", RefusalReason.LOCKED_OUT,
-          "too many wrong approval codes; recovery requests are refused until 2026-03-02T10:19:00Z (300 s remaining)",
-          at));
-      assertThat(locked.apply(event).state()).isEqualTo(KillSwitchState.KILLED);
-    }
-
-    @Test
-    void whenTheLockoutEndsTheRightCodeIsAcceptedAgain() {
-      Instant fifth = NOW.plusSeconds(240);
-      KillSwitchRecord locked = afterWrongCodes(killed(), NOW, NOW.plusSeconds(60), NOW.plusSeconds(120),
-          NOW.plusSeconds(180), fifth);
-      Instant end = fifth.plus(Duration.ofMinutes(15));
-
-      assertThat(locked.requestRecovery("bob", CODE.toCharArray(), POLICY, end))
-          .isEqualTo(new RecoveryRequested("bob", end, end.plusSeconds(300)));
-    }
-
-    @Test
-    void afterALockoutWrongCodesAreCountedAfresh() {
-      Instant fifth = NOW.plusSeconds(240);
-      KillSwitchRecord locked = afterWrongCodes(killed(), NOW, NOW.plusSeconds(60), NOW.plusSeconds(120),
-          NOW.plusSeconds(180), fifth);
-      Instant end = fifth.plus(Duration.ofMinutes(15));
-
-      assertThat(locked.requestRecovery("mallory", "guess".toCharArray(), POLICY, end))
-          .isEqualTo(new ApprovalCodeRejected("mallory", end, null));
-    }
-
-    @Test
-    void wrongCodesOlderThanTheWindowDoNotCount() {
-      KillSwitchRecord four = afterWrongCodes(killed(), NOW, NOW.plusSeconds(60), NOW.plusSeconds(120),
-          NOW.plusSeconds(180));
-      Instant at = NOW.plus(Duration.ofMinutes(15)).plusSeconds(1);
-
-      assertThat(four.requestRecovery("mallory", "guess".toCharArray(), POLICY, at))
-          .isEqualTo(new ApprovalCodeRejected("mallory", at, null));
-    }
-
-    @Test
-    void wrongCodesExactlyAtTheWindowStartStillCount() {
-      KillSwitchRecord four = afterWrongCodes(killed(), NOW, NOW.plusSeconds(60), NOW.plusSeconds(120),
-          NOW.plusSeconds(180));
-      Instant at = NOW.plus(Duration.ofMinutes(15));
-
-      assertThat(four.requestRecovery("mallory", "guess".toCharArray(), POLICY, at))
-          .isEqualTo(new ApprovalCodeRejected("mallory", at, at.plus(Duration.ofMinutes(15))));
-    }
-
-    @Test
-    void anAcceptedRequestClearsTheCountedFailures() {
-      KillSwitchRecord twoWrong = afterWrongCodes(killed(), NOW, NOW.plusSeconds(1));
-
-      KillSwitchRecord recovering =
-          twoWrong.apply(twoWrong.requestRecovery("bob", CODE.toCharArray(), POLICY, NOW.plusSeconds(2)));
-
-      assertThat(recovering.failures()).isEqualTo(ApprovalFailures.NONE);
-    }
-
-    @Test
-    void aMissingCodeIsRefusedAsInvalidAndNotCounted() {
+    void aLockedOutApproverIsRefusedUntilTheLockoutEnds() {
       KillSwitchRecord killed = killed();
+      Instant until = NOW.plusSeconds(300);
 
-      KillSwitchEvent event = killed.requestRecovery("bob", new char[0], POLICY, NOW);
+      KillSwitchEvent event = killed.requestRecovery("bob", new ApprovalVerdict.LockedOut("bob", until), POLICY,
+          NOW);
 
-      assertThat(event).isEqualTo(
+      assertThat(event).isEqualTo(new RecoveryLockedOut("bob", until, NOW));
+      assertThat(killed.apply(event).state()).isEqualTo(KillSwitchState.KILLED);
+      assertThat(KillSwitchReplies.reply(event, killed.apply(event).status(SCOPE))).isEqualTo(
+          KillSwitchReply.lockedOut("too many wrong approval codes by bob (counted across every scope); their "
+              + "recovery requests are refused until 2026-03-02T10:05:00Z (300 s remaining)",
+              killed.apply(event).status(SCOPE), until));
+    }
+
+    @Test
+    void anInvalidRequestIsRefusedAsInvalid() {
+      assertThat(killed().requestRecovery("bob", new ApprovalVerdict.Invalid("approval code is required"), POLICY,
+          NOW)).isEqualTo(
           new CommandRefused("request-recovery", "bob", RefusalReason.INVALID, "approval code is required", NOW));
-      assertThat(killed.apply(event).failures()).isEqualTo(ApprovalFailures.NONE);
-      assertThat(killed.requestRecovery("bob", null, POLICY, NOW)).isEqualTo(event);
     }
 
     @Test
     void aBlankApproverIsRefusedAsInvalid() {
-      assertThat(killed().requestRecovery(" ", CODE.toCharArray(), POLICY, NOW)).isEqualTo(
+      assertThat(killed().requestRecovery(" ", ACCEPTED, POLICY, NOW)).isEqualTo(
           new CommandRefused("request-recovery", " ", RefusalReason.INVALID, "approver identity is required", NOW));
     }
 
     @Test
-    void noCodeIsCheckedWhenCodesAreNotRequired() {
-      KillSwitchPolicy open = new KillSwitchPolicy(Duration.ofSeconds(30), 5, Duration.ofMinutes(15),
-          Duration.ofMinutes(15), false, null, false);
-
-      assertThat(killed().requestRecovery("bob", null, open, NOW))
-          .isEqualTo(new RecoveryRequested("bob", NOW, NOW.plusSeconds(30)));
-    }
-
-    @Test
     void whileActiveARequestIsRefusedAsWrongState() {
-      assertThat(KillSwitchRecord.initial().requestRecovery("bob", CODE.toCharArray(), POLICY, NOW)).isEqualTo(
+      assertThat(KillSwitchRecord.initial().requestRecovery("bob", ACCEPTED, POLICY, NOW)).isEqualTo(
           new CommandRefused("request-recovery", "bob", RefusalReason.WRONG_STATE,
               "recovery can be requested only while KILLED (state is ACTIVE)", NOW));
     }
 
     @Test
     void whileRecoveringASecondRequestIsRefusedAsWrongState() {
-      assertThat(recovering().requestRecovery("carol", CODE.toCharArray(), POLICY, NOW)).isEqualTo(
+      assertThat(recovering().requestRecovery("carol", new ApprovalVerdict.Accepted("carol"), POLICY, NOW)).isEqualTo(
           new CommandRefused("request-recovery", "carol", RefusalReason.WRONG_STATE,
               "recovery was already requested by bob (state is RECOVERING)", NOW));
     }
@@ -376,10 +291,10 @@ class KillSwitchRecordTest {
     @Test
     void everyEventIncludingRefusalsAdvancesTheRevision() {
       KillSwitchRecord state = KillSwitchRecord.initial();
-      state = state.apply(state.requestRecovery("bob", CODE.toCharArray(), POLICY, NOW));
+      state = state.apply(state.requestRecovery("bob", ACCEPTED, POLICY, NOW));
       state = state.apply(state.trigger(TriggerKind.MANUAL, "alice", "halt", Map.of(), NOW));
       state = state.apply(state.trigger(TriggerKind.MANUAL, "alice", "halt", Map.of(), NOW));
-      state = state.apply(state.requestRecovery("bob", "guess".toCharArray(), POLICY, NOW));
+      state = state.apply(state.requestRecovery("bob", new ApprovalVerdict.Rejected("bob", null), POLICY, NOW));
 
       assertThat(state.revision()).isEqualTo(4);
     }
