@@ -106,29 +106,35 @@ class KillSwitchRestartIT {
   }
 
   @Test
-  void aLockoutSurvivesARestart() throws Exception {
+  void anApproversLockoutAcrossScopesSurvivesARestart() throws Exception {
     AdvanceableClock clock = new AdvanceableClock(T0);
-    KillSwitchScope scope = KillSwitchScope.session("paper-1");
+    List<KillSwitchScope> scopes = List.of(KillSwitchScope.session("bf-0"), KillSwitchScope.session("bf-1"),
+        KillSwitchScope.session("bf-2"), KillSwitchScope.session("bf-3"), KillSwitchScope.session("bf-4"),
+        KillSwitchScope.session("bf-5"));
     ApprovalCodeRejected fifth = onNode(clock, runtime -> {
-      await(runtime.trigger(scope, TriggerKind.WATCHDOG, "watchdog", "heartbeat missing", Map.of()));
-      for (int i = 0; i < 4; i++) {
-        await(runtime.requestRecovery(scope, "mallory", "guess".toCharArray()));
+      for (KillSwitchScope scope : scopes) {
+        await(runtime.trigger(scope, TriggerKind.WATCHDOG, "watchdog", "heartbeat missing", Map.of()));
       }
-      await(runtime.requestRecovery(scope, "mallory", "guess".toCharArray()));
-      List<RecordedEvent> events = await(runtime.events(scope, 5, 1));
-      return (ApprovalCodeRejected) events.get(0).event();
+      for (int i = 0; i < 5; i++) {
+        await(runtime.requestRecovery(scopes.get(i), "mallory", "guess".toCharArray()));
+      }
+      return (ApprovalCodeRejected) await(runtime.events(scopes.get(4), 1, 1)).get(0).event();
     });
     assertThat(fifth.lockedUntil()).isEqualTo(T0.plus(Duration.ofMinutes(15)));
 
     clock.advance(Duration.ofMinutes(5));
-    KillSwitchReply refused = onNode(clock, runtime -> await(runtime.requestRecovery(scope, "bob", code())));
+    List<KillSwitchReply> afterRestart = onNode(clock, runtime -> List.of(
+        await(runtime.requestRecovery(scopes.get(5), "mallory", code())),
+        await(runtime.requestRecovery(scopes.get(5), "bob", "guess".toCharArray()))));
 
-    assertThat(refused.refusal()).isEqualTo(RefusalReason.LOCKED_OUT);
-    assertThat(refused.detail()).contains("600 s remaining");
-    assertThat(refused.status().state()).isEqualTo(KillSwitchState.KILLED);
+    assertThat(afterRestart.get(0).refusal()).isEqualTo(RefusalReason.LOCKED_OUT);
+    assertThat(afterRestart.get(0).detail()).contains("600 s remaining");
+    assertThat(afterRestart.get(0).status().state()).isEqualTo(KillSwitchState.KILLED);
+    assertThat(afterRestart.get(1).refusal()).isEqualTo(RefusalReason.BAD_APPROVAL_CODE);
 
     clock.advance(Duration.ofMinutes(10));
-    KillSwitchReply accepted = onNode(clock, runtime -> await(runtime.requestRecovery(scope, "bob", code())));
+    KillSwitchReply accepted =
+        onNode(clock, runtime -> await(runtime.requestRecovery(scopes.get(5), "mallory", code())));
     assertThat(accepted.accepted()).isTrue();
   }
 

@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,6 +22,9 @@ import org.peaktrade.actors.watchdog.Watchdog;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Props;
 import org.peaktrade.actors.killswitch.KillSwitchSettings;
+import org.peaktrade.engine.killswitch.ApprovalCodeHash;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The node's kill switch: settings validated before anything starts, the embedded journal's schema, the recovery
@@ -30,6 +34,7 @@ import org.peaktrade.actors.killswitch.KillSwitchSettings;
 final class KillSwitchWiring {
 
   static final String APPROVAL_CODE_HASH = "peaktrade.kill-switch.approval-code-hash";
+  private static final Logger LOG = LoggerFactory.getLogger(KillSwitchWiring.class);
   private static final Duration SCHEMA_TIMEOUT = Duration.ofSeconds(30);
 
   private final KillSwitchSettings settings;
@@ -47,13 +52,27 @@ final class KillSwitchWiring {
   /** Throws {@link NodeConfigException} naming the key when the kill-switch settings are invalid or missing. */
   static KillSwitchWiring fromConfig(Config config) {
     try {
-      return new KillSwitchWiring(KillSwitchSettings.fromConfig(config), GateSettings.fromConfig(config));
+      KillSwitchSettings settings = KillSwitchSettings.fromConfig(config);
+      rehashWarning(settings).ifPresent(LOG::warn);
+      return new KillSwitchWiring(settings, GateSettings.fromConfig(config));
     } catch (ConfigException | IllegalArgumentException e) {
       String hint = e.getMessage().contains(APPROVAL_CODE_HASH)
           ? "; generate a hash with 'peak-trade hash-approval-code' (for a local demo only: --config config/local.conf)"
           : "";
       throw new NodeConfigException(e.getMessage() + hint, e);
     }
+  }
+
+  /** A hash made with fewer iterations than new hashes get still verifies, but should be made again. */
+  static Optional<String> rehashWarning(KillSwitchSettings settings) {
+    ApprovalCodeHash hash = settings.policy().approvalCode();
+    if (hash == null || !hash.belowRecommendedIterations()) {
+      return Optional.empty();
+    }
+    return Optional.of(APPROVAL_CODE_HASH + " uses " + hash.iterations() + " PBKDF2 iterations, fewer than the "
+        + ApprovalCodeHash.DEFAULT_ITERATIONS + " new hashes get; it still verifies, but make a new hash with "
+        + "'peak-trade hash-approval-code' and replace it (docs/runbooks/kill-switch.md, \"Re-hashing the approval "
+        + "code\")");
   }
 
   /**
