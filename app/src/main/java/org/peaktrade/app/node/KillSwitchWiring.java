@@ -1,5 +1,6 @@
 package org.peaktrade.app.node;
 
+import org.peaktrade.engine.time.Ticker;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import java.time.Clock;
@@ -106,9 +107,12 @@ final class KillSwitchWiring {
     return journalCheck;
   }
 
-  /** Starts the node's gate on {@code killSwitch}'s status topic; call once, after {@link #start}. */
-  Gate startGate(ActorSystem<?> system, Clock clock, KillSwitchRuntime killSwitch) {
-    GateView view = new GateView(clock, gateSettings);
+  /**
+   * Starts the node's gate on {@code killSwitch}'s status topic; call once, after {@link #start}. Its view ages on
+   * {@code System.nanoTime}, not the wall clock.
+   */
+  Gate startGate(ActorSystem<?> system, KillSwitchRuntime killSwitch) {
+    GateView view = new GateView(Ticker.SYSTEM, gateSettings);
     ActorRef<KillSwitchGate.Command> actor = system.systemActorOf(
         KillSwitchGate.create(gateSettings, view, killSwitch, killSwitch.statusTopic()), "kill-switch-gate",
         Props.empty());

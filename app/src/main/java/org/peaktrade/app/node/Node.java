@@ -123,7 +123,7 @@ public final class Node {
           system.systemActorOf(Watchdog.create(deferred, clock), "watchdog", Props.empty());
       KillSwitchRuntime killSwitch = wiring.start(system, clock, watchdog, cluster.killSwitchHome());
       deferred.resolve(killSwitch);
-      KillSwitchWiring.Gate gate = wiring.startGate(system, clock, killSwitch);
+      KillSwitchWiring.Gate gate = wiring.startGate(system, killSwitch);
       MarketDataWiring.MarketData marketData = marketDataWiring.start(system, clock, watchdog);
       metrics.watchKillSwitches(KillSwitchStatusStream.from(killSwitch.statusTopic()),
           Materializer.matFromSystem(system));
