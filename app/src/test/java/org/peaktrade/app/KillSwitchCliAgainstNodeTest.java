@@ -48,7 +48,7 @@ class KillSwitchCliAgainstNodeTest {
   static void startNode() throws IOException {
     Path conf = NodeFixtures.configWithTokens(dir, hash(CODE), "300s", true);
     node = Node.start(NodeConfig.load(Optional.of(conf), Optional.of(dir.resolve("data")), Optional.of("127.0.0.1"),
-        Optional.of(0)), CLOCK);
+        Optional.of(0)), CLOCK, CLOCK);
     url = node.url().toString();
   }
 

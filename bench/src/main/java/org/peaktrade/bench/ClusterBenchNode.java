@@ -49,8 +49,8 @@ final class ClusterBenchNode implements AutoCloseable {
     Config config = system.settings().config();
     Clock clock = Clock.systemUTC();
     Waiting.await(EmbeddedJournal.createSchemaIfMissing(system), 60);
-    killSwitch = KillSwitchRuntime.start(system, KillSwitchSettings.fromConfig(config), clock, List.of(),
-        ShardedKillSwitches.home());
+    killSwitch = KillSwitchRuntime.start(system, KillSwitchSettings.fromConfig(config), clock,
+        Ticker.SYSTEM, List.of(), ShardedKillSwitches.home());
     GateSettings gateSettings = GateSettings.fromConfig(config);
     gateView = new GateView(Ticker.SYSTEM, gateSettings);
     gate = system.systemActorOf(KillSwitchGate.create(gateSettings, gateView, killSwitch, killSwitch.statusTopic()),

@@ -74,7 +74,8 @@ public final class KillSwitchPropagationBench {
   private static void run(ActorSystem<Void> system, int sessions, int cycles) {
     Clock clock = Clock.systemUTC();
     KillSwitchRuntime service = KillSwitchRuntime.start(system,
-        KillSwitchSettings.fromConfig(system.settings().config()), clock, List.of());
+        KillSwitchSettings.fromConfig(system.settings().config()), clock, Ticker.SYSTEM,
+        List.of());
     ActorRef<Topic.Command<KillSwitchStatus>> topic = service.statusTopic();
     GateView view = new GateView(Ticker.SYSTEM, GateSettings.fromConfig(system.settings().config()));
     ActorRef<KillSwitchGate.Command> gate = system.systemActorOf(

@@ -58,7 +58,8 @@ final class SessionNode implements AutoCloseable {
     Config config = system.settings().config();
     clock = Clock.systemUTC();
     Waiting.await(EmbeddedJournal.createSchemaIfMissing(system), 60);
-    killSwitch = KillSwitchRuntime.start(system, KillSwitchSettings.fromConfig(config), clock, List.of());
+    killSwitch = KillSwitchRuntime.start(system, KillSwitchSettings.fromConfig(config), clock, Ticker.SYSTEM,
+        List.of());
     GateSettings gateSettings = GateSettings.fromConfig(config);
     gateView = new GateView(Ticker.SYSTEM, gateSettings);
     ActorRef<KillSwitchGate.Command> gate = system.systemActorOf(

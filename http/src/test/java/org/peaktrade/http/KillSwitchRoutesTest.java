@@ -56,9 +56,9 @@ class KillSwitchRoutesTest {
   private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
   private static final KillSwitchStatus RECOVERING = new KillSwitchStatus(KillSwitchScope.GLOBAL,
       KillSwitchState.RECOVERING, NOW.minusSeconds(10), 7, TriggerKind.MANUAL, "alice", "fat finger", "bob",
-      NOW.plusMillis(299_500));
+      NOW.plusMillis(299_500), Duration.ofMillis(299_500));
   private static final KillSwitchStatus KILLED = new KillSwitchStatus(KillSwitchScope.GLOBAL, KillSwitchState.KILLED,
-      NOW.minusSeconds(60), 3, TriggerKind.MANUAL, "alice", "fat finger", null, null);
+      NOW.minusSeconds(60), 3, TriggerKind.MANUAL, "alice", "fat finger", null, null, null);
 
   private static ActorSystem<Void> system;
   private static final HttpClient CLIENT = HttpClient.newHttpClient();

@@ -14,6 +14,7 @@ import org.peaktrade.actors.killswitch.ApproverGuard;
 import org.peaktrade.actors.killswitch.KillSwitch;
 import org.peaktrade.actors.killswitch.KillSwitchEntities;
 import org.peaktrade.actors.killswitch.KillSwitchSettings;
+import org.peaktrade.engine.time.Ticker;
 import org.peaktrade.protocol.killswitch.KillSwitchScope;
 import org.peaktrade.protocol.killswitch.KillSwitchStatus;
 
@@ -44,10 +45,11 @@ public final class ShardedKillSwitches implements KillSwitchEntities {
   }
 
   private static KillSwitchEntities start(ActorSystem<?> system, KillSwitchSettings settings, Clock clock,
-      ActorRef<Topic.Command<KillSwitchStatus>> statusTopic) {
+      Ticker ticker, ActorRef<Topic.Command<KillSwitchStatus>> statusTopic) {
     ClusterSharding sharding = ClusterSharding.get(system);
     sharding.init(Entity.of(TYPE_KEY, context ->
-        KillSwitch.create(new KillSwitchScope(context.getEntityId()), settings, clock, statusTopic)));
+        KillSwitch.create(new KillSwitchScope(context.getEntityId()), settings, clock, ticker,
+            statusTopic)));
     sharding.init(Entity.of(GUARD_TYPE_KEY, context -> ApproverGuard.create(context.getEntityId(), settings, clock))
         .withEntityProps(ApproverGuard.DISPATCHER_SELECTOR));
     return new ShardedKillSwitches(sharding);

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.pubsub.Topic;
+import org.peaktrade.engine.time.Ticker;
 import org.peaktrade.protocol.killswitch.KillSwitchScope;
 import org.peaktrade.protocol.killswitch.KillSwitchStatus;
 
@@ -30,15 +31,18 @@ public interface KillSwitchEntities {
   <T> CompletionStage<T> askGuard(String approverKey, Function<ActorRef<T>, ApproverGuard.Command> command,
       Duration timeout);
 
-  /** Starts the entities' home once per ActorSystem; entities publish their statuses to {@code statusTopic}. */
+  /**
+   * Starts the entities' home once per ActorSystem; entities stamp events with {@code clock}, measure cooldowns on
+   * {@code ticker} and publish their statuses to {@code statusTopic}.
+   */
   @FunctionalInterface
   interface Home {
-    KillSwitchEntities start(ActorSystem<?> system, KillSwitchSettings settings, Clock clock,
+    KillSwitchEntities start(ActorSystem<?> system, KillSwitchSettings settings, Clock clock, Ticker ticker,
         ActorRef<Topic.Command<KillSwitchStatus>> statusTopic);
   }
 
   /** One registry actor on this node holding an entity per scope (a single node's journal). */
   static Home local() {
-    return (system, settings, clock, statusTopic) -> KillSwitchRegistry.start(system, settings, clock, statusTopic);
+    return KillSwitchRegistry::start;
   }
 }

@@ -16,6 +16,7 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.pubsub.Topic;
+import org.peaktrade.engine.time.Ticker;
 import org.peaktrade.protocol.killswitch.KillSwitchScope;
 import org.peaktrade.protocol.killswitch.KillSwitchStatus;
 
@@ -42,28 +43,31 @@ public final class KillSwitchRegistry {
   private final ActorContext<Command> context;
   private final KillSwitchSettings settings;
   private final Clock clock;
+  private final Ticker ticker;
   private final ActorRef<Topic.Command<KillSwitchStatus>> statusTopic;
   private final Map<KillSwitchScope, ActorRef<KillSwitch.Command>> entities = new HashMap<>();
   private final Map<String, ActorRef<ApproverGuard.Command>> guards = new HashMap<>();
 
-  private KillSwitchRegistry(ActorContext<Command> context, KillSwitchSettings settings, Clock clock,
+  private KillSwitchRegistry(ActorContext<Command> context, KillSwitchSettings settings, Clock clock, Ticker ticker,
       ActorRef<Topic.Command<KillSwitchStatus>> statusTopic) {
     this.context = context;
     this.settings = settings;
     this.clock = clock;
+    this.ticker = ticker;
     this.statusTopic = statusTopic;
   }
 
-  public static Behavior<Command> create(KillSwitchSettings settings, Clock clock,
+  public static Behavior<Command> create(KillSwitchSettings settings, Clock clock, Ticker ticker,
       ActorRef<Topic.Command<KillSwitchStatus>> statusTopic) {
-    return Behaviors.setup(context -> new KillSwitchRegistry(context, settings, clock, statusTopic).behavior());
+    return Behaviors.setup(
+        context -> new KillSwitchRegistry(context, settings, clock, ticker, statusTopic).behavior());
   }
 
   /** Spawns the registry as a system actor and asks through it. */
-  static KillSwitchEntities start(ActorSystem<?> system, KillSwitchSettings settings, Clock clock,
+  static KillSwitchEntities start(ActorSystem<?> system, KillSwitchSettings settings, Clock clock, Ticker ticker,
       ActorRef<Topic.Command<KillSwitchStatus>> statusTopic) {
     ActorRef<Command> registry =
-        system.systemActorOf(create(settings, clock, statusTopic), "kill-switches", Props.empty());
+        system.systemActorOf(create(settings, clock, ticker, statusTopic), "kill-switches", Props.empty());
     return new KillSwitchEntities() {
       @Override
       public <T> CompletionStage<T> ask(KillSwitchScope scope,
@@ -124,7 +128,7 @@ public final class KillSwitchRegistry {
 
   private ActorRef<KillSwitch.Command> spawn(KillSwitchScope scope) {
     ActorRef<KillSwitch.Command> entity =
-        context.spawn(KillSwitch.create(scope, settings, clock, statusTopic), "kill-switch-" + scope.value());
+        context.spawn(KillSwitch.create(scope, settings, clock, ticker, statusTopic), "kill-switch-" + scope.value());
     context.watchWith(entity, new EntityStopped(scope));
     return entity;
   }

@@ -16,6 +16,7 @@ import org.apache.pekko.persistence.query.javadsl.CurrentEventsByPersistenceIdQu
 import org.apache.pekko.stream.javadsl.Sink;
 import org.peaktrade.engine.killswitch.ApprovalVerdict;
 import org.peaktrade.engine.killswitch.ApproverGuardRecord;
+import org.peaktrade.engine.time.Ticker;
 import org.peaktrade.protocol.killswitch.HealthCheckResult;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent;
 import org.peaktrade.protocol.killswitch.KillSwitchReply;
@@ -56,18 +57,21 @@ public final class KillSwitchRuntime implements KillSwitchService {
 
   /** The single-node runtime: the entities live in a registry on this node. */
   public static KillSwitchRuntime start(ActorSystem<?> system, KillSwitchSettings settings, Clock clock,
-      List<HealthCheck> checks) {
-    return start(system, settings, clock, checks, KillSwitchEntities.local());
+      Ticker ticker, List<HealthCheck> checks) {
+    return start(system, settings, clock, ticker, checks, KillSwitchEntities.local());
   }
 
-  /** The runtime with its entities in {@code home} (e.g. cluster sharding). */
+  /**
+   * The runtime with its entities in {@code home} (e.g. cluster sharding). {@code clock} stamps the journal's
+   * events; cooldowns run on the monotonic {@code ticker} ({@link Ticker#SYSTEM} in production).
+   */
   public static KillSwitchRuntime start(ActorSystem<?> system, KillSwitchSettings settings, Clock clock,
-      List<HealthCheck> checks, KillSwitchEntities.Home home) {
+      Ticker ticker, List<HealthCheck> checks, KillSwitchEntities.Home home) {
     CurrentEventsByPersistenceIdQuery readJournal = PersistenceQuery.get(system).getReadJournalFor(
         CurrentEventsByPersistenceIdQuery.class, system.settings().config().getString(READ_JOURNAL_PATH));
     ActorRef<Topic.Command<KillSwitchStatus>> topic = system.systemActorOf(
         Topic.create(KillSwitchStatus.class, STATUS_TOPIC), "kill-switch-status-topic", Props.empty());
-    KillSwitchEntities entities = home.start(system, settings, clock, topic);
+    KillSwitchEntities entities = home.start(system, settings, clock, ticker, topic);
     KillSwitchRuntime runtime =
         new KillSwitchRuntime(system, settings, List.copyOf(checks), entities, topic, readJournal);
     runtime.status(KillSwitchScope.GLOBAL);

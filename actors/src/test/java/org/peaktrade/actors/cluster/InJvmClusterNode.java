@@ -110,7 +110,7 @@ final class InJvmClusterNode implements AutoCloseable {
       await(EmbeddedJournal.createSchemaIfMissing(system));
       Clock clock = Clock.systemUTC();
       KillSwitchRuntime killSwitch = KillSwitchRuntime.start(system, KillSwitchSettings.fromConfig(config), clock,
-          List.of(), ShardedKillSwitches.home());
+          Ticker.SYSTEM, List.of(), ShardedKillSwitches.home());
       GateSettings gateSettings = GateSettings.fromConfig(config);
       GateView view = new GateView(Ticker.SYSTEM, gateSettings);
       ActorRef<KillSwitchGate.Command> gate = system.systemActorOf(

@@ -51,7 +51,8 @@ class ApproverLockoutTest {
   private final ActorTestKit testKit = ActorTestKit.create(CONFIG);
   private final AdvanceableClock clock = new AdvanceableClock(T0);
   private final KillSwitchRuntime runtime = KillSwitchRuntime.start(testKit.system(),
-      new KillSwitchSettings(POLICY, 100, Duration.ofSeconds(10), Duration.ofSeconds(2)), clock, List.of());
+      new KillSwitchSettings(POLICY, 100, Duration.ofSeconds(10), Duration.ofSeconds(2)), clock, clock,
+      List.of());
   private final PersistenceTestKit journal = PersistenceTestKit.create(testKit.system());
 
   @AfterAll

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import org.peaktrade.engine.time.Ticker;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.peaktrade.actors.fixtures.LocalCassandra;
@@ -41,7 +42,7 @@ final class CassandraKillSwitchNode implements AutoCloseable {
         .withFallback(EmbeddedJournal.config()));
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "peaktrade", config);
     KillSwitchSettings killSwitch = KillSwitchSettings.fromConfig(config);
-    KillSwitchRuntime runtime = KillSwitchRuntime.start(system, killSwitch, clock,
+    KillSwitchRuntime runtime = KillSwitchRuntime.start(system, killSwitch, clock, Ticker.SYSTEM,
         List.of(JournalWritableCheck.start(system, killSwitch.healthCheckTimeout())));
     return new CassandraKillSwitchNode(system, runtime);
   }

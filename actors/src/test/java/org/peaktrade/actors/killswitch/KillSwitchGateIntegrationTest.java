@@ -46,7 +46,7 @@ class KillSwitchGateIntegrationTest {
   void startRuntimeAndGate() {
     var config = testKit.system().settings().config();
     runtime = KillSwitchRuntime.start(testKit.system(), KillSwitchSettings.fromConfig(config), Clock.systemUTC(),
-        List.of());
+        Ticker.SYSTEM, List.of());
     GateSettings settings = GateSettings.fromConfig(config);
     view = new GateView(Ticker.SYSTEM, settings);
     gate = testKit.spawn(KillSwitchGate.create(settings, view, runtime, runtime.statusTopic()));

@@ -71,7 +71,7 @@ class KillSwitchTest {
 
     Entity(KillSwitchSettings settings) {
       kit = EventSourcedBehaviorTestKit.create(testKit.system(),
-          KillSwitch.create(scope, settings, clock, topic.getRef()));
+          KillSwitch.create(scope, settings, clock, clock, topic.getRef()));
       expectPublished(KillSwitchStatus.initial(scope, Instant.EPOCH));
     }
 
@@ -119,12 +119,17 @@ class KillSwitchTest {
 
   private static KillSwitchStatus killedStatus(KillSwitchScope scope, long revision) {
     return new KillSwitchStatus(scope, KillSwitchState.KILLED, T0, revision, TriggerKind.MANUAL, "alice",
-        "drawdown 21%", null, null);
+        "drawdown 21%", null, null, null);
   }
 
   private static KillSwitchStatus recoveringStatus(KillSwitchScope scope, long revision) {
+    return recoveringStatus(scope, revision, Duration.ofSeconds(300));
+  }
+
+  /** With the clock (which is the ticker here) moved on, so {@code remaining} is left of the cooldown. */
+  private static KillSwitchStatus recoveringStatus(KillSwitchScope scope, long revision, Duration remaining) {
     return new KillSwitchStatus(scope, KillSwitchState.RECOVERING, T0, revision, TriggerKind.MANUAL, "alice",
-        "drawdown 21%", "bob", T0.plusSeconds(300));
+        "drawdown 21%", "bob", T0.plusSeconds(300), remaining);
   }
 
   @Test
@@ -176,7 +181,7 @@ class KillSwitchTest {
         "kraken-ws", "exchange disconnected", Map.of(), replyTo));
 
     KillSwitchStatus killedAgain = new KillSwitchStatus(entity.scope, KillSwitchState.KILLED, T0.plusSeconds(30), 3,
-        TriggerKind.EXTERNAL, "kraken-ws", "exchange disconnected", null, null);
+        TriggerKind.EXTERNAL, "kraken-ws", "exchange disconnected", null, null, null);
     assertThat(result.event()).isEqualTo(new Triggered(TriggerKind.EXTERNAL, "kraken-ws", "exchange disconnected",
         Map.of(), T0.plusSeconds(30)));
     assertThat(result.reply().status()).isEqualTo(killedAgain);
@@ -191,7 +196,7 @@ class KillSwitchTest {
     var result = entity.complete("carol", HEALTHY);
 
     KillSwitchStatus active = new KillSwitchStatus(entity.scope, KillSwitchState.ACTIVE, T0.plusSeconds(300), 3, null,
-        null, null, null, null);
+        null, null, null, null, null);
     assertThat(result.event()).isEqualTo(new RecoveryCompleted("carol", T0.plusSeconds(300)));
     assertThat(result.reply()).isEqualTo(KillSwitchReply.accepted("recovered; trading allowed", active));
     entity.expectPublished(active);
@@ -206,7 +211,8 @@ class KillSwitchTest {
     assertThat(result.event()).isEqualTo(
         new CommandRefused("trigger", "alice", RefusalReason.INVALID, "reason is required", T0));
     assertThat(result.reply()).isEqualTo(KillSwitchReply.refused(RefusalReason.INVALID, "reason is required",
-        new KillSwitchStatus(entity.scope, KillSwitchState.ACTIVE, Instant.EPOCH, 1, null, null, null, null, null)));
+        new KillSwitchStatus(entity.scope, KillSwitchState.ACTIVE, Instant.EPOCH, 1, null, null, null, null, null,
+            null)));
   }
 
   @Test
@@ -254,7 +260,7 @@ class KillSwitchTest {
     assertThat(result.event()).isEqualTo(new CommandRefused("complete-recovery", "carol",
         RefusalReason.COOLDOWN_NOT_OVER, "cooldown ends at 2026-03-02T10:05:00Z (200 s remaining)",
         T0.plusSeconds(100)));
-    assertThat(result.reply().status()).isEqualTo(recoveringStatus(entity.scope, 3));
+    assertThat(result.reply().status()).isEqualTo(recoveringStatus(entity.scope, 3, Duration.ofSeconds(200)));
   }
 
   @Test
@@ -278,7 +284,7 @@ class KillSwitchTest {
     assertThat(result.event()).isEqualTo(new CommandRefused("complete-recovery", "carol",
         RefusalReason.HEALTH_CHECK_FAILED, "health checks failed: market-data (stale 95 s)", T0.plusSeconds(300)));
     assertThat(result.reply().status().state()).isEqualTo(KillSwitchState.RECOVERING);
-    entity.expectPublished(recoveringStatus(entity.scope, 3));
+    entity.expectPublished(recoveringStatus(entity.scope, 3, Duration.ZERO));
   }
 
   @Test
@@ -330,8 +336,9 @@ class KillSwitchTest {
         new KillSwitchRecord.Kill(TriggerKind.MANUAL, "alice", "drawdown 21%")));
     KillSwitchRecord current = entity.kit.getState();
     assertThat(entity.kit.restart().state()).isEqualTo(current);
-    assertThat(current.status(entity.scope)).isEqualTo(new KillSwitchStatus(entity.scope,
-        KillSwitchState.RECOVERING, T0, 4, TriggerKind.MANUAL, "alice", "drawdown 21%", "bob", T0.plusSeconds(300)));
+    assertThat(current.status(entity.scope, Duration.ZERO, T0)).isEqualTo(new KillSwitchStatus(entity.scope,
+        KillSwitchState.RECOVERING, T0, 4, TriggerKind.MANUAL, "alice", "drawdown 21%", "bob", T0.plusSeconds(300),
+        Duration.ofSeconds(300)));
   }
 
   @Test

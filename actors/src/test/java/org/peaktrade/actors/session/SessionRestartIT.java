@@ -83,7 +83,8 @@ class SessionRestartIT {
       await(EmbeddedJournal.createSchemaIfMissing(system));
       Clock clock = Clock.systemUTC();
       KillSwitchRuntime killSwitch = KillSwitchRuntime.start(system,
-          KillSwitchSettings.fromConfig(system.settings().config()), clock, List.of());
+          KillSwitchSettings.fromConfig(system.settings().config()), clock, Ticker.SYSTEM,
+          List.of());
       GateSettings gateSettings = GateSettings.fromConfig(config);
       GateView view = new GateView(Ticker.SYSTEM, gateSettings);
       ActorRef<KillSwitchGate.Command> gate = system.systemActorOf(

@@ -78,9 +78,11 @@ final class KillSwitchWiring {
 
   /**
    * Creates the journal's tables when missing (waiting for it), then starts the kill switches in {@code home} (this
-   * node, or cluster sharding), whose recoveries check that the journal is writable and that the market data registered with {@code watchdog} is fresh.
+   * node, or cluster sharding), whose recoveries check that the journal is writable and that the market data
+   * registered with {@code watchdog} is fresh. Their cooldowns run on {@code ticker} ({@link Ticker#SYSTEM} in
+   * production), so a step of the wall clock neither shortens nor stretches one.
    */
-  KillSwitchRuntime start(ActorSystem<?> system, Clock clock, ActorRef<Watchdog.Command> watchdog,
+  KillSwitchRuntime start(ActorSystem<?> system, Clock clock, Ticker ticker, ActorRef<Watchdog.Command> watchdog,
       KillSwitchEntities.Home home) {
     try {
       EmbeddedJournal.createSchemaIfMissing(system).toCompletableFuture()
@@ -95,7 +97,7 @@ final class KillSwitchWiring {
       throw new IllegalStateException("interrupted while preparing the journal", e);
     }
     journalCheck = JournalWritableCheck.start(system, settings.healthCheckTimeout());
-    return KillSwitchRuntime.start(system, settings, clock, List.of(journalCheck,
+    return KillSwitchRuntime.start(system, settings, clock, ticker, List.of(journalCheck,
         new MarketDataFreshCheck(watchdog, settings.healthCheckTimeout(), system.scheduler())), home);
   }
 
@@ -109,10 +111,10 @@ final class KillSwitchWiring {
 
   /**
    * Starts the node's gate on {@code killSwitch}'s status topic; call once, after {@link #start}. Its view ages on
-   * {@code System.nanoTime}, not the wall clock.
+   * the monotonic {@code ticker} ({@link Ticker#SYSTEM} in production), not the wall clock.
    */
-  Gate startGate(ActorSystem<?> system, KillSwitchRuntime killSwitch) {
-    GateView view = new GateView(Ticker.SYSTEM, gateSettings);
+  Gate startGate(ActorSystem<?> system, KillSwitchRuntime killSwitch, Ticker ticker) {
+    GateView view = new GateView(ticker, gateSettings);
     ActorRef<KillSwitchGate.Command> actor = system.systemActorOf(
         KillSwitchGate.create(gateSettings, view, killSwitch, killSwitch.statusTopic()), "kill-switch-gate",
         Props.empty());

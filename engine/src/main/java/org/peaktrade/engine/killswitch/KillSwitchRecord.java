@@ -2,6 +2,7 @@ package org.peaktrade.engine.killswitch;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,11 @@ import org.peaktrade.protocol.killswitch.TriggerKind;
  * passed in, which single event records the outcome (a transition, a repeated trigger, a rejected code or a
  * refusal); {@link #apply} folds an event into the next state and never reads a clock. {@code revision} counts the
  * applied events, so it equals the journal sequence number.
+ *
+ * <p>Events carry wall-clock instants for the audit trail, but whether a cooldown is over is decided on
+ * {@code cooldownElapsed}: the time since the cooldown started as the caller measured it on a monotonic ticker, so
+ * an NTP step or a changed date neither shortens nor stretches it. The ticker's readings do not survive a restart;
+ * {@link Recovering#cooldownElapsedAtRestart} states what a restarted entity may credit.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "lifecycle")
 @JsonSubTypes({
@@ -50,7 +56,12 @@ public sealed interface KillSwitchRecord extends CborSerializable {
 
   KillSwitchState state();
 
-  KillSwitchStatus status(KillSwitchScope scope);
+  /**
+   * The status {@code cooldownElapsed} (monotonic) into a cooldown that counts from wall time
+   * {@code cooldownStartedAt} (the request, or a restart that could not credit the time since it); only a RECOVERING
+   * switch reads them.
+   */
+  KillSwitchStatus status(KillSwitchScope scope, Duration cooldownElapsed, Instant cooldownStartedAt);
 
   KillSwitchEvent trigger(TriggerKind kind, String identity, String reason, Map<String, String> metadata,
       Instant now);
@@ -58,8 +69,9 @@ public sealed interface KillSwitchRecord extends CborSerializable {
   /** {@code verdict} is the approver's guard's finding about the code (see {@link ApproverGuardRecord}). */
   KillSwitchEvent requestRecovery(String approver, ApprovalVerdict verdict, KillSwitchPolicy policy, Instant now);
 
+  /** {@code cooldownElapsed} is the monotonic time since the cooldown started; {@code now} only stamps the event. */
   KillSwitchEvent completeRecovery(String identity, List<HealthCheckResult> health, KillSwitchPolicy policy,
-      Instant now);
+      Duration cooldownElapsed, Instant now);
 
   /** The next state; an event that cannot follow this state means a corrupt journal and fails loudly. */
   KillSwitchRecord apply(KillSwitchEvent event);
@@ -76,8 +88,9 @@ public sealed interface KillSwitchRecord extends CborSerializable {
     }
 
     @Override
-    public KillSwitchStatus status(KillSwitchScope scope) {
-      return new KillSwitchStatus(scope, KillSwitchState.ACTIVE, since, revision, null, null, null, null, null);
+    public KillSwitchStatus status(KillSwitchScope scope, Duration cooldownElapsed, Instant cooldownStartedAt) {
+      return new KillSwitchStatus(scope, KillSwitchState.ACTIVE, since, revision, null, null, null, null, null,
+          null);
     }
 
     @Override
@@ -95,7 +108,7 @@ public sealed interface KillSwitchRecord extends CborSerializable {
 
     @Override
     public KillSwitchEvent completeRecovery(String identity, List<HealthCheckResult> health, KillSwitchPolicy policy,
-        Instant now) {
+        Duration cooldownElapsed, Instant now) {
       return Rules.wrongState(COMPLETE_RECOVERY, identity, "recovery can be completed only while RECOVERING", this,
           now);
     }
@@ -121,9 +134,9 @@ public sealed interface KillSwitchRecord extends CborSerializable {
     }
 
     @Override
-    public KillSwitchStatus status(KillSwitchScope scope) {
+    public KillSwitchStatus status(KillSwitchScope scope, Duration cooldownElapsed, Instant cooldownStartedAt) {
       return new KillSwitchStatus(scope, KillSwitchState.KILLED, since, revision, kill.kind(), kill.triggeredBy(),
-          kill.reason(), null, null);
+          kill.reason(), null, null, null);
     }
 
     @Override
@@ -154,7 +167,7 @@ public sealed interface KillSwitchRecord extends CborSerializable {
 
     @Override
     public KillSwitchEvent completeRecovery(String identity, List<HealthCheckResult> health, KillSwitchPolicy policy,
-        Instant now) {
+        Duration cooldownElapsed, Instant now) {
       return Rules.wrongState(COMPLETE_RECOVERY, identity,
           "recovery can be completed only while RECOVERING; request recovery first", this, now);
     }
@@ -182,13 +195,40 @@ public sealed interface KillSwitchRecord extends CborSerializable {
     }
 
     @Override
-    public KillSwitchStatus status(KillSwitchScope scope) {
+    public KillSwitchStatus status(KillSwitchScope scope, Duration cooldownElapsed, Instant cooldownStartedAt) {
       return new KillSwitchStatus(scope, KillSwitchState.RECOVERING, since, revision, kill.kind(),
-          kill.triggeredBy(), kill.reason(), requestedBy, cooldownEndsAt);
+          kill.triggeredBy(), kill.reason(), requestedBy, cooldownStartedAt.plus(cooldown()),
+          cooldownRemaining(cooldownElapsed));
     }
 
-    public boolean cooldownOverAt(Instant now) {
-      return !now.isBefore(cooldownEndsAt);
+    /** The cooldown as it was requested: from the request to the recorded end (the policy's cooldown back then). */
+    public Duration cooldown() {
+      return Duration.between(since, cooldownEndsAt);
+    }
+
+    /** What is left of the cooldown {@code cooldownElapsed} (monotonic) after it started; never negative. */
+    public Duration cooldownRemaining(Duration cooldownElapsed) {
+      Duration remaining = cooldown().minus(cooldownElapsed);
+      return remaining.isNegative() ? Duration.ZERO : remaining;
+    }
+
+    public boolean cooldownOverAfter(Duration cooldownElapsed) {
+      return cooldownRemaining(cooldownElapsed).isZero();
+    }
+
+    /**
+     * How much of the cooldown a restarted entity (journal replay, another node) counts as already elapsed when it
+     * restarts at wall time {@code now}, then measures the rest on its own monotonic ticker. The wall time since the
+     * request is credited only when it is plausible: not negative and shorter than the cooldown. Otherwise (the wall
+     * clock is before the request, or at or past the cooldown's end, which a forward step looks just like) nothing
+     * is credited and the full cooldown runs again from the restart. So a wall-clock step never makes a cooldown
+     * shorter than configured: the remainder is at most the full cooldown, and a restart can at worst add one
+     * cooldown. The residual risk, a forward step smaller than the cooldown while the entity is down, shortens it
+     * by at most that step.
+     */
+    public Duration cooldownElapsedAtRestart(Instant now) {
+      Duration sinceRequest = Duration.between(since, now);
+      return sinceRequest.isNegative() || sinceRequest.compareTo(cooldown()) >= 0 ? Duration.ZERO : sinceRequest;
     }
 
     @Override
@@ -207,14 +247,15 @@ public sealed interface KillSwitchRecord extends CborSerializable {
 
     @Override
     public KillSwitchEvent completeRecovery(String identity, List<HealthCheckResult> health, KillSwitchPolicy policy,
-        Instant now) {
+        Duration cooldownElapsed, Instant now) {
       if (Rules.isBlank(identity)) {
         return Rules.refused(COMPLETE_RECOVERY, identity, RefusalReason.INVALID, "identity is required", now);
       }
       String who = identity.strip();
-      if (!cooldownOverAt(now)) {
+      Duration remaining = cooldownRemaining(cooldownElapsed);
+      if (!remaining.isZero()) {
         return Rules.refused(COMPLETE_RECOVERY, who, RefusalReason.COOLDOWN_NOT_OVER,
-            "cooldown ends at " + cooldownEndsAt + " (" + Rules.secondsUntil(now, cooldownEndsAt)
+            "cooldown ends at " + now.plus(remaining) + " (" + Rules.secondsUp(remaining)
                 + " s remaining)", now);
       }
       if (policy.twoPersonRule() && Rules.samePerson(who, requestedBy)) {

@@ -70,7 +70,11 @@ final class Rules {
 
   /** Whole seconds from {@code now} to {@code end}, rounded up so "0 s remaining" never precedes the end. */
   static long secondsUntil(Instant now, Instant end) {
-    Duration left = Duration.between(now, end);
+    return secondsUp(Duration.between(now, end));
+  }
+
+  /** Whole seconds of {@code left}, rounded up. */
+  static long secondsUp(Duration left) {
     return left.getSeconds() + (left.getNano() > 0 ? 1 : 0);
   }
 }

@@ -36,7 +36,13 @@ class KillSwitchRecordTest {
   static final ApprovalVerdict ACCEPTED = new ApprovalVerdict.Accepted("bob");
   static final KillSwitchScope SCOPE = KillSwitchScope.GLOBAL;
   static final Map<String, String> METADATA = Map.of("metric", "drawdown", "observed", "0.21");
+  static final Duration COOLDOWN = Duration.ofSeconds(300);
   static final List<HealthCheckResult> HEALTHY = List.of(new HealthCheckResult("journal-writable", true, "ok"));
+
+  /** The status of a switch outside a cooldown (nothing elapsed, now = NOW). */
+  static KillSwitchStatus statusOf(KillSwitchRecord record) {
+    return record.status(SCOPE, Duration.ZERO, NOW);
+  }
 
   static KillSwitchRecord killed() {
     KillSwitchRecord active = KillSwitchRecord.initial();
@@ -57,8 +63,8 @@ class KillSwitchRecordTest {
       KillSwitchEvent event = active.trigger(TriggerKind.MANUAL, " alice ", " market halt ", METADATA, NOW);
 
       assertThat(event).isEqualTo(new Triggered(TriggerKind.MANUAL, "alice", "market halt", METADATA, NOW));
-      assertThat(active.apply(event).status(SCOPE)).isEqualTo(new KillSwitchStatus(SCOPE, KillSwitchState.KILLED,
-          NOW, 1, TriggerKind.MANUAL, "alice", "market halt", null, null));
+      assertThat(statusOf(active.apply(event))).isEqualTo(new KillSwitchStatus(SCOPE, KillSwitchState.KILLED,
+          NOW, 1, TriggerKind.MANUAL, "alice", "market halt", null, null, null));
     }
 
     @Test
@@ -70,8 +76,8 @@ class KillSwitchRecordTest {
 
       assertThat(event).isEqualTo(new TriggerRepeated(TriggerKind.WATCHDOG, "watchdog", "heartbeat missing",
           Map.of(), NOW.plusSeconds(5)));
-      assertThat(killed.apply(event).status(SCOPE)).isEqualTo(new KillSwitchStatus(SCOPE, KillSwitchState.KILLED,
-          NOW, 2, TriggerKind.THRESHOLD, "risk-gate", "drawdown 21%", null, null));
+      assertThat(statusOf(killed.apply(event))).isEqualTo(new KillSwitchStatus(SCOPE, KillSwitchState.KILLED,
+          NOW, 2, TriggerKind.THRESHOLD, "risk-gate", "drawdown 21%", null, null, null));
     }
 
     @Test
@@ -84,8 +90,9 @@ class KillSwitchRecordTest {
 
       assertThat(event).isEqualTo(new Triggered(TriggerKind.EXTERNAL, "kraken-ws", "exchange disconnected",
           Map.of("checks", "3"), later));
-      assertThat(recovering.apply(event).status(SCOPE)).isEqualTo(new KillSwitchStatus(SCOPE,
-          KillSwitchState.KILLED, later, 3, TriggerKind.EXTERNAL, "kraken-ws", "exchange disconnected", null, null));
+      assertThat(statusOf(recovering.apply(event))).isEqualTo(new KillSwitchStatus(SCOPE,
+          KillSwitchState.KILLED, later, 3, TriggerKind.EXTERNAL, "kraken-ws", "exchange disconnected", null, null,
+          null));
     }
 
     @ParameterizedTest
@@ -116,9 +123,9 @@ class KillSwitchRecordTest {
       KillSwitchEvent event = killed.requestRecovery("bob", ACCEPTED, POLICY, at);
 
       assertThat(event).isEqualTo(new RecoveryRequested("bob", at, at.plusSeconds(300)));
-      assertThat(killed.apply(event).status(SCOPE)).isEqualTo(new KillSwitchStatus(SCOPE,
+      assertThat(killed.apply(event).status(SCOPE, Duration.ZERO, at)).isEqualTo(new KillSwitchStatus(SCOPE,
           KillSwitchState.RECOVERING, at, 2, TriggerKind.THRESHOLD, "risk-gate", "drawdown 21%", "bob",
-          at.plusSeconds(300)));
+          at.plusSeconds(300), COOLDOWN));
     }
 
     @Test
@@ -150,10 +157,10 @@ class KillSwitchRecordTest {
 
       assertThat(event).isEqualTo(new RecoveryLockedOut("bob", until, NOW));
       assertThat(killed.apply(event).state()).isEqualTo(KillSwitchState.KILLED);
-      assertThat(KillSwitchReplies.reply(event, killed.apply(event).status(SCOPE))).isEqualTo(
+      assertThat(KillSwitchReplies.reply(event, statusOf(killed.apply(event)))).isEqualTo(
           KillSwitchReply.lockedOut("too many wrong approval codes by bob (counted across every scope); their "
               + "recovery requests are refused until 2026-03-02T10:05:00Z (300 s remaining)",
-              killed.apply(event).status(SCOPE), until));
+              statusOf(killed.apply(event)), until));
     }
 
     @Test
@@ -192,18 +199,19 @@ class KillSwitchRecordTest {
     void afterTheCooldownWithHealthyChecksTheSwitchIsActiveAgain() {
       KillSwitchRecord recovering = recovering();
 
-      KillSwitchEvent event = recovering.completeRecovery("bob", HEALTHY, POLICY, cooldownEnd);
+      KillSwitchEvent event = recovering.completeRecovery("bob", HEALTHY, POLICY, COOLDOWN, cooldownEnd);
 
       assertThat(event).isEqualTo(new RecoveryCompleted("bob", cooldownEnd));
-      assertThat(recovering.apply(event).status(SCOPE)).isEqualTo(new KillSwitchStatus(SCOPE,
-          KillSwitchState.ACTIVE, cooldownEnd, 3, null, null, null, null, null));
+      assertThat(statusOf(recovering.apply(event))).isEqualTo(new KillSwitchStatus(SCOPE,
+          KillSwitchState.ACTIVE, cooldownEnd, 3, null, null, null, null, null, null));
     }
 
     @Test
     void beforeTheCooldownEndsItIsRefusedWithTheRemainingSeconds() {
       Instant at = cooldownEnd.minusSeconds(200);
 
-      assertThat(recovering().completeRecovery("bob", HEALTHY, POLICY, at)).isEqualTo(new CommandRefused(
+      assertThat(recovering().completeRecovery("bob", HEALTHY, POLICY, Duration.ofSeconds(100), at)).isEqualTo(
+          new CommandRefused(
           "complete-recovery", "bob", RefusalReason.COOLDOWN_NOT_OVER,
           "cooldown ends at 2026-03-02T10:06:00Z (200 s remaining)", at));
     }
@@ -212,7 +220,8 @@ class KillSwitchRecordTest {
     void theRemainingSecondsAreRoundedUp() {
       Instant at = cooldownEnd.minusMillis(1);
 
-      CommandRefused refused = (CommandRefused) recovering().completeRecovery("bob", HEALTHY, POLICY, at);
+      CommandRefused refused =
+          (CommandRefused) recovering().completeRecovery("bob", HEALTHY, POLICY, COOLDOWN.minusMillis(1), at);
 
       assertThat(refused.detail()).endsWith("(1 s remaining)");
     }
@@ -221,14 +230,15 @@ class KillSwitchRecordTest {
     void underTheTwoPersonRuleTheRequesterCannotComplete() {
       KillSwitchPolicy twoPerson = POLICY.withTwoPersonRule(true);
 
-      assertThat(recovering().completeRecovery(" BOB ", HEALTHY, twoPerson, cooldownEnd)).isEqualTo(
+      assertThat(recovering().completeRecovery(" BOB ", HEALTHY, twoPerson, COOLDOWN, cooldownEnd)).isEqualTo(
           new CommandRefused("complete-recovery", "BOB", RefusalReason.SAME_PERSON,
               "two-person rule: the recovery was requested by bob; another person must complete it", cooldownEnd));
     }
 
     @Test
     void underTheTwoPersonRuleAnotherPersonCompletes() {
-      assertThat(recovering().completeRecovery("carol", HEALTHY, POLICY.withTwoPersonRule(true), cooldownEnd))
+      assertThat(recovering().completeRecovery("carol", HEALTHY, POLICY.withTwoPersonRule(true), COOLDOWN,
+          cooldownEnd))
           .isEqualTo(new RecoveryCompleted("carol", cooldownEnd));
     }
 
@@ -238,7 +248,8 @@ class KillSwitchRecordTest {
           new HealthCheckResult("market-data", false, "last trade 95 s ago"),
           new HealthCheckResult("exchange", false, "no answer within 5000 ms"));
 
-      assertThat(recovering().completeRecovery("bob", health, POLICY, cooldownEnd)).isEqualTo(new CommandRefused(
+      assertThat(recovering().completeRecovery("bob", health, POLICY, COOLDOWN, cooldownEnd)).isEqualTo(
+          new CommandRefused(
           "complete-recovery", "bob", RefusalReason.HEALTH_CHECK_FAILED,
           "health checks failed: market-data (last trade 95 s ago), exchange (no answer within 5000 ms)",
           cooldownEnd));
@@ -249,7 +260,7 @@ class KillSwitchRecordTest {
       List<HealthCheckResult> failing = List.of(new HealthCheckResult("exchange", false, "down"));
 
       CommandRefused refused = (CommandRefused) recovering().completeRecovery("bob", failing,
-          POLICY.withTwoPersonRule(true), NOW.plusSeconds(61));
+          POLICY.withTwoPersonRule(true), Duration.ofSeconds(1), NOW.plusSeconds(61));
 
       assertThat(refused.reason()).isEqualTo(RefusalReason.COOLDOWN_NOT_OVER);
     }
@@ -258,26 +269,95 @@ class KillSwitchRecordTest {
     void aRefusedCompletionKeepsTheSwitchRecovering() {
       KillSwitchRecord recovering = recovering();
 
-      KillSwitchRecord after = recovering.apply(recovering.completeRecovery("bob", HEALTHY, POLICY, NOW));
+      KillSwitchRecord after =
+          recovering.apply(recovering.completeRecovery("bob", HEALTHY, POLICY, Duration.ZERO, NOW.plusSeconds(60)));
 
-      assertThat(after.status(SCOPE)).isEqualTo(new KillSwitchStatus(SCOPE, KillSwitchState.RECOVERING,
-          NOW.plusSeconds(60), 3, TriggerKind.THRESHOLD, "risk-gate", "drawdown 21%", "bob", cooldownEnd));
+      assertThat(after.status(SCOPE, Duration.ZERO, NOW.plusSeconds(60))).isEqualTo(new KillSwitchStatus(SCOPE,
+          KillSwitchState.RECOVERING, NOW.plusSeconds(60), 3, TriggerKind.THRESHOLD, "risk-gate", "drawdown 21%",
+          "bob", cooldownEnd, COOLDOWN));
+    }
+
+    @Test
+    void refusesCompletionAfterTheWallClockJumpsAnHourForward() {
+      Instant anHourLater = cooldownEnd.plus(Duration.ofHours(1));
+
+      assertThat(recovering().completeRecovery("bob", HEALTHY, POLICY, Duration.ofSeconds(10), anHourLater))
+          .isEqualTo(new CommandRefused("complete-recovery", "bob", RefusalReason.COOLDOWN_NOT_OVER,
+              "cooldown ends at 2026-03-02T11:10:50Z (290 s remaining)", anHourLater));
+    }
+
+    @Test
+    void completesOnceTheCooldownElapsedOnTheTickerEvenIfTheWallClockStepsBackBeforeTheRequest() {
+      Instant anHourEarlier = NOW.minus(Duration.ofHours(1));
+
+      assertThat(recovering().completeRecovery("bob", HEALTHY, POLICY, COOLDOWN, anHourEarlier))
+          .isEqualTo(new RecoveryCompleted("bob", anHourEarlier));
+    }
+
+    @Test
+    void theStatusReportsTheRemainderMeasuredOnTheTickerAndTheEndFromTheCooldownsStart() {
+      KillSwitchStatus fromTheRequest = recovering().status(SCOPE, Duration.ofSeconds(100), NOW.plusSeconds(60));
+      KillSwitchStatus fromARestart = recovering().status(SCOPE, Duration.ofSeconds(100), NOW.plusSeconds(3600));
+
+      assertThat(fromTheRequest.cooldownRemaining()).isEqualTo(Duration.ofSeconds(200));
+      assertThat(fromTheRequest.cooldownEndsAt()).isEqualTo(cooldownEnd);
+      assertThat(fromARestart.cooldownRemaining()).isEqualTo(Duration.ofSeconds(200));
+      assertThat(fromARestart.cooldownEndsAt()).isEqualTo(NOW.plusSeconds(3900));
+    }
+
+    @Test
+    void theRemainderNeverGoesNegative() {
+      KillSwitchRecord.Recovering recovering = (KillSwitchRecord.Recovering) recovering();
+
+      assertThat(recovering.cooldownRemaining(Duration.ofHours(2))).isEqualTo(Duration.ZERO);
+      assertThat(recovering.cooldownOverAfter(COOLDOWN)).isTrue();
+      assertThat(recovering.cooldownOverAfter(COOLDOWN.minusNanos(1))).isFalse();
     }
 
     @Test
     void aBlankIdentityIsRefusedAsInvalid() {
-      assertThat(recovering().completeRecovery("", HEALTHY, POLICY, cooldownEnd)).isEqualTo(
+      assertThat(recovering().completeRecovery("", HEALTHY, POLICY, COOLDOWN, cooldownEnd)).isEqualTo(
           new CommandRefused("complete-recovery", "", RefusalReason.INVALID, "identity is required", cooldownEnd));
     }
 
     @Test
     void whileActiveOrKilledItIsRefusedAsWrongState() {
-      assertThat(KillSwitchRecord.initial().completeRecovery("bob", HEALTHY, POLICY, NOW)).isEqualTo(
+      assertThat(KillSwitchRecord.initial().completeRecovery("bob", HEALTHY, POLICY, Duration.ZERO, NOW)).isEqualTo(
           new CommandRefused("complete-recovery", "bob", RefusalReason.WRONG_STATE,
               "recovery can be completed only while RECOVERING (state is ACTIVE)", NOW));
-      assertThat(killed().completeRecovery("bob", HEALTHY, POLICY, NOW)).isEqualTo(
+      assertThat(killed().completeRecovery("bob", HEALTHY, POLICY, Duration.ZERO, NOW)).isEqualTo(
           new CommandRefused("complete-recovery", "bob", RefusalReason.WRONG_STATE,
               "recovery can be completed only while RECOVERING; request recovery first (state is KILLED)", NOW));
+    }
+  }
+
+  @Nested
+  class RestartingDuringTheCooldown {
+    @ParameterizedTest(name = "wall time {0} s after the request credits {1} s")
+    @CsvSource({
+        "-3600, 0",
+        "-1, 0",
+        "0, 0",
+        "100, 100",
+        "299, 299",
+        "300, 0",
+        "3600, 0"})
+    void creditsTheWallTimeSinceTheRequestOnlyWhenItIsWithinTheCooldown(long wallSeconds, long creditedSeconds) {
+      KillSwitchRecord.Recovering recovering = (KillSwitchRecord.Recovering) recovering();
+
+      assertThat(recovering.cooldownElapsedAtRestart(NOW.plusSeconds(60 + wallSeconds)))
+          .isEqualTo(Duration.ofSeconds(creditedSeconds));
+    }
+
+    @Test
+    void theCooldownIsTheOneRecordedWithTheRequestNotTheCurrentPolicy() {
+      KillSwitchRecord killed = killed();
+      KillSwitchRecord.Recovering recovering = (KillSwitchRecord.Recovering) killed.apply(killed.requestRecovery(
+          "bob", ACCEPTED, new KillSwitchPolicy(Duration.ofSeconds(30), 5, Duration.ofMinutes(15),
+              Duration.ofMinutes(15), false, HASH, true), NOW));
+
+      assertThat(recovering.cooldown()).isEqualTo(Duration.ofSeconds(30));
+      assertThat(recovering.cooldownElapsedAtRestart(NOW.plusSeconds(45))).isEqualTo(Duration.ZERO);
     }
   }
 
@@ -285,7 +365,7 @@ class KillSwitchRecordTest {
   class Replaying {
     @Test
     void theInitialSwitchIsActiveSinceTheEpochAtRevisionZero() {
-      assertThat(KillSwitchRecord.initial().status(SCOPE)).isEqualTo(KillSwitchStatus.initial(SCOPE, Instant.EPOCH));
+      assertThat(statusOf(KillSwitchRecord.initial())).isEqualTo(KillSwitchStatus.initial(SCOPE, Instant.EPOCH));
     }
 
     @Test
