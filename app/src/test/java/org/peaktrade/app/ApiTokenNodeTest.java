@@ -13,10 +13,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peaktrade.app.CliRun.FakeTerminal;
+import org.peaktrade.app.fixtures.ApprovalCodes;
 import org.peaktrade.app.node.Node;
 import org.peaktrade.app.node.NodeConfig;
 import org.peaktrade.app.node.NodeConfigException;
-import org.peaktrade.engine.killswitch.ApprovalCodeHash;
 
 /**
  * The embedded default of a node without configured tokens (an admin token in the data dir, mode 600, only its hash
@@ -98,7 +98,7 @@ class ApiTokenNodeTest {
 
   @Test
   void a_misconfigured_auth_section_stops_the_node_naming_the_key() throws Exception {
-    Path conf = NodeFixtures.config(dir, ApprovalCodeHash.create("code".toCharArray()), "1s");
+    Path conf = NodeFixtures.config(dir, ApprovalCodes.hash("code"), "1s");
     Files.writeString(conf, Files.readString(conf)
         + "peaktrade.auth.tokens = [{ name = ops, roles = [root], token-hash = \"sha256$x\" }]\n");
 
@@ -120,7 +120,7 @@ class ApiTokenNodeTest {
   }
 
   private Node start(Path data) throws IOException {
-    Path conf = NodeFixtures.config(dir, ApprovalCodeHash.create("code".toCharArray()), "1s");
+    Path conf = NodeFixtures.config(dir, ApprovalCodes.hash("code"), "1s");
     return Node.start(NodeConfig.load(Optional.of(conf), Optional.of(data), Optional.of("127.0.0.1"),
         Optional.of(0)), Clock.systemUTC());
   }

@@ -20,10 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.peaktrade.app.fixtures.ApprovalCodes;
 import org.peaktrade.app.fixtures.HeadlessChromium;
 import org.peaktrade.app.node.Node;
 import org.peaktrade.app.node.NodeConfig;
-import org.peaktrade.engine.killswitch.ApprovalCodeHash;
 import org.peaktrade.http.fixtures.TestTokens;
 import org.peaktrade.http.fixtures.TestTokens.Person;
 
@@ -48,7 +48,7 @@ class DashboardIT {
 
   @BeforeAll
   void start() throws Exception {
-    Path conf = NodeFixtures.configWithTokens(dir, ApprovalCodeHash.create(CODE.toCharArray()), "1s");
+    Path conf = NodeFixtures.configWithTokens(dir, ApprovalCodes.hash(CODE), "1s");
     node = Node.start(NodeConfig.load(Optional.of(conf), Optional.of(dir.resolve("data")), Optional.of("127.0.0.1"),
         Optional.of(0)), Clock.systemUTC());
     browser = HeadlessChromium.launch();

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.peaktrade.app.fixtures.ApprovalCodes;
 import org.peaktrade.http.ApiJson;
 import org.peaktrade.http.fixtures.TestTokens;
 
@@ -48,7 +49,7 @@ class KillSwitchProcessRestartIT {
   @BeforeEach
   void writeConfig() throws Exception {
     dataDir = dir.resolve("data");
-    config = NodeFixtures.configWithTokens(dir, hashOf(CODE), "300s");
+    config = NodeFixtures.configWithTokens(dir, ApprovalCodes.hash(CODE), "300s");
   }
 
   @AfterEach
@@ -170,19 +171,6 @@ class KillSwitchProcessRestartIT {
         .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
         .header("Authorization", TestTokens.bearer(TestTokens.ALICE))
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private String hashOf(String code) throws Exception {
-    Process process = new ProcessBuilder(java(), "-jar", jar().toString(), "hash-approval-code")
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
-    processes.add(process);
-    process.getOutputStream().write((code + "\n").getBytes(StandardCharsets.UTF_8));
-    process.getOutputStream().close();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).as(out).isZero();
-    return out;
   }
 
   private CliResult cli(Map<String, String> env, String... args) throws Exception {

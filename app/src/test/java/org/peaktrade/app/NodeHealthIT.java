@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.peaktrade.actors.fixtures.Polling;
+import org.peaktrade.app.fixtures.ApprovalCodes;
 import org.peaktrade.app.node.Node;
 import org.peaktrade.app.node.NodeConfig;
-import org.peaktrade.engine.killswitch.ApprovalCodeHash;
 import org.peaktrade.http.fixtures.TestTokens;
 
 /**
@@ -51,7 +51,7 @@ class NodeHealthIT {
 
   @BeforeAll
   void start() throws Exception {
-    Path conf = NodeFixtures.configWithTokens(dir, ApprovalCodeHash.create("health code".toCharArray()), "300s");
+    Path conf = NodeFixtures.configWithTokens(dir, ApprovalCodes.hash("health code"), "300s");
     Config config = NodeConfig.load(Optional.of(conf), Optional.of(dir.resolve("data")), Optional.of("127.0.0.1"),
         Optional.of(0));
     journalUrl = config.getString("pekko-persistence-jdbc.shared-databases.slick.db.url");
@@ -106,7 +106,7 @@ class NodeHealthIT {
   void aNodeWhoseManagementPortIsTakenDoesNotStartAndNamesThePort() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       Path other = Files.createDirectories(dir.resolve("other"));
-      Path conf = NodeFixtures.config(other, ApprovalCodeHash.create("health code".toCharArray()), "300s");
+      Path conf = NodeFixtures.config(other, ApprovalCodes.hash("health code"), "300s");
       Files.writeString(conf, "pekko.management.http.port = " + taken.getLocalPort() + "\n",
           StandardOpenOption.APPEND);
       Config config = NodeConfig.load(Optional.of(conf), Optional.of(other.resolve("data")),

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.peaktrade.app.fixtures.ApprovalCodes;
 import org.peaktrade.app.node.Node;
 import org.peaktrade.app.node.NodeConfig;
-import org.peaktrade.engine.killswitch.ApprovalCodeHash;
 import org.peaktrade.http.fixtures.TestTokens;
 
 /**
@@ -38,7 +38,7 @@ class NodeMetricsIT {
 
   @BeforeAll
   void start() throws Exception {
-    Path conf = NodeFixtures.configWithTokens(dir, ApprovalCodeHash.create("metrics code".toCharArray()), "300s");
+    Path conf = NodeFixtures.configWithTokens(dir, ApprovalCodes.hash("metrics code"), "300s");
     node = Node.start(NodeConfig.load(Optional.of(conf), Optional.of(dir.resolve("data")), Optional.of("127.0.0.1"),
         Optional.of(0)), Clock.systemUTC());
   }

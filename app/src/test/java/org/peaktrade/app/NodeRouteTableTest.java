@@ -22,9 +22,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.peaktrade.app.fixtures.ApprovalCodes;
 import org.peaktrade.app.node.Node;
 import org.peaktrade.app.node.NodeConfig;
-import org.peaktrade.engine.killswitch.ApprovalCodeHash;
 import org.peaktrade.http.ApiJson;
 import org.peaktrade.http.auth.Role;
 import org.peaktrade.http.auth.RouteTable;
@@ -54,7 +54,7 @@ class NodeRouteTableTest {
 
   @BeforeAll
   void start() throws IOException {
-    Path conf = NodeFixtures.configWithTokens(dir, ApprovalCodeHash.create("route table code".toCharArray()), "1s");
+    Path conf = NodeFixtures.configWithTokens(dir, ApprovalCodes.hash("route table code"), "1s");
     RecordingSessionService sessions = new RecordingSessionService().holding(SessionSamples.trading("paper-1"));
     node = Node.start(NodeConfig.load(Optional.of(conf), Optional.of(dir.resolve("data")), Optional.of("127.0.0.1"),
         Optional.of(0)), Clock.systemUTC(), (system, killSwitch, clock) -> sessions);

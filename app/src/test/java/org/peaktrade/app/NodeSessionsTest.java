@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peaktrade.actors.fixtures.Polling;
+import org.peaktrade.app.fixtures.ApprovalCodes;
 import org.peaktrade.app.node.Node;
 import org.peaktrade.app.node.NodeConfig;
 import org.peaktrade.http.fixtures.RecordingSessionService;
@@ -37,7 +38,7 @@ class NodeSessionsTest {
 
   @BeforeAll
   static void hashTheCode() {
-    hash = KillSwitchCliAgainstNodeTest.hash("correct horse battery staple");
+    hash = ApprovalCodes.hash("correct horse battery staple");
   }
 
   @Test

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.peaktrade.app.fixtures.ApprovalCodes;
 import org.peaktrade.app.node.Node;
 import org.peaktrade.app.node.NodeConfig;
-import org.peaktrade.engine.killswitch.ApprovalCodeHash;
 import org.peaktrade.http.fixtures.TestTokens;
 
 /** Two nodes on one machine, each with its own data dir and port, share nothing: a kill on one leaves the other. */
@@ -32,7 +32,7 @@ class SideBySideNodesIT {
 
   @BeforeAll
   void startTwoNodes() throws Exception {
-    Path conf = NodeFixtures.configWithTokens(dir, ApprovalCodeHash.create("side by side".toCharArray()), "300s");
+    Path conf = NodeFixtures.configWithTokens(dir, ApprovalCodes.hash("side by side"), "300s");
     first = Node.start(NodeConfig.load(Optional.of(conf), Optional.of(dir.resolve("one")), Optional.of("127.0.0.1"),
         Optional.of(0)), Clock.systemUTC());
     second = Node.start(NodeConfig.load(Optional.of(conf), Optional.of(dir.resolve("two")), Optional.of("127.0.0.1"),

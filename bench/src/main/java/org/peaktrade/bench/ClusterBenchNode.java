@@ -1,5 +1,6 @@
 package org.peaktrade.bench;
 
+import org.peaktrade.engine.time.Ticker;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
@@ -48,10 +49,10 @@ final class ClusterBenchNode implements AutoCloseable {
     Config config = system.settings().config();
     Clock clock = Clock.systemUTC();
     Waiting.await(EmbeddedJournal.createSchemaIfMissing(system), 60);
-    killSwitch = KillSwitchRuntime.start(system, KillSwitchSettings.fromConfig(config), clock, List.of(),
-        ShardedKillSwitches.home());
+    killSwitch = KillSwitchRuntime.start(system, KillSwitchSettings.fromConfig(config), clock,
+        Ticker.SYSTEM, List.of(), ShardedKillSwitches.home());
     GateSettings gateSettings = GateSettings.fromConfig(config);
-    gateView = new GateView(clock, gateSettings);
+    gateView = new GateView(Ticker.SYSTEM, gateSettings);
     gate = system.systemActorOf(KillSwitchGate.create(gateSettings, gateView, killSwitch, killSwitch.statusTopic()),
         "gate", Props.empty());
     executors = system.systemActorOf(Behaviors.receive(OpenOrderCanceller.Command.class)

@@ -1,6 +1,6 @@
 package org.peaktrade.bench;
 
-import java.time.Clock;
+import org.peaktrade.engine.time.Ticker;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,14 +10,14 @@ import org.peaktrade.engine.killswitch.ScopeView;
 
 /**
  * Sweeps of a node's {@link GateView} over a set of sessions while the node runs: each sweep asks {@code check} for
- * every session (what an executor asks before an order) and reads, on the view's clock, how long ago each session's
+ * every session (what an executor asks before an order) and reads, on the view's monotonic ticker, how long ago each session's
  * view and the global one were confirmed. Keeps the totals: checks, blocked checks by reason, the most sessions
  * blocked in one sweep, and the oldest view age seen (a view older than stale-after blocks). Not thread-safe: one
  * measuring thread sweeps.
  */
 final class GateFreshness {
   private final GateView view;
-  private final Clock clock;
+  private final Ticker ticker;
   private final List<String> sessionIds;
   private final Map<String, Long> blockedByReason = new TreeMap<>();
   private long sweeps;
@@ -26,14 +26,14 @@ final class GateFreshness {
   private int mostBlockedInOneSweep;
   private long oldestViewMillis;
 
-  GateFreshness(GateView view, Clock clock, List<String> sessionIds) {
+  GateFreshness(GateView view, Ticker ticker, List<String> sessionIds) {
     this.view = view;
-    this.clock = clock;
+    this.ticker = ticker;
     this.sessionIds = List.copyOf(sessionIds);
   }
 
   void sweep() {
-    long now = clock.millis();
+    long now = ticker.millis();
     int blockedNow = 0;
     for (String id : sessionIds) {
       GateDecision decision = view.check(id);

@@ -1,5 +1,6 @@
 package org.peaktrade.bench;
 
+import org.peaktrade.engine.time.Ticker;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.nio.file.Files;
@@ -73,9 +74,10 @@ public final class KillSwitchPropagationBench {
   private static void run(ActorSystem<Void> system, int sessions, int cycles) {
     Clock clock = Clock.systemUTC();
     KillSwitchRuntime service = KillSwitchRuntime.start(system,
-        KillSwitchSettings.fromConfig(system.settings().config()), clock, List.of());
+        KillSwitchSettings.fromConfig(system.settings().config()), clock, Ticker.SYSTEM,
+        List.of());
     ActorRef<Topic.Command<KillSwitchStatus>> topic = service.statusTopic();
-    GateView view = new GateView(clock, GateSettings.fromConfig(system.settings().config()));
+    GateView view = new GateView(Ticker.SYSTEM, GateSettings.fromConfig(system.settings().config()));
     ActorRef<KillSwitchGate.Command> gate = system.systemActorOf(
         KillSwitchGate.create(GateSettings.fromConfig(system.settings().config()), view, service, topic),
         "kill-switch-gate", Props.empty());

@@ -1,5 +1,6 @@
 package org.peaktrade.bench;
 
+import org.peaktrade.engine.time.Ticker;
 import static org.peaktrade.bench.Waiting.awaitTrue;
 
 import com.sun.management.OperatingSystemMXBean;
@@ -96,7 +97,7 @@ public final class SessionFootprintBench {
    * before an order) to count blocked checks and see how old the views get, and measures the process's CPU use.
    */
   private static void hold(SessionNode node, int count, int seconds) {
-    GateFreshness freshness = new GateFreshness(node.gateView, node.clock,
+    GateFreshness freshness = new GateFreshness(node.gateView, Ticker.SYSTEM,
         IntStream.range(0, count).mapToObj(SessionFootprintBench::sessionId).toList());
     OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long cpuBefore = os.getProcessCpuTime();

@@ -1,5 +1,6 @@
 package org.peaktrade.bench;
 
+import org.peaktrade.engine.time.Ticker;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
@@ -57,9 +58,10 @@ final class SessionNode implements AutoCloseable {
     Config config = system.settings().config();
     clock = Clock.systemUTC();
     Waiting.await(EmbeddedJournal.createSchemaIfMissing(system), 60);
-    killSwitch = KillSwitchRuntime.start(system, KillSwitchSettings.fromConfig(config), clock, List.of());
+    killSwitch = KillSwitchRuntime.start(system, KillSwitchSettings.fromConfig(config), clock, Ticker.SYSTEM,
+        List.of());
     GateSettings gateSettings = GateSettings.fromConfig(config);
-    gateView = new GateView(clock, gateSettings);
+    gateView = new GateView(Ticker.SYSTEM, gateSettings);
     ActorRef<KillSwitchGate.Command> gate = system.systemActorOf(
         KillSwitchGate.create(gateSettings, gateView, killSwitch, killSwitch.statusTopic()), "kill-switch-gate",
         Props.empty());

@@ -26,8 +26,9 @@ public final class KillSwitchJson {
   private KillSwitchJson() {}
 
   /**
-   * A kill switch as the API shows it. {@code cooldownRemainingSeconds} is computed at answer time (rounded up, never
-   * negative) and is null unless a cooldown is set.
+   * A kill switch as the API shows it. {@code cooldownRemainingSeconds} is the remainder the entity measured on its
+   * monotonic ticker (rounded up, never negative), null unless a cooldown is set; {@code clock} serves only a status
+   * without that remainder (from a node running an older version), counted to its {@code cooldownEndsAt}.
    */
   public record StatusView(
       String scope, KillSwitchState state, Instant since, String reason, TriggerKind triggerKind, String triggeredBy,
@@ -36,14 +37,16 @@ public final class KillSwitchJson {
     public static StatusView of(KillSwitchStatus status, Clock clock) {
       return new StatusView(status.scope().value(), status.state(), status.since(), status.reason(),
           status.triggerKind(), status.triggeredBy(), status.recoveryRequestedBy(), status.cooldownEndsAt(),
-          remainingSeconds(status.cooldownEndsAt(), clock.instant()), status.revision());
+          remainingSeconds(status, clock), status.revision());
     }
 
-    private static Long remainingSeconds(Instant endsAt, Instant now) {
-      if (endsAt == null) {
+    private static Long remainingSeconds(KillSwitchStatus status, Clock clock) {
+      if (status.cooldownEndsAt() == null) {
         return null;
       }
-      long millis = Duration.between(now, endsAt).toMillis();
+      Duration remaining = status.cooldownRemaining() != null
+          ? status.cooldownRemaining() : Duration.between(clock.instant(), status.cooldownEndsAt());
+      long millis = remaining.toMillis();
       return millis <= 0 ? 0L : (millis + 999) / 1000;
     }
   }

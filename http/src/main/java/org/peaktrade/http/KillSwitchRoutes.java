@@ -28,7 +28,6 @@ import org.peaktrade.http.KillSwitchJson.ExternalSignalBody;
 import org.peaktrade.http.KillSwitchJson.RecoveryBody;
 import org.peaktrade.http.KillSwitchJson.StatusView;
 import org.peaktrade.http.KillSwitchJson.TriggerBody;
-import org.peaktrade.protocol.killswitch.KillSwitchEvent;
 import org.peaktrade.protocol.killswitch.KillSwitchReply;
 import org.peaktrade.protocol.killswitch.KillSwitchScope;
 import org.peaktrade.protocol.killswitch.RefusalReason;
@@ -61,14 +60,13 @@ public final class KillSwitchRoutes extends ApiRoutes {
       Endpoint.post("/api/v1/kill-switch/recovery/complete"));
   /** Upper bound of {@code limit} on the events route. */
   public static final int MAX_EVENTS_PAGE = 1000;
-  /** Retry-After for a lock-out whose end is not in the recent journal. */
+  /** Retry-After for a lock-out reply that does not name its end. */
   static final long LOCKOUT_FALLBACK_SECONDS = 60;
 
   /** The metadata key of an external trigger that names the token which sent it. */
   public static final String SUBMITTED_BY = "submittedBy";
 
   private static final Logger LOG = LoggerFactory.getLogger(KillSwitchRoutes.class);
-  private static final int LOCKOUT_LOOKBACK = 200;
   private static final int DEFAULT_EVENTS_PAGE = 100;
 
   private final KillSwitchService service;
@@ -173,7 +171,7 @@ public final class KillSwitchRoutes extends ApiRoutes {
         return ok(AcceptedView.of(reply, clock));
       }
       if (reply.refusal() == RefusalReason.LOCKED_OUT) {
-        return answer(() -> lockoutSeconds(scope, reply), seconds -> refused(reply, List.of(RetryAfter.create(seconds))));
+        return refused(reply, List.of(RetryAfter.create(lockoutSeconds(reply))));
       }
       return refused(reply, List.of());
     });
@@ -187,20 +185,13 @@ public final class KillSwitchRoutes extends ApiRoutes {
     return complete(ApiErrors.response(problem, headers));
   }
 
-  /** Seconds until the lock-out in force ends, read from the newest approval-code rejection that started one. */
-  private CompletionStage<Long> lockoutSeconds(KillSwitchScope scope, KillSwitchReply reply) {
-    long after = Math.max(0, reply.status().revision() - LOCKOUT_LOOKBACK);
-    return service.events(scope, after, LOCKOUT_LOOKBACK).thenApply(recorded -> {
-      Instant now = clock.instant();
-      Optional<Instant> until = recorded.stream()
-          .map(KillSwitchService.RecordedEvent::event)
-          .filter(KillSwitchEvent.ApprovalCodeRejected.class::isInstance)
-          .map(e -> ((KillSwitchEvent.ApprovalCodeRejected) e).lockedUntil())
-          .filter(t -> t != null && t.isAfter(now))
-          .reduce((first, second) -> second);
-      return until.map(t -> Math.max(1, (Duration.between(now, t).toMillis() + 999) / 1000))
-          .orElse(LOCKOUT_FALLBACK_SECONDS);
-    }).exceptionally(journalUnreadable -> LOCKOUT_FALLBACK_SECONDS);
+  /** Seconds until the approver's lock-out ends, as the reply names it, rounded up; at least 1. */
+  private long lockoutSeconds(KillSwitchReply reply) {
+    Instant until = reply.lockedUntil();
+    if (until == null) {
+      return LOCKOUT_FALLBACK_SECONDS;
+    }
+    return Math.max(1, (Duration.between(clock.instant(), until).toMillis() + 999) / 1000);
   }
 
   private Route scope(Function<KillSwitchScope, Route> inner) {

@@ -56,9 +56,9 @@ class KillSwitchRoutesTest {
   private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
   private static final KillSwitchStatus RECOVERING = new KillSwitchStatus(KillSwitchScope.GLOBAL,
       KillSwitchState.RECOVERING, NOW.minusSeconds(10), 7, TriggerKind.MANUAL, "alice", "fat finger", "bob",
-      NOW.plusMillis(299_500));
+      NOW.plusMillis(299_500), Duration.ofMillis(299_500));
   private static final KillSwitchStatus KILLED = new KillSwitchStatus(KillSwitchScope.GLOBAL, KillSwitchState.KILLED,
-      NOW.minusSeconds(60), 3, TriggerKind.MANUAL, "alice", "fat finger", null, null);
+      NOW.minusSeconds(60), 3, TriggerKind.MANUAL, "alice", "fat finger", null, null, null);
 
   private static ActorSystem<Void> system;
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -265,22 +265,20 @@ class KillSwitchRoutesTest {
   }
 
   @Test
-  void a_lock_out_is_429_with_retry_after_until_the_lock_out_ends() throws Exception {
-    service.reply = s -> KillSwitchReply.refused(RefusalReason.LOCKED_OUT, "too many bad codes", s);
-    service.journal = List.of(
-        new RecordedEvent(2, new KillSwitchEvent.ApprovalCodeRejected("mallory", NOW, NOW.plusSeconds(900))),
-        new RecordedEvent(3, new KillSwitchEvent.CommandRefused("request-recovery", "mallory",
-            RefusalReason.LOCKED_OUT, "too many bad codes", NOW)));
+  void a_lock_out_is_429_with_retry_after_until_the_approvers_lock_out_ends() throws Exception {
+    service.reply = s -> KillSwitchReply.lockedOut("too many wrong approval codes by mallory", s,
+        NOW.plusSeconds(900));
 
-    Reply reply = post("/recovery", "{\"approvalCode\":\"guess\"}");
+    Reply reply = post("/recovery?session=bf-7", "{\"approvalCode\":\"right code\"}");
 
-    assertProblem(reply, 429, "too many bad codes");
+    assertProblem(reply, 429, "too many wrong approval codes by mallory");
+    assertThat(reply.json().get("refusal").asText()).isEqualTo("LOCKED_OUT");
     assertThat(reply.header("Retry-After")).contains("900");
-    assertThat(reply.body()).doesNotContain("guess");
+    assertThat(reply.body()).doesNotContain("right code");
   }
 
   @Test
-  void a_lock_out_whose_end_is_not_in_the_recent_journal_retries_after_the_fallback() throws Exception {
+  void a_lock_out_that_does_not_name_its_end_retries_after_the_fallback() throws Exception {
     service.reply = s -> KillSwitchReply.refused(RefusalReason.LOCKED_OUT, "locked out", s);
 
     Reply reply = post("/recovery", "{\"approvalCode\":\"guess\"}");

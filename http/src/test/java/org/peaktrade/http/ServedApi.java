@@ -48,7 +48,7 @@ final class ServedApi {
   static final Instant NOW = Instant.parse("2024-03-01T12:00:00Z");
   static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
   static final KillSwitchStatus KILLED = new KillSwitchStatus(KillSwitchScope.GLOBAL, KillSwitchState.KILLED,
-      NOW.minusSeconds(60), 3, TriggerKind.MANUAL, "alice", "fat finger", null, null);
+      NOW.minusSeconds(60), 3, TriggerKind.MANUAL, "alice", "fat finger", null, null, null);
   static final String METRICS = "# TYPE peaktrade_kill_switch_state gauge\npeaktrade_kill_switch_state{scope=\"global\"} 1\n";
 
   private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

@@ -1,31 +1,33 @@
 package org.peaktrade.actors.killswitch;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.peaktrade.engine.killswitch.GateDecision;
 import org.peaktrade.engine.killswitch.ScopeView;
+import org.peaktrade.engine.time.Ticker;
 import org.peaktrade.protocol.killswitch.KillSwitchScope;
 
 /**
  * The node-local kill-switch view that executors consult synchronously before every order. Only the
  * {@link KillSwitchGate} writes it; any thread may read it. Reads are a volatile read and a ConcurrentHashMap
  * lookup and allocate nothing while trading is allowed. Fail closed: a session may trade only if the global view
- * and its own view are both known, ACTIVE and confirmed within {@code staleAfter}.
+ * and its own view are both known, ACTIVE and confirmed within {@code staleAfter}. Ages are measured on a monotonic
+ * {@link Ticker} (milliseconds of {@code System.nanoTime} in production), never on the wall clock: a wall-clock step
+ * in either direction neither freshens a stale view nor makes a fresh one look stale.
  */
 public final class GateView implements ExecutionGate {
   private static final String GLOBAL = KillSwitchScope.GLOBAL.value();
 
-  private final Clock clock;
+  private final Ticker ticker;
   private final Duration staleAfter;
   private final long staleAfterMillis;
   private volatile ScopeView global;
   private final Map<String, ScopeView> sessions = new ConcurrentHashMap<>();
 
-  public GateView(Clock clock, GateSettings settings) {
-    this.clock = clock;
+  public GateView(Ticker ticker, GateSettings settings) {
+    this.ticker = ticker;
     this.staleAfter = settings.staleAfter();
     this.staleAfterMillis = staleAfter.toMillis();
   }
@@ -33,7 +35,7 @@ public final class GateView implements ExecutionGate {
   /** Allowed, or blocked naming the scope (global first) and why. */
   @Override
   public GateDecision check(String sessionId) {
-    long now = clock.millis();
+    long now = ticker.millis();
     ScopeView g = global;
     if (g == null) {
       return ScopeView.unknown(GLOBAL);
@@ -64,8 +66,9 @@ public final class GateView implements ExecutionGate {
     return staleAfter;
   }
 
-  Clock clock() {
-    return clock;
+  /** Now on the view's monotonic ticker, in the unit of {@link ScopeView#confirmedAtMillis()}. */
+  long nowMillis() {
+    return ticker.millis();
   }
 
   ScopeView get(KillSwitchScope scope) {

@@ -3,9 +3,9 @@ package org.peaktrade.actors.killswitch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
@@ -20,12 +20,15 @@ import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforc
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+import org.peaktrade.engine.killswitch.ApprovalVerdict;
 import org.peaktrade.engine.killswitch.KillSwitchPolicy;
 import org.peaktrade.engine.killswitch.KillSwitchRecord;
 import org.peaktrade.engine.killswitch.KillSwitchReplies;
+import org.peaktrade.engine.time.Ticker;
 import org.peaktrade.protocol.CborSerializable;
 import org.peaktrade.protocol.killswitch.HealthCheckResult;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent;
+import org.peaktrade.protocol.killswitch.KillSwitchEvent.RecoveryRequested;
 import org.peaktrade.protocol.killswitch.KillSwitchReply;
 import org.peaktrade.protocol.killswitch.KillSwitchScope;
 import org.peaktrade.protocol.killswitch.KillSwitchStatus;
@@ -38,6 +41,12 @@ import org.peaktrade.protocol.killswitch.TriggerKind;
  * new {@link KillSwitchStatus} to the {@code kill-switch-status} topic the gates subscribe to. The status is also
  * published after recovery (start or restart) and once more when a cooldown elapses. Created by
  * {@link KillSwitchRegistry}; callers use {@link KillSwitchService}.
+ *
+ * <p>The cooldown runs on the injected monotonic {@link Ticker}, not the clock: the command handler reads the ticker
+ * when it persists a {@code RecoveryRequested} and keeps that reading here, outside the persisted state; whether the
+ * cooldown is over, the status's remainder and the timer all come from the time elapsed on the ticker since. A
+ * restarted entity (replay, another node) has no reading, so it anchors the cooldown on the ticker at the restart,
+ * crediting only what {@link KillSwitchRecord.Recovering#cooldownElapsedAtRestart} allows.
  */
 public final class KillSwitch
     extends EventSourcedBehaviorWithEnforcedReplies<KillSwitch.Command, KillSwitchEvent, KillSwitchRecord> {
@@ -50,11 +59,14 @@ public final class KillSwitch
   public record Trigger(TriggerKind kind, String identity, String reason, Map<String, String> metadata,
       ActorRef<KillSwitchReply> replyTo) implements Command {}
 
-  /** The entity clears {@code code} once it has been checked. */
-  public record RequestRecovery(String approver, char[] code, ActorRef<KillSwitchReply> replyTo) implements Command {
-    @Override
-    public String toString() {
-      return "RequestRecovery[approver=" + approver + ", code=***, replyTo=" + replyTo + "]";
+  /**
+   * {@code verdict} is what the approver's {@link ApproverGuard} found about the code (the switch trusts it: only
+   * {@link KillSwitchRuntime} sends this, after asking the guard).
+   */
+  public record RequestRecovery(String approver, ApprovalVerdict verdict, ActorRef<KillSwitchReply> replyTo)
+      implements Command {
+    public RequestRecovery {
+      Objects.requireNonNull(verdict, "verdict");
     }
   }
 
@@ -81,10 +93,16 @@ public final class KillSwitch
   private final KillSwitchPolicy policy;
   private final int snapshotEvery;
   private final Clock clock;
+  private final Ticker ticker;
   private final ActorRef<Topic.Command<KillSwitchStatus>> statusTopic;
   private final TimerScheduler<Command> timers;
+  /** Where the latest cooldown counts from, read only while RECOVERING; never journaled. */
+  private CooldownStart cooldownStart;
 
-  private KillSwitch(KillSwitchScope scope, KillSwitchSettings settings, Clock clock,
+  /** A cooldown's start as a reading of the ticker, and as the wall time shown to people. */
+  private record CooldownStart(long tick, Instant wall) {}
+
+  private KillSwitch(KillSwitchScope scope, KillSwitchSettings settings, Clock clock, Ticker ticker,
       ActorRef<Topic.Command<KillSwitchStatus>> statusTopic, TimerScheduler<Command> timers) {
     super(persistenceId(scope),
         SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(10), 0.2));
@@ -92,13 +110,15 @@ public final class KillSwitch
     this.policy = settings.policy();
     this.snapshotEvery = settings.snapshotEvery();
     this.clock = clock;
+    this.ticker = ticker;
     this.statusTopic = statusTopic;
     this.timers = timers;
   }
 
+  /** {@code clock} stamps the events; {@code ticker} (monotonic) measures the cooldown. */
   public static Behavior<Command> create(KillSwitchScope scope, KillSwitchSettings settings, Clock clock,
-      ActorRef<Topic.Command<KillSwitchStatus>> statusTopic) {
-    return Behaviors.withTimers(timers -> new KillSwitch(scope, settings, clock, statusTopic, timers));
+      Ticker ticker, ActorRef<Topic.Command<KillSwitchStatus>> statusTopic) {
+    return Behaviors.withTimers(timers -> new KillSwitch(scope, settings, clock, ticker, statusTopic, timers));
   }
 
   public static PersistenceId persistenceId(KillSwitchScope scope) {
@@ -134,24 +154,24 @@ public final class KillSwitch
 
   private ReplyEffect<KillSwitchEvent, KillSwitchRecord> onRequestRecovery(KillSwitchRecord state,
       RequestRecovery command) {
-    try {
-      return persistAndReply(state.requestRecovery(command.approver(), command.code(), policy, clock.instant()),
-          command.replyTo());
-    } finally {
-      if (command.code() != null) {
-        Arrays.fill(command.code(), '\0');
-      }
+    long requestedAt = ticker.nanos();
+    KillSwitchEvent event = state.requestRecovery(command.approver(), command.verdict(), policy, clock.instant());
+    if (event instanceof RecoveryRequested requested) {
+      CooldownStart start = new CooldownStart(requestedAt, requested.at());
+      return Effect().persist(event).thenRun(next -> cooldownStart = start)
+          .thenRun(this::publishAndScheduleCooldown).thenReply(command.replyTo(), next -> reply(event, next));
     }
+    return persistAndReply(event, command.replyTo());
   }
 
   private ReplyEffect<KillSwitchEvent, KillSwitchRecord> onCompleteRecovery(KillSwitchRecord state,
       CompleteRecovery command) {
-    return persistAndReply(state.completeRecovery(command.identity(), command.health(), policy, clock.instant()),
-        command.replyTo());
+    return persistAndReply(state.completeRecovery(command.identity(), command.health(), policy, cooldownElapsed(),
+        clock.instant()), command.replyTo());
   }
 
   private ReplyEffect<KillSwitchEvent, KillSwitchRecord> onGetStatus(KillSwitchRecord state, GetStatus command) {
-    return Effect().reply(command.replyTo(), state.status(scope));
+    return Effect().reply(command.replyTo(), status(state));
   }
 
   private ReplyEffect<KillSwitchEvent, KillSwitchRecord> onCooldownElapsed(KillSwitchRecord state,
@@ -162,19 +182,42 @@ public final class KillSwitch
   private ReplyEffect<KillSwitchEvent, KillSwitchRecord> persistAndReply(KillSwitchEvent event,
       ActorRef<KillSwitchReply> replyTo) {
     return Effect().persist(event).thenRun(this::publishAndScheduleCooldown)
-        .thenReply(replyTo, next -> KillSwitchReplies.reply(event, next.status(scope)));
+        .thenReply(replyTo, next -> reply(event, next));
+  }
+
+  private KillSwitchReply reply(KillSwitchEvent event, KillSwitchRecord next) {
+    return KillSwitchReplies.reply(event, status(next));
+  }
+
+  private KillSwitchStatus status(KillSwitchRecord state) {
+    return state.status(scope, cooldownElapsed(), cooldownStart == null ? clock.instant() : cooldownStart.wall());
+  }
+
+  /** Monotonic time since the running cooldown started; zero (the full cooldown ahead) when there is none. */
+  private Duration cooldownElapsed() {
+    return cooldownStart == null ? Duration.ZERO : Duration.ofNanos(ticker.nanos() - cooldownStart.tick());
   }
 
   /** Publishes the status and, while a cooldown is still running, arms the timer for its end. */
   private void publishAndScheduleCooldown(KillSwitchRecord state) {
-    statusTopic.tell(Topic.publish(state.status(scope)));
-    Instant now = clock.instant();
-    if (state instanceof KillSwitchRecord.Recovering recovering && !recovering.cooldownOverAt(now)) {
-      timers.startSingleTimer(COOLDOWN_TIMER, CooldownElapsed.INSTANCE,
-          Duration.between(now, recovering.cooldownEndsAt()));
-    } else {
+    statusTopic.tell(Topic.publish(status(state)));
+    Duration remaining = state instanceof KillSwitchRecord.Recovering recovering
+        ? recovering.cooldownRemaining(cooldownElapsed()) : Duration.ZERO;
+    if (remaining.isZero()) {
       timers.cancel(COOLDOWN_TIMER);
+    } else {
+      timers.startSingleTimer(COOLDOWN_TIMER, CooldownElapsed.INSTANCE, remaining);
     }
+  }
+
+  /** A replayed cooldown restarts on this incarnation's ticker, crediting only what the engine's rule allows. */
+  private void onRecovered(KillSwitchRecord state) {
+    if (state instanceof KillSwitchRecord.Recovering recovering) {
+      Instant now = clock.instant();
+      Duration credited = recovering.cooldownElapsedAtRestart(now);
+      cooldownStart = new CooldownStart(ticker.nanos() - credited.toNanos(), now.minus(credited));
+    }
+    publishAndScheduleCooldown(state);
   }
 
   @Override
@@ -184,6 +227,6 @@ public final class KillSwitch
 
   @Override
   public SignalHandler<KillSwitchRecord> signalHandler() {
-    return newSignalHandlerBuilder().onSignal(RecoveryCompleted.instance(), this::publishAndScheduleCooldown).build();
+    return newSignalHandlerBuilder().onSignal(RecoveryCompleted.instance(), this::onRecovered).build();
   }
 }

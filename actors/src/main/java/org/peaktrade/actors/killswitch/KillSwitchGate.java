@@ -86,7 +86,7 @@ public final class KillSwitchGate extends AbstractBehavior<KillSwitchGate.Comman
     this.sessionDueMillis = settings.sessionDueAge().toMillis();
     this.sessionOverdueMillis = settings.overdueAge(settings.sessionDueAge()).toMillis();
     this.askedEveryRefreshOverdueMillis = settings.overdueAge(Duration.ZERO).toMillis();
-    this.startedAtMillis = view.clock().millis();
+    this.startedAtMillis = view.nowMillis();
     this.statusReceiver = ctx.messageAdapter(KillSwitchStatus.class, StatusReceived::new);
     statusTopic.tell(Topic.subscribe(statusReceiver));
     request(List.of(KillSwitchScope.GLOBAL));
@@ -109,7 +109,7 @@ public final class KillSwitchGate extends AbstractBehavior<KillSwitchGate.Comman
     executors.put(register.sessionId(), register.executor());
     getContext().watch(register.executor());
     if (view.session(register.sessionId()) == null) {
-      unansweredSince.putIfAbsent(register.sessionId(), view.clock().millis());
+      unansweredSince.putIfAbsent(register.sessionId(), view.nowMillis());
     }
     for (KillSwitchScope covering : new KillSwitchScope[] {KillSwitchScope.GLOBAL, scope}) {
       ScopeView held = view.get(covering);
@@ -149,7 +149,7 @@ public final class KillSwitchGate extends AbstractBehavior<KillSwitchGate.Comman
    * {@code sessionDueAge} old; warns about views that stayed unanswered since the refresh before.
    */
   private Behavior<Command> onRefresh() {
-    long now = view.clock().millis();
+    long now = view.nowMillis();
     List<KillSwitchScope> due = new ArrayList<>();
     due.add(KillSwitchScope.GLOBAL);
     ScopeView global = view.get(KillSwitchScope.GLOBAL);
@@ -186,7 +186,7 @@ public final class KillSwitchGate extends AbstractBehavior<KillSwitchGate.Comman
       return this;
     }
     ScopeView held = view.get(scope);
-    long now = view.clock().millis();
+    long now = view.nowMillis();
     ScopeView updated = held == null ? ScopeView.of(status, now) : held.confirm(status, now);
     if (updated == held) {
       return this;

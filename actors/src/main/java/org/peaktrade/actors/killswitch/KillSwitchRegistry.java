@@ -1,5 +1,7 @@
 package org.peaktrade.actors.killswitch;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,12 +20,15 @@ import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.pubsub.Topic;
+import org.peaktrade.engine.time.Ticker;
 import org.peaktrade.protocol.killswitch.KillSwitchScope;
 import org.peaktrade.protocol.killswitch.KillSwitchStatus;
 
 /**
  * Single-node home of the kill-switch entities: creates one {@link KillSwitch} child per scope on first use and
- * forwards commands to it ({@link KillSwitchEntities#local()}; in a cluster, sharding stands here instead).
+ * forwards commands to it ({@link KillSwitchEntities#local()}; in a cluster, sharding stands here instead). It is
+ * also the home of the approvers' {@link ApproverGuard}s on this node (one child per approver, on
+ * {@link ApproverGuard#DISPATCHER}).
  *
  * <p>A session scope's entity that has received nothing for {@link KillSwitchSettings#idleTimeout} is passivated:
  * it is told {@link KillSwitch.Passivate} (so a write in flight completes first), forgotten, and the next command
@@ -31,7 +36,8 @@ import org.peaktrade.protocol.killswitch.KillSwitchStatus;
  * delivered to its successor, so at most one entity per persistence id runs. The node's gate asks for a running
  * session's status every few seconds through here, so only switches of stopped (or never-traded) sessions go idle;
  * the global switch is never passivated. An entity that stops by itself (e.g. a failed recovery) is forgotten too
- * and created afresh by the next command. Talks to: its {@link KillSwitch} children; {@link KillSwitchRuntime} asks.
+ * and created afresh by the next command. Talks to: its {@link KillSwitch} and {@link ApproverGuard} children;
+ * {@link KillSwitchRuntime} asks.
  */
 public final class KillSwitchRegistry {
   /** The registry's name under {@code /system} when {@link #start started} for a node. */
@@ -62,34 +68,43 @@ public final class KillSwitchRegistry {
     }
   }
 
+  /** Hands {@code command} to the guard of {@code approverKey}, creating it if needed. */
+  record DeliverToGuard(String approverKey, ApproverGuard.Command command) implements Command {}
+
+  private record GuardStopped(String approverKey) implements Command {}
+
   private final ActorContext<Command> context;
   private final KillSwitchSettings settings;
   private final Clock clock;
+  private final Ticker ticker;
   private final ActorRef<Topic.Command<KillSwitchStatus>> statusTopic;
   private final Map<KillSwitchScope, Running> running = new HashMap<>();
   private final Map<KillSwitchScope, List<KillSwitch.Command>> stopping = new HashMap<>();
+  private final Map<String, ActorRef<ApproverGuard.Command>> guards = new HashMap<>();
 
-  private KillSwitchRegistry(ActorContext<Command> context, KillSwitchSettings settings, Clock clock,
+  private KillSwitchRegistry(ActorContext<Command> context, KillSwitchSettings settings, Clock clock, Ticker ticker,
       ActorRef<Topic.Command<KillSwitchStatus>> statusTopic) {
     this.context = context;
     this.settings = settings;
     this.clock = clock;
+    this.ticker = ticker;
     this.statusTopic = statusTopic;
   }
 
-  public static Behavior<Command> create(KillSwitchSettings settings, Clock clock,
+  public static Behavior<Command> create(KillSwitchSettings settings, Clock clock, Ticker ticker,
       ActorRef<Topic.Command<KillSwitchStatus>> statusTopic) {
     return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
       Duration sweep = settings.idleTimeout().dividedBy(2);
       timers.startTimerWithFixedDelay(PassivateIdle.INSTANCE, sweep.isZero() ? settings.idleTimeout() : sweep);
-      return new KillSwitchRegistry(context, settings, clock, statusTopic).behavior();
+      return new KillSwitchRegistry(context, settings, clock, ticker, statusTopic).behavior();
     }));
   }
 
   /** Spawns the registry as the system actor {@value #NAME} and asks through it. */
-  static KillSwitchEntities start(ActorSystem<?> system, KillSwitchSettings settings, Clock clock,
+  static KillSwitchEntities start(ActorSystem<?> system, KillSwitchSettings settings, Clock clock, Ticker ticker,
       ActorRef<Topic.Command<KillSwitchStatus>> statusTopic) {
-    ActorRef<Command> registry = system.systemActorOf(create(settings, clock, statusTopic), NAME, Props.empty());
+    ActorRef<Command> registry =
+        system.systemActorOf(create(settings, clock, ticker, statusTopic), NAME, Props.empty());
     return new KillSwitchEntities() {
       @Override
       public <T> CompletionStage<T> ask(KillSwitchScope scope,
@@ -101,6 +116,13 @@ public final class KillSwitchRegistry {
       @Override
       public void tell(KillSwitchScope scope, KillSwitch.Command command) {
         registry.tell(new Deliver(scope, command));
+      }
+
+      @Override
+      public <T> CompletionStage<T> askGuard(String approverKey,
+          Function<ActorRef<T>, ApproverGuard.Command> command, Duration timeout) {
+        return AskPattern.ask(registry, replyTo -> new DeliverToGuard(approverKey, command.apply(replyTo)), timeout,
+            system.scheduler());
       }
     };
   }
@@ -121,6 +143,8 @@ public final class KillSwitchRegistry {
         .onMessage(GetEntities.class, this::onGetEntities)
         .onMessageEquals(PassivateIdle.INSTANCE, this::onPassivateIdle)
         .onMessage(EntityStopped.class, this::onEntityStopped)
+        .onMessage(DeliverToGuard.class, this::onDeliverToGuard)
+        .onMessage(GuardStopped.class, this::onGuardStopped)
         .build();
   }
 
@@ -178,9 +202,26 @@ public final class KillSwitchRegistry {
     return Behaviors.same();
   }
 
+  private Behavior<Command> onDeliverToGuard(DeliverToGuard deliver) {
+    guards.computeIfAbsent(deliver.approverKey(), this::spawnGuard).tell(deliver.command());
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> onGuardStopped(GuardStopped stopped) {
+    guards.remove(stopped.approverKey());
+    return Behaviors.same();
+  }
+
+  private ActorRef<ApproverGuard.Command> spawnGuard(String approverKey) {
+    ActorRef<ApproverGuard.Command> guard = context.spawn(ApproverGuard.create(approverKey, settings, clock),
+        "approver-guard-" + URLEncoder.encode(approverKey, StandardCharsets.UTF_8), ApproverGuard.DISPATCHER_SELECTOR);
+    context.watchWith(guard, new GuardStopped(approverKey));
+    return guard;
+  }
+
   private Running spawn(KillSwitchScope scope) {
     ActorRef<KillSwitch.Command> entity =
-        context.spawn(KillSwitch.create(scope, settings, clock, statusTopic), "kill-switch-" + scope.value());
+        context.spawn(KillSwitch.create(scope, settings, clock, ticker, statusTopic), "kill-switch-" + scope.value());
     context.watchWith(entity, new EntityStopped(scope, entity));
     return new Running(entity, System.nanoTime());
   }

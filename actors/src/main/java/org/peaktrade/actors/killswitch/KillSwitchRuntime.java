@@ -14,6 +14,9 @@ import org.apache.pekko.actor.typed.pubsub.Topic;
 import org.apache.pekko.persistence.query.PersistenceQuery;
 import org.apache.pekko.persistence.query.javadsl.CurrentEventsByPersistenceIdQuery;
 import org.apache.pekko.stream.javadsl.Sink;
+import org.peaktrade.engine.killswitch.ApprovalVerdict;
+import org.peaktrade.engine.killswitch.ApproverGuardRecord;
+import org.peaktrade.engine.time.Ticker;
 import org.peaktrade.protocol.killswitch.HealthCheckResult;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent;
 import org.peaktrade.protocol.killswitch.KillSwitchReply;
@@ -54,18 +57,21 @@ public final class KillSwitchRuntime implements KillSwitchService {
 
   /** The single-node runtime: the entities live in a registry on this node. */
   public static KillSwitchRuntime start(ActorSystem<?> system, KillSwitchSettings settings, Clock clock,
-      List<HealthCheck> checks) {
-    return start(system, settings, clock, checks, KillSwitchEntities.local());
+      Ticker ticker, List<HealthCheck> checks) {
+    return start(system, settings, clock, ticker, checks, KillSwitchEntities.local());
   }
 
-  /** The runtime with its entities in {@code home} (e.g. cluster sharding). */
+  /**
+   * The runtime with its entities in {@code home} (e.g. cluster sharding). {@code clock} stamps the journal's
+   * events; cooldowns run on the monotonic {@code ticker} ({@link Ticker#SYSTEM} in production).
+   */
   public static KillSwitchRuntime start(ActorSystem<?> system, KillSwitchSettings settings, Clock clock,
-      List<HealthCheck> checks, KillSwitchEntities.Home home) {
+      Ticker ticker, List<HealthCheck> checks, KillSwitchEntities.Home home) {
     CurrentEventsByPersistenceIdQuery readJournal = PersistenceQuery.get(system).getReadJournalFor(
         CurrentEventsByPersistenceIdQuery.class, system.settings().config().getString(READ_JOURNAL_PATH));
     ActorRef<Topic.Command<KillSwitchStatus>> topic = system.systemActorOf(
         Topic.create(KillSwitchStatus.class, STATUS_TOPIC), "kill-switch-status-topic", Props.empty());
-    KillSwitchEntities entities = home.start(system, settings, clock, topic);
+    KillSwitchEntities entities = home.start(system, settings, clock, ticker, topic);
     KillSwitchRuntime runtime =
         new KillSwitchRuntime(system, settings, List.copyOf(checks), entities, topic, readJournal);
     runtime.status(KillSwitchScope.GLOBAL);
@@ -83,10 +89,20 @@ public final class KillSwitchRuntime implements KillSwitchService {
     return ask(scope, replyTo -> new KillSwitch.Trigger(kind, identity, reason, metadata, replyTo));
   }
 
+  /**
+   * Asks the approver's {@link ApproverGuard} to check the code (unless no guard is needed: a blank approver, a
+   * missing code, codes not required), then the switch to decide with the guard's verdict. The guard counts wrong
+   * codes whatever the switch's state, so probing ACTIVE scopes costs attempts too.
+   */
   @Override
   public CompletionStage<KillSwitchReply> requestRecovery(KillSwitchScope scope, String approver,
       char[] approvalCode) {
-    return ask(scope, replyTo -> new KillSwitch.RequestRecovery(approver, approvalCode, replyTo));
+    CompletionStage<ApprovalVerdict> verdict = ApprovalVerdict.withoutGuard(approver, approvalCode, settings.policy())
+        .<CompletionStage<ApprovalVerdict>>map(CompletableFuture::completedFuture)
+        .orElseGet(() -> entities.askGuard(ApproverGuardRecord.key(approver),
+            replyTo -> new ApproverGuard.Verify(scope, approver, approvalCode, replyTo), settings.askTimeout()));
+    return verdict.thenCompose(
+        checked -> ask(scope, replyTo -> new KillSwitch.RequestRecovery(approver, checked, replyTo)));
   }
 
   @Override

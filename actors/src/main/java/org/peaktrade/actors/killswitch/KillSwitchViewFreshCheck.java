@@ -37,7 +37,7 @@ public final class KillSwitchViewFreshCheck implements HealthCheck {
     if (global.isEmpty()) {
       return new HealthCheckResult(NAME, false, "the global kill switch is unknown to this node's gate");
     }
-    long ageMillis = view.clock().millis() - global.get().confirmedAtMillis();
+    long ageMillis = view.nowMillis() - global.get().confirmedAtMillis();
     String seen = "global " + global.get().status().state() + ", confirmed "
         + String.format(Locale.ROOT, "%.1fs", ageMillis / 1000.0) + " ago";
     if (ageMillis > view.staleAfter().toMillis()) {

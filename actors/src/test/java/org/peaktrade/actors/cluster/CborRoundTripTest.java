@@ -106,8 +106,8 @@ class CborRoundTripTest {
       Map.entry(RiskViolation.class, () -> new RiskViolation(RiskCheck.MAX_ORDER_NOTIONAL, RiskSeverity.BREACH,
           new BigDecimal("1000"), new BigDecimal("1200.5"), "order notional 1200.5 over 1000")),
       Map.entry(KillSwitchReply.class, () -> KillSwitchReply.refused(RefusalReason.values()[0], "refused",
-          new KillSwitchStatus(KillSwitchScope.GLOBAL, KillSwitchState.KILLED, T0, 3, TriggerKind.MANUAL,
-              "ops@example.com", "test", null, null))),
+          new KillSwitchStatus(KillSwitchScope.GLOBAL, KillSwitchState.RECOVERING, T0, 3, TriggerKind.MANUAL,
+              "ops@example.com", "test", "lead@example.com", T0.plusSeconds(300), Duration.ofMillis(299_500)))),
       Map.entry(ActorRef.class, () -> ref));
 
   @AfterAll

@@ -1,5 +1,6 @@
 package org.peaktrade.actors.cluster;
 
+import org.peaktrade.engine.time.Ticker;
 import static org.peaktrade.actors.fixtures.KillSwitchFixtures.HASH;
 
 import com.typesafe.config.Config;
@@ -109,9 +110,9 @@ final class InJvmClusterNode implements AutoCloseable {
       await(EmbeddedJournal.createSchemaIfMissing(system));
       Clock clock = Clock.systemUTC();
       KillSwitchRuntime killSwitch = KillSwitchRuntime.start(system, KillSwitchSettings.fromConfig(config), clock,
-          List.of(), ShardedKillSwitches.home());
+          Ticker.SYSTEM, List.of(), ShardedKillSwitches.home());
       GateSettings gateSettings = GateSettings.fromConfig(config);
-      GateView view = new GateView(clock, gateSettings);
+      GateView view = new GateView(Ticker.SYSTEM, gateSettings);
       ActorRef<KillSwitchGate.Command> gate = system.systemActorOf(
           KillSwitchGate.create(gateSettings, view, killSwitch, killSwitch.statusTopic()), "gate", Props.empty());
       ActorRef<Watchdog.Command> watchdog = system.systemActorOf(Behaviors.ignore(), "watchdog", Props.empty());

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.peaktrade.actors.fixtures.Polling;
 import org.peaktrade.actors.killswitch.KillSwitchRuntime;
 import org.peaktrade.actors.killswitch.KillSwitchSettings;
+import org.peaktrade.engine.time.Ticker;
 import org.peaktrade.protocol.killswitch.KillSwitchScope;
 import org.peaktrade.protocol.killswitch.KillSwitchState;
 import org.peaktrade.protocol.killswitch.TriggerKind;
@@ -60,7 +61,7 @@ class ShardedKillSwitchesTest {
     Polling.until("this member is up", WAIT, () -> cluster.selfMember().status() == MemberStatus.up());
     runtime = KillSwitchRuntime.start(testKit.system(),
         new KillSwitchSettings(POLICY, 100, Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(1)),
-        Clock.fixed(T0, ZoneOffset.UTC), List.of(), ShardedKillSwitches.home());
+        Clock.fixed(T0, ZoneOffset.UTC), Ticker.SYSTEM, List.of(), ShardedKillSwitches.home());
   }
 
   @AfterAll

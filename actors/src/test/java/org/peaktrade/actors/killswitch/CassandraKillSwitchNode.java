@@ -5,13 +5,13 @@ import static org.peaktrade.actors.fixtures.KillSwitchFixtures.HASH;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.peaktrade.actors.fixtures.AdvanceableClock;
 import org.peaktrade.actors.fixtures.LocalCassandra;
 
 /**
@@ -30,8 +30,11 @@ final class CassandraKillSwitchNode implements AutoCloseable {
     this.runtime = runtime;
   }
 
-  /** {@code settings} are HOCON lines over the profile, e.g. {@code peaktrade.kill-switch.snapshot-every = 3}. */
-  static CassandraKillSwitchNode start(LocalCassandra cassandra, Clock clock, String... settings) {
+  /**
+   * {@code settings} are HOCON lines over the profile, e.g. {@code peaktrade.kill-switch.snapshot-every = 3}. The
+   * clock is the ticker too, so moving it moves cooldowns on.
+   */
+  static CassandraKillSwitchNode start(LocalCassandra cassandra, AdvanceableClock clock, String... settings) {
     Config config = ConfigFactory.load(ConfigFactory.parseString(String.join("\n", settings))
         .withValue("peaktrade.kill-switch.approval-code-hash", ConfigValueFactory.fromAnyRef(HASH))
         .withValue("peaktrade.kill-switch.ask-timeout", ConfigValueFactory.fromAnyRef(ASK_TIMEOUT.toMillis() + "ms"))
@@ -41,7 +44,7 @@ final class CassandraKillSwitchNode implements AutoCloseable {
         .withFallback(EmbeddedJournal.config()));
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "peaktrade", config);
     KillSwitchSettings killSwitch = KillSwitchSettings.fromConfig(config);
-    KillSwitchRuntime runtime = KillSwitchRuntime.start(system, killSwitch, clock,
+    KillSwitchRuntime runtime = KillSwitchRuntime.start(system, killSwitch, clock, clock,
         List.of(JournalWritableCheck.start(system, killSwitch.healthCheckTimeout())));
     return new CassandraKillSwitchNode(system, runtime);
   }

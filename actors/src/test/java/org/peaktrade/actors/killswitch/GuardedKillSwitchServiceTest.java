@@ -27,6 +27,7 @@ import org.apache.pekko.persistence.testkit.javadsl.PersistenceTestKit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.peaktrade.engine.time.Ticker;
 import org.peaktrade.protocol.killswitch.KillSwitchScope;
 import org.peaktrade.protocol.killswitch.KillSwitchState;
 import org.peaktrade.protocol.killswitch.TriggerKind;
@@ -44,7 +45,7 @@ class GuardedKillSwitchServiceTest {
   private final PersistenceTestKit journal = PersistenceTestKit.create(testKit.system());
   private final KillSwitchRuntime runtime = KillSwitchRuntime.start(testKit.system(),
       new KillSwitchSettings(POLICY, 100, Duration.ofSeconds(5), Duration.ofSeconds(1)),
-      Clock.fixed(T0, ZoneOffset.UTC), List.of());
+      Clock.fixed(T0, ZoneOffset.UTC), Ticker.SYSTEM, List.of());
   private final Set<String> sessions = ConcurrentHashMap.newKeySet();
   private final GuardedKillSwitchService service = new GuardedKillSwitchService(runtime,
       id -> CompletableFuture.completedFuture(sessions.contains(id)));

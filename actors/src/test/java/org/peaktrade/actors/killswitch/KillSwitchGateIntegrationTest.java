@@ -1,5 +1,6 @@
 package org.peaktrade.actors.killswitch;
 
+import org.peaktrade.engine.time.Ticker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.typesafe.config.ConfigFactory;
@@ -45,9 +46,9 @@ class KillSwitchGateIntegrationTest {
   void startRuntimeAndGate() {
     var config = testKit.system().settings().config();
     runtime = KillSwitchRuntime.start(testKit.system(), KillSwitchSettings.fromConfig(config), Clock.systemUTC(),
-        List.of());
+        Ticker.SYSTEM, List.of());
     GateSettings settings = GateSettings.fromConfig(config);
-    view = new GateView(Clock.systemUTC(), settings);
+    view = new GateView(Ticker.SYSTEM, settings);
     gate = testKit.spawn(KillSwitchGate.create(settings, view, runtime, runtime.statusTopic()));
   }
 

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.peaktrade.actors.fixtures.Polling;
+import org.peaktrade.engine.time.Ticker;
 import org.peaktrade.protocol.killswitch.KillSwitchReply;
 import org.peaktrade.protocol.killswitch.KillSwitchScope;
 import org.peaktrade.protocol.killswitch.KillSwitchState;
@@ -48,7 +49,7 @@ class KillSwitchRegistryTest {
       testKit.spawn(Topic.create(KillSwitchStatus.class, "registry-test-statuses"));
   private final ActorRef<KillSwitchRegistry.Command> registry = testKit.spawn(KillSwitchRegistry.create(
       new KillSwitchSettings(POLICY, 100, Duration.ofSeconds(5), Duration.ofSeconds(2), IDLE),
-      Clock.fixed(T0, ZoneOffset.UTC), topic));
+      Clock.fixed(T0, ZoneOffset.UTC), Ticker.SYSTEM, topic));
 
   KillSwitchRegistryTest() {
     topic.tell(Topic.subscribe(testKit.spawn(Behaviors.receiveMessage(status -> {

@@ -59,7 +59,7 @@ class KillSwitchRuntimeTest {
   private final JournalWritableCheck journal = JournalWritableCheck.start(testKit.system(), Duration.ofSeconds(1));
   private final KillSwitchRuntime runtime = KillSwitchRuntime.start(testKit.system(),
       new KillSwitchSettings(POLICY, 100, Duration.ofSeconds(5), CHECK_TIMEOUT), clock,
-      List.of(journal, exchange, marketData));
+      clock, List.of(journal, exchange, marketData));
 
   @AfterAll
   void shutdown() {
@@ -153,8 +153,8 @@ class KillSwitchRuntimeTest {
     try {
       RecordingEntities entities = new RecordingEntities();
       KillSwitchRuntime recorded = KillSwitchRuntime.start(ownKit.system(),
-          new KillSwitchSettings(POLICY, 100, Duration.ofSeconds(5), CHECK_TIMEOUT), clock, List.of(),
-          (system, settings, entityClock, statusTopic) -> entities);
+          new KillSwitchSettings(POLICY, 100, Duration.ofSeconds(5), CHECK_TIMEOUT), clock, clock,
+          List.of(), (system, settings, entityClock, ticker, statusTopic) -> entities);
       int asksAtStart = entities.asks.get();
       TestProbe<KillSwitchStatus> gate = ownKit.createTestProbe();
       KillSwitchScope first = freshScope();
@@ -189,6 +189,13 @@ class KillSwitchRuntimeTest {
     @Override
     public void tell(KillSwitchScope scope, KillSwitch.Command command) {
       tells.add(new Told(scope, command));
+    }
+
+    @Override
+    public <T> CompletionStage<T> askGuard(String approverKey, Function<ActorRef<T>, ApproverGuard.Command> command,
+        Duration timeout) {
+      asks.incrementAndGet();
+      return new CompletableFuture<>();
     }
   }
 

@@ -3,7 +3,7 @@ package org.peaktrade.actors.killswitch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.peaktrade.actors.fixtures.KillSwitchFixtures.POLICY;
 import static org.peaktrade.actors.fixtures.KillSwitchFixtures.T0;
-import static org.peaktrade.actors.fixtures.KillSwitchFixtures.code;
+import static org.peaktrade.actors.fixtures.KillSwitchFixtures.approved;
 import static org.peaktrade.actors.fixtures.KillSwitchFixtures.freshScope;
 import static org.peaktrade.actors.fixtures.KillSwitchFixtures.settings;
 
@@ -25,12 +25,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.peaktrade.actors.fixtures.AdvanceableClock;
-import org.peaktrade.engine.killswitch.ApprovalFailures;
+import org.peaktrade.engine.killswitch.ApprovalVerdict;
 import org.peaktrade.engine.killswitch.KillSwitchRecord;
 import org.peaktrade.protocol.killswitch.HealthCheckResult;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent.ApprovalCodeRejected;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent.CommandRefused;
+import org.peaktrade.protocol.killswitch.KillSwitchEvent.RecoveryLockedOut;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent.RecoveryCompleted;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent.RecoveryRequested;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent.Triggered;
@@ -70,7 +71,7 @@ class KillSwitchTest {
 
     Entity(KillSwitchSettings settings) {
       kit = EventSourcedBehaviorTestKit.create(testKit.system(),
-          KillSwitch.create(scope, settings, clock, topic.getRef()));
+          KillSwitch.create(scope, settings, clock, clock, topic.getRef()));
       expectPublished(KillSwitchStatus.initial(scope, Instant.EPOCH));
     }
 
@@ -85,8 +86,8 @@ class KillSwitchTest {
     }
 
     CommandResultWithReply<KillSwitch.Command, KillSwitchEvent, KillSwitchRecord, KillSwitchReply> request(
-        String approver, char[] code) {
-      return kit.runCommand(replyTo -> new KillSwitch.RequestRecovery(approver, code, replyTo));
+        String approver, ApprovalVerdict verdict) {
+      return kit.runCommand(replyTo -> new KillSwitch.RequestRecovery(approver, verdict, replyTo));
     }
 
     CommandResultWithReply<KillSwitch.Command, KillSwitchEvent, KillSwitchRecord, KillSwitchReply> complete(
@@ -110,7 +111,7 @@ class KillSwitchTest {
 
     Entity recovering() {
       killed();
-      request("bob", code());
+      request("bob", approved("bob"));
       topic.receiveMessage();
       return this;
     }
@@ -118,12 +119,17 @@ class KillSwitchTest {
 
   private static KillSwitchStatus killedStatus(KillSwitchScope scope, long revision) {
     return new KillSwitchStatus(scope, KillSwitchState.KILLED, T0, revision, TriggerKind.MANUAL, "alice",
-        "drawdown 21%", null, null);
+        "drawdown 21%", null, null, null);
   }
 
   private static KillSwitchStatus recoveringStatus(KillSwitchScope scope, long revision) {
+    return recoveringStatus(scope, revision, Duration.ofSeconds(300));
+  }
+
+  /** With the clock (which is the ticker here) moved on, so {@code remaining} is left of the cooldown. */
+  private static KillSwitchStatus recoveringStatus(KillSwitchScope scope, long revision, Duration remaining) {
     return new KillSwitchStatus(scope, KillSwitchState.RECOVERING, T0, revision, TriggerKind.MANUAL, "alice",
-        "drawdown 21%", "bob", T0.plusSeconds(300));
+        "drawdown 21%", "bob", T0.plusSeconds(300), remaining);
   }
 
   @Test
@@ -155,16 +161,14 @@ class KillSwitchTest {
   }
 
   @Test
-  void theRightCodeStartsTheCooldownAndTheCodeIsClearedAfterwards() {
+  void anAcceptedCodeStartsTheCooldown() {
     Entity entity = new Entity().killed();
-    char[] code = code();
 
-    var result = entity.request("bob", code);
+    var result = entity.request("bob", approved("bob"));
 
     assertThat(result.event()).isEqualTo(new RecoveryRequested("bob", T0, T0.plusSeconds(300)));
     assertThat(result.reply()).isEqualTo(KillSwitchReply.accepted("recovering; cooldown ends at 2026-03-02T10:05:00Z",
         recoveringStatus(entity.scope, 2)));
-    assertThat(code).containsOnly('\0');
     entity.expectPublished(recoveringStatus(entity.scope, 2));
   }
 
@@ -177,7 +181,7 @@ class KillSwitchTest {
         "kraken-ws", "exchange disconnected", Map.of(), replyTo));
 
     KillSwitchStatus killedAgain = new KillSwitchStatus(entity.scope, KillSwitchState.KILLED, T0.plusSeconds(30), 3,
-        TriggerKind.EXTERNAL, "kraken-ws", "exchange disconnected", null, null);
+        TriggerKind.EXTERNAL, "kraken-ws", "exchange disconnected", null, null, null);
     assertThat(result.event()).isEqualTo(new Triggered(TriggerKind.EXTERNAL, "kraken-ws", "exchange disconnected",
         Map.of(), T0.plusSeconds(30)));
     assertThat(result.reply().status()).isEqualTo(killedAgain);
@@ -192,7 +196,7 @@ class KillSwitchTest {
     var result = entity.complete("carol", HEALTHY);
 
     KillSwitchStatus active = new KillSwitchStatus(entity.scope, KillSwitchState.ACTIVE, T0.plusSeconds(300), 3, null,
-        null, null, null, null);
+        null, null, null, null, null);
     assertThat(result.event()).isEqualTo(new RecoveryCompleted("carol", T0.plusSeconds(300)));
     assertThat(result.reply()).isEqualTo(KillSwitchReply.accepted("recovered; trading allowed", active));
     entity.expectPublished(active);
@@ -207,14 +211,15 @@ class KillSwitchTest {
     assertThat(result.event()).isEqualTo(
         new CommandRefused("trigger", "alice", RefusalReason.INVALID, "reason is required", T0));
     assertThat(result.reply()).isEqualTo(KillSwitchReply.refused(RefusalReason.INVALID, "reason is required",
-        new KillSwitchStatus(entity.scope, KillSwitchState.ACTIVE, Instant.EPOCH, 1, null, null, null, null, null)));
+        new KillSwitchStatus(entity.scope, KillSwitchState.ACTIVE, Instant.EPOCH, 1, null, null, null, null, null,
+            null)));
   }
 
   @Test
   void aRecoveryRequestWhileActiveIsRefusedAsWrongState() {
     Entity entity = new Entity();
 
-    var result = entity.request("bob", code());
+    var result = entity.request("bob", approved("bob"));
 
     assertThat(result.event()).isEqualTo(new CommandRefused("request-recovery", "bob", RefusalReason.WRONG_STATE,
         "recovery can be requested only while KILLED (state is ACTIVE)", T0));
@@ -222,37 +227,27 @@ class KillSwitchTest {
   }
 
   @Test
-  void aWrongCodeIsRejectedWithBadApprovalCodeAndCleared() {
+  void aRejectedCodeIsJournaledAndAnsweredAsBadApprovalCode() {
     Entity entity = new Entity().killed();
-    char[] guess = "guess".toCharArray();
 
-    var result = entity.request("mallory", guess);
+    var result = entity.request("mallory", new ApprovalVerdict.Rejected("mallory", null));
 
     assertThat(result.event()).isEqualTo(new ApprovalCodeRejected("mallory", T0, null));
     assertThat(result.reply()).isEqualTo(KillSwitchReply.refused(RefusalReason.BAD_APPROVAL_CODE,
         "wrong approval code", killedStatus(entity.scope, 2)));
-    assertThat(guess).containsOnly('\0');
   }
 
   @Test
-  void fiveWrongCodesLockRequestsOutAndTheLockoutSurvivesARestart() {
+  void aLockedOutApproverIsJournaledAndAnsweredLockedOutWithTheEndOfTheLockout() {
     Entity entity = new Entity().killed();
-    for (int i = 0; i < 4; i++) {
-      entity.request("mallory", "guess".toCharArray());
-      entity.clock.advance(Duration.ofSeconds(10));
-    }
-    var fifth = entity.request("mallory", "guess".toCharArray());
-    Instant lockedUntil = T0.plusSeconds(40).plus(Duration.ofMinutes(15));
-    assertThat(fifth.event()).isEqualTo(new ApprovalCodeRejected("mallory", T0.plusSeconds(40), lockedUntil));
+    Instant lockedUntil = T0.plus(Duration.ofMinutes(14));
 
-    entity.kit.restart();
-    entity.clock.advance(Duration.ofMinutes(1));
-    var result = entity.request("bob", code());
+    var result = entity.request("mallory", new ApprovalVerdict.LockedOut("mallory", lockedUntil));
 
-    assertThat(result.event()).isEqualTo(new CommandRefused("request-recovery", "bob", RefusalReason.LOCKED_OUT,
-        "too many wrong approval codes; recovery requests are refused until " + lockedUntil + " (840 s remaining)",
-        T0.plusSeconds(100)));
-    assertThat(result.reply().refusal()).isEqualTo(RefusalReason.LOCKED_OUT);
+    assertThat(result.event()).isEqualTo(new RecoveryLockedOut("mallory", lockedUntil, T0));
+    assertThat(result.reply()).isEqualTo(KillSwitchReply.lockedOut("too many wrong approval codes by mallory "
+        + "(counted across every scope); their recovery requests are refused until " + lockedUntil
+        + " (840 s remaining)", killedStatus(entity.scope, 2), lockedUntil));
   }
 
   @Test
@@ -265,7 +260,7 @@ class KillSwitchTest {
     assertThat(result.event()).isEqualTo(new CommandRefused("complete-recovery", "carol",
         RefusalReason.COOLDOWN_NOT_OVER, "cooldown ends at 2026-03-02T10:05:00Z (200 s remaining)",
         T0.plusSeconds(100)));
-    assertThat(result.reply().status()).isEqualTo(recoveringStatus(entity.scope, 3));
+    assertThat(result.reply().status()).isEqualTo(recoveringStatus(entity.scope, 3, Duration.ofSeconds(200)));
   }
 
   @Test
@@ -289,7 +284,7 @@ class KillSwitchTest {
     assertThat(result.event()).isEqualTo(new CommandRefused("complete-recovery", "carol",
         RefusalReason.HEALTH_CHECK_FAILED, "health checks failed: market-data (stale 95 s)", T0.plusSeconds(300)));
     assertThat(result.reply().status().state()).isEqualTo(KillSwitchState.RECOVERING);
-    entity.expectPublished(recoveringStatus(entity.scope, 3));
+    entity.expectPublished(recoveringStatus(entity.scope, 3, Duration.ZERO));
   }
 
   @Test
@@ -327,9 +322,9 @@ class KillSwitchTest {
   @Test
   void snapshotsAreTakenEveryNEventsAndRecoveryStartsFromTheLatest() {
     Entity entity = new Entity(settings(POLICY, 3)).killed();
-    entity.request("mallory", "guess".toCharArray());
-    entity.request("mallory", "guess".toCharArray());
-    entity.request("bob", code());
+    entity.request("mallory", new ApprovalVerdict.Rejected("mallory", null));
+    entity.request("mallory", new ApprovalVerdict.Rejected("mallory", null));
+    entity.request("bob", approved("bob"));
     String persistenceId = KillSwitch.persistenceId(entity.scope).id();
 
     List<Pair<SnapshotMeta, Object>> snapshots =
@@ -338,12 +333,12 @@ class KillSwitchTest {
     assertThat(snapshots).hasSize(1);
     assertThat(snapshots.get(0).first().sequenceNr()).isEqualTo(3);
     assertThat(snapshots.get(0).second()).isEqualTo(new KillSwitchRecord.Killed(3, T0,
-        new KillSwitchRecord.Kill(TriggerKind.MANUAL, "alice", "drawdown 21%"),
-        new ApprovalFailures(List.of(T0, T0), null)));
+        new KillSwitchRecord.Kill(TriggerKind.MANUAL, "alice", "drawdown 21%")));
     KillSwitchRecord current = entity.kit.getState();
     assertThat(entity.kit.restart().state()).isEqualTo(current);
-    assertThat(current.status(entity.scope)).isEqualTo(new KillSwitchStatus(entity.scope,
-        KillSwitchState.RECOVERING, T0, 4, TriggerKind.MANUAL, "alice", "drawdown 21%", "bob", T0.plusSeconds(300)));
+    assertThat(current.status(entity.scope, Duration.ZERO, T0)).isEqualTo(new KillSwitchStatus(entity.scope,
+        KillSwitchState.RECOVERING, T0, 4, TriggerKind.MANUAL, "alice", "drawdown 21%", "bob", T0.plusSeconds(300),
+        Duration.ofSeconds(300)));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.peaktrade.actors.session;
 
+import org.peaktrade.engine.time.Ticker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.peaktrade.actors.fixtures.KillSwitchFixtures.HASH;
 
@@ -82,9 +83,10 @@ class SessionRestartIT {
       await(EmbeddedJournal.createSchemaIfMissing(system));
       Clock clock = Clock.systemUTC();
       KillSwitchRuntime killSwitch = KillSwitchRuntime.start(system,
-          KillSwitchSettings.fromConfig(system.settings().config()), clock, List.of());
+          KillSwitchSettings.fromConfig(system.settings().config()), clock, Ticker.SYSTEM,
+          List.of());
       GateSettings gateSettings = GateSettings.fromConfig(config);
-      GateView view = new GateView(clock, gateSettings);
+      GateView view = new GateView(Ticker.SYSTEM, gateSettings);
       ActorRef<KillSwitchGate.Command> gate = system.systemActorOf(
           KillSwitchGate.create(gateSettings, view, killSwitch, killSwitch.statusTopic()), "gate",
           Props.empty());

@@ -1,5 +1,6 @@
 package org.peaktrade.actors.session;
 
+import org.peaktrade.engine.time.Ticker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -53,7 +54,7 @@ class SessionStepsTest {
   private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
   // Never told of any kill switch, so it blocks every order as unknown.
   private final GateView unknownGate =
-      new GateView(clock, new GateSettings(Duration.ofSeconds(5), Duration.ofSeconds(1)));
+      new GateView(Ticker.SYSTEM, new GateSettings(Duration.ofSeconds(5), Duration.ofSeconds(1)));
   private final SessionSteps steps = new SessionSteps(plan, clock, unknownGate);
   private final Order order = Order.market(ClientOrderId.of("steps", 1), Bars.BTC, Side.BUY, Quantity.of("1"), NOW);
 

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
  * echo, or read from the first line of stdin when there is no console; only the hash is printed.
  */
 @Command(name = "hash-approval-code", mixinStandardHelpOptions = true,
-    description = {"Hash a new kill-switch approval code (salted PBKDF2) for the node's config.",
+    description = {"Hash a new kill-switch approval code (salted PBKDF2-HMAC-SHA256, 600,000 iterations) for the "
+        + "node's config; also the way to re-hash a code whose hash has fewer iterations.",
         "Prompts twice without echo, or reads the first line of stdin when not run in a terminal. "
             + "Prints the hash line only; the code itself is never printed or stored."},
     footer = {"%nExample:%n  peak-trade hash-approval-code",

@@ -6,23 +6,28 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Props;
 import org.peaktrade.actors.killswitch.EmbeddedJournal;
-import org.peaktrade.actors.killswitch.JournalWritableCheck;
 import org.peaktrade.actors.killswitch.GateSettings;
 import org.peaktrade.actors.killswitch.GateView;
-import org.peaktrade.actors.killswitch.KillSwitchGate;
+import org.peaktrade.actors.killswitch.JournalWritableCheck;
 import org.peaktrade.actors.killswitch.KillSwitchEntities;
+import org.peaktrade.actors.killswitch.KillSwitchGate;
 import org.peaktrade.actors.killswitch.KillSwitchRuntime;
+import org.peaktrade.actors.killswitch.KillSwitchSettings;
 import org.peaktrade.actors.watchdog.MarketDataFreshCheck;
 import org.peaktrade.actors.watchdog.Watchdog;
-import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.Props;
-import org.peaktrade.actors.killswitch.KillSwitchSettings;
 import org.peaktrade.app.health.SafetyWarning;
+import org.peaktrade.engine.killswitch.ApprovalCodeHash;
+import org.peaktrade.engine.time.Ticker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The node's kill switch: settings validated before anything starts, the embedded journal's schema, the recovery
@@ -34,6 +39,7 @@ final class KillSwitchWiring {
   static final String APPROVAL_CODE_HASH = "peaktrade.kill-switch.approval-code-hash";
   static final String APPROVAL_CODE_REQUIRED = "peaktrade.kill-switch.approval-code-required";
   static final String TWO_PERSON_RULE = "peaktrade.kill-switch.two-person-rule";
+  private static final Logger LOG = LoggerFactory.getLogger(KillSwitchWiring.class);
   private static final Duration SCHEMA_TIMEOUT = Duration.ofSeconds(30);
 
   private final KillSwitchSettings settings;
@@ -68,7 +74,9 @@ final class KillSwitchWiring {
   /** Throws {@link NodeConfigException} naming the key when the kill-switch settings are invalid or missing. */
   static KillSwitchWiring fromConfig(Config config) {
     try {
-      return new KillSwitchWiring(KillSwitchSettings.fromConfig(config), GateSettings.fromConfig(config));
+      KillSwitchSettings settings = KillSwitchSettings.fromConfig(config);
+      rehashWarning(settings).ifPresent(LOG::warn);
+      return new KillSwitchWiring(settings, GateSettings.fromConfig(config));
     } catch (ConfigException | IllegalArgumentException e) {
       String hint = e.getMessage().contains(APPROVAL_CODE_HASH)
           ? "; generate a hash with 'peak-trade hash-approval-code' (for a local demo only: --config config/local.conf)"
@@ -77,11 +85,25 @@ final class KillSwitchWiring {
     }
   }
 
+  /** A hash made with fewer iterations than new hashes get still verifies, but should be made again. */
+  static Optional<String> rehashWarning(KillSwitchSettings settings) {
+    ApprovalCodeHash hash = settings.policy().approvalCode();
+    if (hash == null || !hash.belowRecommendedIterations()) {
+      return Optional.empty();
+    }
+    return Optional.of(APPROVAL_CODE_HASH + " uses " + hash.iterations() + " PBKDF2 iterations, fewer than the "
+        + ApprovalCodeHash.DEFAULT_ITERATIONS + " new hashes get; it still verifies, but make a new hash with "
+        + "'peak-trade hash-approval-code' and replace it (docs/runbooks/kill-switch.md, \"Re-hashing the approval "
+        + "code\")");
+  }
+
   /**
    * Creates the journal's tables when missing (waiting for it), then starts the kill switches in {@code home} (this
-   * node, or cluster sharding), whose recoveries check that the journal is writable and that the market data registered with {@code watchdog} is fresh.
+   * node, or cluster sharding), whose recoveries check that the journal is writable and that the market data
+   * registered with {@code watchdog} is fresh. Their cooldowns run on {@code ticker} ({@link Ticker#SYSTEM} in
+   * production), so a step of the wall clock neither shortens nor stretches one.
    */
-  KillSwitchRuntime start(ActorSystem<?> system, Clock clock, ActorRef<Watchdog.Command> watchdog,
+  KillSwitchRuntime start(ActorSystem<?> system, Clock clock, Ticker ticker, ActorRef<Watchdog.Command> watchdog,
       KillSwitchEntities.Home home) {
     try {
       EmbeddedJournal.createSchemaIfMissing(system).toCompletableFuture()
@@ -96,7 +118,7 @@ final class KillSwitchWiring {
       throw new IllegalStateException("interrupted while preparing the journal", e);
     }
     journalCheck = JournalWritableCheck.start(system, settings.healthCheckTimeout());
-    return KillSwitchRuntime.start(system, settings, clock, List.of(journalCheck,
+    return KillSwitchRuntime.start(system, settings, clock, ticker, List.of(journalCheck,
         new MarketDataFreshCheck(watchdog, settings.healthCheckTimeout(), system.scheduler())), home);
   }
 
@@ -108,9 +130,12 @@ final class KillSwitchWiring {
     return journalCheck;
   }
 
-  /** Starts the node's gate on {@code killSwitch}'s status topic; call once, after {@link #start}. */
-  Gate startGate(ActorSystem<?> system, Clock clock, KillSwitchRuntime killSwitch) {
-    GateView view = new GateView(clock, gateSettings);
+  /**
+   * Starts the node's gate on {@code killSwitch}'s status topic; call once, after {@link #start}. Its view ages on
+   * the monotonic {@code ticker} ({@link Ticker#SYSTEM} in production), not the wall clock.
+   */
+  Gate startGate(ActorSystem<?> system, KillSwitchRuntime killSwitch, Ticker ticker) {
+    GateView view = new GateView(ticker, gateSettings);
     ActorRef<KillSwitchGate.Command> actor = system.systemActorOf(
         KillSwitchGate.create(gateSettings, view, killSwitch, killSwitch.statusTopic()), "kill-switch-gate",
         Props.empty());

@@ -37,6 +37,7 @@ import org.peaktrade.actors.watchdog.Watchdog;
 import org.peaktrade.app.health.NodeHealth;
 import org.peaktrade.app.health.NodeStartedCheck;
 import org.peaktrade.app.health.SafetyWarning;
+import org.peaktrade.engine.time.Ticker;
 import org.peaktrade.http.DashboardRoutes;
 import org.peaktrade.http.HttpServer;
 import org.peaktrade.http.KillSwitchRoutes;
@@ -93,12 +94,25 @@ public final class Node {
    * {@link IllegalStateException} when the API cannot listen.
    */
   public static Node start(Config config, Clock clock) {
-    return start(config, clock, Optional.empty());
+    return start(config, clock, Ticker.SYSTEM, Optional.empty());
+  }
+
+  /**
+   * As {@link #start(Config, Clock)}, with the monotonic {@code ticker} the kill-switch cooldowns and the gate's view
+   * ages run on instead of {@code System.nanoTime} (a test moves it past a cooldown).
+   */
+  public static Node start(Config config, Clock clock, Ticker ticker) {
+    return start(config, clock, ticker, Optional.empty());
   }
 
   /** Starts a node whose API serves the sessions of {@code sessions} instead of its own (no demo sessions). */
   public static Node start(Config config, Clock clock, Sessions sessions) {
-    return start(config, clock, Optional.of(sessions));
+    return start(config, clock, Ticker.SYSTEM, Optional.of(sessions));
+  }
+
+  /** As {@link #start(Config, Clock, Sessions)}, on the monotonic {@code ticker} (see {@link #start(Config, Clock, Ticker)}). */
+  public static Node start(Config config, Clock clock, Ticker ticker, Sessions sessions) {
+    return start(config, clock, ticker, Optional.of(sessions));
   }
 
   /** Starts the sessions facade once the node's actor system and kill switch run. */
@@ -107,7 +121,7 @@ public final class Node {
     SessionService start(ActorSystem<Void> system, KillSwitchService killSwitch, Clock clock);
   }
 
-  private static Node start(Config configured, Clock clock, Optional<Sessions> sessions) {
+  private static Node start(Config configured, Clock clock, Ticker ticker, Optional<Sessions> sessions) {
     NodeConfigCheck.refuseUnknownKeys(configured);
     Path dataDir = Path.of(configured.getString(NodeConfig.DATA_DIR)).toAbsolutePath();
     try {
@@ -133,9 +147,9 @@ public final class Node {
       DeferredKillSwitchService deferred = new DeferredKillSwitchService();
       ActorRef<Watchdog.Command> watchdog =
           system.systemActorOf(Watchdog.create(deferred, clock), "watchdog", Props.empty());
-      KillSwitchRuntime killSwitch = wiring.start(system, clock, watchdog, cluster.killSwitchHome());
+      KillSwitchRuntime killSwitch = wiring.start(system, clock, ticker, watchdog, cluster.killSwitchHome());
       deferred.resolve(killSwitch);
-      KillSwitchWiring.Gate gate = wiring.startGate(system, clock, killSwitch);
+      KillSwitchWiring.Gate gate = wiring.startGate(system, killSwitch, ticker);
       MarketDataWiring.MarketData marketData = marketDataWiring.start(system, clock, watchdog);
       metrics.watchKillSwitches(KillSwitchStatusStream.from(killSwitch.statusTopic()),
           Materializer.matFromSystem(system));

@@ -3,7 +3,7 @@ package org.peaktrade.app.k8s;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.Optional;
-import org.peaktrade.engine.killswitch.ApprovalCodeHash;
+import org.peaktrade.app.fixtures.ApprovalCodes;
 import org.peaktrade.http.auth.TokenHash;
 
 /**
@@ -31,7 +31,7 @@ final class PodSecrets {
     this.secrets = Map.of(
         AUTH, Map.of(TOKENS_KEY, "peaktrade.auth.tokens = [\n  { name = \"" + TOKEN_NAME
             + "\", roles = [admin], token-hash = \"" + TokenHash.encode(token) + "\" }\n]\n"),
-        APPROVAL, Map.of(APPROVAL_KEY, ApprovalCodeHash.create(approvalCode.toCharArray())));
+        APPROVAL, Map.of(APPROVAL_KEY, ApprovalCodes.hash(approvalCode)));
   }
 
   /** The API token whose hash {@code tokens.conf} holds. */

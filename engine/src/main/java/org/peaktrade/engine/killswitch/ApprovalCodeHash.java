@@ -14,9 +14,17 @@ import javax.crypto.spec.PBEKeySpec;
  * The configured approval code, kept only as a salted PBKDF2-HMAC-SHA256 hash encoded as
  * {@code pbkdf2-sha256$ITERATIONS$SALT_B64$HASH_B64}. The plain code is never stored, logged or echoed in an error
  * message (someone may paste the plain code where the hash belongs).
+ *
+ * <p>New hashes use {@link #DEFAULT_ITERATIONS}, OWASP's current figure for PBKDF2-HMAC-SHA256 (one check costs
+ * about 130-300 ms of CPU on a small server core, so the check runs off the default dispatcher). Older hashes with
+ * fewer iterations still verify ({@link #belowRecommendedIterations}: the node warns at start). A count outside
+ * {@link #MIN_ITERATIONS}..{@link #MAX_ITERATIONS} is refused: too few is no protection, and an absurd count (e.g.
+ * 2^31-1) would hang every recovery request for hours.
  */
 public final class ApprovalCodeHash {
-  public static final int DEFAULT_ITERATIONS = 210_000;
+  public static final int DEFAULT_ITERATIONS = 600_000;
+  public static final int MIN_ITERATIONS = 1_000;
+  public static final int MAX_ITERATIONS = 10_000_000;
   static final String TAG = "pbkdf2-sha256";
   private static final String ALGORITHM = "PBKDF2WithHmacSHA256";
   private static final int SALT_BYTES = 16;
@@ -41,9 +49,7 @@ public final class ApprovalCodeHash {
     if (code.length == 0) {
       throw new IllegalArgumentException("approval code must not be empty");
     }
-    if (iterations < 1) {
-      throw new IllegalArgumentException("iterations must be positive: " + iterations);
-    }
+    requireSaneIterations(iterations);
     byte[] salt = new byte[SALT_BYTES];
     random.nextBytes(salt);
     byte[] hash = derive(code, salt, iterations, HASH_BYTES);
@@ -70,9 +76,7 @@ public final class ApprovalCodeHash {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("approval code hash has a non-numeric iteration count; expected " + FORMAT);
     }
-    if (iterations < 1) {
-      throw new IllegalArgumentException("approval code hash has a non-positive iteration count");
-    }
+    requireSaneIterations(iterations);
     byte[] salt = decode(parts[2], "salt");
     byte[] hash = decode(parts[3], "hash");
     if (salt.length < MIN_SALT_BYTES) {
@@ -101,6 +105,11 @@ public final class ApprovalCodeHash {
     return iterations;
   }
 
+  /** Whether this hash was made with fewer iterations than new hashes get: it should be made again. */
+  public boolean belowRecommendedIterations() {
+    return iterations < DEFAULT_ITERATIONS;
+  }
+
   public String encoded() {
     Base64.Encoder base64 = Base64.getEncoder();
     return TAG + "$" + iterations + "$" + base64.encodeToString(salt) + "$" + base64.encodeToString(hash);
@@ -120,6 +129,13 @@ public final class ApprovalCodeHash {
   @Override
   public String toString() {
     return "ApprovalCodeHash[" + TAG + ", " + iterations + " iterations]";
+  }
+
+  private static void requireSaneIterations(int iterations) {
+    if (iterations < MIN_ITERATIONS || iterations > MAX_ITERATIONS) {
+      throw new IllegalArgumentException("approval code hash iteration count " + iterations + " is outside "
+          + MIN_ITERATIONS + ".." + MAX_ITERATIONS + " (new hashes use " + DEFAULT_ITERATIONS + ")");
+    }
   }
 
   private static byte[] decode(String base64, String part) {

@@ -2,6 +2,7 @@ package org.peaktrade.engine.killswitch;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.peaktrade.protocol.killswitch.KillSwitchEvent;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent.ApprovalCodeRejected;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent.CommandRefused;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent.RecoveryCompleted;
+import org.peaktrade.protocol.killswitch.KillSwitchEvent.RecoveryLockedOut;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent.RecoveryRequested;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent.Triggered;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent.TriggerRepeated;
@@ -27,6 +29,11 @@ import org.peaktrade.protocol.killswitch.TriggerKind;
  * passed in, which single event records the outcome (a transition, a repeated trigger, a rejected code or a
  * refusal); {@link #apply} folds an event into the next state and never reads a clock. {@code revision} counts the
  * applied events, so it equals the journal sequence number.
+ *
+ * <p>Events carry wall-clock instants for the audit trail, but whether a cooldown is over is decided on
+ * {@code cooldownElapsed}: the time since the cooldown started as the caller measured it on a monotonic ticker, so
+ * an NTP step or a changed date neither shortens nor stretches it. The ticker's readings do not survive a restart;
+ * {@link Recovering#cooldownElapsedAtRestart} states what a restarted entity may credit.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "lifecycle")
 @JsonSubTypes({
@@ -40,27 +47,31 @@ public sealed interface KillSwitchRecord extends CborSerializable {
 
   /** A switch that has never been triggered: ACTIVE since the epoch, revision 0. */
   static KillSwitchRecord initial() {
-    return new Active(0, Instant.EPOCH, ApprovalFailures.NONE);
+    return new Active(0, Instant.EPOCH);
   }
 
   long revision();
 
   Instant since();
 
-  ApprovalFailures failures();
-
   KillSwitchState state();
 
-  KillSwitchStatus status(KillSwitchScope scope);
+  /**
+   * The status {@code cooldownElapsed} (monotonic) into a cooldown that counts from wall time
+   * {@code cooldownStartedAt} (the request, or a restart that could not credit the time since it); only a RECOVERING
+   * switch reads them.
+   */
+  KillSwitchStatus status(KillSwitchScope scope, Duration cooldownElapsed, Instant cooldownStartedAt);
 
   KillSwitchEvent trigger(TriggerKind kind, String identity, String reason, Map<String, String> metadata,
       Instant now);
 
-  /** Reads {@code code} but leaves clearing it to the owner. */
-  KillSwitchEvent requestRecovery(String approver, char[] code, KillSwitchPolicy policy, Instant now);
+  /** {@code verdict} is the approver's guard's finding about the code (see {@link ApproverGuardRecord}). */
+  KillSwitchEvent requestRecovery(String approver, ApprovalVerdict verdict, KillSwitchPolicy policy, Instant now);
 
+  /** {@code cooldownElapsed} is the monotonic time since the cooldown started; {@code now} only stamps the event. */
   KillSwitchEvent completeRecovery(String identity, List<HealthCheckResult> health, KillSwitchPolicy policy,
-      Instant now);
+      Duration cooldownElapsed, Instant now);
 
   /** The next state; an event that cannot follow this state means a corrupt journal and fails loudly. */
   KillSwitchRecord apply(KillSwitchEvent event);
@@ -69,7 +80,7 @@ public sealed interface KillSwitchRecord extends CborSerializable {
   record Kill(TriggerKind kind, String triggeredBy, String reason) {}
 
   /** Trading allowed. */
-  record Active(long revision, Instant since, ApprovalFailures failures) implements KillSwitchRecord {
+  record Active(long revision, Instant since) implements KillSwitchRecord {
 
     @Override
     public KillSwitchState state() {
@@ -77,8 +88,9 @@ public sealed interface KillSwitchRecord extends CborSerializable {
     }
 
     @Override
-    public KillSwitchStatus status(KillSwitchScope scope) {
-      return new KillSwitchStatus(scope, KillSwitchState.ACTIVE, since, revision, null, null, null, null, null);
+    public KillSwitchStatus status(KillSwitchScope scope, Duration cooldownElapsed, Instant cooldownStartedAt) {
+      return new KillSwitchStatus(scope, KillSwitchState.ACTIVE, since, revision, null, null, null, null, null,
+          null);
     }
 
     @Override
@@ -89,13 +101,14 @@ public sealed interface KillSwitchRecord extends CborSerializable {
     }
 
     @Override
-    public KillSwitchEvent requestRecovery(String approver, char[] code, KillSwitchPolicy policy, Instant now) {
+    public KillSwitchEvent requestRecovery(String approver, ApprovalVerdict verdict, KillSwitchPolicy policy,
+        Instant now) {
       return Rules.wrongState(REQUEST_RECOVERY, approver, "recovery can be requested only while KILLED", this, now);
     }
 
     @Override
     public KillSwitchEvent completeRecovery(String identity, List<HealthCheckResult> health, KillSwitchPolicy policy,
-        Instant now) {
+        Duration cooldownElapsed, Instant now) {
       return Rules.wrongState(COMPLETE_RECOVERY, identity, "recovery can be completed only while RECOVERING", this,
           now);
     }
@@ -103,17 +116,17 @@ public sealed interface KillSwitchRecord extends CborSerializable {
     @Override
     public KillSwitchRecord apply(KillSwitchEvent event) {
       if (event instanceof Triggered triggered) {
-        return Rules.killedBy(triggered, revision + 1, failures);
+        return Rules.killedBy(triggered, revision + 1);
       }
       if (event instanceof CommandRefused) {
-        return new Active(revision + 1, since, failures);
+        return new Active(revision + 1, since);
       }
       throw Rules.unexpected(event, this);
     }
   }
 
   /** Every order blocked; waiting for a recovery request with a valid approval code. */
-  record Killed(long revision, Instant since, Kill kill, ApprovalFailures failures) implements KillSwitchRecord {
+  record Killed(long revision, Instant since, Kill kill) implements KillSwitchRecord {
 
     @Override
     public KillSwitchState state() {
@@ -121,9 +134,9 @@ public sealed interface KillSwitchRecord extends CborSerializable {
     }
 
     @Override
-    public KillSwitchStatus status(KillSwitchScope scope) {
+    public KillSwitchStatus status(KillSwitchScope scope, Duration cooldownElapsed, Instant cooldownStartedAt) {
       return new KillSwitchStatus(scope, KillSwitchState.KILLED, since, revision, kill.kind(), kill.triggeredBy(),
-          kill.reason(), null, null);
+          kill.reason(), null, null, null);
     }
 
     @Override
@@ -134,55 +147,47 @@ public sealed interface KillSwitchRecord extends CborSerializable {
     }
 
     @Override
-    public KillSwitchEvent requestRecovery(String approver, char[] code, KillSwitchPolicy policy, Instant now) {
+    public KillSwitchEvent requestRecovery(String approver, ApprovalVerdict verdict, KillSwitchPolicy policy,
+        Instant now) {
       if (Rules.isBlank(approver)) {
         return Rules.refused(REQUEST_RECOVERY, approver, RefusalReason.INVALID, "approver identity is required", now);
       }
       String who = approver.strip();
-      if (failures.lockedAt(now)) {
-        return Rules.refused(REQUEST_RECOVERY, who, RefusalReason.LOCKED_OUT,
-            "too many wrong approval codes; recovery requests are refused until " + failures.lockedUntil() + " ("
-                + Rules.secondsUntil(now, failures.lockedUntil()) + " s remaining)", now);
+      if (verdict instanceof ApprovalVerdict.Invalid invalid) {
+        return Rules.refused(REQUEST_RECOVERY, who, RefusalReason.INVALID, invalid.detail(), now);
       }
-      if (policy.approvalCodeRequired()) {
-        if (code == null || code.length == 0) {
-          return Rules.refused(REQUEST_RECOVERY, who, RefusalReason.INVALID, "approval code is required", now);
-        }
-        if (!policy.approvalCode().matches(code)) {
-          boolean startsLockout =
-              failures.countWithin(policy.failureWindow(), now) + 1 >= policy.maxFailedAttempts();
-          return new ApprovalCodeRejected(who, now, startsLockout ? now.plus(policy.lockout()) : null);
-        }
+      if (verdict instanceof ApprovalVerdict.LockedOut lockedOut) {
+        return new RecoveryLockedOut(who, lockedOut.until(), now);
+      }
+      if (verdict instanceof ApprovalVerdict.Rejected rejected) {
+        return new ApprovalCodeRejected(who, now, rejected.lockedUntil());
       }
       return new RecoveryRequested(who, now, now.plus(policy.cooldown()));
     }
 
     @Override
     public KillSwitchEvent completeRecovery(String identity, List<HealthCheckResult> health, KillSwitchPolicy policy,
-        Instant now) {
+        Duration cooldownElapsed, Instant now) {
       return Rules.wrongState(COMPLETE_RECOVERY, identity,
           "recovery can be completed only while RECOVERING; request recovery first", this, now);
     }
 
     @Override
     public KillSwitchRecord apply(KillSwitchEvent event) {
-      if (event instanceof TriggerRepeated || event instanceof CommandRefused) {
-        return new Killed(revision + 1, since, kill, failures);
-      }
-      if (event instanceof ApprovalCodeRejected rejected) {
-        return new Killed(revision + 1, since, kill, failures.recorded(rejected.at(), rejected.lockedUntil()));
+      if (event instanceof TriggerRepeated || event instanceof CommandRefused
+          || event instanceof ApprovalCodeRejected || event instanceof RecoveryLockedOut) {
+        return new Killed(revision + 1, since, kill);
       }
       if (event instanceof RecoveryRequested requested) {
-        return new Recovering(revision + 1, requested.at(), kill, requested.approver(), requested.cooldownEndsAt(),
-            failures.cleared());
+        return new Recovering(revision + 1, requested.at(), kill, requested.approver(), requested.cooldownEndsAt());
       }
       throw Rules.unexpected(event, this);
     }
   }
 
   /** Still blocked: the cooldown runs and health checks must pass before the recovery completes. */
-  record Recovering(long revision, Instant since, Kill kill, String requestedBy, Instant cooldownEndsAt,
-      ApprovalFailures failures) implements KillSwitchRecord {
+  record Recovering(long revision, Instant since, Kill kill, String requestedBy, Instant cooldownEndsAt)
+      implements KillSwitchRecord {
 
     @Override
     public KillSwitchState state() {
@@ -190,13 +195,40 @@ public sealed interface KillSwitchRecord extends CborSerializable {
     }
 
     @Override
-    public KillSwitchStatus status(KillSwitchScope scope) {
+    public KillSwitchStatus status(KillSwitchScope scope, Duration cooldownElapsed, Instant cooldownStartedAt) {
       return new KillSwitchStatus(scope, KillSwitchState.RECOVERING, since, revision, kill.kind(),
-          kill.triggeredBy(), kill.reason(), requestedBy, cooldownEndsAt);
+          kill.triggeredBy(), kill.reason(), requestedBy, cooldownStartedAt.plus(cooldown()),
+          cooldownRemaining(cooldownElapsed));
     }
 
-    public boolean cooldownOverAt(Instant now) {
-      return !now.isBefore(cooldownEndsAt);
+    /** The cooldown as it was requested: from the request to the recorded end (the policy's cooldown back then). */
+    public Duration cooldown() {
+      return Duration.between(since, cooldownEndsAt);
+    }
+
+    /** What is left of the cooldown {@code cooldownElapsed} (monotonic) after it started; never negative. */
+    public Duration cooldownRemaining(Duration cooldownElapsed) {
+      Duration remaining = cooldown().minus(cooldownElapsed);
+      return remaining.isNegative() ? Duration.ZERO : remaining;
+    }
+
+    public boolean cooldownOverAfter(Duration cooldownElapsed) {
+      return cooldownRemaining(cooldownElapsed).isZero();
+    }
+
+    /**
+     * How much of the cooldown a restarted entity (journal replay, another node) counts as already elapsed when it
+     * restarts at wall time {@code now}, then measures the rest on its own monotonic ticker. The wall time since the
+     * request is credited only when it is plausible: not negative and shorter than the cooldown. Otherwise (the wall
+     * clock is before the request, or at or past the cooldown's end, which a forward step looks just like) nothing
+     * is credited and the full cooldown runs again from the restart. So a wall-clock step never makes a cooldown
+     * shorter than configured: the remainder is at most the full cooldown, and a restart can at worst add one
+     * cooldown. The residual risk, a forward step smaller than the cooldown while the entity is down, shortens it
+     * by at most that step.
+     */
+    public Duration cooldownElapsedAtRestart(Instant now) {
+      Duration sinceRequest = Duration.between(since, now);
+      return sinceRequest.isNegative() || sinceRequest.compareTo(cooldown()) >= 0 ? Duration.ZERO : sinceRequest;
     }
 
     @Override
@@ -207,21 +239,23 @@ public sealed interface KillSwitchRecord extends CborSerializable {
     }
 
     @Override
-    public KillSwitchEvent requestRecovery(String approver, char[] code, KillSwitchPolicy policy, Instant now) {
+    public KillSwitchEvent requestRecovery(String approver, ApprovalVerdict verdict, KillSwitchPolicy policy,
+        Instant now) {
       return Rules.wrongState(REQUEST_RECOVERY, approver, "recovery was already requested by " + requestedBy, this,
           now);
     }
 
     @Override
     public KillSwitchEvent completeRecovery(String identity, List<HealthCheckResult> health, KillSwitchPolicy policy,
-        Instant now) {
+        Duration cooldownElapsed, Instant now) {
       if (Rules.isBlank(identity)) {
         return Rules.refused(COMPLETE_RECOVERY, identity, RefusalReason.INVALID, "identity is required", now);
       }
       String who = identity.strip();
-      if (!cooldownOverAt(now)) {
+      Duration remaining = cooldownRemaining(cooldownElapsed);
+      if (!remaining.isZero()) {
         return Rules.refused(COMPLETE_RECOVERY, who, RefusalReason.COOLDOWN_NOT_OVER,
-            "cooldown ends at " + cooldownEndsAt + " (" + Rules.secondsUntil(now, cooldownEndsAt)
+            "cooldown ends at " + now.plus(remaining) + " (" + Rules.secondsUp(remaining)
                 + " s remaining)", now);
       }
       if (policy.twoPersonRule() && Rules.samePerson(who, requestedBy)) {
@@ -241,13 +275,13 @@ public sealed interface KillSwitchRecord extends CborSerializable {
     @Override
     public KillSwitchRecord apply(KillSwitchEvent event) {
       if (event instanceof Triggered triggered) {
-        return Rules.killedBy(triggered, revision + 1, failures);
+        return Rules.killedBy(triggered, revision + 1);
       }
       if (event instanceof CommandRefused) {
-        return new Recovering(revision + 1, since, kill, requestedBy, cooldownEndsAt, failures);
+        return new Recovering(revision + 1, since, kill, requestedBy, cooldownEndsAt);
       }
       if (event instanceof RecoveryCompleted completed) {
-        return new Active(revision + 1, completed.at(), failures);
+        return new Active(revision + 1, completed.at());
       }
       throw Rules.unexpected(event, this);
     }

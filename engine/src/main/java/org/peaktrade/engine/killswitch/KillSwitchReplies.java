@@ -4,6 +4,7 @@ import org.peaktrade.protocol.killswitch.KillSwitchEvent;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent.ApprovalCodeRejected;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent.CommandRefused;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent.RecoveryCompleted;
+import org.peaktrade.protocol.killswitch.KillSwitchEvent.RecoveryLockedOut;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent.RecoveryRequested;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent.Triggered;
 import org.peaktrade.protocol.killswitch.KillSwitchReply;
@@ -21,8 +22,15 @@ public final class KillSwitchReplies {
     }
     if (event instanceof ApprovalCodeRejected rejected) {
       String detail = rejected.lockedUntil() == null ? "wrong approval code"
-          : "wrong approval code; recovery requests are refused until " + rejected.lockedUntil();
+          : "wrong approval code; " + rejected.approver() + " is locked out (across every scope) until "
+              + rejected.lockedUntil();
       return KillSwitchReply.refused(RefusalReason.BAD_APPROVAL_CODE, detail, after);
+    }
+    if (event instanceof RecoveryLockedOut lockedOut) {
+      return KillSwitchReply.lockedOut("too many wrong approval codes by " + lockedOut.approver()
+          + " (counted across every scope); their recovery requests are refused until " + lockedOut.lockedUntil()
+          + " (" + Rules.secondsUntil(lockedOut.at(), lockedOut.lockedUntil()) + " s remaining)", after,
+          lockedOut.lockedUntil());
     }
     if (event instanceof Triggered triggered) {
       return KillSwitchReply.accepted("killed: " + triggered.reason(), after);

@@ -31,9 +31,8 @@ final class Rules {
     return new Triggered(kind, identity.strip(), reason.strip(), orEmpty(metadata), now);
   }
 
-  static Killed killedBy(Triggered triggered, long revision, ApprovalFailures failures) {
-    return new Killed(revision, triggered.at(), new Kill(triggered.kind(), triggered.identity(), triggered.reason()),
-        failures);
+  static Killed killedBy(Triggered triggered, long revision) {
+    return new Killed(revision, triggered.at(), new Kill(triggered.kind(), triggered.identity(), triggered.reason()));
   }
 
   /** Blank identities are refused as INVALID before the state is considered. */
@@ -71,7 +70,11 @@ final class Rules {
 
   /** Whole seconds from {@code now} to {@code end}, rounded up so "0 s remaining" never precedes the end. */
   static long secondsUntil(Instant now, Instant end) {
-    Duration left = Duration.between(now, end);
+    return secondsUp(Duration.between(now, end));
+  }
+
+  /** Whole seconds of {@code left}, rounded up. */
+  static long secondsUp(Duration left) {
     return left.getSeconds() + (left.getNano() > 0 ? 1 : 0);
   }
 }

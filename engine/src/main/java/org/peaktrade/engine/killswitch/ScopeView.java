@@ -5,8 +5,8 @@ import org.peaktrade.protocol.killswitch.KillSwitchState;
 import org.peaktrade.protocol.killswitch.KillSwitchStatus;
 
 /**
- * One node's view of one kill switch: the newest status it has seen and when (gate clock, epoch millis) that status
- * was last confirmed by a push or a refresh. Immutable, so readers on other threads always see a consistent view.
+ * One node's view of one kill switch: the newest status it has seen and when (on the gate's monotonic ticker, in
+ * milliseconds: a reading whose differences are ages, not an epoch time) that status was last confirmed by a push or a refresh. Immutable, so readers on other threads always see a consistent view.
  * The decision for a fresh view is computed once per status, so {@link #decide} allocates only when the view is
  * stale.
  */

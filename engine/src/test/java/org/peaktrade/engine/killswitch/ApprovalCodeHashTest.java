@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ApprovalCodeHashTest {
@@ -38,9 +39,9 @@ class ApprovalCodeHashTest {
   }
 
   @Test
-  void theDefaultUsesTwoHundredTenThousandIterations() {
+  void theDefaultUsesOwaspsSixHundredThousandIterations() {
     assertThat(ApprovalCodeHash.parse(ApprovalCodeHash.create("code".toCharArray())).iterations())
-        .isEqualTo(210_000);
+        .isEqualTo(600_000);
   }
 
   @Test
@@ -73,11 +74,11 @@ class ApprovalCodeHashTest {
   }
 
   @Test
-  void creatingRejectsAnEmptyCodeAndNonPositiveIterations() {
+  void creatingRejectsAnEmptyCodeAndAnIterationCountOutsideTheSaneRange() {
     assertThatThrownBy(() -> ApprovalCodeHash.create(new char[0], 1000, RANDOM))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty");
     assertThatThrownBy(() -> ApprovalCodeHash.create("x".toCharArray(), 0, RANDOM))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("iterations");
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("iteration count 0");
   }
 
   @ParameterizedTest
@@ -101,6 +102,26 @@ class ApprovalCodeHashTest {
             assertThat(e.getMessage()).doesNotContain(text);
           }
         });
+  }
+
+  @ParameterizedTest
+  @CsvSource({"0", "999", "10000001", "2147483647"})
+  void parsingRefusesAnAbsurdIterationCountNamingTheSaneRange(int iterations) {
+    assertThatThrownBy(() -> ApprovalCodeHash.parse(
+        "pbkdf2-sha256$" + iterations + "$c2FsdHNhbHQ=$aGFzaGhhc2hoYXNoaGFzaA=="))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("approval code hash iteration count " + iterations + " is outside 1000..10000000 (new hashes use "
+            + "600000)");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1000, true", "599999, true", "600000, false", "10000000, false"})
+  void hashesBelowTheOwaspIterationCountStillParseButAskToBeMadeAgain(int iterations, boolean below) {
+    ApprovalCodeHash hash =
+        ApprovalCodeHash.parse("pbkdf2-sha256$" + iterations + "$c2FsdHNhbHQ=$aGFzaGhhc2hoYXNoaGFzaA==");
+
+    assertThat(hash.iterations()).isEqualTo(iterations);
+    assertThat(hash.belowRecommendedIterations()).isEqualTo(below);
   }
 
   @Test

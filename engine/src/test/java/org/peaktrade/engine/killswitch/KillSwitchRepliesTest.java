@@ -35,7 +35,7 @@ class KillSwitchRepliesTest {
         .isEqualTo(KillSwitchReply.refused(RefusalReason.BAD_APPROVAL_CODE, "wrong approval code", STATUS));
     assertThat(KillSwitchReplies.reply(new KillSwitchEvent.ApprovalCodeRejected("m", AT, AT.plusSeconds(900)),
         STATUS)).isEqualTo(KillSwitchReply.refused(RefusalReason.BAD_APPROVAL_CODE,
-        "wrong approval code; recovery requests are refused until 2026-03-02T10:15:00Z", STATUS));
+        "wrong approval code; m is locked out (across every scope) until 2026-03-02T10:15:00Z", STATUS));
   }
 
   @Test

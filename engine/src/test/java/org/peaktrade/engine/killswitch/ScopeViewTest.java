@@ -15,12 +15,12 @@ class ScopeViewTest {
 
   private static KillSwitchStatus active(long revision) {
     return new KillSwitchStatus(KillSwitchScope.GLOBAL, KillSwitchState.ACTIVE, T, revision, null, null, null, null,
-        null);
+        null, null);
   }
 
   private static KillSwitchStatus killed(long revision) {
     return new KillSwitchStatus(KillSwitchScope.GLOBAL, KillSwitchState.KILLED, T, revision, TriggerKind.MANUAL,
-        "ops@x", "fat finger", null, null);
+        "ops@x", "fat finger", null, null, null);
   }
 
   @Test

@@ -17,7 +17,8 @@ import org.peaktrade.protocol.CborSerializable;
     @JsonSubTypes.Type(value = KillSwitchEvent.RecoveryRequested.class, name = "recovery-requested"),
     @JsonSubTypes.Type(value = KillSwitchEvent.ApprovalCodeRejected.class, name = "approval-code-rejected"),
     @JsonSubTypes.Type(value = KillSwitchEvent.RecoveryCompleted.class, name = "recovery-completed"),
-    @JsonSubTypes.Type(value = KillSwitchEvent.CommandRefused.class, name = "command-refused")})
+    @JsonSubTypes.Type(value = KillSwitchEvent.CommandRefused.class, name = "command-refused"),
+    @JsonSubTypes.Type(value = KillSwitchEvent.RecoveryLockedOut.class, name = "recovery-locked-out")})
 public sealed interface KillSwitchEvent extends CborSerializable {
 
   Instant at();
@@ -46,6 +47,12 @@ public sealed interface KillSwitchEvent extends CborSerializable {
 
   /** RECOVERING → ACTIVE: cooldown over, health checks passed. */
   record RecoveryCompleted(String identity, Instant at) implements KillSwitchEvent {}
+
+  /**
+   * A recovery request refused because its approver is locked out (too many wrong codes across every scope, counted
+   * by the approver's guard) until {@code lockedUntil}; the code was not checked.
+   */
+  record RecoveryLockedOut(String approver, Instant lockedUntil, Instant at) implements KillSwitchEvent {}
 
   /** Any other refused command, with the reason the caller was given. */
   record CommandRefused(String command, String identity, RefusalReason reason, String detail, Instant at)

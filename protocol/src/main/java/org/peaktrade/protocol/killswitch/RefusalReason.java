@@ -6,7 +6,10 @@ public enum RefusalReason {
   WRONG_STATE,
   /** The approval code did not match the configured hash. */
   BAD_APPROVAL_CODE,
-  /** Too many bad approval codes in the window: recovery requests are refused until the lock-out ends. */
+  /**
+   * The approver sent too many bad approval codes in the window, across every scope: their recovery requests are
+   * refused, even with the right code, until the lock-out ends.
+   */
   LOCKED_OUT,
   /** Recovery completion before the cooldown has elapsed. */
   COOLDOWN_NOT_OVER,
