@@ -105,9 +105,19 @@ class TradingSessionAmbiguousWriteTest {
    * journal, with the order ids relative to the session ({@code #1} for {@code <id>-1}).
    */
   private List<String> runWithAnAmbiguousWrite(String prefix, Predicate<Object> failing) throws IOException {
+    return runWithAFailedWrite(prefix, failing, true);
+  }
+
+  /** As {@link #runWithAnAmbiguousWrite}; {@code landed} false: the failed write is not stored either. */
+  private List<String> runWithAFailedWrite(String prefix, Predicate<Object> failing, boolean landed)
+      throws IOException {
     String id = freshId(prefix);
     String persistenceId = TradingSession.persistenceId(id).id();
-    LandedButFailedJournal.landButFailNextWrite(persistenceId, failing);
+    if (landed) {
+      LandedButFailedJournal.landButFailNextWrite(persistenceId, failing);
+    } else {
+      LandedButFailedJournal.failNextWrite(persistenceId, failing);
+    }
     ActorRef<TradingSession.Command> session = harness.spawn(plan(id, 10));
     harness.awaitBars(session, 10);
     Acknowledged before = acknowledged(session);
@@ -175,6 +185,19 @@ class TradingSessionAmbiguousWriteTest {
   @Test
   void aFillThatLandedButFailedIsBookedOnceWhenTheBarIsOfferedAgain() throws IOException {
     assertThat(runWithAnAmbiguousWrite("filled", orderEvent(OrderEvent.Filled.class))).containsExactly(
+        "Started", "BarProcessed", "BarProcessed",
+        "BarProcessed", "TargetDecided LONG [#1]", "Placed #1",
+        "RiskChecked #1",
+        "Accepted #1",
+        "Filled #1", "BarProcessed", "BarProcessed", "BarProcessed", "BarProcessed", "TargetDecided FLAT [#2]",
+        "Placed #2", "RiskChecked #2", "Accepted #2",
+        "Filled #2", "BarProcessed", "BarProcessed", "BarProcessed");
+  }
+
+  @Test
+  void aDecisionWhoseWriteFailedWithoutLandingIsTakenAgainOnTheSameBarAndLeavesNoLineInTheRunLog()
+      throws IOException {
+    assertThat(runWithAFailedWrite("lost", orderEvent(OrderEvent.Placed.class), false)).containsExactly(
         "Started", "BarProcessed", "BarProcessed",
         "BarProcessed", "TargetDecided LONG [#1]", "Placed #1",
         "RiskChecked #1",
