@@ -195,16 +195,16 @@ class TradingSessionAmbiguousWriteTest {
   }
 
   @Test
-  void aDecisionWhoseWriteFailedWithoutLandingIsTakenAgainOnTheSameBarAndLeavesNoLineInTheRunLog()
+  void aDecisionWhoseWriteFailedWithoutLandingIsTakenAgainWithNewIdsAndLeavesNoLineInTheRunLog()
       throws IOException {
     assertThat(runWithAFailedWrite("lost", orderEvent(OrderEvent.Placed.class), false)).containsExactly(
         "Started", "BarProcessed", "BarProcessed",
-        "BarProcessed", "TargetDecided LONG [#1]", "Placed #1",
-        "RiskChecked #1",
-        "Accepted #1",
-        "Filled #1", "BarProcessed", "BarProcessed", "BarProcessed", "BarProcessed", "TargetDecided FLAT [#2]",
-        "Placed #2", "RiskChecked #2", "Accepted #2",
-        "Filled #2", "BarProcessed", "BarProcessed", "BarProcessed");
+        "BarProcessed", "TargetDecided LONG [#2]", "Placed #2",
+        "RiskChecked #2",
+        "Accepted #2",
+        "Filled #2", "BarProcessed", "BarProcessed", "BarProcessed", "BarProcessed", "TargetDecided FLAT [#3]",
+        "Placed #3", "RiskChecked #3", "Accepted #3",
+        "Filled #3", "BarProcessed", "BarProcessed", "BarProcessed");
   }
 
   /**
