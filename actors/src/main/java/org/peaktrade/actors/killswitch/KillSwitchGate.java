@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.Terminated;
@@ -54,6 +55,15 @@ public final class KillSwitchGate extends AbstractBehavior<KillSwitchGate.Comman
   /** The session stopped trading: forget its executor and its view (its orders are then blocked as unknown). */
   public record Unregister(String sessionId) implements Command {}
 
+  /** Answers the sessions whose executors are registered on this node now. */
+  public record GetRegistered(ActorRef<Registered> replyTo) implements Command {}
+
+  public record Registered(Set<String> sessionIds) {
+    public Registered {
+      sessionIds = Set.copyOf(sessionIds);
+    }
+  }
+
   /** A status pushed on the topic or answered to a refresh: both are evidence from the entity. */
   private record StatusReceived(KillSwitchStatus status) implements Command {}
 
@@ -100,6 +110,10 @@ public final class KillSwitchGate extends AbstractBehavior<KillSwitchGate.Comman
         .onMessage(Register.class, this::onRegister)
         .onMessage(Unregister.class, this::onUnregister)
         .onMessageEquals(Refresh.INSTANCE, this::onRefresh)
+        .onMessage(GetRegistered.class, get -> {
+          get.replyTo().tell(new Registered(executors.keySet()));
+          return this;
+        })
         .onSignal(Terminated.class, this::onExecutorStopped)
         .build();
   }

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.peaktrade.protocol.Bar;
+import org.peaktrade.protocol.ClientOrderId;
 
 /**
  * The bars of a {@link TradingSession} in flight: at most one is being processed ({@link BarWork}); bars that arrive
@@ -52,6 +53,15 @@ final class BarQueue {
     if (next != null) {
       session.tell(next);
     }
+  }
+
+  /**
+   * Whether {@code orderId} is the order of the current bar now with the risk gate or the executor; an answer about
+   * any other order (one asked about before a restart of the session, after which it was read back from the journal)
+   * is stale and ignored.
+   */
+  boolean isInFlight(ClientOrderId orderId) {
+    return current != null && orderId.equals(current.inFlight());
   }
 
   void clear() {

@@ -3,6 +3,7 @@ package org.peaktrade.actors.session;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.japi.function.Procedure;
 import org.apache.pekko.persistence.typed.javadsl.EffectBuilder;
@@ -18,6 +19,11 @@ import org.peaktrade.protocol.session.SessionStatus;
  * out against the state the batch starts from, and appended only after the journal has the batch (with a status line
  * when the batch changed the status), before the session's own continuation runs. A line that cannot be written is
  * logged and never fails the session.
+ *
+ * <p>A write the journal reports failed may still have landed (an acknowledgement lost on the way). The session then
+ * restarts and reads its journal back; this object outlives that restart and keeps the lines of the batch in flight
+ * with the sequence number it ends at, and {@link #recovered} appends them when the journal turns out to hold the
+ * batch, or drops them when it does not. So the run log tells what the journal holds, either way.
  */
 final class RunLogEffects {
   private final EffectFactories<Event, SessionState> effects;
@@ -25,14 +31,41 @@ final class RunLogEffects {
   private final String sessionId;
   private final SessionRunLog runLog;
   private final Clock clock;
+  private final LongSupplier lastSequenceNr;
+  private InFlight inFlight;
 
+  /** The lines of the batch being written, which ends at sequence number {@code lastSequenceNr}. */
+  private record InFlight(long lastSequenceNr, List<RunLogEntry> entries, SessionStatus before) {}
+
+  /** {@code lastSequenceNr} answers the session's last persisted sequence number (while it handles a command). */
   RunLogEffects(EffectFactories<Event, SessionState> effects, ActorContext<Command> context, String sessionId,
-      SessionRunLog runLog, Clock clock) {
+      SessionRunLog runLog, Clock clock, LongSupplier lastSequenceNr) {
     this.effects = effects;
     this.context = context;
     this.sessionId = sessionId;
     this.runLog = runLog;
     this.clock = clock;
+    this.lastSequenceNr = lastSequenceNr;
+  }
+
+  /**
+   * The session has read its journal back up to {@code highestSequenceNr}, with {@code state} the state it holds:
+   * the lines of a batch whose write was reported failed are appended when the batch landed, else dropped.
+   */
+  void recovered(SessionState state, long highestSequenceNr) {
+    InFlight batch = inFlight;
+    inFlight = null;
+    if (batch == null) {
+      return;
+    }
+    if (highestSequenceNr >= batch.lastSequenceNr()) {
+      context.getLog().warn("session {}: a write reported failed had landed (journal at {}); its {} run-log line(s) "
+          + "written now", sessionId, highestSequenceNr, batch.entries().size());
+      append(state, batch.entries(), batch.before());
+    } else {
+      context.getLog().warn("session {}: a write reported failed did not land (journal at {}, batch ending at {}); "
+          + "its run-log lines dropped", sessionId, highestSequenceNr, batch.lastSequenceNr());
+    }
   }
 
   /** Persists {@code events} (none: nothing to persist) and then runs {@code then}; no reply. */
@@ -47,8 +80,11 @@ final class RunLogEffects {
   EffectBuilder<Event, SessionState> persist(SessionState state, List<Event> events, SessionStatus before,
       Procedure<SessionState> then) {
     List<RunLogEntry> entries = runLog.entries(state, events);
+    InFlight batch = new InFlight(lastSequenceNr.getAsLong() + events.size(), entries, before);
+    inFlight = batch;
     return effects.persist(events).thenRun((SessionState s) -> {
-      append(s, entries, before);
+      inFlight = null;
+      append(s, batch.entries(), batch.before());
       then.apply(s);
     });
   }

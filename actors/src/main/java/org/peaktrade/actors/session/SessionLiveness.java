@@ -38,10 +38,13 @@ final class SessionLiveness {
     this.scope = KillSwitchScope.session(plan.id());
   }
 
-  /** Registers with the watchdog and starts the heartbeat and the stale timer ({@code lastBar} null: none yet). */
+  /**
+   * Registers with the watchdog, as the owner of its source (so the watchdog drops it when the session's actor stops,
+   * whatever stopped it), and starts the heartbeat and the stale timer ({@code lastBar} null: none yet).
+   */
   void start(Bar lastBar) {
     deps.watchdog().tell(new Watchdog.Register(scope.value(), settings.heartbeatTimeout(), scope,
-        SourceKind.COMPONENT));
+        SourceKind.COMPONENT, context.getSelf()));
     timers.startTimerWithFixedDelay(HEARTBEAT_TIMER, Tick.HEARTBEAT, settings.heartbeatInterval());
     armStaleTimer(lastBar);
   }

@@ -25,11 +25,16 @@ import org.peaktrade.protocol.session.SessionStatus;
  * answer turned into a check and possibly a rejection, the order events of the executor and the venue. No actor in
  * sight: the session persists the events and sends the messages. Events carry the session's clock, read once per
  * event as they are built; the kill-switch view is read only for an order nothing else blocks.
+ *
+ * <p>It outlives a restart of the session (after a failed write) and remembers the highest order sequence it has
+ * handed to the journal: a decision whose write failed and did not show when the journal was read back may still
+ * land later (a late write), so its ids count as used and the next decision continues after them, never reusing one.
  */
 final class SessionSteps {
   private final SessionPlan plan;
   private final Clock clock;
   private final ExecutionGate gateView;
+  private long issuedSequence;
 
   /**
    * The events for a bar the strategy decided on, and the pipeline's change of target (the new target and the orders
@@ -62,13 +67,14 @@ final class SessionSteps {
       return new Decision(events, null);
     }
     ExecutionPipeline pipeline = new ExecutionPipeline(plan.id(), plan.instrument(), plan.sizing(), plan.entry(),
-        plan.allowShort(), state.orderSequence(), state.target());
+        plan.allowShort(), Math.max(state.orderSequence(), issuedSequence), state.target());
     Optional<ExecutionPipeline.TargetChange> change = pipeline.onTarget(wanted, state.position(), bar.close(),
         () -> state.equityAt(bar.close()), bar.closeTime());
     if (change.isEmpty()) {
       return new Decision(events, null);
     }
     List<Order> orders = change.get().orders();
+    issuedSequence = pipeline.sequence();
     events.add(new Event.TargetDecided(bar.closeTime(), wanted, change.get().target(), bar.close(),
         orders.stream().map(Order::id).toList(), pipeline.sequence(), now()));
     orders.forEach(order -> events.add(new Event.OrderUpdated(new OrderEvent.Placed(order), now())));

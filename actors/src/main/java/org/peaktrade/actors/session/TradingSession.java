@@ -185,6 +185,7 @@ public final class TradingSession
   private final SessionLiveness liveness;
   private final BarQueue bars;
   private final UnknownOrders unknownOrders;
+  private final SessionState empty;
 
   private TradingSession(ActorContext<Command> context, TimerScheduler<Command> timers, SessionPlan plan,
       SessionDependencies deps) {
@@ -195,13 +196,14 @@ public final class TradingSession
     this.deps = deps;
     this.settings = deps.settings();
     this.runLogged = new RunLogEffects(Effect(), context, plan.id(), SessionRunLog.of(plan.id(), settings),
-        deps.clock());
+        deps.clock(), () -> lastSequenceNumber(context));
     this.feed = new FeedLink(context, plan);
     this.bars = new BarQueue(context.getSelf());
     this.liveness = new SessionLiveness(context, timers, plan, deps);
     this.children = new SessionChildren(context, plan, deps);
     this.steps = new SessionSteps(plan, deps.clock(), deps.gateView());
     this.unknownOrders = new UnknownOrders(context, timers, plan.id(), settings.askTimeout());
+    this.empty = freshState();
   }
 
   public static Behavior<Command> create(SessionPlan plan, SessionDependencies deps) {
@@ -212,8 +214,18 @@ public final class TradingSession
     return PersistenceId.of(ENTITY_TYPE, sessionId);
   }
 
+  /**
+   * The state before any event. Pekko takes it once per behaviour and starts every recovery from that same object,
+   * the recovery after a failed write (a restart of this actor) included, while {@link SessionState} is mutable: so
+   * it is never applied to; the first event goes to a fresh copy ({@link #eventHandler}). Otherwise that recovery
+   * would replay the journal on top of the events already applied and count bars, orders and fills twice.
+   */
   @Override
   public SessionState emptyState() {
+    return empty;
+  }
+
+  private SessionState freshState() {
     return new SessionState(plan.spec(), settings.recoveryBars(), settings.equityPoints());
   }
 
@@ -264,6 +276,7 @@ public final class TradingSession
   }
 
   private void onRecovered(SessionState state) {
+    runLogged.recovered(state, lastSequenceNumber(context));
     children.nextGeneration();
     stopping = false;
     bars.clear();
@@ -395,6 +408,7 @@ public final class TradingSession
   private void nextOrder(SessionState state) {
     BarWork work = bars.current();
     Order order = work.orders().pollFirst();
+    work.inFlight(order == null ? null : order.id());
     if (order == null) {
       bars.finish();
       return;
@@ -407,6 +421,9 @@ public final class TradingSession
   }
 
   private ReplyEffect<Event, SessionState> onRiskAnswered(SessionState state, RiskAnswered answer) {
+    if (!bars.isInFlight(answer.order().id())) {
+      return ignoredStale(answer.order().id(), "risk gate");
+    }
     SessionSteps.Verdict verdict = steps.riskAnswered(state, answer.order(), answer.decision(), answer.failure(),
         stopping);
     if (!verdict.submit()) {
@@ -417,12 +434,26 @@ public final class TradingSession
 
   /** An unanswered Submit leaves the order UNKNOWN and starts asking the executor about it. */
   private ReplyEffect<Event, SessionState> onExecutorAnswered(SessionState state, ExecutorAnswered answer) {
+    if (!bars.isInFlight(answer.order().id())) {
+      return ignoredStale(answer.order().id(), "executor");
+    }
     return persist(state, steps.executorAnswered(answer.order(), answer.event(), answer.failure()), s -> {
       if (s.isUnknown(answer.order().id())) {
         unknownOrders.resolve(answer.order().id());
       }
       nextOrder(s);
     });
+  }
+
+  /**
+   * An answer about an order that is not in flight: asked before the session restarted (after a failed write) and
+   * read back from the journal since, which decided what became of it. Acting on it would submit or settle an order
+   * on the strength of a state the session no longer holds.
+   */
+  private ReplyEffect<Event, SessionState> ignoredStale(ClientOrderId orderId, String from) {
+    context.getLog().warn("session {}: ignored a late answer of the {} about order {} (asked before a restart)",
+        plan.id(), from, orderId);
+    return Effect().noReply();
   }
 
   // ---- orders whose Submit went unanswered
@@ -492,7 +523,8 @@ public final class TradingSession
 
   @Override
   public EventHandler<SessionState, Event> eventHandler() {
-    return newEventHandlerBuilder().forAnyState().onAnyEvent(SessionState::apply);
+    return newEventHandlerBuilder().forAnyState()
+        .onAnyEvent((state, event) -> (state == empty ? freshState() : state).apply(event));
   }
 
   @Override

@@ -3,11 +3,13 @@ package org.peaktrade.actors.watchdog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -31,13 +33,22 @@ import org.peaktrade.protocol.killswitch.TriggerKind;
  * is handed to its {@link KillTriggerDelivery} child, which retries it until the switch records it. It answers
  * {@link GetFreshness} for the recovery health check {@link MarketDataFreshCheck}. Last-seen times come from the
  * injected clock.
+ *
+ * <p>A source registered with an {@code owner} (a trading session registers itself) is watched: when the owner
+ * stops, however it stops (passivation, hand-off or rebalance of its shard, a crash, its node leaving), the source is
+ * dropped as if unregistered, so a session that moved away is never missed here. A source re-registered by a newer
+ * owner (the session started again on this node) is kept when the older owner's stop arrives.
  */
 public final class Watchdog extends AbstractBehavior<Watchdog.Command> {
 
   public sealed interface Command {}
 
-  /** Watch {@code source}: registering counts as its first heartbeat; re-registering replaces the entry. */
-  public record Register(String source, Duration timeout, KillSwitchScope scope, SourceKind kind) implements Command {
+  /**
+   * Watch {@code source}: registering counts as its first heartbeat; re-registering replaces the entry. With an
+   * {@code owner} (null: none) the source is dropped once the owner stops.
+   */
+  public record Register(String source, Duration timeout, KillSwitchScope scope, SourceKind kind, ActorRef<?> owner)
+      implements Command {
     public Register {
       Objects.requireNonNull(source, "source");
       Objects.requireNonNull(scope, "scope");
@@ -45,6 +56,10 @@ public final class Watchdog extends AbstractBehavior<Watchdog.Command> {
       if (timeout.isNegative() || timeout.isZero()) {
         throw new IllegalArgumentException("heartbeat timeout must be positive: " + timeout);
       }
+    }
+
+    public Register(String source, Duration timeout, KillSwitchScope scope, SourceKind kind) {
+      this(source, timeout, scope, kind, null);
     }
 
     public Register(String source, Duration timeout, KillSwitchScope scope) {
@@ -91,6 +106,8 @@ public final class Watchdog extends AbstractBehavior<Watchdog.Command> {
   private final ActorRef<KillTriggerDelivery.Command> delivery;
   private final Clock clock;
   private final Heartbeats heartbeats = new Heartbeats();
+  /** The owner of every source registered with one. */
+  private final Map<String, ActorRef<?>> owners = new HashMap<>();
 
   public static Behavior<Command> create(KillSwitchService service, Clock clock) {
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new Watchdog(ctx, timers, service, clock)));
@@ -114,12 +131,19 @@ public final class Watchdog extends AbstractBehavior<Watchdog.Command> {
         .onMessage(StaleMarketData.class, this::onStaleMarketData)
         .onMessage(RestartBudgetExhausted.class, this::onRestartBudgetExhausted)
         .onMessage(GetFreshness.class, this::onGetFreshness)
+        .onSignal(Terminated.class, this::onOwnerStopped)
         .build();
   }
 
   private Behavior<Command> onRegister(Register register) {
     heartbeats.register(register.source(), register.timeout(), register.scope(), register.kind(), clock.instant());
     timers.startSingleTimer(register.source(), new HeartbeatMissed(register.source()), register.timeout());
+    if (register.owner() == null) {
+      owners.remove(register.source());
+    } else {
+      owners.put(register.source(), register.owner());
+      getContext().watch(register.owner());
+    }
     return this;
   }
 
@@ -130,9 +154,22 @@ public final class Watchdog extends AbstractBehavior<Watchdog.Command> {
   }
 
   private Behavior<Command> onUnregister(Unregister unregister) {
-    heartbeats.unregister(unregister.source());
-    timers.cancel(unregister.source());
+    forget(unregister.source());
     return this;
+  }
+
+  /** Drops the sources {@code stopped} still owns; it may be watched again by a later registration. */
+  private Behavior<Command> onOwnerStopped(Terminated stopped) {
+    List<String> owned = owners.entrySet().stream().filter(owner -> owner.getValue().equals(stopped.getRef()))
+        .map(Map.Entry::getKey).toList();
+    owned.forEach(this::forget);
+    return this;
+  }
+
+  private void forget(String source) {
+    heartbeats.unregister(source);
+    owners.remove(source);
+    timers.cancel(source);
   }
 
   private Behavior<Command> onMissed(HeartbeatMissed missed) {

@@ -30,6 +30,7 @@ import org.apache.pekko.cluster.sharding.typed.GetShardRegionState;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.ShardRegion;
 import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Leave;
 import org.apache.pekko.stream.javadsl.Source;
 import org.peaktrade.actors.killswitch.EmbeddedJournal;
 import org.peaktrade.actors.killswitch.GateSettings;
@@ -44,6 +45,7 @@ import org.peaktrade.actors.session.SessionFeeds;
 import org.peaktrade.actors.session.SessionSettings;
 import org.peaktrade.actors.watchdog.Watchdog;
 import org.peaktrade.engine.session.LivePolicy;
+import org.peaktrade.engine.watchdog.SourceFreshness;
 import org.peaktrade.engine.session.ModeGates;
 import org.peaktrade.protocol.Bar;
 import org.peaktrade.protocol.session.MarketDataSource;
@@ -54,7 +56,9 @@ import org.peaktrade.protocol.session.MarketDataSource;
  * JVM shares by name (a shared journal, as Cassandra is for separate machines), the sharded kill switches with the
  * node's own gate and view, and the sharded sessions fed {@code bars} of BTC/USD at one per {@code barInterval}
  * (each session replays from the first bar and skips what its journal has already processed). {@link #crash} stops
- * the node without leaving the cluster, as a killed process would, and so does {@link #close} after a test.
+ * the node without leaving the cluster, as a killed process would, and so does {@link #close} after a test;
+ * {@link #leave} leaves it gracefully. Its watchdog is a real one whose triggers are recorded
+ * ({@link #watchdogTriggers}) on their way to the kill switches.
  */
 final class InJvmClusterNode implements AutoCloseable {
   static final Duration AWAIT = Duration.ofSeconds(30);
@@ -64,14 +68,21 @@ final class InJvmClusterNode implements AutoCloseable {
   final GateView gateView;
   final ShardedSessions sessions;
   final int port;
+  final TriggerRecorder watchdogTriggers;
+  private final ActorRef<KillSwitchGate.Command> gate;
+  private final ActorRef<Watchdog.Command> watchdog;
 
   private InJvmClusterNode(ActorSystem<Void> system, KillSwitchRuntime killSwitch, GateView gateView,
-      ShardedSessions sessions, int port) {
+      ShardedSessions sessions, int port, TriggerRecorder watchdogTriggers, ActorRef<KillSwitchGate.Command> gate,
+      ActorRef<Watchdog.Command> watchdog) {
     this.system = system;
     this.killSwitch = killSwitch;
     this.gateView = gateView;
     this.sessions = sessions;
     this.port = port;
+    this.watchdogTriggers = watchdogTriggers;
+    this.gate = gate;
+    this.watchdog = watchdog;
   }
 
   /** Free loopback ports, one per node; the first node is the seed. */
@@ -115,13 +126,16 @@ final class InJvmClusterNode implements AutoCloseable {
       GateView view = new GateView(Ticker.SYSTEM, gateSettings);
       ActorRef<KillSwitchGate.Command> gate = system.systemActorOf(
           KillSwitchGate.create(gateSettings, view, killSwitch, killSwitch.statusTopic()), "gate", Props.empty());
-      ActorRef<Watchdog.Command> watchdog = system.systemActorOf(Behaviors.ignore(), "watchdog", Props.empty());
+      TriggerRecorder watchdogTriggers = new TriggerRecorder(killSwitch);
+      ActorRef<Watchdog.Command> watchdog = system.systemActorOf(Watchdog.create(watchdogTriggers, clock),
+          "watchdog", Props.empty());
       ActorRef<RiskEvent> risk = system.systemActorOf(Behaviors.ignore(), "risk", Props.empty());
       Source<Bar, NotUsed> feed = Source.from(bars).throttle(1, barInterval);
       SessionDependencies deps = new SessionDependencies(SessionSettings.fromConfig(config), clock, view, gate,
           watchdog, risk, SessionFeeds.of(Map.of(bars.get(0).symbol(), new BarFeed(MarketDataSource.REPLAY, feed))),
           config, new ModeGates(LivePolicy.DISABLED, false));
-      return new InJvmClusterNode(system, killSwitch, view, ShardedSessions.start(system, deps), port);
+      return new InJvmClusterNode(system, killSwitch, view, ShardedSessions.start(system, deps), port,
+          watchdogTriggers, gate, watchdog);
     } catch (RuntimeException e) {
       system.terminate();
       throw e;
@@ -144,6 +158,26 @@ final class InJvmClusterNode implements AutoCloseable {
     ShardRegion.CurrentShardRegionState state = await(AskPattern.ask(ClusterSharding.get(system).shardState(),
         replyTo -> new GetShardRegionState(SessionEntity.TYPE_KEY, replyTo), AWAIT, system.scheduler()));
     return state.getShards().stream().flatMap(shard -> shard.getEntityIds().stream()).collect(Collectors.toSet());
+  }
+
+  /** The sessions whose heartbeat this node's watchdog watches now. */
+  Set<String> watchdogSessions() {
+    Watchdog.Freshness freshness = await(AskPattern.ask(watchdog, Watchdog.GetFreshness::new, AWAIT,
+        system.scheduler()));
+    return freshness.sources().stream().map(SourceFreshness::source).filter(source -> source.startsWith("session:"))
+        .map(source -> source.substring("session:".length())).collect(Collectors.toSet());
+  }
+
+  /** The sessions whose executors are registered with this node's kill-switch gate now. */
+  Set<String> gateSessions() {
+    return await(AskPattern.ask(gate, KillSwitchGate.GetRegistered::new, AWAIT, system.scheduler())).sessionIds();
+  }
+
+  /** Leaves the cluster gracefully, its shards handed off to the others, and waits until its system stopped. */
+  void leave() throws Exception {
+    Cluster cluster = Cluster.get(system);
+    cluster.manager().tell(Leave.create(cluster.selfMember().address()));
+    system.getWhenTerminated().toCompletableFuture().get(AWAIT.toSeconds() * 2, TimeUnit.SECONDS);
   }
 
   /** Stops the actor system without leaving the cluster or handing off its shards: the others see it vanish. */

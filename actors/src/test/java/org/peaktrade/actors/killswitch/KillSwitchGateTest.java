@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -12,6 +13,7 @@ import org.apache.pekko.actor.testkit.typed.javadsl.ManualTime;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.pubsub.Topic;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -249,5 +251,37 @@ class KillSwitchGateTest {
     publish(Statuses.killed(S1, 2));
 
     assertThat(restarted.expectMessageClass(OpenOrderCanceller.CancelOpenOrders.class).scope()).isEqualTo(S1);
+  }
+
+  /** An executor as {@link org.peaktrade.actors.session.PaperExecutor} registers: through a message adapter. */
+  private ActorRef<String> crashingExecutor(String sessionId) {
+    return testKit.spawn(Behaviors.<String>setup(context -> {
+      gate.tell(new KillSwitchGate.Register(sessionId,
+          context.messageAdapter(OpenOrderCanceller.Command.class, command -> "cancel")));
+      return Behaviors.receiveMessage(message -> {
+        throw new IllegalStateException("crashed on purpose");
+      });
+    }));
+  }
+
+  private Set<String> registered() {
+    TestProbe<KillSwitchGate.Registered> probe = testKit.createTestProbe();
+    gate.tell(new KillSwitchGate.GetRegistered(probe.getRef()));
+    return probe.receiveMessage().sessionIds();
+  }
+
+  @Test
+  void aSessionWhoseExecutorCrashedIsForgottenLikeOneThatStopped() {
+    service.answerStatus(Statuses.active(GLOBAL, 1));
+    service.answerStatus(Statuses.active(KillSwitchScope.session("s3"), 1));
+    spawnGate();
+    ActorRef<String> executor = crashingExecutor("s3");
+    awaitDecision("s3", GateDecision.ALLOWED);
+    assertThat(registered()).containsExactlyInAnyOrder("s1", "s2", "s3");
+
+    executor.tell("crash");
+
+    awaitDecision("s3", GateDecision.blocked("session:s3", "unknown"));
+    assertThat(registered()).containsExactlyInAnyOrder("s1", "s2");
   }
 }

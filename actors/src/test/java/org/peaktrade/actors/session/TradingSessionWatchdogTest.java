@@ -52,8 +52,7 @@ class TradingSessionWatchdogTest {
     ActorRef<TradingSession.Command> session = harness.spawn(harness.plan(spec(id, SessionMode.PAPER),
         ScriptedStrategies.longBetween(100, 200), RiskLimits.none(), feed.bars()));
     harness.watchdog.expectMessage(SessionHarness.AWAIT, new Watchdog.Register("session:" + id,
-        harness.settings.heartbeatTimeout(),
-        KillSwitchScope.session(id), SourceKind.COMPONENT));
+        harness.settings.heartbeatTimeout(), KillSwitchScope.session(id), SourceKind.COMPONENT, session));
     return new Running(harness, id, feed, session);
   }
 

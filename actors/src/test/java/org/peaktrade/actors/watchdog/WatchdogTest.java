@@ -12,6 +12,7 @@ import org.apache.pekko.actor.testkit.typed.javadsl.ManualTime;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -23,6 +24,7 @@ import org.peaktrade.actors.fixtures.RecordingKillSwitchService.TriggerCall;
 import org.peaktrade.actors.fixtures.Statuses;
 import org.peaktrade.actors.killswitch.KillTriggerStats;
 import org.peaktrade.actors.killswitch.TriggerSource;
+import org.peaktrade.engine.watchdog.SourceFreshness;
 import org.peaktrade.engine.watchdog.SourceKind;
 import org.peaktrade.protocol.Symbol;
 import org.peaktrade.protocol.killswitch.HealthCheckResult;
@@ -122,6 +124,78 @@ class WatchdogTest {
     passes(TIMEOUT.multipliedBy(2));
     watchdog.tell(new Watchdog.StaleMarketData(Symbol.of("BTC/USD"), Statuses.T0));
     assertThat(awaitTriggers(1)).extracting(TriggerCall::identity).containsExactly("watchdog:market-data:BTC/USD");
+  }
+
+  /** An actor that owns a watchdog source: it registers itself as the owner, then stops or crashes when told. */
+  private ActorRef<String> owner(String source) {
+    return testKit.spawn(Behaviors.setup(context -> {
+      watchdog.tell(new Watchdog.Register(source, TIMEOUT, S1, SourceKind.SESSION, context.getSelf()));
+      return Behaviors.receiveMessage(command -> switch (command) {
+        case "stop" -> Behaviors.stopped();
+        default -> throw new IllegalStateException("crashed on purpose");
+      });
+    }));
+  }
+
+  private void awaitUnregistered(String source) {
+    freshness.awaitAssert(() -> {
+      assertThat(sync().sources()).extracting(SourceFreshness::source).doesNotContain(source);
+      return null;
+    });
+  }
+
+  @Test
+  void aSourceWhoseOwnerStopsIsDroppedAndNeverFires() {
+    ActorRef<String> session = owner("session:s1");
+    freshness.awaitAssert(() -> assertThat(sync().sources()).hasSize(1));
+
+    session.tell("stop");
+    awaitUnregistered("session:s1");
+    passes(TIMEOUT.multipliedBy(3));
+
+    watchdog.tell(new Watchdog.StaleMarketData(Symbol.of("BTC/USD"), Statuses.T0));
+    assertThat(awaitTriggers(1)).extracting(TriggerCall::identity).containsExactly("watchdog:market-data:BTC/USD");
+  }
+
+  @Test
+  void aSourceWhoseOwnerCrashesIsDroppedAndNeverFires() {
+    ActorRef<String> session = owner("session:s1");
+    freshness.awaitAssert(() -> assertThat(sync().sources()).hasSize(1));
+
+    session.tell("crash");
+    awaitUnregistered("session:s1");
+    passes(TIMEOUT.multipliedBy(3));
+
+    watchdog.tell(new Watchdog.StaleMarketData(Symbol.of("BTC/USD"), Statuses.T0));
+    assertThat(awaitTriggers(1)).extracting(TriggerCall::identity).containsExactly("watchdog:market-data:BTC/USD");
+  }
+
+  @Test
+  void aSourceReRegisteredByANewerOwnerIsKeptWhenTheOlderOwnerStops() {
+    ActorRef<String> moved = owner("session:s1");
+    freshness.awaitAssert(() -> assertThat(sync().sources()).hasSize(1));
+    TestProbe<String> startedAgain = testKit.createTestProbe();
+    watchdog.tell(new Watchdog.Register("session:s1", TIMEOUT, S1, SourceKind.SESSION, startedAgain.getRef()));
+    sync();
+
+    moved.tell("stop");
+    startedAgain.expectTerminated(moved);
+    assertThat(sync().sources()).extracting(SourceFreshness::source).containsExactly("session:s1");
+    passes(TIMEOUT);
+    assertThat(awaitTriggers(1)).extracting(TriggerCall::identity).containsExactly("watchdog:heartbeat:session:s1");
+  }
+
+  @Test
+  void anOwnerOfSeveralSourcesDropsAllOfThemAndOthersStayWatched() {
+    watchdog.tell(new Watchdog.Register("feed:kraken", TIMEOUT, KillSwitchScope.GLOBAL, SourceKind.MARKET_DATA));
+    ActorRef<String> session = owner("session:s1");
+    freshness.awaitAssert(() -> assertThat(sync().sources()).hasSize(2));
+
+    session.tell("crash");
+    awaitUnregistered("session:s1");
+    passes(TIMEOUT);
+
+    assertThat(awaitTriggers(1)).extracting(TriggerCall::identity).containsExactly("watchdog:heartbeat:feed:kraken");
   }
 
   @Test
