@@ -74,6 +74,10 @@ class UnknownSessionScopesIT {
     String body = get("/api/v1/kill-switch?session=warm-up").body();
     assertThat(body).contains("no session 'warm-up'");
     Polling.until("the global switch labelled", WAIT, () -> scrape().contains("scope=\"global\""));
+    // Series that appear on their own once the node runs (the first replayed bar, the first poll of the sessions)
+    // are there before the baseline, so what the baseline is compared with is only what the reads could add.
+    Polling.until("the feed's lag and the sessions' orders published", WAIT,
+        () -> scrape().contains("peaktrade_feed_lag_seconds{") && scrape().contains("peaktrade_orders{"));
     Set<String> seriesBefore = labelledSeries(scrape());
     Set<KillSwitchScope> entitiesBefore = entities();
     List<String> journalIdsBefore = killSwitchPersistenceIds();
