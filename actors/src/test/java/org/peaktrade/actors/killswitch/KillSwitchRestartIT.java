@@ -37,7 +37,7 @@ import org.peaktrade.protocol.killswitch.RefusalReason;
 import org.peaktrade.protocol.killswitch.TriggerKind;
 
 /**
- * The embedded profile for real: pekko-persistence-jdbc on an H2 file in a temp directory, one ActorSystem after
+ * The embedded profile for real: pekko-persistence-jdbc on a SQLite file in a temp directory, one ActorSystem after
  * another on the same files, as a node restart would see it.
  */
 class KillSwitchRestartIT {
@@ -79,7 +79,7 @@ class KillSwitchRestartIT {
       return await(runtime.requestRecovery(KillSwitchScope.GLOBAL, "bob", code())).status();
     });
     assertThat(before.state()).isEqualTo(KillSwitchState.RECOVERING);
-    assertThat(Files.exists(dataDir.resolve("journal/peaktrade.mv.db"))).isTrue();
+    assertThat(Files.exists(dataDir.resolve("journal/peaktrade.db"))).isTrue();
 
     clock.advance(Duration.ofSeconds(100));
     List<RecordedEvent> trail = onNode(clock, runtime -> {
