@@ -63,6 +63,13 @@ public final class EmbeddedJournal {
     return SQLITE_PREFIX + file.toAbsolutePath();
   }
 
+  /** True when the configured SQLite file lies inside {@code peaktrade.data-dir}: this node's own journal. */
+  public static boolean isUnderDataDir(Config config) {
+    String url = config.getString(URL);
+    return url.startsWith(SQLITE_PREFIX) && Path.of(url.substring(SQLITE_PREFIX.length())).toAbsolutePath().normalize()
+        .startsWith(Path.of(config.getString(DATA_DIR)).toAbsolutePath().normalize());
+  }
+
   /**
    * Creates the tables of {@value #SCHEMA} (every statement is {@code IF NOT EXISTS}, so this is safe on every start)
    * and then migrates an old H2 journal under {@code <data-dir>/journal} if there is one. Fails, naming the file, when
