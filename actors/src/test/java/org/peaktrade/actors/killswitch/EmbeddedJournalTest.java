@@ -142,7 +142,7 @@ class EmbeddedJournalTest {
     });
 
     // synchronous 2 = FULL.
-    assertThat(pragmas).containsExactly("journal_mode=wal", "synchronous=2", "busy_timeout=10000", "foreign_keys=1");
+    assertThat(pragmas).containsExactly("journal_mode=wal", "synchronous=2", "busy_timeout=5000", "foreign_keys=1");
   }
 
   private <T> T onSystem(Function<ActorSystem<Void>, T> body) throws Exception {
