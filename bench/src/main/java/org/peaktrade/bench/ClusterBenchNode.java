@@ -29,9 +29,9 @@ import org.peaktrade.actors.killswitch.KillSwitchSettings;
 import org.peaktrade.actors.killswitch.OpenOrderCanceller;
 
 /**
- * One cluster node inside the benchmark JVM, wired as the actors module's {@code InJvmClusterNode} test fixture
- * wires it: an ActorSystem on the cluster profile on a loopback port, the jdbc journal on one SQLite file under the
- * data dir that every node of the JVM shares, the sharded kill switches, and this node's own gate and view. Sessions are
+ * One cluster node inside the benchmark JVM, wired as the actors module's {@code InJvmClusterNode} test fixture wires
+ * it: an ActorSystem on the cluster profile on a loopback port, the jdbc journal on one SQLite file under the data dir
+ * that every node of the JVM shares, the sharded kill switches, and this node's own gate and view. Sessions are
  * represented by their executors' registrations at the gate: one counting actor stands in for every executor of the
  * node and counts the {@code CancelOpenOrders} it is told.
  */

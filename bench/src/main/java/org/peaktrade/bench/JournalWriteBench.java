@@ -31,7 +31,8 @@ import org.peaktrade.protocol.killswitch.TriggerKind;
  *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar org.peaktrade.bench.JournalWriteBench [sqlite|h2] [CLIENTS]
  * [COMMANDS]} (defaults sqlite, 1, 2000; the first 200 commands of each client are warm-up). {@code h2} runs the
- * previous embedded journal (H2 file, WRITE_DELAY=0, no fsync per commit), for the before/after figure only.
+ * previous embedded journal (H2 file, WRITE_DELAY=0: the one that lost acknowledged events on kill -9), for the
+ * before/after figure only.
  */
 public final class JournalWriteBench {
   private static final int WARM_UP = 200;

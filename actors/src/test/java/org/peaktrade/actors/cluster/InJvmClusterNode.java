@@ -48,12 +48,13 @@ import org.peaktrade.protocol.Bar;
 import org.peaktrade.protocol.session.MarketDataSource;
 
 /**
- * One node of a cluster inside the test JVM: an ActorSystem on the cluster profile ({@code peaktrade-cluster.conf})
- * on a free loopback port, its journal the {@code jdbc-journal} on one SQLite file ({@code <dataDir>/<database>.db})
- * that every node of the JVM shares (a shared journal, as Cassandra is for separate machines), the sharded kill switches with the
- * node's own gate and view, and the sharded sessions fed {@code bars} of BTC/USD at one per {@code barInterval}
- * (each session replays from the first bar and skips what its journal has already processed). {@link #crash} stops
- * the node without leaving the cluster, as a killed process would, and so does {@link #close} after a test.
+ * One node of a cluster inside the test JVM: an ActorSystem on the cluster profile ({@code peaktrade-cluster.conf}) on
+ * a free loopback port, its journal the {@code jdbc-journal} on one SQLite file ({@code <dataDir>/<database>.db}) that
+ * every node of the JVM shares (a shared journal, as Cassandra is for separate machines), the sharded kill switches
+ * with the node's own gate and view, and the sharded sessions fed {@code bars} of BTC/USD at one per {@code
+ * barInterval} (each session replays from the first bar and skips what its journal has already processed). {@link
+ * #crash} stops the node without leaving the cluster, as a killed process would, and so does {@link #close} after a
+ * test.
  */
 final class InJvmClusterNode implements AutoCloseable {
   static final Duration AWAIT = Duration.ofSeconds(30);

@@ -68,7 +68,8 @@ class H2JournalMigrationTest {
         + " AND ordering <= " + oldOrderings.get(oldOrderings.size() - 1) + " ORDER BY ordering"))
         .containsExactlyElementsOf(oldOrderings);
     assertThat(sqlite("SELECT sequence_number FROM snapshot WHERE persistence_id = 'kill-switch|session:paper-9'"
-        + " ORDER BY sequence_number")).as("the migrated snapshot and the one after the migration").containsExactly(3L, 6L);
+        + " ORDER BY sequence_number")).as("the migrated snapshot and the one after the migration")
+        .containsExactly(3L, 6L);
     assertThat(next.status().revision()).isEqualTo(6);
     assertThat(sqlite("SELECT ordering FROM event_journal WHERE sequence_number = 6"
         + " AND persistence_id = 'kill-switch|session:paper-9'").get(0))
