@@ -30,7 +30,7 @@ import org.peaktrade.http.ApiJson;
 /**
  * A full disk for real: the node's data dir is a small tmpfs of its own ({@code mount -t tmpfs}, as root; skipped
  * through an assumption where mounting is not permitted), a filler file takes its last byte, and the embedded journal
- * fails the write (SQLITE_FULL) instead of acknowledging it. Once the filler is deleted the node records kills again
+ * fails the write (SQLite cannot commit it and rolls it back) instead of acknowledging it. Once the filler is deleted the node records kills again
  * and turns ready again by itself, without a restart.
  */
 class FullDiskIT {
@@ -99,7 +99,8 @@ class FullDiskIT {
 
     assertThat(duringFullDisk.statusCode()).as(duringFullDisk.body()).isGreaterThanOrEqualTo(500);
     assertThat(notReady.body()).contains("journal-writable");
-    assertThat(node.log()).as("the journal refused the write itself").contains("SQLITE_FULL");
+    assertThat(node.log()).as("the journal refused the write itself")
+        .contains("Failed to persist event type [org.peaktrade.protocol.killswitch.KillSwitchEvent$Triggered]");
     assertThat(statusDuringFullDisk.get("state").asText()).isEqualTo("ACTIVE");
     JsonNode recorded = ApiJson.MAPPER.readTree(afterSpace.body()).get("status");
     assertThat(recorded.get("state").asText()).isEqualTo("KILLED");

@@ -30,8 +30,8 @@ import org.apache.pekko.actor.typed.ActorSystem;
  * with another journal plugin configured it does nothing.
  *
  * <p>Why SQLite: with {@code journal_mode=WAL} and {@code synchronous=FULL} a commit returns only after the
- * write-ahead log is fsynced, so an event whose persist completed survives kill -9 and power loss; a full disk fails
- * the one statement ({@code SQLITE_FULL}) and the next write succeeds once there is space again.
+ * write-ahead log is fsynced, so an event whose persist completed survives kill -9 and power loss; on a full disk the
+ * commit fails and is rolled back, and the next write succeeds once there is space again.
  */
 public final class EmbeddedJournal {
   public static final String JDBC_JOURNAL = "jdbc-journal";
