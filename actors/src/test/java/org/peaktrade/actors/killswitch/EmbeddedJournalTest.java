@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -120,6 +121,30 @@ class EmbeddedJournalTest {
     assertThat(replayed).containsExactly("d1", "d2", "d3", "d4", "d5");
     assertThat(highestBefore).isEqualTo(4);
     assertThat(query("SELECT ordering FROM event_journal WHERE sequence_number = 5")).containsExactly(5L);
+  }
+
+  @Test
+  void thirtyTwoConcurrentWritersAreAllAcknowledgedWithoutABusyDatabase() throws Exception {
+    int writers = 32;
+    int each = 20;
+    List<Integer> lengths = onSystem(system -> {
+      List<CompletableFuture<Integer>> running = new ArrayList<>();
+      for (int w = 0; w < writers; w++) {
+        ActorRef<Appender.Command> appender = system.systemActorOf(
+            Appender.create(PersistenceId.ofUniqueId("writer-" + w), 1000, false), "w" + w, Props.empty());
+        running.add(CompletableFuture.supplyAsync(() -> {
+          List<String> values = List.of();
+          for (int i = 0; i < each; i++) {
+            values = append(system, appender, "v" + i);
+          }
+          return values.size();
+        }));
+      }
+      return running.stream().map(CompletableFuture::join).toList();
+    });
+
+    assertThat(lengths).hasSize(writers).containsOnly(each);
+    assertThat(query("SELECT count(*) FROM event_journal")).containsExactly((long) writers * each);
   }
 
   @Test
