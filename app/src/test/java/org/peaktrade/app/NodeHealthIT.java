@@ -35,8 +35,8 @@ import org.peaktrade.http.fixtures.TestTokens;
 /**
  * The health endpoints of a running node (Pekko Management, own port): alive while the actor system answers; ready
  * only while the embedded journal takes writes and the node's kill-switch view is fresh. The journal outage is real:
- * an H2 connection of the test takes the database into exclusive mode, which holds every write of the node's
- * connections until it is released.
+ * a SQLite connection of the test holds an exclusive transaction on the journal file, which holds every write of the
+ * node's connections until it is rolled back. (A full disk is drilled in {@code FullDiskIT}.)
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NodeHealthIT {
@@ -75,9 +75,9 @@ class NodeHealthIT {
   @Test
   void readinessFailsWhileTheJournalHoldsWritesAndRecoversAfterwards() throws Exception {
     eventually("/ready", response -> response.statusCode() == 200);
-    try (Connection exclusive = DriverManager.getConnection(journalUrl, "sa", "");
+    try (Connection exclusive = DriverManager.getConnection(journalUrl);
         Statement statement = exclusive.createStatement()) {
-      statement.execute("SET EXCLUSIVE 1");
+      statement.execute("BEGIN EXCLUSIVE");
 
       HttpResponse<String> notReady = eventually("/ready", response -> response.statusCode() != 200);
       CompletableFuture<HttpResponse<String>> killDuringOutage = http.sendAsync(
@@ -96,7 +96,7 @@ class NodeHealthIT {
       assertThat(stale.body()).contains("kill-switch-view-fresh: global ACTIVE").contains("stale");
       assertThat(killDuringOutage.get().statusCode()).as(killDuringOutage.get().body()).isGreaterThanOrEqualTo(500);
 
-      statement.execute("SET EXCLUSIVE 0");
+      statement.execute("ROLLBACK");
     }
 
     assertThat(eventually("/ready", response -> response.statusCode() == 200).statusCode()).isEqualTo(200);

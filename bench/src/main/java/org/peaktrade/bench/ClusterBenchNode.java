@@ -30,9 +30,9 @@ import org.peaktrade.actors.killswitch.KillSwitchSettings;
 import org.peaktrade.actors.killswitch.OpenOrderCanceller;
 
 /**
- * One cluster node inside the benchmark JVM, wired as the actors module's {@code InJvmClusterNode} test fixture
- * wires it: an ActorSystem on the cluster profile on a loopback port, the jdbc journal on an H2 in-memory database
- * every node of the JVM shares by name, the sharded kill switches, and this node's own gate and view. Sessions are
+ * One cluster node inside the benchmark JVM, wired as the actors module's {@code InJvmClusterNode} test fixture wires
+ * it: an ActorSystem on the cluster profile on a loopback port, the jdbc journal on one SQLite file under the data dir
+ * that every node of the JVM shares, the sharded kill switches, and this node's own gate and view. Sessions are
  * represented by their executors' registrations at the gate: one counting actor stands in for every executor of the
  * node and counts the {@code CancelOpenOrders} it is told.
  */
@@ -79,8 +79,8 @@ final class ClusterBenchNode implements AutoCloseable {
         .withValue(ClusterProfile.PORT, ConfigValueFactory.fromAnyRef(port))
         .withValue(ClusterProfile.SEED_NODES, ConfigValueFactory.fromIterable(
             List.of(ClusterProfile.seedNode("127.0.0.1:" + seedPort))))
-        .withValue("pekko-persistence-jdbc.shared-databases.slick.db.url",
-            ConfigValueFactory.fromAnyRef("jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1"))
+        .withValue(EmbeddedJournal.URL,
+            ConfigValueFactory.fromAnyRef(EmbeddedJournal.urlOf(dataDir.resolve(database + ".db"))))
         .withValue("peaktrade.data-dir", ConfigValueFactory.fromAnyRef(dataDir.toAbsolutePath().toString()))
         .withFallback(ConfigFactory.parseString("""
             pekko.cluster.jmx.multi-mbeans-in-same-jvm = on

@@ -20,7 +20,7 @@ import org.peaktrade.protocol.killswitch.TriggerKind;
 
 /**
  * Kill-switch propagation over a three-node cluster in one JVM ({@link ClusterBenchNode}: loopback remoting, sharded
- * kill switches, one shared in-memory H2 jdbc journal). SESSIONS sessions are spread round-robin over the nodes (each
+ * kill switches, one shared SQLite jdbc journal). SESSIONS sessions are spread round-robin over the nodes (each
  * registered at its node's gate). Per cycle, rotating the node that acts:
  * <ul>
  *   <li>global: {@code trigger(global)} on node {@code c % 3} → poll every node's {@code GateView.check} for one of its

@@ -26,7 +26,7 @@ import org.peaktrade.protocol.session.SessionView;
 
 /**
  * Heap per idle session on one node: SESSIONS PAPER sessions ({@link SessionNode}: real registry, sessions, risk
- * gates, executors, strategy runners, kill-switch entities, gate, watchdog, H2 file journal) on a feed that never
+ * gates, executors, strategy runners, kill-switch entities, gate, watchdog, SQLite file journal) on a feed that never
  * produces a bar. Measures the heap in use after full GCs before the first session and after the last is started and
  * its own kill switch is known ACTIVE at the gate, and the time both take; checks that every session is RUNNING and
  * idle (no bar seen). Run it with the -Xmx to judge, one JVM per size.

@@ -39,9 +39,9 @@ import org.peaktrade.protocol.session.SessionMode;
 import org.peaktrade.protocol.session.SessionSpec;
 
 /**
- * A single node wired as {@code peak-trade node} wires it for sessions: the embedded H2 file journal under a data dir
- * ({@code WRITE_DELAY=0}: every event is on disk when persisted), the kill-switch runtime with its registry, the
- * node's gate and view, the watchdog, the risk-breach forwarder, and the {@link SessionRuntime} with one BTC/USD feed.
+ * A single node wired as {@code peak-trade node} wires it for sessions: the embedded SQLite file journal under a data
+ * dir (WAL with synchronous=FULL: every event is on disk when persisted), the kill-switch runtime with its registry,
+ * the node's gate and view, the watchdog, the risk-breach forwarder, and the {@link SessionRuntime} with one BTC/USD feed.
  * What is left out: HTTP, metrics and the market-data hubs (the feed is given).
  */
 final class SessionNode implements AutoCloseable {

@@ -24,11 +24,11 @@ import org.peaktrade.protocol.session.SessionView;
 /**
  * Events and bars per second through the whole session pipeline on one node ({@link SessionNode}): SESSIONS PAPER
  * sessions (moving-average crossover 5/15), each replaying the first BARS real one-minute candles of FILE as fast as
- * backpressure lets it, through strategy → risk gate → kill-switch gate → paper executor, every event persisted on
- * the embedded H2 file journal. The clock runs from releasing the first bar until every session has processed every
- * bar; the sessions are started and their kill switches ACTIVE before the first bar is released (a shared go
- * signal in front of every replay), so the window holds the pipeline only. The events are then counted from the
- * journal by kind (outside the timed window).
+ * backpressure lets it, through strategy → risk gate → kill-switch gate → paper executor, every event persisted on the
+ * embedded SQLite file journal. The clock runs from releasing the first bar until every session has processed every
+ * bar; the sessions are started and their kill switches ACTIVE before the first bar is released (a shared go signal in
+ * front of every replay), so the window holds the pipeline only. The events are then counted from the journal by kind
+ * (outside the timed window).
  *
  * <p>Usage: {@code java -Xmx2g -cp bench/target/benchmarks.jar org.peaktrade.bench.SessionPipelineThroughputBench
  * [SESSIONS] [BARS] [FILE]} (defaults 1, all bars, data/demo/btc-perp-1m-2022-01.csv).

@@ -38,12 +38,12 @@ import org.peaktrade.protocol.session.SessionSpec;
 import org.peaktrade.protocol.session.SessionView;
 
 /**
- * Three cluster nodes in one JVM on loopback, sharing one journal (pekko-persistence-jdbc on an in-memory H2
- * database): sessions spread over every node; the oldest node (seed, directory singleton, shard coordinator) crashes
- * and its sessions resume on the others from the journal with every acknowledged order and no order twice; a node
- * joins again; a kill-switch trigger on one node blocks the sessions of every node, and a recovery frees them;
- * with no status change for longer than stale-after, every node's gate refresh keeps its sessions allowed.
- * The tests run in order on the same cluster.
+ * Three cluster nodes in one JVM on loopback, sharing one journal (pekko-persistence-jdbc on one SQLite file): sessions
+ * spread over every node; the oldest node (seed, directory singleton, shard coordinator) crashes and its sessions
+ * resume on the others from the journal with every acknowledged order and no order twice; a node joins again; a
+ * kill-switch trigger on one node blocks the sessions of every node, and a recovery frees them; with no status change
+ * for longer than stale-after, every node's gate refresh keeps its sessions allowed. The tests run in order on the same
+ * cluster.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

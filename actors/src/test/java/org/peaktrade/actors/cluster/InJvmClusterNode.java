@@ -51,13 +51,13 @@ import org.peaktrade.protocol.Bar;
 import org.peaktrade.protocol.session.MarketDataSource;
 
 /**
- * One node of a cluster inside the test JVM: an ActorSystem on the cluster profile ({@code peaktrade-cluster.conf})
- * on a free loopback port, its journal the {@code jdbc-journal} on an H2 in-memory database that every node of the
- * JVM shares by name (a shared journal, as Cassandra is for separate machines), the sharded kill switches with the
- * node's own gate and view, and the sharded sessions fed {@code bars} of BTC/USD at one per {@code barInterval}
- * (each session replays from the first bar and skips what its journal has already processed). {@link #crash} stops
- * the node without leaving the cluster, as a killed process would, and so does {@link #close} after a test;
- * {@link #leave} leaves it gracefully. Its watchdog is a real one whose triggers are recorded
+ * One node of a cluster inside the test JVM: an ActorSystem on the cluster profile ({@code peaktrade-cluster.conf}) on
+ * a free loopback port, its journal the {@code jdbc-journal} on one SQLite file ({@code <dataDir>/<database>.db}) that
+ * every node of the JVM shares (a shared journal, as Cassandra is for separate machines), the sharded kill switches
+ * with the node's own gate and view, and the sharded sessions fed {@code bars} of BTC/USD at one per {@code
+ * barInterval} (each session replays from the first bar and skips what its journal has already processed). {@link
+ * #crash} stops the node without leaving the cluster, as a killed process would, and so does {@link #close} after a
+ * test; {@link #leave} leaves it gracefully. Its watchdog is a real one whose triggers are recorded
  * ({@link #watchdogTriggers}) on their way to the kill switches.
  */
 final class InJvmClusterNode implements AutoCloseable {
@@ -102,8 +102,8 @@ final class InJvmClusterNode implements AutoCloseable {
         .withValue(ClusterProfile.PORT, ConfigValueFactory.fromAnyRef(port))
         .withValue(ClusterProfile.SEED_NODES, ConfigValueFactory.fromIterable(
             List.of(ClusterProfile.seedNode("127.0.0.1:" + seedPort))))
-        .withValue("pekko-persistence-jdbc.shared-databases.slick.db.url",
-            ConfigValueFactory.fromAnyRef("jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1"))
+        .withValue(EmbeddedJournal.URL,
+            ConfigValueFactory.fromAnyRef(EmbeddedJournal.urlOf(dataDir.resolve(database + ".db"))))
         .withValue("peaktrade.data-dir", ConfigValueFactory.fromAnyRef(dataDir.toAbsolutePath().toString()))
         .withValue("peaktrade.kill-switch.approval-code-hash", ConfigValueFactory.fromAnyRef(HASH))
         .withFallback(ConfigFactory.parseString("""

@@ -38,7 +38,7 @@ import org.peaktrade.protocol.killswitch.RefusalReason;
 import org.peaktrade.protocol.killswitch.TriggerKind;
 
 /**
- * The embedded profile for real: pekko-persistence-jdbc on an H2 file in a temp directory, one ActorSystem after
+ * The embedded profile for real: pekko-persistence-jdbc on a SQLite file in a temp directory, one ActorSystem after
  * another on the same files, as a node restart would see it. Each node gets a fresh {@link ManualTicker}, as a new
  * process gets a new {@code System.nanoTime} origin; the wall clock carries on across them.
  */
@@ -83,7 +83,7 @@ class KillSwitchRestartIT {
       return await(runtime.requestRecovery(KillSwitchScope.GLOBAL, "bob", code())).status();
     });
     assertThat(before.state()).isEqualTo(KillSwitchState.RECOVERING);
-    assertThat(Files.exists(dataDir.resolve("journal/peaktrade.mv.db"))).isTrue();
+    assertThat(Files.exists(dataDir.resolve("journal/peaktrade.db"))).isTrue();
 
     clock.advance(Duration.ofSeconds(100));
     List<RecordedEvent> trail = onNode(clock, restartedTicker, runtime -> {

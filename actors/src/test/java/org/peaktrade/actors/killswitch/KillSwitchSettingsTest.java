@@ -116,13 +116,4 @@ class KillSwitchSettingsTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("peaktrade.kill-switch.ask-timeout");
   }
-
-  @Test
-  void theEmbeddedJournalNeedsAnExplicitDataDirectory() {
-    EmbeddedJournal.requireExplicitPath("./data/run");
-    EmbeddedJournal.requireExplicitPath("/var/lib/peaktrade");
-    assertThatThrownBy(() -> EmbeddedJournal.requireExplicitPath("data/run"))
-        .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("peaktrade.data-dir");
-  }
 }

@@ -25,8 +25,8 @@ import org.peaktrade.actors.session.SessionService;
  * Single node or cluster member ({@code peaktrade.cluster.enabled}): where the kill-switch entities and the sessions
  * live (on this node, or sharded over the cluster), how a member joins ({@code peaktrade.cluster.join}: the seed
  * nodes, or Cluster Bootstrap through service discovery), and, for a member, waiting until it has joined before
- * anything asks the cluster singletons. A cluster on the embedded H2 file journal is refused: every member needs the
- * same journal (config/persistence-cassandra.conf).
+ * anything asks the cluster singletons. A cluster on the embedded journal under the data dir is refused: every member
+ * needs the same journal (config/persistence-cassandra.conf).
  */
 final class ClusterWiring {
   static final String JOIN_TIMEOUT = "peaktrade.cluster.join-timeout";
@@ -34,7 +34,6 @@ final class ClusterWiring {
   static final String BOOTSTRAP_DISCOVERY = "pekko.management.cluster.bootstrap.contact-point-discovery";
   private static final String BOOTSTRAP_ROUTE_PROVIDER =
       "org.apache.pekko.management.cluster.bootstrap.ClusterBootstrap$";
-  private static final String JOURNAL_URL = "pekko-persistence-jdbc.shared-databases.slick.db.url";
 
   /** How a member finds the others. */
   enum Join {
@@ -69,9 +68,9 @@ final class ClusterWiring {
   static ClusterWiring fromConfig(Config config) {
     try {
       boolean enabled = config.getBoolean(ClusterProfile.ENABLED);
-      if (enabled && EmbeddedJournal.isConfigured(config) && config.getString(JOURNAL_URL).startsWith("jdbc:h2:file:")) {
+      if (enabled && EmbeddedJournal.isConfigured(config) && EmbeddedJournal.isUnderDataDir(config)) {
         throw new NodeConfigException(ClusterProfile.ENABLED + " = true needs a journal every member shares, not the "
-            + "embedded H2 file under the data dir: add --config config/persistence-cassandra.conf", null);
+            + "embedded SQLite file under the data dir: add --config config/persistence-cassandra.conf", null);
       }
       if (enabled && !"cluster".equals(config.getString("pekko.actor.provider"))) {
         throw new NodeConfigException(ClusterProfile.ENABLED + " = true but pekko.actor.provider is '"

@@ -49,12 +49,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running node, alone or a cluster member ({@link ClusterWiring}): the actor system, the journal, the watchdog, the
- * kill-switch runtime with its recovery health checks, the market data (a replay or the live Kraken feed), the
- * trading sessions when a {@link SessionService} is wired in, the HTTP API behind its token gate (HTTPS when
- * configured; see {@link ApiSecurity}), the metrics, and the health endpoints (Pekko Management, own port, started
- * last). Stopping runs CoordinatedShutdown, which unbinds the API and the health endpoints first and then stops the
- * actors.
+ * One running node, alone or a cluster member ({@link ClusterWiring}): the data dir's {@link DataDirLock} (one node
+ * per data dir), the actor system, the journal, the watchdog, the kill-switch runtime with its recovery health checks,
+ * the market data (a replay or the live Kraken feed), the trading sessions when a {@link SessionService} is wired in,
+ * the HTTP API behind its token gate (HTTPS when configured; see {@link ApiSecurity}), the metrics, and the health
+ * endpoints (Pekko Management, own port, started last). Stopping runs CoordinatedShutdown, which unbinds the API and
+ * the health endpoints first and then stops the actors; the lock is released once the actor system has terminated.
  */
 public final class Node {
 
@@ -71,6 +71,7 @@ public final class Node {
   private final List<SessionView> demoSessions;
   private final ApiSecurity security;
   private final String cluster;
+  private DataDirLock lock;
 
   private Node(ActorSystem<Void> system, InetSocketAddress address, URI managementUrl, Path dataDir,
       List<String> healthChecks, String marketData, Optional<Path> approvalCodeFile, List<SessionView> demoSessions,
@@ -129,6 +130,21 @@ public final class Node {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the data dir " + dataDir, e);
     }
+    DataDirLock lock = DataDirLock.acquire(dataDir);
+    try {
+      Node node = start(configured, clock, ticker, sessions, dataDir);
+      node.lock = lock;
+      node.system.getWhenTerminated().thenRun(lock::close);
+      return node;
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  /** Starts the node on {@code dataDir}, whose {@link DataDirLock} the caller holds. */
+  private static Node start(Config configured, Clock clock, Ticker ticker, Optional<Sessions> sessions,
+      Path dataDir) {
     GeneratedApprovalCode.Outcome approval = GeneratedApprovalCode.ensure(configured, dataDir);
     Config config = approval.config();
     NodeConfigCheck.validateEverySection(config);
@@ -303,11 +319,13 @@ public final class Node {
   public void stop() {
     CoordinatedShutdown.get(system).run(CoordinatedShutdown.unknownReason());
     awaitTermination(system);
+    lock.close();
   }
 
   /** Blocks until the node has stopped (CoordinatedShutdown, e.g. after Ctrl-C or SIGTERM). */
   public void awaitTermination() {
     system.getWhenTerminated().toCompletableFuture().join();
+    lock.close();
   }
 
   private static void awaitTermination(ActorSystem<?> system) {

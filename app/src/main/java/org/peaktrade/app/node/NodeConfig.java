@@ -83,7 +83,7 @@ public final class NodeConfig {
   static String describeJournal(Config config) {
     String plugin = config.getString(JOURNAL_PLUGIN);
     if (plugin.equals(EmbeddedJournal.JDBC_JOURNAL)) {
-      return "embedded H2 under " + Path.of(config.getString(DATA_DIR)).toAbsolutePath().resolve("journal");
+      return "embedded SQLite under " + Path.of(config.getString(DATA_DIR)).toAbsolutePath().resolve("journal");
     }
     if (plugin.equals(CASSANDRA_JOURNAL)) {
       return "Cassandra " + String.join(",", config.getStringList("datastax-java-driver.basic.contact-points"))

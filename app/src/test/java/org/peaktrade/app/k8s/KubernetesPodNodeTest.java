@@ -140,9 +140,9 @@ class KubernetesPodNodeTest {
               pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off
               pekko.cluster.jmx.multi-mbeans-in-same-jvm = on
               peaktrade.cluster.join-timeout = 8s
-              # The journal: a named in-memory H2 instead of Cassandra (every member would share Cassandra).
+              # The journal: a SQLite file outside the data dir instead of Cassandra (every member would share
+              # Cassandra; a cluster on the journal under the data dir is refused).
               peaktrade.persistence.read-journal = "jdbc-read-journal"
-              pekko-persistence-jdbc.shared-databases.slick.db.url = "jdbc:h2:mem:k8s-pod;DB_CLOSE_DELAY=-1"
               # The pod's ServiceAccount mount; the API server's address comes from variables this JVM does not have.
               pekko.discovery.kubernetes-api.api-service-host-env-name = PEAKTRADE_TEST_NO_KUBERNETES_SERVICE_HOST
               pekko.discovery.kubernetes-api.api-service-port-env-name = PEAKTRADE_TEST_NO_KUBERNETES_SERVICE_PORT
@@ -153,10 +153,12 @@ class KubernetesPodNodeTest {
           .withValue(KUBERNETES_API + ".pod-namespace-path",
               ConfigValueFactory.fromAnyRef(api.namespaceFile().toString()))
           .withValue("peaktrade.data-dir", ConfigValueFactory.fromAnyRef(scratch.resolve("data").toString()))
+          .withValue(EmbeddedJournal.URL, ConfigValueFactory.fromAnyRef(
+              EmbeddedJournal.urlOf(scratch.resolve("shared-journal.db"))))
           // The image's working directory /opt/peak-trade holds data/demo/ (Dockerfile COPY); here, the repository.
           .withValue("peaktrade.market-data.replay.file", ConfigValueFactory.fromAnyRef(
               REPO.resolve(pod.config().getString("peaktrade.market-data.replay.file")).toString()))
-          .withFallback(EmbeddedJournal.config().withoutPath("pekko-persistence-jdbc.shared-databases.slick.db.url"))
+          .withFallback(EmbeddedJournal.config())
           .withFallback(pod.config())
           .resolve();
       assertThat(System.getenv()).doesNotContainKeys("PEAKTRADE_TEST_NO_KUBERNETES_SERVICE_HOST",

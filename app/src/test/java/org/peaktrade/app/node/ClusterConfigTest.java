@@ -66,7 +66,7 @@ class ClusterConfigTest {
   }
 
   @Test
-  void aClusterOnTheEmbeddedH2FileJournalIsRefusedNamingTheFix() {
+  void aClusterOnTheEmbeddedJournalUnderTheDataDirIsRefusedNamingTheFix() {
     Config config = load(List.of(), new ClusterOptions(true, List.of(), Optional.empty(), Optional.empty()));
 
     assertThatThrownBy(() -> ClusterWiring.fromConfig(config)).isInstanceOf(NodeConfigException.class)

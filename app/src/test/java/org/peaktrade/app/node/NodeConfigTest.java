@@ -50,7 +50,7 @@ class NodeConfigTest {
     Config config = load();
 
     assertThat(NodeConfig.describeJournal(config))
-        .isEqualTo("embedded H2 under " + dir.resolve("data").toAbsolutePath().resolve("journal"));
+        .isEqualTo("embedded SQLite under " + dir.resolve("data").toAbsolutePath().resolve("journal"));
   }
 
   @Test
