@@ -11,8 +11,9 @@ import org.peaktrade.app.fixtures.CrashLoop;
 
 /**
  * Acknowledged means durable, proven by crashing: {@link CrashLoop} SIGKILLs a real node on one data dir 50 times at
- * seeded random moments while kills, recovery requests and completions on three scopes are answered, and reads every
- * scope's audit trail back after each restart. The longer soak is {@code bench}'s {@code CrashLoopSoak}.
+ * seeded random moments while kills, recovery requests and completions on three scopes are answered and two PAPER
+ * sessions place orders, and reads every scope's audit trail and every session's orders back after each restart. The
+ * longer soak is {@code bench}'s {@code CrashLoopSoak}.
  */
 class CrashLoopIT {
   private static final int CYCLES = Integer.getInteger("crash-loop.cycles", 50);
@@ -21,7 +22,7 @@ class CrashLoopIT {
   Path dir;
 
   @Test
-  void keepsEveryAcknowledgedKillSwitchEventAcrossFiftyCrashes() throws Exception {
+  void keepsEveryAcknowledgedKillSwitchEventAndOrderAcrossFiftyCrashes() throws Exception {
     CrashLoop.Result result = CrashLoop.run(new CrashLoop.Settings(CYCLES, 20261206L,
         List.of("global", "crash-a", "crash-b"), Duration.ofMillis(2000), dir), System.out);
 
@@ -31,5 +32,7 @@ class CrashLoopIT {
     assertThat(result.cycles()).isEqualTo(CYCLES);
     assertThat(result.acknowledged()).as("events acknowledged before a crash").isGreaterThan(CYCLES);
     assertThat(result.snapshots()).as("snapshots written under the crashes").isPositive();
+    assertThat(result.ordersSeen()).as("orders the API showed before a crash").isPositive();
+    assertThat(result.ordersLostOrChanged()).isZero();
   }
 }
