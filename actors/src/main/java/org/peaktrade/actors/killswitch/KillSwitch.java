@@ -200,14 +200,15 @@ public final class KillSwitch
 
   /** Publishes the status and, while a cooldown is still running, arms the timer for its end. */
   private void publishAndScheduleCooldown(KillSwitchRecord state) {
-    statusTopic.tell(Topic.publish(status(state)));
     Duration remaining = state instanceof KillSwitchRecord.Recovering recovering
         ? recovering.cooldownRemaining(cooldownElapsed()) : Duration.ZERO;
+    // The timer is armed before the status goes out, so whoever sees the status sees the timer already running.
     if (remaining.isZero()) {
       timers.cancel(COOLDOWN_TIMER);
     } else {
       timers.startSingleTimer(COOLDOWN_TIMER, CooldownElapsed.INSTANCE, remaining);
     }
+    statusTopic.tell(Topic.publish(status(state)));
   }
 
   /** A replayed cooldown restarts on this incarnation's ticker, crediting only what the engine's rule allows. */
