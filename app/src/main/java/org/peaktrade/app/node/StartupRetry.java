@@ -38,10 +38,8 @@ final class StartupRetry {
   private final Ticker ticker;
   private final Pause pause;
 
+  /** {@code timeout} is positive (SessionWiring checks the setting). */
   StartupRetry(Duration timeout, Ticker ticker, Pause pause) {
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException(START_TIMEOUT + " must be positive, not " + timeout);
-    }
     this.timeout = timeout;
     this.ticker = ticker;
     this.pause = pause;
