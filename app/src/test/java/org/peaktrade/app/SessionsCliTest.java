@@ -78,6 +78,19 @@ class SessionsCliTest {
   }
 
   @Test
+  void list_and_show_name_the_member_running_each_session() {
+    service.holding(SessionSamples.trading("paper-1"));
+
+    CliRun list = cli("sessions", "list");
+    CliRun show = cli("sessions", "show", "paper-1");
+
+    assertThat(list.out()).containsPattern("STARTED +MEMBER\\n")
+        .containsPattern("paper-1 .* 2024-03-01T12:00:00Z +pekko://peak-trade@127.0.0.1:25521\\n");
+    assertThat(show.out()).contains("paper-1: RUNNING (PAPER) since 2024-03-01T12:00:00Z\n"
+        + "  member    pekko://peak-trade@127.0.0.1:25521\n");
+  }
+
+  @Test
   void list_of_a_node_without_sessions_says_so() {
     CliRun run = cli("sessions", "list");
 

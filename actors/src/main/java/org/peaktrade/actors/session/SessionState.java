@@ -253,11 +253,12 @@ final class SessionState {
     return tracker.evaluateAll(events);
   }
 
-  SessionView view() {
+  /** The session as the API shows it, answered by the node at {@code member} (see {@link SessionView}). */
+  SessionView view(String member) {
     Money marked = lastBar == null ? ledger.cash() : equityAt(lastBar.close());
     return new SessionView(spec, status(), statusReason(), startedAt, barsSeen,
         lastBar == null ? null : lastBar.openTime(), ledger.cash(), marked, ledger.realizedPnl(), ledger.totalFees(),
-        position(), tracker.open().size(), fills.size());
+        position(), tracker.open().size(), fills.size(), member);
   }
 
   List<OrderView> orders() {

@@ -242,7 +242,7 @@ public final class TradingSession
   @Override
   public CommandHandlerWithReply<Command, Event, SessionState> commandHandler() {
     return newCommandHandlerWithReplyBuilder().forAnyState()
-        .onCommand(GetView.class, (state, c) -> Effect().reply(c.replyTo(), state.view()))
+        .onCommand(GetView.class, (state, c) -> Effect().reply(c.replyTo(), state.view(member())))
         .onCommand(GetOrders.class, (state, c) -> Effect().reply(c.replyTo(), state.orders()))
         .onCommand(GetFills.class, (state, c) -> Effect().reply(c.replyTo(), state.fills()))
         .onCommand(GetPositions.class, (state, c) -> Effect().reply(c.replyTo(), state.positions()))
@@ -304,7 +304,7 @@ public final class TradingSession
 
   private ReplyEffect<Event, SessionState> onStop(SessionState state, Stop stop) {
     if (state.isStopped() || stopping) {
-      return Effect().reply(stop.replyTo(), state.view());
+      return Effect().reply(stop.replyTo(), state.view(member()));
     }
     stopping = true;
     feed.disconnect();
@@ -321,7 +321,7 @@ public final class TradingSession
     List<Event> events = steps.stopped(answer.events(), answer.reason());
     return runLogged.persist(state, events, state.status(),
         s -> deps.killSwitchGate().tell(new KillSwitchGate.Unregister(plan.id())))
-        .thenReply(answer.replyTo(), SessionState::view);
+        .thenReply(answer.replyTo(), stopped -> stopped.view(member()));
   }
 
   // ---- the per-bar steps
@@ -519,6 +519,11 @@ public final class TradingSession
 
   private Instant now() {
     return deps.clock().instant();
+  }
+
+  /** This node's address, which the session's views carry: the member running it. */
+  private String member() {
+    return context.getSystem().address().toString();
   }
 
   @Override

@@ -106,6 +106,7 @@ class InJvmClusterIT {
     assertThat(all).hasSize(SESSIONS);
     assertThat(await(nodes.get(1).sessions.list())).extracting(view -> view.spec().id())
         .containsExactly("s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8");
+    assertEveryViewNamesTheMemberHostingIt();
   }
 
   @Test
@@ -129,6 +130,7 @@ class InJvmClusterIT {
       return hosted.containsAll(onCrashedNode);
     });
     eventually(() -> await(nodes.get(0).sessions.list()).stream().allMatch(view -> view.barsSeen() == BARS));
+    assertEveryViewNamesTheMemberHostingIt();
 
     assertThat(acknowledgedBeforeCrash.values().stream().mapToInt(List::size).sum()).isPositive();
     for (String id : onCrashedNode) {
@@ -217,6 +219,19 @@ class InJvmClusterIT {
   private static SessionSpec spec(String id) {
     return new SessionSpec(id, "ma-cross", Map.of("fast", "5", "slow", "15"), Bars.BTC, SessionMode.SHADOW,
         "equity-pct:95", "default", new BigDecimal("10000"), new BigDecimal("10"), new BigDecimal("2"));
+  }
+
+  /** Asked through any node, a session's view names the member whose shard region hosts it. */
+  private void assertEveryViewNamesTheMemberHostingIt() throws Exception {
+    Map<String, String> hostOf = new HashMap<>();
+    for (InJvmClusterNode node : nodes) {
+      node.hostedSessions().forEach(id -> hostOf.put(id, node.system.address().toString()));
+    }
+    for (InJvmClusterNode asked : nodes) {
+      for (SessionView view : await(asked.sessions.list())) {
+        assertThat(view.member()).as(view.spec().id()).isEqualTo(hostOf.get(view.spec().id()));
+      }
+    }
   }
 
   private static void eventually(Callable<Boolean> condition) throws Exception {

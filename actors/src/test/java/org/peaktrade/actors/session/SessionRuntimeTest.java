@@ -98,6 +98,7 @@ class SessionRuntimeTest {
 
     assertThat(started.spec().id()).isEqualTo(id);
     assertThat(started.status()).isEqualTo(SessionStatus.RUNNING);
+    assertThat(started.member()).isEqualTo(testKit.system().address().toString());
     assertThat(await(sessions.list())).extracting(view -> view.spec().id()).contains(id);
     testKit.createTestProbe().awaitAssert(Duration.ofSeconds(20), () -> {
       assertThat(await(sessions.get(id)).orElseThrow().barsSeen()).isEqualTo(5);

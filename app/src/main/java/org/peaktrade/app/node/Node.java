@@ -10,13 +10,9 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -31,7 +27,6 @@ import org.peaktrade.actors.killswitch.KillSwitchService;
 import org.peaktrade.actors.killswitch.KillSwitchStatusStream;
 import org.peaktrade.actors.killswitch.KillSwitchViewFreshCheck;
 import org.peaktrade.actors.killswitch.KillTriggerStats;
-import org.peaktrade.actors.session.SessionRefusedException;
 import org.peaktrade.actors.session.SessionService;
 import org.peaktrade.actors.watchdog.Watchdog;
 import org.peaktrade.app.health.NodeHealth;
@@ -43,7 +38,6 @@ import org.peaktrade.http.HttpServer;
 import org.peaktrade.http.KillSwitchRoutes;
 import org.peaktrade.http.MetricsRoutes;
 import org.peaktrade.http.SessionRoutes;
-import org.peaktrade.protocol.session.SessionSpec;
 import org.peaktrade.protocol.session.SessionView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -182,7 +176,8 @@ public final class Node {
           List.of(started, wiring.journalCheck(), new KillSwitchViewFreshCheck(gate.view())), warnings);
       cluster.startJoining(system);
       cluster.awaitMembership(system);
-      List<SessionView> demo = sessions.isPresent() ? List.of() : startDemoSessions(sessionService, sessionWiring);
+      List<SessionView> demo = sessions.isPresent() ? List.of()
+          : new DemoSessionStart(sessionService, sessionWiring.startupRetry()).start(sessionWiring.demoSessions());
       // Callers from outside reach only the switches of sessions that exist (and text without control characters).
       KillSwitchService api = new GuardedKillSwitchService(killSwitch,
           id -> sessionService.get(id).thenApply(Optional::isPresent));
@@ -199,51 +194,6 @@ public final class Node {
       system.terminate();
       awaitTermination(system);
       throw e;
-    }
-  }
-
-  /**
-   * Starts the configured demo sessions that the journal does not hold yet (a restarted node has resumed them) and
-   * returns every demo session's view; a refused demo session stops the node start with the reasons, unless another
-   * cluster member started it in the meantime.
-   */
-  private static List<SessionView> startDemoSessions(SessionService sessions, SessionWiring wiring) {
-    List<SessionView> views = new ArrayList<>();
-    for (SessionSpec spec : wiring.demoSessions()) {
-      Optional<SessionView> existing = await(sessions.get(spec.id()), "looking up demo session " + spec.id());
-      if (existing.isPresent()) {
-        views.add(existing.get());
-        continue;
-      }
-      try {
-        views.add(await(sessions.start(spec), "starting demo session " + spec.id()));
-      } catch (SessionRefusedException e) {
-        Optional<SessionView> startedMeanwhile =
-            await(sessions.get(spec.id()), "looking up demo session " + spec.id());
-        if (startedMeanwhile.isPresent()) {
-          views.add(startedMeanwhile.get());
-          continue;
-        }
-        throw new NodeConfigException(DemoSessions.PATH + ": demo session '" + spec.id() + "' refused: "
-            + e.getMessage(), e);
-      }
-    }
-    return List.copyOf(views);
-  }
-
-  private static <T> T await(CompletionStage<T> stage, String what) {
-    try {
-      return stage.toCompletableFuture().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(what + " failed: " + e.getCause(), e.getCause());
-    } catch (TimeoutException e) {
-      throw new IllegalStateException(what + ": no answer within " + STOP_TIMEOUT, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while " + what, e);
     }
   }
 

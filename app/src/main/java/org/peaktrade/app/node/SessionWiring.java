@@ -3,6 +3,7 @@ package org.peaktrade.app.node;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.peaktrade.actors.session.SessionSettings;
 import org.peaktrade.actors.watchdog.Watchdog;
 import org.peaktrade.engine.session.LivePolicy;
 import org.peaktrade.engine.session.ModeGates;
+import org.peaktrade.engine.time.Ticker;
 import org.peaktrade.protocol.Symbol;
 import org.peaktrade.protocol.session.SessionSpec;
 
@@ -36,20 +38,36 @@ final class SessionWiring {
   private final SessionSettings settings;
   private final LivePolicy livePolicy;
   private final List<SessionSpec> demoSessions;
+  private final Duration startTimeout;
 
-  private SessionWiring(SessionSettings settings, LivePolicy livePolicy, List<SessionSpec> demoSessions) {
+  private SessionWiring(SessionSettings settings, LivePolicy livePolicy, List<SessionSpec> demoSessions,
+      Duration startTimeout) {
     this.settings = settings;
     this.livePolicy = livePolicy;
     this.demoSessions = demoSessions;
+    this.startTimeout = startTimeout;
   }
 
   static SessionWiring fromConfig(Config config) {
     try {
       return new SessionWiring(SessionSettings.fromConfig(config), LivePolicySettings.fromConfig(config),
-          DemoSessions.fromConfig(config));
+          DemoSessions.fromConfig(config), startTimeout(config));
     } catch (ConfigException | IllegalArgumentException e) {
       throw new NodeConfigException(e.getMessage(), e);
     }
+  }
+
+  private static Duration startTimeout(Config config) {
+    Duration timeout = config.getDuration(StartupRetry.START_TIMEOUT);
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new ConfigException.BadValue(StartupRetry.START_TIMEOUT, "must be positive, not " + timeout);
+    }
+    return timeout;
+  }
+
+  /** How the node asks its sessions while it starts: timed-out asks again, up to peaktrade.node.start-timeout. */
+  StartupRetry startupRetry() {
+    return new StartupRetry(startTimeout, Ticker.SYSTEM, StartupRetry.Pause.SLEEP);
   }
 
   /** The sessions the node starts when they do not exist yet (a restarted node resumes them from the journal). */

@@ -19,6 +19,7 @@ final class SessionText {
     JsonNode spec = view.path("spec");
     out.printf("%s: %s (%s) since %s%n", text(spec, "id"), text(view, "status"), text(spec, "mode"),
         text(view, "startedAt"));
+    out.printf("  member    %s%n", text(view, "member"));
     if (view.hasNonNull("statusReason")) {
       out.printf("  reason    %s%n", text(view, "statusReason"));
     }
@@ -39,12 +40,13 @@ final class SessionText {
       out.println("no sessions on the node at " + node);
       return;
     }
-    Table table = new Table("ID", "STATUS", "MODE", "STRATEGY", "SYMBOL", "EQUITY", "POSITION", "BARS", "STARTED");
+    Table table = new Table("ID", "STATUS", "MODE", "STRATEGY", "SYMBOL", "EQUITY", "POSITION", "BARS", "STARTED",
+        "MEMBER");
     for (JsonNode view : sessions) {
       JsonNode spec = view.path("spec");
       table.row(text(spec, "id"), text(view, "status"), text(spec, "mode"), text(spec, "strategy"),
           text(spec, "symbol"), text(view, "equity"), text(view, "position"), text(view, "barsSeen"),
-          text(view, "startedAt"));
+          text(view, "startedAt"), text(view, "member"));
     }
     table.print(out);
   }
