@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.management.cluster.bootstrap.ClusterBootstrap;
+import org.peaktrade.app.health.SafetyWarning;
 import org.peaktrade.actors.cluster.ClusterProfile;
 import org.peaktrade.actors.cluster.ShardedKillSwitches;
 import org.peaktrade.actors.cluster.ShardedSessions;
@@ -102,6 +103,7 @@ final class ClusterWiring {
       throw new ConfigException.BadValue(BOOTSTRAP_DISCOVERY + ".required-contact-point-nr",
           "must be at least 1, not " + required);
     }
+    ContactPoints.checkSelfIncluded(config);
   }
 
   /**
@@ -127,6 +129,20 @@ final class ClusterWiring {
 
   boolean enabled() {
     return enabled;
+  }
+
+  /**
+   * A member joining through seed nodes can split the cluster: the first seed forms a cluster of its own whenever
+   * no other seed answers within {@code pekko.cluster.seed-node-timeout}, also when it is restarted next to a running
+   * cluster. Contact points (Cluster Bootstrap) cannot.
+   */
+  List<SafetyWarning> safetyWarnings() {
+    if (!enabled || join != Join.SEED_NODES) {
+      return List.of();
+    }
+    return List.of(new SafetyWarning("seed-nodes-can-split", ClusterProfile.JOIN + " = seed-nodes",
+        "the first seed forms a second cluster of its own when it starts and no other seed answers (a restarted "
+            + "seed next to a running cluster): join with --contact-point instead (docs/deployment.md)"));
   }
 
   KillSwitchEntities.Home killSwitchHome() {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -149,7 +150,8 @@ public final class Node {
     NodeMetrics metrics = NodeMetrics.fromConfig(config, clock);
     ApiSecurity security = ApiSecurity.fromConfig(config, dataDir, new SecureRandom());
     ClusterWiring cluster = ClusterWiring.fromConfig(config);
-    List<SafetyWarning> warnings = wiring.safetyWarnings();
+    List<SafetyWarning> warnings = new ArrayList<>(wiring.safetyWarnings());
+    warnings.addAll(cluster.safetyWarnings());
     warnings.forEach(warning -> LOG.warn("SAFETY CONTROL OFF: {}", warning.message()));
     ActorSystem<Void> system =
         ActorSystem.create(Behaviors.empty(), ClusterProfile.SYSTEM_NAME, cluster.systemConfig(config));

@@ -28,9 +28,10 @@ import picocli.CommandLine.Spec;
         "  peak-trade node --config config/local.conf --data-dir data/node",
         "The same on a local Cassandra (see docs/deployment.md):",
         "  peak-trade node --config config/local.conf --config config/persistence-cassandra.conf",
-        "A member of a local three-node cluster on that Cassandra (one per terminal, ports 25520-25522):",
+        "A member of a local three-node cluster on that Cassandra (one per terminal, see docs/deployment.md):",
         "  peak-trade node --config config/local.conf --config config/persistence-cassandra.conf --cluster \\",
-        "      --seed 127.0.0.1:25520 --remote-port 25521 --http-port 8081 --data-dir data/node2"})
+        "      --contact-point 127.0.0.1:8558 --contact-point 127.0.0.1:8559 --contact-point 127.0.0.1:8560 \\",
+        "      --remote-port 25521 --http-port 8081 --management-port 8559 --data-dir data/node2"})
 public final class NodeCommand implements Callable<Integer> {
 
   /** Created first, so logging is set up before the actor system's threads start logging. */
@@ -60,9 +61,16 @@ public final class NodeCommand implements Callable<Integer> {
           + "config/persistence-cassandra.conf. See docs/deployment.md.")
   boolean cluster;
 
+  @Option(names = "--contact-point", paramLabel = "HOST:PORT",
+      description = "The management endpoint (--management-port) of a member, this one included; repeatable, the "
+          + "same list on every member. Members join through Cluster Bootstrap: a new cluster is formed only when "
+          + "all contact points answer, so a restarted member never forms a second one. See docs/deployment.md.")
+  List<String> contactPoints;
+
   @Option(names = "--seed", paramLabel = "HOST:PORT",
       description = "A seed node's remoting address (pekko.cluster.seed-nodes); repeatable. The first seed forms "
-          + "the cluster when no other answers.")
+          + "the cluster when no other answers, also when restarted next to a running cluster: prefer "
+          + "--contact-point.")
   List<String> seeds;
 
   @Option(names = "--remote-port", paramLabel = "N",
@@ -92,7 +100,8 @@ public final class NodeCommand implements Callable<Integer> {
     Config loaded;
     try {
       ClusterOptions clusterOptions = new ClusterOptions(cluster, Objects.requireNonNullElse(seeds, List.of()),
-          Optional.ofNullable(remoteHost), Optional.ofNullable(remotePort));
+          Optional.ofNullable(remoteHost), Optional.ofNullable(remotePort),
+          Objects.requireNonNullElse(contactPoints, List.of()));
       loaded = NodeConfig.load(Objects.requireNonNullElse(configs, List.of()), Optional.ofNullable(dataDir),
           Optional.ofNullable(httpHost), Optional.ofNullable(httpPort), clusterOptions);
       if (managementPort != null) {

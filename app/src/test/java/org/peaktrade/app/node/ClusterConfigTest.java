@@ -56,13 +56,69 @@ class ClusterConfigTest {
   }
 
   @Test
-  void theClusterConfigFileTurnsClusterModeOnWithTheLocalSeed() {
+  void theClusterConfigFileJoinsThroughBootstrapOnTheThreeLocalContactPoints() {
     Config config = load(List.of(repositoryFile("config/persistence-cassandra.conf"),
         repositoryFile("config/cluster.conf")), ClusterOptions.NONE);
 
     assertThat(config.getString("pekko.actor.provider")).isEqualTo("cluster");
-    assertThat(config.getStringList("pekko.cluster.seed-nodes")).containsExactly("pekko://peak-trade@127.0.0.1:25520");
+    assertThat(config.getStringList("pekko.cluster.seed-nodes")).isEmpty();
     assertThat(config.getInt("pekko.remote.artery.canonical.port")).isEqualTo(25520);
+    assertThat(config.getString("peaktrade.cluster.join")).isEqualTo("bootstrap");
+    assertThat(endpoints(config)).containsExactly("127.0.0.1:8558", "127.0.0.1:8559", "127.0.0.1:8560");
+    assertThat(config.getInt(ClusterWiring.BOOTSTRAP_DISCOVERY + ".required-contact-point-nr")).isEqualTo(3);
+    assertThat(ClusterWiring.fromConfig(config).safetyWarnings()).isEmpty();
+  }
+
+  @Test
+  void contactPointsStandForBootstrapOnConfigDiscoveryRequiringEveryOneOfThem() {
+    Config config = load(List.of(repositoryFile("config/persistence-cassandra.conf")), new ClusterOptions(true,
+        List.of(), Optional.empty(), Optional.empty(), List.of("127.0.0.1:8558", "127.0.0.1:8559", "localhost:8560")));
+
+    assertThat(config.getString("peaktrade.cluster.join")).isEqualTo("bootstrap");
+    assertThat(config.getString(ClusterWiring.BOOTSTRAP_DISCOVERY + ".discovery-method")).isEqualTo("config");
+    assertThat(config.getString(ClusterWiring.BOOTSTRAP_DISCOVERY + ".service-name")).isEqualTo("peak-trade");
+    assertThat(config.getInt(ClusterWiring.BOOTSTRAP_DISCOVERY + ".required-contact-point-nr")).isEqualTo(3);
+    assertThat(endpoints(config)).containsExactly("127.0.0.1:8558", "127.0.0.1:8559", "localhost:8560");
+    ClusterWiring wiring = ClusterWiring.fromConfig(config);
+    assertThat(wiring.joinsThroughBootstrap()).isTrue();
+    assertThat(wiring.safetyWarnings()).isEmpty();
+  }
+
+  @Test
+  void contactPointsWithoutThisMembersOwnManagementEndpointAreRefusedNamingIt() {
+    Config config = load(List.of(repositoryFile("config/persistence-cassandra.conf")), new ClusterOptions(true,
+        List.of(), Optional.empty(), Optional.empty(), List.of("127.0.0.1:8559", "127.0.0.1:8560")));
+
+    assertThatThrownBy(() -> ClusterWiring.fromConfig(config)).isInstanceOf(NodeConfigException.class)
+        .hasMessageContaining("127.0.0.1:8558").hasMessageContaining("--management-port")
+        .hasMessageContaining(ContactPoints.ENDPOINTS);
+  }
+
+  @Test
+  void seedsAndContactPointsTogetherAreRefusedNamingBothOptions() {
+    assertThatThrownBy(() -> new ClusterOptions(true, List.of("127.0.0.1:25520"), Optional.empty(),
+        Optional.empty(), List.of("127.0.0.1:8558")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--seed and --contact-point");
+    assertThatThrownBy(() -> new ClusterOptions(true, List.of(), Optional.empty(), Optional.empty(),
+        List.of("8558")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--contact-point must be HOST:PORT");
+  }
+
+  @Test
+  void aMemberJoiningThroughSeedNodesIsWarnedThatTheFirstSeedCanSplitTheCluster() {
+    Config config = load(List.of(repositoryFile("config/persistence-cassandra.conf")), new ClusterOptions(true,
+        List.of("127.0.0.1:25520"), Optional.empty(), Optional.empty()));
+
+    assertThat(ClusterWiring.fromConfig(config).safetyWarnings()).singleElement()
+        .satisfies(warning -> assertThat(warning.name()).isEqualTo("seed-nodes-can-split"))
+        .satisfies(warning -> assertThat(warning.detail()).contains("--contact-point"));
+    Config alone = load(List.of(), ClusterOptions.NONE);
+    assertThat(ClusterWiring.fromConfig(alone).safetyWarnings()).isEmpty();
+  }
+
+  private static List<String> endpoints(Config config) {
+    return config.getConfigList(ContactPoints.ENDPOINTS).stream()
+        .map(endpoint -> endpoint.getString("host") + ":" + endpoint.getInt("port")).toList();
   }
 
   @Test

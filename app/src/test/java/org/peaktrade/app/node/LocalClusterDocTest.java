@@ -67,12 +67,14 @@ class LocalClusterDocTest {
   }
 
   @Test
-  void seedsEveryMemberWithTheClusterPortOfOneOfThem() {
-    Set<String> addresses = new HashSet<>();
-    NODES.forEach(node -> addresses.add("127.0.0.1:" + node.remotePort));
+  void givesEveryMemberTheManagementEndpointOfEveryMemberAsItsContactPoints() {
+    Set<String> endpoints = new HashSet<>();
+    NODES.forEach(node -> endpoints.add("127.0.0.1:" + node.managementPort));
     for (NodeCommand node : NODES) {
       assertTrue(node.cluster, "--cluster");
-      assertTrue(!node.seeds.isEmpty() && addresses.containsAll(node.seeds), node.seeds + " within " + addresses);
+      assertTrue(node.seeds == null || node.seeds.isEmpty(), "no --seed, which lets the first seed split: "
+          + node.seeds);
+      assertEquals(endpoints, new HashSet<>(node.contactPoints), "--contact-point of every member, itself included");
     }
   }
 
