@@ -20,6 +20,11 @@ import org.peaktrade.actors.cluster.ClusterProfile;
 final class ContactPoints {
   static final String SERVICE = "peak-trade";
   static final String ENDPOINTS = "pekko.discovery.config.services." + SERVICE + ".endpoints";
+  /**
+   * Off: Cluster Bootstrap otherwise keeps only the contact points on this member's own management port (the
+   * fallback port), which on one machine, where the members differ by port, is this member alone.
+   */
+  static final String FILTER_ON_FALLBACK_PORT = "pekko.management.cluster.bootstrap.contact-point.filter-on-fallback-port";
   private static final String MANAGEMENT_HOST = "pekko.management.http.hostname";
   private static final String MANAGEMENT_PORT = "pekko.management.http.port";
 
@@ -34,7 +39,8 @@ final class ContactPoints {
         .withValue(ClusterWiring.BOOTSTRAP_DISCOVERY + ".service-name", ConfigValueFactory.fromAnyRef(SERVICE))
         .withValue(ClusterWiring.BOOTSTRAP_DISCOVERY + ".required-contact-point-nr",
             ConfigValueFactory.fromAnyRef(contactPoints.size()))
-        .withValue(ENDPOINTS, ConfigValueFactory.fromIterable(endpoints));
+        .withValue(ENDPOINTS, ConfigValueFactory.fromIterable(endpoints))
+        .withValue(FILTER_ON_FALLBACK_PORT, ConfigValueFactory.fromAnyRef(false));
   }
 
   /**

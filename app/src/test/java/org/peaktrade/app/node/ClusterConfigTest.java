@@ -66,6 +66,7 @@ class ClusterConfigTest {
     assertThat(config.getString("peaktrade.cluster.join")).isEqualTo("bootstrap");
     assertThat(endpoints(config)).containsExactly("127.0.0.1:8558", "127.0.0.1:8559", "127.0.0.1:8560");
     assertThat(config.getInt(ClusterWiring.BOOTSTRAP_DISCOVERY + ".required-contact-point-nr")).isEqualTo(3);
+    assertThat(config.getBoolean(ContactPoints.FILTER_ON_FALLBACK_PORT)).isFalse();
     assertThat(ClusterWiring.fromConfig(config).safetyWarnings()).isEmpty();
   }
 
@@ -79,6 +80,7 @@ class ClusterConfigTest {
     assertThat(config.getString(ClusterWiring.BOOTSTRAP_DISCOVERY + ".service-name")).isEqualTo("peak-trade");
     assertThat(config.getInt(ClusterWiring.BOOTSTRAP_DISCOVERY + ".required-contact-point-nr")).isEqualTo(3);
     assertThat(endpoints(config)).containsExactly("127.0.0.1:8558", "127.0.0.1:8559", "localhost:8560");
+    assertThat(config.getBoolean(ContactPoints.FILTER_ON_FALLBACK_PORT)).as("members differ by port").isFalse();
     ClusterWiring wiring = ClusterWiring.fromConfig(config);
     assertThat(wiring.joinsThroughBootstrap()).isTrue();
     assertThat(wiring.safetyWarnings()).isEmpty();
