@@ -1,7 +1,8 @@
 // Peak Trade operator dashboard: plain JavaScript against the node's JSON API (same origin).
 // Every API call carries the user's token (kept in sessionStorage: this tab only) as Authorization: Bearer.
 // Kill-switch state arrives live over server-sent events (/api/v1/stream), read with fetch rather than EventSource
-// because EventSource cannot send headers and a token in a URL would end up in logs; sessions refresh every 2 s.
+// because EventSource cannot send headers and a token in a URL would end up in logs; sessions and the cluster's
+// members (/api/v1/cluster) refresh every 2 s.
 'use strict';
 
 const $ = (id) => document.getElementById(id);
@@ -9,7 +10,7 @@ const TOKEN_KEY = 'peaktrade.token';
 const RECONNECT_MS = 2000;
 let lastEventSequence = 0;
 let streamAbort = null;
-let sessionsTimer = null;
+let tablesTimer = null;
 
 const token = () => sessionStorage.getItem(TOKEN_KEY);
 
@@ -215,11 +216,16 @@ function sessionRow(view) {
   const row = document.createElement('tr');
   const pnl = Number(view.equity) - Number(view.spec.startingCash);
   const cells = [view.spec.id, view.spec.strategy, view.spec.mode, view.status + (view.statusReason
-      ? ' (' + view.statusReason + ')' : ''), view.position, money(view.equity), money(pnl), view.fills];
+      ? ' (' + view.statusReason + ')' : ''), view.position, money(view.equity), money(pnl), view.fills,
+      memberName(view.member)];
   cells.forEach((value, index) => {
     const cell = document.createElement('td');
     cell.textContent = value === undefined || value === null ? '' : String(value);
-    if (index >= 4) cell.className = 'num' + (index === 6 ? (pnl < 0 ? ' loss' : ' gain') : '');
+    if (index >= 4 && index <= 7) cell.className = 'num' + (index === 6 ? (pnl < 0 ? ' loss' : ' gain') : '');
+    if (index === 8) {
+      cell.className = 'member';
+      cell.title = view.member || '';
+    }
     row.appendChild(cell);
   });
   row.dataset.session = view.spec.id;
@@ -229,6 +235,51 @@ function sessionRow(view) {
     refreshSessions();
   });
   return row;
+}
+
+// A member's address without the part every member shares: 'pekko://peak-trade@10.0.0.2:25520' is '10.0.0.2:25520';
+// a node that runs alone ('pekko://peak-trade') is 'this node'.
+function memberName(address) {
+  if (!address) return '';
+  const at = address.indexOf('@');
+  return at < 0 ? 'this node' : address.slice(at + 1);
+}
+
+async function refreshCluster() {
+  let view;
+  try {
+    view = await api('GET', '/api/v1/cluster');
+  } catch (e) {
+    $('cluster-note').textContent = 'Cluster view unavailable: ' + e.message;
+    return;
+  }
+  $('cluster-mode').textContent = view.mode === 'single-node' ? '(single node)'
+      : '(' + view.members.length + ' members, seen from ' + memberName(view.self) + ')';
+  $('cluster-table').hidden = false;
+  $('cluster-table').querySelector('tbody').replaceChildren(...view.members.map((member) => clusterRow(view, member)));
+  $('cluster-note').textContent = view.shardStatsComplete ? view.sessionsTotal + ' sessions'
+      : 'Session counts incomplete: not every member answered in time; counts are what answered.';
+}
+
+function clusterRow(view, member) {
+  const row = document.createElement('tr');
+  row.className = 'static' + (member.reachable ? '' : ' unreachable');
+  const name = memberName(member.address) + (member.address === view.leader ? ' (leader)' : '');
+  const cells = [name, member.status, member.reachable ? 'yes' : 'no',
+      member.sessions === null ? '–' : member.sessions];
+  cells.forEach((value, index) => {
+    const cell = document.createElement('td');
+    cell.textContent = String(value);
+    if (index === 0) cell.title = member.address;
+    if (index === 3) cell.className = 'num';
+    row.appendChild(cell);
+  });
+  return row;
+}
+
+function refreshTables() {
+  refreshSessions();
+  refreshCluster();
 }
 
 async function showEquity(id) {
@@ -264,17 +315,17 @@ async function signIn(candidate) {
   connection('connecting…', false);
   refreshStatus();
   refreshAlerts();
-  refreshSessions();
+  refreshTables();
   connectStream();
-  sessionsTimer = setInterval(refreshSessions, 2000);
+  tablesTimer = setInterval(refreshTables, 2000);
 }
 
 function signOut(why) {
   sessionStorage.removeItem(TOKEN_KEY);
   if (streamAbort) streamAbort.abort();
-  if (sessionsTimer) clearInterval(sessionsTimer);
+  if (tablesTimer) clearInterval(tablesTimer);
   streamAbort = null;
-  sessionsTimer = null;
+  tablesTimer = null;
   $('whoami').textContent = '';
   $('sign-out').hidden = true;
   $('main').hidden = true;

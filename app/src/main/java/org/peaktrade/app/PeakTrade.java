@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import org.peaktrade.app.auth.NewTokenCommand;
 import org.peaktrade.app.backtest.BacktestCommand;
+import org.peaktrade.app.cluster.ClusterCommand;
 import org.peaktrade.app.cli.IndicatorsCommand;
 import org.peaktrade.app.client.NodeUnreachableException;
 import org.peaktrade.app.client.NotAuthorizedException;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Command;
     description = "Peak Trade: actor-based crypto trading system. Backtests, indicators, market data, a node with a "
         + "kill switch and trading sessions.",
     subcommands = {BacktestCommand.class, IndicatorsCommand.class, FeedCommand.class, NodeCommand.class,
-        SessionsCommand.class, StatusCommand.class, KillCommand.class, RecoverCommand.class,
+        SessionsCommand.class, ClusterCommand.class, StatusCommand.class, KillCommand.class, RecoverCommand.class,
         KillSwitchEventsCommand.class, HashApprovalCodeCommand.class, NewTokenCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",

@@ -30,8 +30,9 @@ import org.peaktrade.http.fixtures.TestTokens.Person;
 /**
  * The operator dashboard in a real headless Chromium against a real node (embedded journal, HTTP on loopback, the
  * test tokens configured): the page asks for a token, shows the kill switch live, kills through its guarded button
- * as an operator, and walks the recovery flow as two approvers; the API agrees. All of it under the node's
- * Content-Security-Policy, which the browser enforces (an injected inline script does not run).
+ * as an operator, and walks the recovery flow as two approvers; the API agrees; the sessions table names the member
+ * running each session and the cluster panel lists the members. All of it under the node's Content-Security-Policy,
+ * which the browser enforces (an injected inline script does not run).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -138,7 +139,6 @@ class DashboardIT {
     assertThat(before).isNotEqualTo("UNKNOWN");
   }
 
-  /** Signs out whoever is signed in, then in with {@code person}'s token, and waits until the page says so. */
   @Test
   @Order(4)
   void thePageRunsUnderAContentSecurityPolicyThatBlocksInjectedInlineScript() throws Exception {
@@ -154,6 +154,32 @@ class DashboardIT {
         .isTrue();
   }
 
+  @Test
+  @Order(5)
+  void theSessionsTableNamesEachSessionsMemberAndTheClusterPanelListsTheMembers() throws Exception {
+    HttpResponse<String> started = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create(node.url() + "/api/v1/sessions"))
+        .header("Content-Type", "application/json")
+        .header("Authorization", TestTokens.bearer(TestTokens.ALICE))
+        .POST(HttpRequest.BodyPublishers.ofString("""
+            {"id":"dash-1","strategy":"ma-cross","symbol":"BTC/USD","mode":"PAPER","sizing":"qty:0.01",
+             "startingCash":10000}""")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+
+    browser.navigate(node.url() + "/dashboard/");
+    signInAs(TestTokens.VIC);
+
+    browser.waitFor("document.querySelector('#sessions-table thead tr').lastElementChild.textContent === 'member'",
+        WAIT);
+    browser.waitFor("[...document.querySelectorAll('#sessions-table tbody tr')].some(row =>"
+        + " row.firstElementChild.textContent === 'dash-1' && row.lastElementChild.textContent === 'this node'"
+        + " && row.lastElementChild.title === 'pekko://peak-trade')", WAIT);
+    browser.waitFor("[...document.querySelectorAll('#cluster-table tbody tr')].some(row =>"
+        + " [...row.children].map(cell => cell.textContent).join('|') === 'this node|Up|yes|1')", WAIT);
+    assertThat(browser.text("cluster-mode")).isEqualTo("(single node)");
+  }
+
+  /** Signs out whoever is signed in, then in with {@code person}'s token, and waits until the page says so. */
   private void signInAs(Person person) throws Exception {
     browser.waitFor("document.readyState === 'complete' && document.getElementById('sign-out') !== null", WAIT);
     browser.evaluate("document.getElementById('sign-out').hidden || document.getElementById('sign-out').click()");

@@ -73,6 +73,7 @@ class OpenApiContractTest {
     List<Endpoint> served = new ArrayList<>();
     served.addAll(KillSwitchRoutes.ENDPOINTS);
     served.addAll(SessionRoutes.ENDPOINTS);
+    served.addAll(ClusterRoutes.ENDPOINTS);
     served.addAll(DashboardRoutes.ENDPOINTS);
     served.addAll(MetricsRoutes.ENDPOINTS);
     served.addAll(Authorization.ENDPOINTS);
@@ -152,6 +153,7 @@ class OpenApiContractTest {
       assertAnswersAsDocumented(endpoint, reply);
       assertThat(lastServed.killSwitch.calls).as("kill-switch calls by %s", person.name()).isEmpty();
       assertThat(lastServed.sessions.calls).as("session calls by %s", person.name()).isEmpty();
+      assertThat(lastServed.cluster.calls).as("cluster views for %s", person.name()).hasValue(0);
     }
   }
 

@@ -30,6 +30,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.stream.javadsl.Source;
 import org.peaktrade.http.auth.Authorization;
+import org.peaktrade.http.fixtures.RecordingClusterViewService;
 import org.peaktrade.http.fixtures.RecordingSessionService;
 import org.peaktrade.http.fixtures.TestTokens;
 import org.peaktrade.http.fixtures.TestTokens.Person;
@@ -39,9 +40,10 @@ import org.peaktrade.protocol.killswitch.KillSwitchStatus;
 import org.peaktrade.protocol.killswitch.TriggerKind;
 
 /**
- * The whole API as a node serves it (kill switch, dashboard and stream, metrics, sessions, in the node's order,
- * behind the {@link Authorization} gate with the {@link TestTokens}), bound to a free loopback port with recording
- * doubles behind it, and a plain HTTP/1.1 client for it that sends one {@code Authorization} header (or none).
+ * The whole API as a node serves it (kill switch, dashboard and stream, metrics, sessions, cluster view, in the
+ * node's order, behind the {@link Authorization} gate with the {@link TestTokens}), bound to a free loopback port with
+ * recording doubles behind it, and a plain HTTP/1.1 client for it that sends one {@code Authorization} header (or
+ * none).
  */
 final class ServedApi {
 
@@ -57,14 +59,16 @@ final class ServedApi {
 
   final RecordingKillSwitchService killSwitch;
   final RecordingSessionService sessions;
+  final RecordingClusterViewService cluster;
   private final int port;
   private final String base;
   private final String authorization;
 
-  private ServedApi(RecordingKillSwitchService killSwitch, RecordingSessionService sessions, int port,
-      String authorization) {
+  private ServedApi(RecordingKillSwitchService killSwitch, RecordingSessionService sessions,
+      RecordingClusterViewService cluster, int port, String authorization) {
     this.killSwitch = killSwitch;
     this.sessions = sessions;
+    this.cluster = cluster;
     this.port = port;
     this.base = "http://127.0.0.1:" + port;
     this.authorization = authorization;
@@ -85,13 +89,15 @@ final class ServedApi {
 
   private static ServedApi start(ActorSystem<?> system, RecordingSessionService sessions, boolean gated) {
     RecordingKillSwitchService killSwitch = new RecordingKillSwitchService(KILLED);
+    RecordingClusterViewService cluster = new RecordingClusterViewService();
     Route routes = new KillSwitchRoutes(killSwitch, CLOCK).route()
         .orElse(new DashboardRoutes(Source.single(KILLED), CLOCK).route())
         .orElse(new MetricsRoutes(() -> METRICS).route())
-        .orElse(new SessionRoutes(sessions).route());
+        .orElse(new SessionRoutes(sessions).route())
+        .orElse(new ClusterRoutes(cluster).route());
     Route served = gated ? new Authorization(TestTokens.tokens()).secure(routes) : routes;
     InetSocketAddress address = HttpServer.start(system, served, "127.0.0.1", 0);
-    return new ServedApi(killSwitch, sessions, address.getPort(), null);
+    return new ServedApi(killSwitch, sessions, cluster, address.getPort(), null);
   }
 
   /** The same server, with requests that carry {@code person}'s token. */
@@ -101,7 +107,7 @@ final class ServedApi {
 
   /** The same server, with requests that carry this {@code Authorization} header (none when null). */
   ServedApi withAuthorization(String header) {
-    return new ServedApi(killSwitch, sessions, port, header);
+    return new ServedApi(killSwitch, sessions, cluster, port, header);
   }
 
   int port() {

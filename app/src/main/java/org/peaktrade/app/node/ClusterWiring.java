@@ -5,17 +5,24 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigValueFactory;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.management.cluster.bootstrap.ClusterBootstrap;
 import org.peaktrade.app.health.SafetyWarning;
 import org.peaktrade.actors.cluster.ClusterProfile;
+import org.peaktrade.actors.cluster.ClusterViewService;
+import org.peaktrade.actors.cluster.ClusterViewSettings;
+import org.peaktrade.actors.cluster.ClusterViews;
+import org.peaktrade.actors.cluster.Membership;
 import org.peaktrade.actors.cluster.ShardedKillSwitches;
 import org.peaktrade.actors.cluster.ShardedSessions;
+import org.peaktrade.actors.cluster.SingleNodeClusterView;
 import org.peaktrade.actors.killswitch.EmbeddedJournal;
 import org.peaktrade.actors.killswitch.KillSwitchEntities;
 import org.peaktrade.actors.session.SessionDependencies;
@@ -26,8 +33,9 @@ import org.peaktrade.actors.session.SessionService;
  * Single node or cluster member ({@code peaktrade.cluster.enabled}): where the kill-switch entities and the sessions
  * live (on this node, or sharded over the cluster), how a member joins ({@code peaktrade.cluster.join}: the seed
  * nodes, or Cluster Bootstrap through service discovery), and, for a member, waiting until it has joined before
- * anything asks the cluster singletons. A cluster on the embedded journal under the data dir is refused: every member
- * needs the same journal (config/persistence-cassandra.conf).
+ * anything asks the cluster singletons; and the operator view of the cluster ({@link ClusterViewService}). A cluster
+ * on the embedded journal under the data dir is refused: every member needs the same journal
+ * (config/persistence-cassandra.conf).
  */
 final class ClusterWiring {
   static final String JOIN_TIMEOUT = "peaktrade.cluster.join-timeout";
@@ -59,11 +67,13 @@ final class ClusterWiring {
   private final boolean enabled;
   private final Join join;
   private final Duration joinTimeout;
+  private final ClusterViewSettings view;
 
-  private ClusterWiring(boolean enabled, Join join, Duration joinTimeout) {
+  private ClusterWiring(boolean enabled, Join join, Duration joinTimeout, ClusterViewSettings view) {
     this.enabled = enabled;
     this.join = join;
     this.joinTimeout = joinTimeout;
+    this.view = view;
   }
 
   static ClusterWiring fromConfig(Config config) {
@@ -81,7 +91,8 @@ final class ClusterWiring {
       if (enabled && join == Join.BOOTSTRAP) {
         checkBootstrap(config);
       }
-      return new ClusterWiring(enabled, join, config.getDuration(JOIN_TIMEOUT));
+      return new ClusterWiring(enabled, join, config.getDuration(JOIN_TIMEOUT),
+          ClusterViewSettings.fromConfig(config));
     } catch (ConfigException e) {
       throw new NodeConfigException(e.getMessage(), e);
     }
@@ -151,6 +162,21 @@ final class ClusterWiring {
 
   SessionService sessions(ActorSystem<?> system, SessionDependencies deps) {
     return enabled ? ShardedSessions.start(system, deps) : SessionRuntime.start(system, deps);
+  }
+
+  /** The operator view: read from Pekko Cluster on a member, the node itself with {@code sessions}' count alone. */
+  ClusterViewService clusterView(ActorSystem<?> system, SessionService sessions) {
+    return enabled ? new ClusterViews(system, view) : new SingleNodeClusterView(system, sessions, view);
+  }
+
+  /** On a member, the statuses of the cluster's members as it sees them (a read of its local cluster state). */
+  Optional<Supplier<List<String>>> memberStatuses(ActorSystem<?> system) {
+    if (!enabled) {
+      return Optional.empty();
+    }
+    org.apache.pekko.cluster.Cluster cluster = org.apache.pekko.cluster.Cluster.get(system.classicSystem());
+    return Optional.of(() -> Membership.of(cluster.state(), cluster.selfAddress()).members().stream()
+        .map(Membership.Member::status).toList());
   }
 
   /** Blocks until this member is Up; throws {@link IllegalStateException} after the join timeout. */

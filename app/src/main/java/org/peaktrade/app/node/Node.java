@@ -34,6 +34,7 @@ import org.peaktrade.app.health.NodeHealth;
 import org.peaktrade.app.health.NodeStartedCheck;
 import org.peaktrade.app.health.SafetyWarning;
 import org.peaktrade.engine.time.Ticker;
+import org.peaktrade.http.ClusterRoutes;
 import org.peaktrade.http.DashboardRoutes;
 import org.peaktrade.http.HttpServer;
 import org.peaktrade.http.KillSwitchRoutes;
@@ -47,9 +48,10 @@ import org.slf4j.LoggerFactory;
  * One running node, alone or a cluster member ({@link ClusterWiring}): the data dir's {@link DataDirLock} (one node
  * per data dir), the actor system, the journal, the watchdog, the kill-switch runtime with its recovery health checks,
  * the market data (a replay or the live Kraken feed), the trading sessions when a {@link SessionService} is wired in,
- * the HTTP API behind its token gate (HTTPS when configured; see {@link ApiSecurity}), the metrics, and the health
- * endpoints (Pekko Management, own port, started last). Stopping runs CoordinatedShutdown, which unbinds the API and
- * the health endpoints first and then stops the actors; the lock is released once the actor system has terminated.
+ * the HTTP API behind its token gate (HTTPS when configured; see {@link ApiSecurity}) with the operator view of the
+ * cluster, the metrics, and the health endpoints (Pekko Management, own port, started last). Stopping runs
+ * CoordinatedShutdown, which unbinds the API and the health endpoints first and then stops the actors; the lock is
+ * released once the actor system has terminated.
  */
 public final class Node {
 
@@ -171,6 +173,7 @@ public final class Node {
           ? sessions.get().start(system, killSwitch, clock)
           : sessionWiring.start(system, config, clock, killSwitch, gate, watchdog, marketData, metrics, cluster);
       metrics.watchSessions(sessionService, killSwitch, system);
+      cluster.memberStatuses(system).ifPresent(metrics::watchClusterMembers);
       // The health endpoints come first: Cluster Bootstrap probes them while this member joins. Readiness fails
       // (node-started) until the API is bound below.
       NodeStartedCheck started = new NodeStartedCheck();
@@ -186,7 +189,8 @@ public final class Node {
       Route routes = new KillSwitchRoutes(api, clock).route()
           .orElse(new DashboardRoutes(KillSwitchStatusStream.from(killSwitch.statusTopic()), clock).route())
           .orElse(new MetricsRoutes(metrics::scrape).route())
-          .orElse(new SessionRoutes(sessionService).route());
+          .orElse(new SessionRoutes(sessionService).route())
+          .orElse(new ClusterRoutes(cluster.clusterView(system, sessionService)).route());
       InetSocketAddress address = HttpServer.start(system, security.secure(routes),
           config.getString(NodeConfig.HTTP_HOST), config.getInt(NodeConfig.HTTP_PORT), security.https());
       started.markStarted();

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.stream.Materializer;
@@ -47,8 +48,9 @@ import org.peaktrade.protocol.killswitch.KillSwitchStatus;
  * process metrics, and domain metrics — per kill-switch scope its state (0 ACTIVE, 1 RECOVERING, 2 KILLED) and the
  * events in its journal; per feed the validation counts and, per symbol, the lag of the newest accepted bar behind
  * the node's clock; risk violations by check and severity; automatic kill-trigger attempts, failures and pending
- * triggers by source; and, polled from the sessions facade, sessions by mode
- * and status, their orders by status and the bars each has processed.
+ * triggers by source; polled from the sessions facade, sessions by mode and status, their orders by status and the
+ * bars each has processed (on a cluster member: every session of the cluster, wherever it runs); and on a cluster
+ * member the members by status, as it sees them.
  *
  * <p>Label policy: a per-scope or per-session series exists only for the global scope and for live sessions (RUNNING
  * or PAUSED in the latest poll). A status of any other scope is not labelled, and the series of a session that
@@ -57,6 +59,9 @@ import org.peaktrade.protocol.killswitch.KillSwitchStatus;
  */
 final class NodeMetrics {
   static final String SESSION_POLL_INTERVAL = "peaktrade.metrics.session-poll-interval";
+  /** Pekko's member statuses (a removed member has left the state), each a series of the cluster members gauge. */
+  static final List<String> MEMBER_STATUSES = List.of("Joining", "WeaklyUp", "Up", "Leaving", "Exiting", "Down",
+      "PreparingForShutdown", "ReadyForShutdown");
 
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Clock clock;
@@ -165,6 +170,15 @@ final class NodeMetrics {
       if (!killSwitchStates.containsKey(scope)) {
         killSwitch.status(new KillSwitchScope(scope)).thenAccept(this::record);
       }
+    }
+  }
+
+  /** Counts the cluster's members by status at each scrape from {@code statuses}, a read of the local cluster state. */
+  void watchClusterMembers(Supplier<List<String>> statuses) {
+    for (String status : MEMBER_STATUSES) {
+      Gauge.builder("peaktrade.cluster.members", statuses, all -> all.get().stream().filter(status::equals).count())
+          .tag("status", status).description("members of the cluster by status, as this member sees them")
+          .register(registry);
     }
   }
 

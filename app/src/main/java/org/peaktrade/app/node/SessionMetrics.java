@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * Session metrics polled through the {@link SessionService} facade, so the sessions themselves carry no metrics
  * code: sessions by mode and status, the orders of all sessions by status (stopped sessions included, their history
  * stays), and the bars each live session (RUNNING or PAUSED) has processed: a session's series is removed once it
- * stopped, so series are bounded by the sessions that run. Each poll hands the ids of the live sessions to
+ * stopped, so series are bounded by the sessions that run. On a cluster member the facade lists every session of the
+ * cluster, so every member reports them all, not only those it runs ({@code GET /api/v1/cluster} counts per
+ * member). Each poll hands the ids of the live sessions to
  * {@code liveSessions} (the kill-switch series follow the same policy). Every mode/status and order-status series
  * exists from the start at 0. A poll that fails keeps the previous values and is counted; one poll at a time.
  */
@@ -64,13 +66,16 @@ final class SessionMetrics {
     for (SessionMode mode : SessionMode.values()) {
       for (SessionStatus status : SessionStatus.values()) {
         Gauge.builder("peaktrade.sessions", latest, counts -> counts.get().sessions(mode, status))
-            .tag("mode", mode.name()).tag("status", status.name()).description("sessions on this node")
+            .tag("mode", mode.name()).tag("status", status.name())
+            .description("sessions this node knows, stopped ones included; on a cluster member every session of the "
+                + "cluster, not only those it runs")
             .register(registry);
       }
     }
     for (OrderStatus status : OrderStatus.values()) {
       Gauge.builder("peaktrade.orders", latest, counts -> counts.get().orders().getOrDefault(status, 0))
-          .tag("status", status.name()).description("orders of the sessions on this node, by lifecycle status")
+          .tag("status", status.name())
+          .description("orders of the sessions this node knows (on a cluster member: of the whole cluster), by status")
           .register(registry);
     }
     pollFailures = Counter.builder("peaktrade.session.metrics.poll.failures")
@@ -118,7 +123,8 @@ final class SessionMetrics {
       if (barsProcessed.put(id, view.barsSeen()) == null) {
         barsProcessedMeters.put(id, FunctionCounter.builder("peaktrade.session.bars.processed", barsProcessed,
                 bars -> bars.getOrDefault(id, 0L))
-            .tag("session", id).description("bars the session has processed (restored from its journal)")
+            .tag("session", id)
+            .description("bars the session has processed (restored from its journal), wherever in the cluster it runs")
             .register(registry));
       }
     }

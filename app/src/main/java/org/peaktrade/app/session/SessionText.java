@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.peaktrade.app.client.TextTable;
 
 /**
  * Sessions for people: a block per session, tables for lists. Amounts are printed exactly as the node sent them
@@ -40,8 +41,8 @@ final class SessionText {
       out.println("no sessions on the node at " + node);
       return;
     }
-    Table table = new Table("ID", "STATUS", "MODE", "STRATEGY", "SYMBOL", "EQUITY", "POSITION", "BARS", "STARTED",
-        "MEMBER");
+    TextTable table = new TextTable("ID", "STATUS", "MODE", "STRATEGY", "SYMBOL", "EQUITY", "POSITION", "BARS",
+        "STARTED", "MEMBER");
     for (JsonNode view : sessions) {
       JsonNode spec = view.path("spec");
       table.row(text(spec, "id"), text(view, "status"), text(spec, "mode"), text(spec, "strategy"),
@@ -52,8 +53,8 @@ final class SessionText {
   }
 
   static void orders(PrintWriter out, JsonNode orders) {
-    Table table = new Table("ORDER", "SIDE", "TYPE", "QUANTITY", "PRICE", "STATUS", "FILLED", "AVG PRICE", "UPDATED",
-        "REASON");
+    TextTable table = new TextTable("ORDER", "SIDE", "TYPE", "QUANTITY", "PRICE", "STATUS", "FILLED", "AVG PRICE",
+        "UPDATED", "REASON");
     for (JsonNode view : orders) {
       JsonNode order = view.path("order");
       table.row(text(order, "id"), text(order, "side"), text(order, "type"), text(order, "quantity"),
@@ -64,7 +65,7 @@ final class SessionText {
   }
 
   static void fills(PrintWriter out, JsonNode fills) {
-    Table table = new Table("TIME", "ORDER", "SIDE", "QUANTITY", "PRICE", "FEE", "LIQUIDITY");
+    TextTable table = new TextTable("TIME", "ORDER", "SIDE", "QUANTITY", "PRICE", "FEE", "LIQUIDITY");
     for (JsonNode fill : fills) {
       table.row(text(fill, "time"), text(fill, "orderId"), text(fill, "side"), text(fill, "quantity"),
           text(fill, "price"), text(fill, "fee"), text(fill, "liquidity"));
@@ -73,7 +74,7 @@ final class SessionText {
   }
 
   static void positions(PrintWriter out, JsonNode positions) {
-    Table table = new Table("SYMBOL", "QUANTITY", "AVG PRICE", "MARK", "UNREALIZED P&L");
+    TextTable table = new TextTable("SYMBOL", "QUANTITY", "AVG PRICE", "MARK", "UNREALIZED P&L");
     for (JsonNode position : positions) {
       table.row(text(position, "symbol"), text(position, "quantity"), text(position, "averagePrice"),
           text(position, "mark"), text(position, "unrealizedPnl"));
@@ -82,7 +83,7 @@ final class SessionText {
   }
 
   static void equity(PrintWriter out, JsonNode points) {
-    Table table = new Table("TIME", "EQUITY");
+    TextTable table = new TextTable("TIME", "EQUITY");
     for (JsonNode point : points) {
       table.row(text(point, "time"), text(point, "equity"));
     }
@@ -98,7 +99,7 @@ final class SessionText {
     return value.isNumber() ? value.decimalValue().toPlainString() : value.asText();
   }
 
-  private static void section(PrintWriter out, String title, Table table, String empty) {
+  private static void section(PrintWriter out, String title, TextTable table, String empty) {
     out.println();
     out.println(title + ":");
     if (table.isEmpty()) {
@@ -122,38 +123,5 @@ final class SessionText {
   private static String base(String symbol) {
     int slash = symbol.indexOf('/');
     return slash < 0 ? "" : symbol.substring(0, slash);
-  }
-
-  /** Left-aligned columns, two spaces apart, each as wide as its widest cell. */
-  private static final class Table {
-    private final List<String[]> rows = new ArrayList<>();
-
-    Table(String... header) {
-      rows.add(header);
-    }
-
-    void row(String... cells) {
-      rows.add(cells);
-    }
-
-    boolean isEmpty() {
-      return rows.size() == 1;
-    }
-
-    void print(PrintWriter out) {
-      int[] widths = new int[rows.get(0).length];
-      for (String[] row : rows) {
-        for (int i = 0; i < row.length; i++) {
-          widths[i] = Math.max(widths[i], row[i].length());
-        }
-      }
-      for (String[] row : rows) {
-        StringBuilder line = new StringBuilder("  ");
-        for (int i = 0; i < row.length; i++) {
-          line.append(i == row.length - 1 ? row[i] : String.format("%-" + widths[i] + "s  ", row[i]));
-        }
-        out.println(line.toString().stripTrailing());
-      }
-    }
   }
 }

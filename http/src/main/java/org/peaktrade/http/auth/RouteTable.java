@@ -64,7 +64,8 @@ public final class RouteTable {
       entry("GET", "/api/v1/sessions/{id}/orders", Role.VIEWER),
       entry("GET", "/api/v1/sessions/{id}/fills", Role.VIEWER),
       entry("GET", "/api/v1/sessions/{id}/positions", Role.VIEWER),
-      entry("GET", "/api/v1/sessions/{id}/equity", Role.VIEWER));
+      entry("GET", "/api/v1/sessions/{id}/equity", Role.VIEWER),
+      entry("GET", "/api/v1/cluster", Role.VIEWER));
 
   private RouteTable() {}
 
