@@ -217,14 +217,15 @@ function sessionRow(view) {
   const pnl = Number(view.equity) - Number(view.spec.startingCash);
   const cells = [view.spec.id, view.spec.strategy, view.spec.mode, view.status + (view.statusReason
       ? ' (' + view.statusReason + ')' : ''), view.position, money(view.equity), money(pnl), view.fills,
-      memberName(view.member)];
+      memberName(view.member) + (view.reachable === false ? ' (no answer)' : '')];
   cells.forEach((value, index) => {
     const cell = document.createElement('td');
     cell.textContent = value === undefined || value === null ? '' : String(value);
     if (index >= 4 && index <= 7) cell.className = 'num' + (index === 6 ? (pnl < 0 ? ' loss' : ' gain') : '');
     if (index === 8) {
-      cell.className = 'member';
-      cell.title = view.member || '';
+      cell.className = 'member' + (view.reachable === false ? ' unreachable' : '');
+      cell.title = (view.member || '') + (view.reachable === false
+          ? ': its member did not answer; the last view this node saw' : '');
     }
     row.appendChild(cell);
   });

@@ -15,19 +15,23 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.peaktrade.actors.fixtures.KillSwitchFixtures;
 import org.peaktrade.actors.fixtures.LocalCassandra;
 import org.peaktrade.app.fixtures.NodeProcess;
+import org.peaktrade.http.ApiJson;
 import org.peaktrade.http.fixtures.TestTokens;
 
 /**
  * Three `peak-trade node --cluster` OS processes from the runnable jar on one real Cassandra (the documented local
  * cluster): sessions started through one node spread over all three; a kill-switch trigger on one node reaches the
  * others; one member is killed with SIGKILL and the sessions it ran resume on the other two from the journal, with
- * every order acknowledged before the kill and no order id twice.
+ * every order acknowledged before the kill and no order id twice; the session list answers 200 throughout, showing
+ * the moving sessions as their last views, marked unreachable.
  */
 class ClusterProcessesIT {
   private static final int SESSIONS = 6;
@@ -84,7 +88,31 @@ class ClusterProcessesIT {
 
       assertThat(victim.killDashNine()).as("killed by SIGKILL").isEqualTo(128 + 9);
 
-      eventually(() -> victimSessions.stream().allMatch(id -> resumedOnSurvivor(nodes, id)));
+      // While the victim's sessions move, the session list keeps answering: the last views this node saw of them,
+      // marked unreachable, until they answer again from a survivor.
+      List<Integer> listAnswers = new ArrayList<>();
+      Set<String> seenUnreachable = new TreeSet<>();
+      eventually(() -> {
+        HttpResponse<String> list;
+        try {
+          list = nodes.get(0).getFromRoot("/api/v1/sessions");
+        } catch (java.io.IOException noAnswer) {
+          listAnswers.add(-1);
+          return false;
+        }
+        listAnswers.add(list.statusCode());
+        if (list.statusCode() == 200) {
+          for (JsonNode view : ApiJson.MAPPER.readTree(list.body()).get("sessions")) {
+            if (!view.get("reachable").asBoolean()) {
+              seenUnreachable.add(view.get("spec").get("id").asText());
+            }
+          }
+        }
+        return victimSessions.stream().allMatch(id -> resumedOnSurvivor(nodes, id));
+      });
+      assertThat(listAnswers).as("the session list during the failover").isNotEmpty().containsOnly(200);
+      assertThat(victimSessions).containsAll(seenUnreachable);
+      assertThat(seenUnreachable).as("the moving sessions were shown as their last views").isNotEmpty();
       for (String id : victimSessions) {
         eventually(() -> json(nodes.get(1).getFromRoot("/api/v1/sessions/" + id)).get("barsSeen").asLong()
             > barsBefore.get(id) + 20);

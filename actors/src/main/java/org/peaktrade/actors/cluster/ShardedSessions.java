@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +38,11 @@ import org.peaktrade.protocol.session.SessionView;
  * the directory (which refuses a taken id), then the entity is woken through sharding. An id is looked up in the
  * directory before its entity is asked, so no entity is ever created for an unknown id; ids that exist are
  * remembered here (sessions are never deleted). Start it once per node, with that node's dependencies.
+ *
+ * <p>Reads keep answering during a failover: this node keeps every spec and the last view of every session it has
+ * seen. When the directory singleton does not answer (it lived on the crashed member), the list is made of the specs
+ * seen; when a session's entity does not answer (its shard is moving), its last view is shown marked
+ * {@link SessionView#reachable() unreachable}. Only a session this node has never seen a view of fails the list.
  */
 public final class ShardedSessions implements SessionService {
   public static final String DIRECTORY_NAME = "session-directory";
@@ -48,7 +53,8 @@ public final class ShardedSessions implements SessionService {
   private final ClusterSharding sharding;
   private final ActorRef<SessionDirectory.Command> directory;
   private final Duration timeout;
-  private final Set<String> known = ConcurrentHashMap.newKeySet();
+  private final Map<String, SessionSpec> specs = new ConcurrentHashMap<>();
+  private final Map<String, SessionView> lastViews = new ConcurrentHashMap<>();
 
   private ShardedSessions(ActorSystem<?> system, SessionDependencies deps, ClusterSharding sharding,
       ActorRef<SessionDirectory.Command> directory) {
@@ -85,35 +91,65 @@ public final class ShardedSessions implements SessionService {
           if (!registration.accepted()) {
             return CompletableFuture.failedFuture(new SessionRefusedException(registration.refusal()));
           }
-          known.add(spec.id());
-          return askEntity(spec.id(), SessionEntity.GetView::new);
+          specs.put(spec.id(), spec);
+          return askView(spec.id());
         });
   }
 
   @Override
   public CompletionStage<List<SessionView>> list() {
-    return AskPattern.<SessionDirectory.Command, SessionDirectory.Specs>ask(directory,
-            SessionDirectory.ListSpecs::new, timeout, system.scheduler())
-        .thenCompose(specs -> {
-          List<CompletableFuture<SessionView>> views = new ArrayList<>();
-          for (SessionSpec spec : specs.specs()) {
-            known.add(spec.id());
-            views.add(askEntity(spec.id(), SessionEntity.GetView::new).toCompletableFuture());
-          }
-          return CompletableFuture.allOf(views.toArray(CompletableFuture[]::new)).thenApply(done -> views.stream()
-              .map(CompletableFuture::join).sorted(Comparator.comparing(view -> view.spec().id())).toList());
-        });
+    return registeredSpecs().thenCompose(registered -> {
+      List<CompletableFuture<SessionView>> views = new ArrayList<>();
+      for (SessionSpec spec : registered) {
+        views.add(viewOrLastSeen(spec.id()).toCompletableFuture());
+      }
+      return CompletableFuture.allOf(views.toArray(CompletableFuture[]::new)).thenApply(done -> views.stream()
+          .map(CompletableFuture::join).sorted(Comparator.comparing(view -> view.spec().id())).toList());
+    });
   }
 
   @Override
   public CompletionStage<Optional<SessionView>> get(String sessionId) {
-    return onSession(sessionId, SessionEntity.GetView::new, Function.identity());
+    return exists(sessionId).thenCompose(exists -> exists
+        ? viewOrLastSeen(sessionId).thenApply(Optional::of)
+        : CompletableFuture.completedFuture(Optional.<SessionView>empty()));
+  }
+
+  /** The directory's specs; the specs this node has seen when the directory does not answer (and it saw any). */
+  private CompletionStage<List<SessionSpec>> registeredSpecs() {
+    return AskPattern.<SessionDirectory.Command, SessionDirectory.Specs>ask(directory,
+            SessionDirectory.ListSpecs::new, timeout, system.scheduler())
+        .thenApply(answer -> {
+          answer.specs().forEach(spec -> specs.put(spec.id(), spec));
+          return answer.specs();
+        })
+        .exceptionallyCompose(failure -> specs.isEmpty() ? CompletableFuture.failedFuture(failure)
+            : CompletableFuture.completedFuture(List.copyOf(specs.values())));
+  }
+
+  /** The session's view from its entity; its last view marked unreachable when the entity does not answer. */
+  private CompletionStage<SessionView> viewOrLastSeen(String sessionId) {
+    return askView(sessionId).exceptionallyCompose(failure -> {
+      SessionView last = lastViews.get(sessionId);
+      return last == null ? CompletableFuture.failedFuture(failure)
+          : CompletableFuture.completedFuture(last.unreachable());
+    });
+  }
+
+  private CompletionStage<SessionView> askView(String sessionId) {
+    return this.<SessionView>askEntity(sessionId, SessionEntity.GetView::new).thenApply(view -> {
+      lastViews.put(sessionId, view);
+      return view;
+    });
   }
 
   @Override
   public CompletionStage<Optional<SessionView>> stop(String sessionId) {
     return onSession(sessionId, replyTo -> new SessionEntity.Stop(STOPPED_BY_OPERATOR, replyTo),
-        Function.identity());
+        (SessionView view) -> {
+          lastViews.put(sessionId, view);
+          return view;
+        });
   }
 
   @Override
@@ -145,13 +181,13 @@ public final class ShardedSessions implements SessionService {
   }
 
   private CompletionStage<Boolean> exists(String sessionId) {
-    if (known.contains(sessionId)) {
+    if (specs.containsKey(sessionId)) {
       return CompletableFuture.completedFuture(true);
     }
     return AskPattern.<SessionDirectory.Command, SessionDirectory.Found>ask(directory,
             replyTo -> new SessionDirectory.Lookup(sessionId, replyTo), timeout, system.scheduler())
         .thenApply(found -> {
-          found.spec().ifPresent(spec -> known.add(spec.id()));
+          found.spec().ifPresent(spec -> specs.put(spec.id(), spec));
           return found.spec().isPresent();
         });
   }

@@ -20,7 +20,7 @@ final class SessionText {
     JsonNode spec = view.path("spec");
     out.printf("%s: %s (%s) since %s%n", text(spec, "id"), text(view, "status"), text(spec, "mode"),
         text(view, "startedAt"));
-    out.printf("  member    %s%n", text(view, "member"));
+    out.printf("  member    %s%n", member(view));
     if (view.hasNonNull("statusReason")) {
       out.printf("  reason    %s%n", text(view, "statusReason"));
     }
@@ -47,9 +47,15 @@ final class SessionText {
       JsonNode spec = view.path("spec");
       table.row(text(spec, "id"), text(view, "status"), text(spec, "mode"), text(spec, "strategy"),
           text(spec, "symbol"), text(view, "equity"), text(view, "position"), text(view, "barsSeen"),
-          text(view, "startedAt"), text(view, "member"));
+          text(view, "startedAt"), member(view));
     }
     table.print(out);
+  }
+
+  /** The member, and that it did not answer when the view is the last one seen (a failover under way). */
+  private static String member(JsonNode view) {
+    String member = text(view, "member");
+    return view.path("reachable").asBoolean(true) ? member : member + " (no answer: last view seen)";
   }
 
   static void orders(PrintWriter out, JsonNode orders) {

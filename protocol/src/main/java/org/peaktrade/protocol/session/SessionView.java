@@ -9,8 +9,25 @@ import org.peaktrade.protocol.Money;
  * A session as the API shows it: its spec, status (with the reason when PAUSED), how far it got, and its account
  * marked at the last bar's close. {@code position} is the signed base quantity of the spec's symbol. {@code member} is
  * the Pekko address of the node whose actor answered, the one running the session: a cluster member such as
- * {@code pekko://peak-trade@127.0.0.1:25521}, or {@code pekko://peak-trade} on a single node.
+ * {@code pekko://peak-trade@127.0.0.1:25521}, or {@code pekko://peak-trade} on a single node. {@code reachable} is
+ * false when the session's actor did not answer in time (its member crashed or is cut off, its shard moving): the
+ * view is then the last one the answering node saw, kept so the session list answers during a failover.
  */
 public record SessionView(SessionSpec spec, SessionStatus status, String statusReason, Instant startedAt,
     long barsSeen, Instant lastBarOpen, Money cash, Money equity, Money realizedPnl, Money fees, BigDecimal position,
-    int openOrders, long fills, String member) implements CborSerializable {}
+    int openOrders, long fills, String member, boolean reachable) implements CborSerializable {
+
+  /** A view its session's actor just gave: reachable. */
+  public SessionView(SessionSpec spec, SessionStatus status, String statusReason, Instant startedAt,
+      long barsSeen, Instant lastBarOpen, Money cash, Money equity, Money realizedPnl, Money fees,
+      BigDecimal position, int openOrders, long fills, String member) {
+    this(spec, status, statusReason, startedAt, barsSeen, lastBarOpen, cash, equity, realizedPnl, fees, position,
+        openOrders, fills, member, true);
+  }
+
+  /** The same view, marked as the last one seen because the session's actor did not answer. */
+  public SessionView unreachable() {
+    return new SessionView(spec, status, statusReason, startedAt, barsSeen, lastBarOpen, cash, equity, realizedPnl,
+        fees, position, openOrders, fills, member, false);
+  }
+}
