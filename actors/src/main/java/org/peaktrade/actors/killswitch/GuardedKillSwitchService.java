@@ -1,6 +1,7 @@
 package org.peaktrade.actors.killswitch;
 
 import java.util.Collection;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -74,6 +75,11 @@ public final class GuardedKillSwitchService implements KillSwitchService {
   @Override
   public void requestStatuses(Collection<KillSwitchScope> scopes, ActorRef<KillSwitchStatus> replyTo) {
     delegate.requestStatuses(scopes, replyTo);
+  }
+
+  @Override
+  public CompletionStage<Optional<KillSwitchStatus>> statusFromJournal(KillSwitchScope scope) {
+    return delegate.statusFromJournal(scope);
   }
 
   @Override

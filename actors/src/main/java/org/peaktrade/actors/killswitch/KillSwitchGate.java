@@ -3,9 +3,11 @@ package org.peaktrade.actors.killswitch;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -30,8 +32,12 @@ import org.peaktrade.protocol.killswitch.KillSwitchStatus;
  * and for every session whose view is at least {@link GateSettings#sessionDueAge()} old. So a missed global push
  * heals within one refresh interval, a missed session push within {@code sessionDueAge} plus one interval (3.5 s
  * with the defaults, before the view would go stale), and an idle node asks each session about once per
- * {@link GateSettings#confirmAfter()}, not once per interval. Only an answer or a push renews a view; a session
- * whose switch does not answer goes stale and blocks. A status with a lower revision than the one held is a late
+ * {@link GateSettings#confirmAfter()}, not once per interval. A switch that has missed an answer (overdue: its
+ * entity lived on a crashed member and its shard is moving, or it is busy) is also read from its journal
+ * ({@link KillSwitchService#statusFromJournal}), which holds every transition the switch acknowledged: the status
+ * read renews the view as of the moment the read started, so a crash elsewhere does not block this node's sessions
+ * while the journal answers. Only an answer, a push or a journal read renews a view; a switch that neither answers
+ * nor can be read goes stale and blocks. A status with a lower revision than the one held is a late
  * delivery and is ignored. When a scope turns KILLED (from ACTIVE, RECOVERING or unknown) the gate
  * tells every affected registered executor to cancel its open orders: the session's own executor for a session
  * switch, all of them for the global one. An executor that registers while a covering switch is KILLED is told at
@@ -67,6 +73,10 @@ public final class KillSwitchGate extends AbstractBehavior<KillSwitchGate.Comman
   /** A status pushed on the topic or answered to a refresh: both are evidence from the entity. */
   private record StatusReceived(KillSwitchStatus status) implements Command {}
 
+  /** The journal read of {@code scope} started at {@code askedAtMillis}: the status, or empty when it failed. */
+  private record JournalStatusRead(KillSwitchScope scope, Optional<KillSwitchStatus> status, long askedAtMillis)
+      implements Command {}
+
   private enum Refresh implements Command {
     INSTANCE
   }
@@ -81,6 +91,8 @@ public final class KillSwitchGate extends AbstractBehavior<KillSwitchGate.Comman
   private final Map<String, ActorRef<OpenOrderCanceller.Command>> executors = new HashMap<>();
   /** Registered sessions not answered yet, with when they registered; empty once every switch has answered. */
   private final Map<String, Long> unansweredSince = new HashMap<>();
+  /** Scopes whose journal read has not come back yet: at most one read per scope at a time. */
+  private final Set<KillSwitchScope> journalReads = new HashSet<>();
 
   public static Behavior<Command> create(GateSettings settings, GateView view, KillSwitchService service,
       ActorRef<Topic.Command<KillSwitchStatus>> statusTopic) {
@@ -106,7 +118,8 @@ public final class KillSwitchGate extends AbstractBehavior<KillSwitchGate.Comman
   @Override
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
-        .onMessage(StatusReceived.class, m -> apply(m.status()))
+        .onMessage(StatusReceived.class, m -> apply(m.status(), view.nowMillis()))
+        .onMessage(JournalStatusRead.class, this::onJournalStatusRead)
         .onMessage(Register.class, this::onRegister)
         .onMessage(Unregister.class, this::onUnregister)
         .onMessageEquals(Refresh.INSTANCE, this::onRefresh)
@@ -165,43 +178,64 @@ public final class KillSwitchGate extends AbstractBehavior<KillSwitchGate.Comman
   private Behavior<Command> onRefresh() {
     long now = view.nowMillis();
     List<KillSwitchScope> due = new ArrayList<>();
+    List<KillSwitchScope> overdue = new ArrayList<>();
     due.add(KillSwitchScope.GLOBAL);
     ScopeView global = view.get(KillSwitchScope.GLOBAL);
-    int overdue = now - (global == null ? startedAtMillis : global.confirmedAtMillis())
-        >= askedEveryRefreshOverdueMillis ? 1 : 0;
+    if (now - (global == null ? startedAtMillis : global.confirmedAtMillis()) >= askedEveryRefreshOverdueMillis) {
+      overdue.add(KillSwitchScope.GLOBAL);
+    }
     for (String sessionId : executors.keySet()) {
+      KillSwitchScope scope = KillSwitchScope.session(sessionId);
       ScopeView held = view.session(sessionId);
       if (held == null) {
-        due.add(KillSwitchScope.session(sessionId));
+        due.add(scope);
         if (now - unansweredSince.getOrDefault(sessionId, now) >= askedEveryRefreshOverdueMillis) {
-          overdue++;
+          overdue.add(scope);
         }
         continue;
       }
       long age = now - held.confirmedAtMillis();
       if (age >= sessionDueMillis) {
-        due.add(KillSwitchScope.session(sessionId));
+        due.add(scope);
         if (age >= sessionOverdueMillis) {
-          overdue++;
+          overdue.add(scope);
         }
       }
     }
-    if (overdue > 0) {
-      getContext().getLog().warn("{} kill switches did not answer the last refresh; their views age towards stale "
-          + "and block orders once older than {}", overdue, view.staleAfter());
+    if (!overdue.isEmpty()) {
+      getContext().getLog().warn("{} kill switches did not answer the last refresh; reading them from the journal, "
+          + "their views age towards stale and block orders once older than {} unless an answer or a read renews "
+          + "them", overdue.size(), view.staleAfter());
     }
     request(due);
+    readFromJournal(overdue);
     return this;
   }
 
-  private Behavior<Command> apply(KillSwitchStatus status) {
+  private void readFromJournal(List<KillSwitchScope> scopes) {
+    long askedAt = view.nowMillis();
+    for (KillSwitchScope scope : scopes) {
+      if (journalReads.add(scope)) {
+        getContext().pipeToSelf(service.statusFromJournal(scope), (status, failure) ->
+            new JournalStatusRead(scope, failure == null ? status : Optional.empty(), askedAt));
+      }
+    }
+  }
+
+  private Behavior<Command> onJournalStatusRead(JournalStatusRead read) {
+    journalReads.remove(read.scope());
+    read.status().ifPresent(status -> apply(status, read.askedAtMillis()));
+    return this;
+  }
+
+  /** Applies a status as evidence of the switch at {@code seenAtMillis} (now, or when a journal read started). */
+  private Behavior<Command> apply(KillSwitchStatus status, long seenAtMillis) {
     KillSwitchScope scope = status.scope();
     if (!scope.isGlobal() && !executors.containsKey(GateView.sessionId(scope))) {
       return this;
     }
     ScopeView held = view.get(scope);
-    long now = view.nowMillis();
-    ScopeView updated = held == null ? ScopeView.of(status, now) : held.confirm(status, now);
+    ScopeView updated = held == null ? ScopeView.of(status, seenAtMillis) : held.confirm(status, seenAtMillis);
     if (updated == held) {
       return this;
     }

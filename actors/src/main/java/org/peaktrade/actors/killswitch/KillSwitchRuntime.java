@@ -3,6 +3,8 @@ package org.peaktrade.actors.killswitch;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import org.peaktrade.engine.killswitch.KillSwitchRecord;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -134,6 +136,15 @@ public final class KillSwitchRuntime implements KillSwitchService {
         .take(limit)
         .map(envelope -> new RecordedEvent(envelope.sequenceNr(), (KillSwitchEvent) envelope.event()))
         .runWith(Sink.seq(), system);
+  }
+
+  @Override
+  public CompletionStage<Optional<KillSwitchStatus>> statusFromJournal(KillSwitchScope scope) {
+    return readJournal
+        .currentEventsByPersistenceId(KillSwitch.persistenceId(scope).id(), 1, Long.MAX_VALUE)
+        .runFold(KillSwitchRecord.initial(), (record, envelope) -> record.apply((KillSwitchEvent) envelope.event()),
+            system)
+        .thenApply(record -> Optional.of(JournalStatus.of(scope, record)));
   }
 
   /** Every check runs concurrently; an exception or no answer within the timeout is a failed result. */

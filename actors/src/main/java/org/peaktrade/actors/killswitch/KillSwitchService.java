@@ -2,6 +2,8 @@ package org.peaktrade.actors.killswitch;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -37,6 +39,16 @@ public interface KillSwitchService {
    */
   default void requestStatuses(Collection<KillSwitchScope> scopes, ActorRef<KillSwitchStatus> replyTo) {
     scopes.forEach(scope -> status(scope).thenAccept(replyTo::tell));
+  }
+
+  /**
+   * The scope's status as its journal holds it, folded from every event, without asking its entity: for the gate
+   * when the entity does not answer (it lived on a crashed member and its shard is moving). Every transition a
+   * switch acknowledged was persisted first, so the journal read started at time t holds every kill acknowledged
+   * before t. Empty when this service cannot read the journal; a failed stage when the read failed.
+   */
+  default CompletionStage<Optional<KillSwitchStatus>> statusFromJournal(KillSwitchScope scope) {
+    return CompletableFuture.completedFuture(Optional.empty());
   }
 
   /** The scope's journal, oldest first, starting after {@code afterSequence}, at most {@code limit} entries. */

@@ -260,6 +260,30 @@ class KillSwitchRuntimeTest {
   }
 
   @Test
+  void theStatusReadFromTheJournalIsTheEntitysStateAndRevisionAtEveryStep() throws Exception {
+    KillSwitchScope scope = freshScope();
+    assertThat(await(runtime.statusFromJournal(scope))).hasValueSatisfying(status -> {
+      assertThat(status.state()).isEqualTo(KillSwitchState.ACTIVE);
+      assertThat(status.revision()).isZero();
+    });
+    await(runtime.trigger(scope, TriggerKind.MANUAL, "alice", "halt", Map.of()));
+    assertSameAsEntity(scope);
+    await(runtime.requestRecovery(scope, "mallory", "guess".toCharArray()));
+    assertSameAsEntity(scope);
+    await(runtime.requestRecovery(scope, "bob", code()));
+    assertSameAsEntity(scope);
+    await(runtime.completeRecovery(scope, "carol"));
+    assertSameAsEntity(scope);
+  }
+
+  private void assertSameAsEntity(KillSwitchScope scope) throws Exception {
+    KillSwitchStatus entity = await(runtime.status(scope));
+    KillSwitchStatus journal = await(runtime.statusFromJournal(scope)).orElseThrow();
+    assertThat(journal).usingRecursiveComparison().comparingOnlyFields("scope", "state", "since", "revision",
+        "triggerKind", "triggeredBy", "reason", "recoveryRequestedBy", "cooldownEndsAt").isEqualTo(entity);
+  }
+
+  @Test
   void theJournalIsTheAuditTrailAndCanBePaged() throws Exception {
     KillSwitchScope scope = freshScope();
     await(runtime.trigger(scope, TriggerKind.MANUAL, "alice", "halt", Map.of()));
