@@ -6,9 +6,12 @@ import static org.peaktrade.actors.fixtures.KillSwitchFixtures.code;
 import static org.peaktrade.actors.killswitch.CassandraKillSwitchNode.await;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -67,6 +70,25 @@ class KillSwitchOnCassandraIT {
             "cooldown ends at 2026-03-02T10:05:00Z (200 s remaining)", T0.plusSeconds(100))),
         new RecordedEvent(4, new RecoveryCompleted("carol", T0.plusSeconds(300))));
     assertThat(journalRows(KillSwitch.persistenceId(KillSwitchScope.GLOBAL).id())).isEqualTo(4);
+  }
+
+  @Test
+  void theDocumentedCqlCommandPrintsTheRowsOfASelect() throws Exception {
+    AdvanceableClock clock = new AdvanceableClock(T0);
+    KillSwitchScope scope = KillSwitchFixtures.freshScope();
+    try (CassandraKillSwitchNode node = CassandraKillSwitchNode.start(CASSANDRA, clock)) {
+      await(node.runtime.trigger(scope, TriggerKind.MANUAL, "alice", "cql drill", Map.of()));
+    }
+    String persistenceId = KillSwitch.persistenceId(scope).id();
+    Path select = Files.createTempFile("select", ".cql");
+    Files.writeString(select, "SELECT persistence_id, sequence_nr FROM peaktrade.messages "
+        + "WHERE persistence_id = '" + persistenceId + "' AND partition_nr = 0;\n");
+
+    String output = CASSANDRA.cql(select);
+
+    assertThat(output).contains("persistence_id").contains("sequence_nr")
+        .containsPattern("(?m)^\\s*" + Pattern.quote(persistenceId) + "\\s*\\|\\s*1\\s*$")
+        .contains("(1 row)");
   }
 
   @Test
