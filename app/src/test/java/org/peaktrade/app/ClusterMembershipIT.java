@@ -5,6 +5,7 @@ import static org.peaktrade.app.ClusterProcesses.eventually;
 import static org.peaktrade.app.ClusterProcesses.freePort;
 import static org.peaktrade.app.ClusterProcesses.hostedBy;
 import static org.peaktrade.app.ClusterProcesses.json;
+import static org.peaktrade.app.ClusterProcesses.managementStatus;
 import static org.peaktrade.app.ClusterProcesses.startSession;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,7 +43,7 @@ import org.peaktrade.http.ApiJson;
  * processes bars again. A member started while no other answers forms no cluster, is not ready, and exits.
  */
 class ClusterMembershipIT {
-  private static final String FORMED = "Initiating new cluster, self-joining";
+  private static final String FORMED = ClusterProcesses.FORMED_A_CLUSTER;
   private static final int SESSIONS = 6;
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -141,7 +142,7 @@ class ClusterMembershipIT {
     int lowest = management.indexOf(management.stream().min(Integer::compare).orElseThrow());
     try (NodeProcess alone = launch(lowest, "-alone", management, remoting)) {
       eventually(() -> alone.log().contains("health endpoints on"));
-      assertThat(status(management.get(lowest), "/ready")).as("ready before joining").isEqualTo(500);
+      assertThat(managementStatus(management.get(lowest), "/ready")).as("ready before joining").isEqualTo(500);
 
       Optional<Integer> exit = alone.awaitExit(Duration.ofSeconds(90));
       assertThat(exit).as("gives up after peaktrade.cluster.join-timeout").isPresent();
@@ -219,8 +220,4 @@ class ClusterMembershipIT {
     return hosts.size() == 1 && members.containsAll(hosts);
   }
 
-  private static int status(int managementPort, String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path))
-        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-  }
 }

@@ -24,6 +24,8 @@ import org.peaktrade.http.fixtures.TestTokens;
 /** What the tests of clusters of node processes share: starting sessions, reading logs and answers, waiting. */
 final class ClusterProcesses {
   static final Duration WAIT = Duration.ofSeconds(120);
+  /** What Cluster Bootstrap logs on the one member that forms a new cluster. */
+  static final String FORMED_A_CLUSTER = "Initiating new cluster, self-joining";
   private static final Pattern TRADING = Pattern.compile("session (c\\d+) trading");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -60,6 +62,12 @@ final class ClusterProcesses {
   static JsonNode json(HttpResponse<String> response) throws Exception {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return ApiJson.MAPPER.readTree(response.body());
+  }
+
+  /** The status code of {@code GET path} on a member's management port, e.g. {@code /ready}. */
+  static int managementStatus(int managementPort, String path) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path))
+        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
   static int freePort() throws Exception {

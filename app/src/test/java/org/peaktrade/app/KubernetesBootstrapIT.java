@@ -5,12 +5,13 @@ import static org.peaktrade.app.ClusterProcesses.eventually;
 import static org.peaktrade.app.ClusterProcesses.freePort;
 import static org.peaktrade.app.ClusterProcesses.hostedBy;
 import static org.peaktrade.app.ClusterProcesses.json;
+import static org.peaktrade.app.ClusterProcesses.managementStatus;
 import static org.peaktrade.app.ClusterProcesses.startSession;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+
+
+
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,8 +36,7 @@ import org.peaktrade.app.fixtures.NodeProcess;
  */
 class KubernetesBootstrapIT {
   private static final String NAMESPACE = "peak-trade";
-  private static final String FORMED = "Initiating new cluster, self-joining";
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final String FORMED = ClusterProcesses.FORMED_A_CLUSTER;
 
   @RegisterExtension
   static final LocalCassandra CASSANDRA = LocalCassandra.withSchema();
@@ -97,7 +97,7 @@ class KubernetesBootstrapIT {
           assertThat(json(node.get("")).get("state").asText()).isEqualTo("KILLED");
         }
         for (int port : management) {
-          eventually(() -> status(port, "/ready") == 200);
+          eventually(() -> managementStatus(port, "/ready") == 200);
         }
       } finally {
         for (NodeProcess node : nodes) {
@@ -117,8 +117,8 @@ class KubernetesBootstrapIT {
       Path elsewhere = Files.writeString(dir.resolve("namespace-elsewhere"), "trading");
       try (NodeProcess node = launch(api, 0, management, freePort(), elsewhere)) {
         eventually(() -> node.log().contains("health endpoints on"));
-        assertThat(status(management, "/ready")).as("ready before joining").isEqualTo(500);
-        assertThat(status(management, "/alive")).isEqualTo(200);
+        assertThat(managementStatus(management, "/ready")).as("ready before joining").isEqualTo(500);
+        assertThat(managementStatus(management, "/alive")).isEqualTo(200);
 
         Optional<Integer> exit = node.awaitExit(Duration.ofSeconds(90));
         assertThat(exit).as("the node gives up after peaktrade.cluster.join-timeout").isPresent();
@@ -161,8 +161,4 @@ class KubernetesBootstrapIT {
         "--management-port", String.valueOf(managementPort), "--remote-port", String.valueOf(remotePort));
   }
 
-  private static int status(int managementPort, String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path))
-        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-  }
 }
