@@ -287,13 +287,15 @@ class SessionRoutesTest {
     assertThat(reply.status()).isEqualTo(200);
     JsonNode body = reply.json();
     assertThat(fieldNames(body)).containsExactly("spec", "status", "statusReason", "startedAt", "barsSeen",
-        "lastBarOpen", "cash", "equity", "realizedPnl", "fees", "position", "openOrders", "fills", "member");
+        "lastBarOpen", "cash", "equity", "realizedPnl", "fees", "position", "openOrders", "fills", "member",
+        "reachable");
     assertThat(fieldNames(body.get("spec"))).containsExactly("id", "strategy", "params", "symbol", "mode", "sizing",
         "riskProfile", "startingCash", "feeBps", "slippageBps");
     assertThat(body.get("spec").get("symbol").asText()).isEqualTo("BTC/USD");
     assertThat(body.get("barsSeen").asLong()).isEqualTo(42);
     assertThat(body.get("lastBarOpen").asText()).isEqualTo("2024-03-01T12:41:00Z");
     assertThat(body.get("position").decimalValue()).isEqualByComparingTo("0.15");
+    assertThat(body.get("reachable").asBoolean()).isTrue();
     assertThat(service.calls).containsExactly(new Get("paper-1"));
   }
 
