@@ -33,7 +33,6 @@ import java.util.stream.Collectors;
 public final class ClusterFailoverBench {
   private static final String SINGLETONS_STARTED = "Singleton manager starting singleton actor";
   private static final long WAIT_MILLIS = 1_000;
-  private static final long SETTLE_MILLIS = 2_000;
   private static final int WAIT_ROUNDS = 180;
 
   private final List<ClusterMember> members;
@@ -168,19 +167,16 @@ public final class ClusterFailoverBench {
     victim.launch();
     victim.node().awaitReady();
     double ready = Failover.seconds(System.nanoTime() - restarting);
+    long startedAt = victim.replayStartedAt().orElseThrow();
+    long offset = startedAt - (victim.launchedAt() + leadMillis);
+    leadMillis = startedAt - victim.launchedAt();
     for (int round = 0; round < WAIT_ROUNDS; round++) {
-      if (hosts(Failover.listed(survivors.get(0)), victim) > 0) {
-        double hosting = Failover.seconds(System.nanoTime() - restarting);
-        Waiting.sleep(SETTLE_MILLIS);
-        List<SessionsApi.View> now = Failover.listed(survivors.get(0));
-        Map<String, Long> lags = lagMillis(now);
-        long offset = lags.getOrDefault(victim.name(), 0L) - survivors.stream()
-            .mapToLong(survivor -> lags.getOrDefault(survivor.name(), 0L)).sum() / survivors.size();
-        leadMillis += offset;
-        System.out.printf("  restarted %s: ready %.1f s after the launch (%s), hosts a session again %.1f s after "
-                + "the launch; hosted %s, replay lag by member (ms) %s: the restarted member's replay %d ms %s the "
-                + "survivors'%n", victim.name(), ready, victim.startupSteps(), hosting, hosting(now), lags,
-            Math.abs(offset), offset > 0 ? "behind" : "ahead of");
+      List<SessionsApi.View> now = Failover.listed(survivors.get(0));
+      if (hosts(now, victim) > 0) {
+        System.out.printf("  restarted %s: ready %.1f s after the launch (%s; its replay started %d ms %s the "
+                + "shared clock), hosts a session again %.1f s after the launch; hosted %s%n", victim.name(), ready,
+            victim.startupSteps(), Math.abs(offset), offset > 0 ? "behind" : "ahead of",
+            Failover.seconds(System.nanoTime() - restarting), hosting(now));
         return result;
       }
       Waiting.sleep(WAIT_MILLIS);
@@ -218,8 +214,9 @@ public final class ClusterFailoverBench {
   }
 
   /**
-   * Per member, the median wall time (ms) its sessions' last bar is behind the shared clock: the same for every
-   * member when their replays are aligned (the common part is the time a replay takes to read its file).
+   * Per member, the median wall time (ms) its sessions' last bar is behind the shared clock: how far the member's
+   * replay is off the clock plus how far its sessions are behind their feed (the part all members share is the time
+   * a replay takes to read its file).
    */
   private Map<String, Long> lagMillis(List<SessionsApi.View> views) {
     long market = clock.marketAt(System.currentTimeMillis());
@@ -252,6 +249,8 @@ public final class ClusterFailoverBench {
     row("  log: singletons started (killing the oldest), s", results, result -> result.timeline().singleton());
     row("  log: first moved session trading, s", results, result -> result.timeline().firstTrading());
     row("  log: last moved session trading, s", results, result -> result.timeline().lastTrading());
+    row("  log: shards that did not load their remembered sessions in time", results,
+        result -> result.timeline().shardLoadTimeouts());
     System.out.println("  healthy sessions' GET non-200 over all runs: "
         + results.stream().mapToLong(Failover.Result::healthyNotOk).sum() + "; runs in which a healthy session was "
         + "moved by a rebalance: " + results.stream().filter(result -> !result.healthyMoved().isEmpty()).count());

@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * sessions trading).
  */
 final class Failover {
+  /** Pekko's Shard when its remember-entities store does not answer within waiting-for-state-timeout (2 s). */
+  static final String SHARD_LOAD_TIMEOUT = "Failed to load initial entity ids from remember entities store";
   private static final long SESSION_POLL_MILLIS = 200;
   private static final long PROBE_POLL_MILLIS = 250;
   private static final long GIVE_UP_NANOS = TimeUnit.SECONDS.toNanos(300);
@@ -27,10 +29,11 @@ final class Failover {
 
   /** Seconds from the kill (log times are whole milliseconds of wall time, so these are too). */
   record Timeline(double unreachable, double downed, double removed, double singleton, double firstTrading,
-      double lastTrading) {
+      double lastTrading, long shardLoadTimeouts) {
     String describe() {
       return String.format("log: unreachable %s, downed %s, removed %s, singletons started %s, moved sessions "
-          + "trading %s–%s", s(unreachable), s(downed), s(removed), s(singleton), s(firstTrading), s(lastTrading));
+              + "trading %s–%s; shards that did not load their remembered sessions in time: %d", s(unreachable),
+          s(downed), s(removed), s(singleton), s(firstTrading), s(lastTrading), shardLoadTimeouts);
     }
 
     private static String s(double seconds) {
@@ -185,7 +188,8 @@ final class Failover {
         earliest(logs, killWall, "SBR took decision"), earliest(logs, killWall, "Leader is removing"),
         earliest(logs, killWall, "Singleton manager starting singleton actor"),
         trading.isEmpty() ? Double.NaN : trading.get(0),
-        trading.isEmpty() ? Double.NaN : trading.get(trading.size() - 1));
+        trading.isEmpty() ? Double.NaN : trading.get(trading.size() - 1),
+        logs.stream().mapToLong(log -> NodeLog.count(log, killWall, SHARD_LOAD_TIMEOUT)).sum());
   }
 
   private static double earliest(List<String> logs, long killWall, String text) {

@@ -3,6 +3,7 @@ package org.peaktrade.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -80,8 +81,12 @@ final class FullRestart {
     }
     List<String> startups = new ArrayList<>();
     for (ClusterMember member : members) {
-      startups.add(String.format("%s ready %.1f s, %s", member.name(),
-          Failover.seconds(readyAt.get(member.name())), member.startupSteps()));
+      String log = member.log();
+      startups.add(String.format("%s ready %.1f s, %s, its sessions trading %s–%s s, shards that did not load "
+              + "their remembered sessions in time: %d", member.name(), Failover.seconds(readyAt.get(member.name())),
+          member.startupSteps(), since(member, NodeLog.first(log, 0, line -> line.contains(" trading "))),
+          since(member, NodeLog.last(log, 0, line -> line.contains(" trading "))),
+          NodeLog.count(log, 0, Failover.SHARD_LOAD_TIMEOUT)));
     }
     return new Result(stopped, Failover.seconds(max(readyAt)), Failover.seconds(max(answered)),
         Failover.seconds(max(newBar)), startups);
@@ -113,6 +118,10 @@ final class FullRestart {
     if (!failures.isEmpty()) {
       throw failures.get(0);
     }
+  }
+
+  private static String since(ClusterMember member, OptionalLong at) {
+    return at.isPresent() ? String.format("%.1f", (at.getAsLong() - member.launchedAt()) / 1e3) : "-";
   }
 
   private static long max(Map<String, Long> nanos) {

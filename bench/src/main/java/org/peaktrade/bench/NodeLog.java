@@ -7,7 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.OptionalLong;
 import java.util.function.Predicate;
 
-/** When a node's log (lines starting {@code HH:mm:ss.SSS}, the node's logback pattern) says something. */
+/** When (and how often) a node's log (lines starting {@code HH:mm:ss.SSS}, the node's logback pattern) says something. */
 final class NodeLog {
   private static final long HOUR = 3_600_000;
   private static final long DAY = 24 * HOUR;
@@ -35,6 +35,17 @@ final class NodeLog {
       }
     }
     return last;
+  }
+
+  /** How many lines at or after {@code notBefore} contain {@code text}. */
+  static long count(String log, long notBefore, String text) {
+    long count = 0;
+    for (String line : log.split("\n")) {
+      if (line.contains(text) && wallMillis(line) >= notBefore) {
+        count++;
+      }
+    }
+    return count;
   }
 
   /** The line's time as epoch millis today (yesterday if that would lie in the future); -1 without a time. */
