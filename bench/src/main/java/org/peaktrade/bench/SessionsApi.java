@@ -14,6 +14,7 @@ import org.peaktrade.http.fixtures.TestTokens;
 /** The sessions API of a node process as the harness uses it: start, list, show, each answer with its latency. */
 final class SessionsApi {
   static final String PATH = "/api/v1/sessions";
+  private static final int START_ATTEMPTS = 5;
 
   private SessionsApi() {}
 
@@ -37,13 +38,23 @@ final class SessionsApi {
     }
   }
 
-  /** Starts the SHADOW ma-cross session {@code id} through {@code node}, as app's {@code ClusterProcesses} does. */
+  /**
+   * Starts the SHADOW ma-cross session {@code id} through {@code node}, as app's {@code ClusterProcesses} does. A 503
+   * (the node's ask timed out, as it does on a loaded machine) is retried; 409 then means an earlier try registered it.
+   */
   static void start(NodeProcess node, String id) throws Exception {
-    HttpResponse<String> started = node.postFromRoot(PATH, "{\"id\":\"" + id
-        + "\",\"strategy\":\"ma-cross\",\"params\":{\"fast\":\"3\",\"slow\":\"8\"},\"symbol\":\"BTC/USD\","
-        + "\"mode\":\"SHADOW\",\"sizing\":\"equity-pct:95\",\"startingCash\":10000}", TestTokens.ALICE);
-    if (started.statusCode() != 201) {
-      throw new IllegalStateException("starting " + id + ": " + started.statusCode() + " " + started.body());
+    String body = "{\"id\":\"" + id + "\",\"strategy\":\"ma-cross\",\"params\":{\"fast\":\"3\",\"slow\":\"8\"},"
+        + "\"symbol\":\"BTC/USD\",\"mode\":\"SHADOW\",\"sizing\":\"equity-pct:95\",\"startingCash\":10000}";
+    for (int attempt = 1; ; attempt++) {
+      HttpResponse<String> started = node.postFromRoot(PATH, body, TestTokens.ALICE);
+      boolean retried = attempt > 1 && started.statusCode() == 409;
+      if (started.statusCode() == 201 || retried) {
+        return;
+      }
+      if (started.statusCode() != 503 || attempt == START_ATTEMPTS) {
+        throw new IllegalStateException("starting " + id + ": " + started.statusCode() + " " + started.body());
+      }
+      Waiting.sleep(1_000);
     }
   }
 
