@@ -22,7 +22,7 @@ import org.peaktrade.http.fixtures.TestTokens;
  * and logs to its own file.
  */
 final class ClusterMember {
-  static final String REPLAY_STARTED = "market data: replaying";
+  private static final String REPLAY_STARTED = "market data: replaying";
   private static final String HASH = ApprovalCodeHash.create("bench approval code".toCharArray(), 1000,
       new SecureRandom());
 
