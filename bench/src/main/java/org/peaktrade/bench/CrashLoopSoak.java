@@ -9,11 +9,11 @@ import org.peaktrade.app.fixtures.CrashLoop;
 
 /**
  * The crash-loop soak: app's {@code CrashLoopIT} harness ({@link CrashLoop}) for hundreds of cycles. Runs the runnable
- * jar ({@code -Dpeaktrade.jar=app/target/peak-trade.jar}) on a fresh data dir, SIGKILLs it CYCLES times at random
+ * jar ({@code -Dpeak-trade.jar=app/target/peak-trade.jar}) on a fresh data dir, SIGKILLs it CYCLES times at random
  * moments (seeded) while kills and recoveries on SCOPES scopes are answered, and prints the figures; exits 1 when any
  * acknowledged event was lost or rewritten.
  *
- * <pre>java -Dpeaktrade.jar=app/target/peak-trade.jar -cp bench/target/benchmarks.jar
+ * <pre>java -Dpeak-trade.jar=app/target/peak-trade.jar -cp bench/target/benchmarks.jar
  *   org.peaktrade.bench.CrashLoopSoak [CYCLES=300] [SEED=1] [MAX_UPTIME_MS=3000] [SCOPES=3]</pre>
  */
 public final class CrashLoopSoak {
