@@ -10,8 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.peaktrade.app.fixtures.CrashLoop;
 
 /**
- * Acknowledged means durable, proven by crashing: {@link CrashLoop} SIGKILLs a real node on one data dir 30 times (-Dcrash-loop.cycles) at
- * seeded random moments while kills, recovery requests and completions on three scopes are answered and two PAPER
+ * Acknowledged means durable, proven by crashing: {@link CrashLoop} SIGKILLs a real node on one data dir 30 times
+ * ({@code -Dcrash-loop.cycles=N} for more) at seeded random moments while kills, recovery requests and completions on three scopes are answered and two PAPER
  * sessions place orders, and reads every scope's audit trail and every session's orders back after each restart. The
  * longer soak is {@code bench}'s {@code CrashLoopSoak}.
  */
