@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.Terminated;
@@ -216,7 +217,9 @@ public final class KillSwitchGate extends AbstractBehavior<KillSwitchGate.Comman
     long askedAt = view.nowMillis();
     for (KillSwitchScope scope : scopes) {
       if (journalReads.add(scope)) {
-        getContext().pipeToSelf(service.statusFromJournal(scope), (status, failure) ->
+        // Bounded: a read that hangs (journal unreachable) counts as failed, and the scope may be read again.
+        getContext().pipeToSelf(service.statusFromJournal(scope).toCompletableFuture()
+            .orTimeout(view.staleAfter().toMillis(), TimeUnit.MILLISECONDS), (status, failure) ->
             new JournalStatusRead(scope, failure == null ? status : Optional.empty(), askedAt));
       }
     }

@@ -3,9 +3,8 @@ package org.peaktrade.actors.killswitch;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
-import org.peaktrade.engine.killswitch.KillSwitchRecord;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -18,6 +17,7 @@ import org.apache.pekko.persistence.query.javadsl.CurrentEventsByPersistenceIdQu
 import org.apache.pekko.stream.javadsl.Sink;
 import org.peaktrade.engine.killswitch.ApprovalVerdict;
 import org.peaktrade.engine.killswitch.ApproverGuardRecord;
+import org.peaktrade.engine.killswitch.KillSwitchRecord;
 import org.peaktrade.engine.time.Ticker;
 import org.peaktrade.protocol.killswitch.HealthCheckResult;
 import org.peaktrade.protocol.killswitch.KillSwitchEvent;

@@ -19,7 +19,7 @@ public record ClusterOptions(boolean cluster, List<String> seeds, Optional<Strin
   public static final ClusterOptions NONE = new ClusterOptions(false, List.of(), Optional.empty(), Optional.empty());
   private static final Pattern HOST_PORT = Pattern.compile("[^\\s:/@]+:\\d{1,5}");
 
-  /** Throws {@link IllegalArgumentException} naming the option when a seed, a contact point or the port is malformed. */
+  /** Throws {@link IllegalArgumentException} naming the option when a seed, contact point or port is malformed. */
   public ClusterOptions {
     seeds = List.copyOf(seeds);
     contactPoints = List.copyOf(contactPoints);

@@ -24,7 +24,8 @@ final class ContactPoints {
    * Off: Cluster Bootstrap otherwise keeps only the contact points on this member's own management port (the
    * fallback port), which on one machine, where the members differ by port, is this member alone.
    */
-  static final String FILTER_ON_FALLBACK_PORT = "pekko.management.cluster.bootstrap.contact-point.filter-on-fallback-port";
+  static final String FILTER_ON_FALLBACK_PORT =
+      "pekko.management.cluster.bootstrap.contact-point.filter-on-fallback-port";
   private static final String MANAGEMENT_HOST = "pekko.management.http.hostname";
   private static final String MANAGEMENT_PORT = "pekko.management.http.port";
 
