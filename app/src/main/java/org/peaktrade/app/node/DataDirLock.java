@@ -64,9 +64,13 @@ final class DataDirLock implements AutoCloseable {
     }
   }
 
-  /** Releases the lock; safe to call more than once. */
+  /**
+   * Releases the lock; safe to call more than once and from several threads at once (a node's stop and its actor
+   * system's termination callback both call it: unsynchronised, one could close the channel between the other's
+   * open check and its release, which then failed with ClosedChannelException).
+   */
   @Override
-  public void close() {
+  public synchronized void close() {
     try {
       if (channel.isOpen()) {
         lock.release();
