@@ -3,6 +3,7 @@ package org.peaktrade.actors.cluster;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,10 +99,14 @@ public final class ShardedSessions implements SessionService {
 
   @Override
   public CompletionStage<List<SessionView>> list() {
+    // The sessions this node knows are asked at once, alongside the directory, not after it: when the directory
+    // singleton died with a member, its ask and theirs time out together (one ask-timeout), not one after the other.
+    Map<String, CompletableFuture<SessionView>> asked = new HashMap<>();
+    specs.keySet().forEach(id -> asked.put(id, viewOrLastSeen(id).toCompletableFuture()));
     return registeredSpecs().thenCompose(registered -> {
       List<CompletableFuture<SessionView>> views = new ArrayList<>();
       for (SessionSpec spec : registered) {
-        views.add(viewOrLastSeen(spec.id()).toCompletableFuture());
+        views.add(asked.computeIfAbsent(spec.id(), id -> viewOrLastSeen(id).toCompletableFuture()));
       }
       return CompletableFuture.allOf(views.toArray(CompletableFuture[]::new)).thenApply(done -> views.stream()
           .map(CompletableFuture::join).sorted(Comparator.comparing(view -> view.spec().id())).toList());
