@@ -1,5 +1,6 @@
 package org.peaktrade.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -32,12 +33,22 @@ public final class KillSwitchJson {
    */
   public record StatusView(
       String scope, KillSwitchState state, Instant since, String reason, TriggerKind triggerKind, String triggeredBy,
-      String recoveryRequestedBy, Instant cooldownEndsAt, Long cooldownRemainingSeconds, long revision) {
+      String recoveryRequestedBy, Instant cooldownEndsAt, Long cooldownRemainingSeconds, long revision,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Boolean readFromJournal) {
 
+    /** The switch's own answer. */
     public static StatusView of(KillSwitchStatus status, Clock clock) {
       return new StatusView(status.scope().value(), status.state(), status.since(), status.reason(),
           status.triggerKind(), status.triggeredBy(), status.recoveryRequestedBy(), status.cooldownEndsAt(),
-          remainingSeconds(status, clock), status.revision());
+          remainingSeconds(status, clock), status.revision(), null);
+    }
+
+    /** The status folded from the switch's journal, while the switch itself does not answer (it is moving). */
+    public static StatusView fromJournal(KillSwitchStatus status, Clock clock) {
+      StatusView view = of(status, clock);
+      return new StatusView(view.scope(), view.state(), view.since(), view.reason(), view.triggerKind(),
+          view.triggeredBy(), view.recoveryRequestedBy(), view.cooldownEndsAt(), view.cooldownRemainingSeconds(),
+          view.revision(), true);
     }
 
     private static Long remainingSeconds(KillSwitchStatus status, Clock clock) {

@@ -9,7 +9,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -68,6 +70,8 @@ public final class KillSwitchRoutes extends ApiRoutes {
 
   private static final Logger LOG = LoggerFactory.getLogger(KillSwitchRoutes.class);
   private static final int DEFAULT_EVENTS_PAGE = 100;
+  /** How long a status read from the journal may take when the switch itself did not answer. */
+  static final Duration JOURNAL_READ_TIMEOUT = Duration.ofSeconds(3);
 
   private final KillSwitchService service;
   private final Clock clock;
@@ -97,8 +101,24 @@ public final class KillSwitchRoutes extends ApiRoutes {
                 body -> complete(scope, caller, body))))))))));
   }
 
+  /**
+   * The switch's answer; when it does not answer in time (its entity is moving off a crashed member), the status
+   * folded from its journal, marked {@code readFromJournal}: every transition the switch acknowledged is in it. Still
+   * a 503 when the journal cannot be read either, within {@link #JOURNAL_READ_TIMEOUT}.
+   */
   private Route status(KillSwitchScope scope) {
-    return answer(() -> service.status(scope), status -> ok(StatusView.of(status, clock)));
+    return answer(() -> service.status(scope).thenApply(status -> StatusView.of(status, clock))
+        .exceptionallyCompose(failure -> unwrap(failure) instanceof TimeoutException
+            ? fromJournal(scope, failure) : CompletableFuture.failedFuture(failure)), this::ok);
+  }
+
+  private CompletionStage<StatusView> fromJournal(KillSwitchScope scope, Throwable unanswered) {
+    return service.statusFromJournal(scope).toCompletableFuture()
+        .orTimeout(JOURNAL_READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+        .<StatusView>thenCompose(read -> read.isPresent()
+            ? CompletableFuture.completedFuture(StatusView.fromJournal(read.get(), clock))
+            : CompletableFuture.failedFuture(unanswered))
+        .exceptionallyCompose(notRead -> CompletableFuture.failedFuture(unanswered));
   }
 
   private Route events(KillSwitchScope scope) {

@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -349,6 +350,37 @@ class KillSwitchRoutesTest {
     service.failure = new TimeoutException("ask timed out");
 
     assertProblem(get(""), 503, "did not answer in time");
+  }
+
+  @Test
+  void a_kill_switch_that_does_not_answer_in_time_is_read_from_its_journal_and_marked_so() throws Exception {
+    KillSwitchStatus killed = service.status;
+    service.failure = new TimeoutException("ask timed out: the switch is moving off a crashed member");
+    service.journalStatus = CompletableFuture.completedFuture(Optional.of(killed));
+
+    Reply reply = get("");
+
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    JsonNode body = ApiJson.MAPPER.readTree(reply.body());
+    assertThat(body.get("state").asText()).isEqualTo(killed.state().name());
+    assertThat(body.get("revision").asLong()).isEqualTo(killed.revision());
+    assertThat(body.get("readFromJournal").asBoolean()).isTrue();
+  }
+
+  @Test
+  void a_kill_switch_whose_journal_cannot_be_read_either_is_a_503_problem() throws Exception {
+    service.failure = new TimeoutException("ask timed out");
+    service.journalStatus = CompletableFuture.failedFuture(new IllegalStateException("no node available"));
+
+    assertProblem(get(""), 503, "did not answer in time");
+  }
+
+  @Test
+  void a_status_the_switch_answered_itself_has_no_journal_mark() throws Exception {
+    Reply reply = get("");
+
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(ApiJson.MAPPER.readTree(reply.body()).has("readFromJournal")).isFalse();
   }
 
   @Test

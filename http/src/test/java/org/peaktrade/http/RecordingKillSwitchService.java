@@ -2,6 +2,7 @@ package org.peaktrade.http;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -37,6 +38,8 @@ final class RecordingKillSwitchService implements KillSwitchService {
   volatile Function<KillSwitchStatus, KillSwitchReply> reply = s -> KillSwitchReply.accepted("done", s);
   volatile List<RecordedEvent> journal = List.of();
   volatile Throwable failure;
+  /** What {@link #statusFromJournal} answers: empty (the default) when this service cannot read the journal. */
+  volatile CompletionStage<Optional<KillSwitchStatus>> journalStatus = CompletableFuture.completedFuture(Optional.empty());
 
   RecordingKillSwitchService(KillSwitchStatus status) {
     this.status = status;
@@ -61,6 +64,11 @@ final class RecordingKillSwitchService implements KillSwitchService {
   @Override
   public CompletionStage<KillSwitchStatus> status(KillSwitchScope scope) {
     return answer(new Status(scope), status);
+  }
+
+  @Override
+  public CompletionStage<Optional<KillSwitchStatus>> statusFromJournal(KillSwitchScope scope) {
+    return journalStatus;
   }
 
   @Override

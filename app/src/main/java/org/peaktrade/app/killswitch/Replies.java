@@ -66,6 +66,10 @@ final class Replies {
       out.printf("  recovery requested by %s; cooldown ends %s (%d s left)%n", text(s, "recoveryRequestedBy"),
           text(s, "cooldownEndsAt"), s.path("cooldownRemainingSeconds").asLong());
     }
+    if (s.path("readFromJournal").asBoolean(false)) {
+      out.println("  (read from the switch's journal: the switch did not answer in time, e.g. it is moving off a"
+          + " crashed member)");
+    }
   }
 
   private static String hint(String reason, ApiReply reply) {
