@@ -118,6 +118,11 @@ public final class CassandraLease extends Lease {
           String holder = row.map(r -> r.getString("owner")).orElse(null);
           return owner.equals(holder) ? renew() : CompletableFuture.completedFuture(false);
         })
+        // The timeout comes before the bookkeeping: an answer that arrives too late must not start renewing a lease
+        // Pekko was told it did not get. Whether the row landed stays unknown until the next acquire, which finds
+        // this owner in it and renews.
+        .toCompletableFuture()
+        .orTimeout(operationTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .thenApply(held -> {
           if (held) {
             confirmedAt.set(sent);
@@ -126,9 +131,7 @@ public final class CassandraLease extends Lease {
             LOG.info("lease {} is held by another owner; {} waits", settings.leaseName(), owner);
           }
           return held;
-        })
-        .toCompletableFuture()
-        .orTimeout(operationTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        });
   }
 
   @Override
