@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -136,6 +137,43 @@ class BacktestCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(run.err()).contains("nope.csv");
+  }
+
+  @Test
+  void aParticipationLimitSplitsFillsOverLaterBarsLikeThePaperVenue() throws IOException {
+    List<String> args = List.of("backtest", "--data", CliRun.demo("kraken-ohlc-xbtusdt-1m.json"), "--strategy",
+        "price-sma-cross", "--param", "period=5", "--size", "qty:0.01", "--fee-bps", "0", "--slippage-bps", "0");
+    Path whole = out.resolve("whole");
+    Path limited = out.resolve("limited");
+    CliRun unlimited = CliRun.of(concat(args, "--out", whole.toString()));
+    CliRun capped = CliRun.of(concat(args, "--max-participation-pct", "50", "--out", limited.toString()));
+
+    assertThat(unlimited.exitCode()).as(unlimited.err()).isZero();
+    assertThat(capped.exitCode()).as(capped.err()).isZero();
+    List<BigDecimal> wholeQuantities = column(whole.resolve("fills.csv"), 2);
+    List<BigDecimal> cappedQuantities = column(limited.resolve("fills.csv"), 2);
+    assertThat(wholeQuantities).isNotEmpty().allSatisfy(q -> assertThat(q).isGreaterThanOrEqualTo(
+        new BigDecimal("0.01")));
+    assertThat(cappedQuantities).anySatisfy(q -> assertThat(q).isLessThan(new BigDecimal("0.01")));
+    assertThat(cappedQuantities.size()).isGreaterThan(wholeQuantities.size());
+  }
+
+  @Test
+  void aParticipationOutsideItsRangeIsAUsageErrorNamingTheOption() {
+    CliRun run = CliRun.of("backtest", "--data", BTC_1M, "--strategy", "ma-cross", "--max-participation-pct", "0");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).contains("--max-participation-pct 0").contains("(0, 100]");
+  }
+
+  private static String[] concat(List<String> args, String... more) {
+    List<String> all = new ArrayList<>(args);
+    all.addAll(List.of(more));
+    return all.toArray(String[]::new);
+  }
+
+  private static List<BigDecimal> column(Path csv, int column) throws IOException {
+    return Files.readAllLines(csv).stream().skip(1).map(line -> new BigDecimal(line.split(",")[column])).toList();
   }
 
   @Test

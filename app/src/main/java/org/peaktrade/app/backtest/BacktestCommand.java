@@ -23,6 +23,7 @@ import org.peaktrade.engine.data.BarInterval;
 import org.peaktrade.engine.data.LoadedBars;
 import org.peaktrade.engine.execution.EntryStyle;
 import org.peaktrade.engine.execution.FeeModel;
+import org.peaktrade.engine.execution.ParticipationLimit;
 import org.peaktrade.engine.execution.Sizing;
 import org.peaktrade.engine.execution.SlippageModel;
 import org.peaktrade.engine.optimize.Objective;
@@ -92,6 +93,11 @@ public final class BacktestCommand implements Callable<Integer> {
 
   @Option(names = "--out", defaultValue = "out/backtest", paramLabel = "DIR", description = "Output directory (default: ${DEFAULT-VALUE}).")
   Path out;
+
+  @Option(names = "--max-participation-pct", paramLabel = "PCT",
+      description = "Let the orders together fill at most PCT %% of each bar's volume (0 < PCT <= 100); the rest keeps "
+          + "resting for the next bars, as on a session's paper venue. Default: any size fills at once.")
+  String maxParticipationPct;
 
   @Option(names = "--risk", paramLabel = "CONFIG",
       description = "HOCON file with peaktrade.risk limits: orders are checked as in live trading; writes risk.csv.")
@@ -193,7 +199,19 @@ public final class BacktestCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--risk-portfolio needs --risk CONFIG");
     }
     return new BacktestConfig(new Money(Decimals.parse(cash, "--cash")), Sizing.parse(size), new FeeModel(maker, taker),
-        new SlippageModel(Decimals.parse(slippageBps, "--slippage-bps")), EntryStyle.parse(entry), allowShort, risk);
+        new SlippageModel(Decimals.parse(slippageBps, "--slippage-bps")), EntryStyle.parse(entry), allowShort, risk,
+        participation());
+  }
+
+  private ParticipationLimit participation() {
+    if (maxParticipationPct == null) {
+      return ParticipationLimit.NONE;
+    }
+    try {
+      return ParticipationLimit.percentOfBarVolume(Decimals.parse(maxParticipationPct, "--max-participation-pct"));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--max-participation-pct " + maxParticipationPct + ": " + e.getMessage(), e);
+    }
   }
 
   private void writeOutputs(BacktestReport report) throws IOException {

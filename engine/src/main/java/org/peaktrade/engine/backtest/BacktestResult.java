@@ -3,6 +3,7 @@ package org.peaktrade.engine.backtest;
 import java.util.List;
 import org.peaktrade.engine.portfolio.Position;
 import org.peaktrade.engine.portfolio.RoundTrip;
+import org.peaktrade.engine.trading.RiskOutcome;
 import org.peaktrade.protocol.Fill;
 import org.peaktrade.protocol.Money;
 import org.peaktrade.protocol.Order;

@@ -5,7 +5,7 @@ import java.io.Writer;
 import java.time.Instant;
 import org.peaktrade.engine.backtest.BacktestResult;
 import org.peaktrade.engine.backtest.EquityCurve;
-import org.peaktrade.engine.backtest.RiskOutcome;
+import org.peaktrade.engine.trading.RiskOutcome;
 import org.peaktrade.engine.portfolio.RoundTrip;
 import org.peaktrade.protocol.risk.RiskViolation;
 import org.peaktrade.protocol.Fill;

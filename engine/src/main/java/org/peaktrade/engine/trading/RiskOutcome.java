@@ -1,4 +1,4 @@
-package org.peaktrade.engine.backtest;
+package org.peaktrade.engine.trading;
 
 import org.peaktrade.protocol.Order;
 import org.peaktrade.protocol.risk.RiskDecision;
