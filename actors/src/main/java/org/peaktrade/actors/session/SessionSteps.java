@@ -5,18 +5,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.peaktrade.actors.killswitch.ExecutionGate;
 import org.peaktrade.actors.session.TradingSession.Event;
 import org.peaktrade.engine.execution.ExecutionPipeline;
 import org.peaktrade.engine.killswitch.GateDecision;
 import org.peaktrade.engine.strategy.Direction;
+import org.peaktrade.engine.trading.TradingCore;
 import org.peaktrade.protocol.Bar;
 import org.peaktrade.protocol.ClientOrderId;
 import org.peaktrade.protocol.Order;
 import org.peaktrade.protocol.OrderEvent;
 import org.peaktrade.protocol.risk.RiskDecision;
-import org.peaktrade.protocol.risk.RiskViolation;
 import org.peaktrade.protocol.session.SessionStatus;
 
 /**
@@ -100,8 +99,7 @@ final class SessionSteps {
       blocked = "risk gate did not answer: " + failure;
     } else {
       events.add(new Event.RiskChecked(order.id(), decision, now()));
-      blocked = decision.allowed() ? null : "risk: " + decision.violations().stream()
-          .map(RiskViolation::message).collect(Collectors.joining("; "));
+      blocked = decision.allowed() ? null : TradingCore.riskRefusal(decision);
     }
     if (blocked == null && stopping) {
       blocked = "the session is stopping";

@@ -50,14 +50,14 @@ public final class BacktestEngine {
     allBars.subList(0, warmupBars).forEach(strategy::onBar);
     List<Bar> bars = allBars.subList(warmupBars, allBars.size());
     TradingCore core = new TradingCore(OWNER, instrument, config.terms());
-    Run run = new Run(bars.size());
+    Run run = new Run(bars.size(), core);
     for (int i = 0; i < bars.size(); i++) {
       Bar bar = bars.get(i);
       BarStep step = core.onBar(bar);
       if (!step.isEmpty()) {
-        run.record(step);
+        run.record(step, core);
       }
-      run.mark(i, bar.openTime().toEpochMilli() + bar.interval().toMillis(), core, bar.close().toDouble());
+      run.mark(i, bar.openTime().toEpochMilli() + bar.interval().toMillis(), bar.close().toDouble());
       core.decide(bar, strategy.onBar(bar), OrderAdmission.ALWAYS, bar.closeTime()).ifPresent(run::record);
       progress.barsDone(i + 1, bars.size());
     }
@@ -68,7 +68,10 @@ public final class BacktestEngine {
         core.equity(last.close()), core.ledger().totalFees(), core.position(), List.copyOf(run.risk));
   }
 
-  /** The mutable collections of one run. */
+  /**
+   * The mutable collections of one run. The per-bar equity mark uses double copies of the core's exact cash and
+   * position, refreshed only when a fill changes them, so a bar that fills nothing costs no exact arithmetic.
+   */
   private static final class Run {
     final List<Order> orders = new ArrayList<>();
     final List<Fill> fills = new ArrayList<>();
@@ -79,14 +82,17 @@ public final class BacktestEngine {
     final long[] times;
     final double[] equity;
     final boolean[] exposed;
+    double cash;
+    double position;
 
-    Run(int size) {
+    Run(int size, TradingCore core) {
       times = new long[size];
       equity = new double[size];
       exposed = new boolean[size];
+      cash = core.ledger().cash().toDouble();
     }
 
-    void record(BarStep step) {
+    void record(BarStep step, TradingCore core) {
       for (OrderEvent event : step.events()) {
         if (event instanceof OrderEvent.Filled filled) {
           fills.add(filled.fill());
@@ -94,6 +100,8 @@ public final class BacktestEngine {
       }
       trades.addAll(step.trades());
       expired.addAll(step.expired());
+      cash = core.ledger().cash().toDouble();
+      position = core.position().quantity().doubleValue();
     }
 
     void record(Decision decision) {
@@ -102,10 +110,10 @@ public final class BacktestEngine {
       risk.addAll(decision.risk());
     }
 
-    void mark(int i, long closeTimeMillis, TradingCore core, double close) {
+    void mark(int i, long closeTimeMillis, double close) {
       times[i] = closeTimeMillis;
-      exposed[i] = core.exposed();
-      equity[i] = core.equityMark(close);
+      exposed[i] = position != 0;
+      equity[i] = cash + position * close;
     }
   }
 }

@@ -55,9 +55,6 @@ public final class TradingCore {
   private final PaperVenue venue;
   private final RiskAccount risk;
   private final Map<ClientOrderId, Order> working = new HashMap<>();
-  // Double copies of cash and position for the per-bar equity curve, refreshed whenever a fill changes them.
-  private double cashMark;
-  private double positionMark;
 
   public TradingCore(String owner, Instrument instrument, TradingTerms terms) {
     this.instrument = Objects.requireNonNull(instrument, "instrument");
@@ -67,7 +64,6 @@ public final class TradingCore {
     this.pipeline = new ExecutionPipeline(owner, instrument, terms.sizing(), terms.entry(), terms.allowShort());
     this.venue = new PaperVenue(new BarFillModel(terms.fees(), terms.slippage(), instrument), terms.participation());
     this.risk = terms.risk() == null ? null : new RiskAccount(new PreTradeRisk(terms.risk()));
-    refreshMarks();
   }
 
   /** Offers a new bar to the resting orders and books what filled; then marks the risk account at its close. */
@@ -91,7 +87,6 @@ public final class TradingCore {
       }
     }
     working.keySet().retainAll(restingIds());
-    refreshMarks();
     return new BarStep(events, trades, expired);
   }
 
@@ -161,28 +156,11 @@ public final class TradingCore {
     return ledger.equity(symbol, mark);
   }
 
-  /**
-   * Equity at {@code close} as a double, for equity curves: cash plus position times close from double copies of the
-   * exact values, so a bar that fills nothing costs no exact arithmetic. Exact figures come from {@link #equity}.
-   */
-  public double equityMark(double close) {
-    return cashMark + positionMark * close;
-  }
-
-  public boolean exposed() {
-    return positionMark != 0;
-  }
-
   public Instrument instrument() {
     return instrument;
   }
 
   private List<ClientOrderId> restingIds() {
     return venue.resting().stream().map(Order::id).toList();
-  }
-
-  private void refreshMarks() {
-    cashMark = ledger.cash().toDouble();
-    positionMark = position().quantity().doubleValue();
   }
 }

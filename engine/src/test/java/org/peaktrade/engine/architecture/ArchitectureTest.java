@@ -32,7 +32,8 @@ class ArchitectureTest {
   @Test
   void ledgerExecutionAndSessionsHoldNoFloatingPointState() {
     fields().that().areDeclaredInClassesThat().resideInAnyPackage("org.peaktrade.engine.portfolio..",
-            "org.peaktrade.engine.execution..", "org.peaktrade.engine.session..")
+            "org.peaktrade.engine.execution..", "org.peaktrade.engine.session..",
+            "org.peaktrade.engine.trading..")
         .should().notHaveRawType(double.class).andShould().notHaveRawType(float.class)
         .andShould().notHaveRawType(Double.class)
         .because("money, positions and fees are exact decimals")

@@ -200,7 +200,6 @@ class TradingCoreTest {
     assertThat(step.events()).containsExactly(filled(sell, "2", "120", Liquidity.TAKER, third));
     assertThat(step.trades()).hasSize(1);
     assertThat(core.ledger().cash()).isEqualTo(Money.of("100020"));
-    assertThat(core.equityMark(120)).isEqualTo(100020.0);
-    assertThat(core.exposed()).isFalse();
+    assertThat(core.position().isFlat()).isTrue();
   }
 }
