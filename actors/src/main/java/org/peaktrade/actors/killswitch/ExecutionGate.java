@@ -3,10 +3,10 @@ package org.peaktrade.actors.killswitch;
 import org.peaktrade.engine.killswitch.GateDecision;
 
 /**
- * The node-local, synchronous read of the kill switch that an order must pass: the session reads it before its
- * verdict and the executor reads it again when it takes the order, so a kill that lands in between still stops it.
+ * The node-local, synchronous read of the kill switch that an order must pass: a session reads it at the moment its
+ * venue would take the order (nothing in between), and before orders that rested before a restart rest again.
  * {@link GateView} is the node's implementation (a volatile read and a map lookup, no round trip); tests stand in
- * doubles that flip between the two reads.
+ * scripted doubles.
  */
 @FunctionalInterface
 public interface ExecutionGate {

@@ -10,7 +10,7 @@ import org.peaktrade.engine.time.Ticker;
 import org.peaktrade.protocol.killswitch.KillSwitchScope;
 
 /**
- * The node-local kill-switch view that executors consult synchronously before every order. Only the
+ * The node-local kill-switch view that sessions consult synchronously before every order. Only the
  * {@link KillSwitchGate} writes it; any thread may read it. Reads are a volatile read and a ConcurrentHashMap
  * lookup and allocate nothing while trading is allowed. Fail closed: a session may trade only if the global view
  * and its own view are both known, ACTIVE and confirmed within {@code staleAfter}. Ages are measured on a monotonic

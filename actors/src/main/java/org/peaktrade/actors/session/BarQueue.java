@@ -56,9 +56,9 @@ final class BarQueue {
   }
 
   /**
-   * Whether {@code orderId} is the order of the current bar now with the risk gate or the executor; an answer about
-   * any other order (one asked about before a restart of the session, after which it was read back from the journal)
-   * is stale and ignored.
+   * Whether {@code orderId} is the order of the current bar now with the risk gate; an answer about any other order
+   * (one asked about before a restart of the session, after which it was read back from the journal) is stale and
+   * ignored.
    */
   boolean isInFlight(ClientOrderId orderId) {
     return current != null && orderId.equals(current.inFlight());

@@ -1,23 +1,26 @@
 package org.peaktrade.actors.session;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.peaktrade.protocol.Bar;
 import org.peaktrade.protocol.ClientOrderId;
 import org.peaktrade.protocol.Order;
 
 /**
- * One bar on its way through a {@link TradingSession}'s steps: who to acknowledge when it is done, the orders still to
- * check and submit, the order being checked or submitted now, whether the strategy's answer is awaited, and whether
- * the risk gate has been told the bar's price and the account. Transient, never persisted.
+ * One bar on its way through a {@link TradingSession}'s steps: who to acknowledge when it is done, the events its
+ * steps produced so far (persisted together when the bar is done, or earlier when something out of band has to be
+ * recorded), the orders still to check with the risk gate, the order with the risk gate now, and whether the
+ * strategy's answer is awaited. Transient, never persisted.
  */
 final class BarWork {
   private final Bar bar;
   private final ActorRef<TradingSession.Ack> ackTo;
+  private final List<TradingSession.Event> pending = new ArrayList<>();
   private final Deque<Order> orders = new ArrayDeque<>();
   private boolean awaitingStrategy;
-  private boolean riskInformed;
   private ClientOrderId inFlight;
 
   BarWork(Bar bar, ActorRef<TradingSession.Ack> ackTo) {
@@ -33,6 +36,18 @@ final class BarWork {
     return ackTo;
   }
 
+  /** Adds events this bar's steps produced, in the order the core produced them. */
+  void record(List<TradingSession.Event> events) {
+    pending.addAll(events);
+  }
+
+  /** The events recorded so far, handed over to be persisted; the bar starts collecting afresh. */
+  List<TradingSession.Event> takePending() {
+    List<TradingSession.Event> taken = List.copyOf(pending);
+    pending.clear();
+    return taken;
+  }
+
   /** The orders of this bar not yet sent to the risk gate, in the pipeline's order. */
   Deque<Order> orders() {
     return orders;
@@ -46,15 +61,7 @@ final class BarWork {
     this.awaitingStrategy = awaiting;
   }
 
-  boolean riskInformed() {
-    return riskInformed;
-  }
-
-  void riskInformed(boolean informed) {
-    this.riskInformed = informed;
-  }
-
-  /** The order now with the risk gate or the executor (null: none): only answers about it count. */
+  /** The order now with the risk gate (null: none): only answers about it count. */
   ClientOrderId inFlight() {
     return inFlight;
   }

@@ -11,9 +11,9 @@ import org.peaktrade.actors.watchdog.Watchdog;
 import org.peaktrade.engine.session.ModeGates;
 
 /**
- * What the node hands to its sessions: settings and clock, the node-local kill-switch view (read by the session
- * before its verdict and by the executor when it takes an order; usually the node's {@code GateView}) and gate
- * (executors register there), the watchdog, the listener of risk alerts (usually a {@code RiskBreachForwarder}), the
+ * What the node hands to its sessions: settings and clock, the node-local kill-switch view (read by the session as
+ * its venue takes an order; usually the node's {@code GateView}) and gate (sessions register there to have their
+ * orders canceled on a kill), the watchdog, the listener of risk alerts (usually a {@code RiskBreachForwarder}), the
  * bar feeds, the configuration the risk profiles are read from, and the mode gates.
  */
 public record SessionDependencies(SessionSettings settings, Clock clock, ExecutionGate gateView,

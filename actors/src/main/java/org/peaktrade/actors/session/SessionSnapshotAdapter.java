@@ -1,6 +1,8 @@
 package org.peaktrade.actors.session;
 
+import java.util.function.Supplier;
 import org.apache.pekko.persistence.typed.SnapshotAdapter;
+import org.peaktrade.engine.trading.TradingCore;
 import org.peaktrade.protocol.session.SessionSpec;
 
 /**
@@ -11,11 +13,13 @@ final class SessionSnapshotAdapter implements SnapshotAdapter<SessionState> {
   private final SessionSpec spec;
   private final int recoveryBars;
   private final int equityPoints;
+  private final Supplier<TradingCore> cores;
 
-  SessionSnapshotAdapter(SessionSpec spec, int recoveryBars, int equityPoints) {
+  SessionSnapshotAdapter(SessionSpec spec, int recoveryBars, int equityPoints, Supplier<TradingCore> cores) {
     this.spec = spec;
     this.recoveryBars = recoveryBars;
     this.equityPoints = equityPoints;
+    this.cores = cores;
   }
 
   @Override
@@ -25,6 +29,7 @@ final class SessionSnapshotAdapter implements SnapshotAdapter<SessionState> {
 
   @Override
   public SessionState fromJournal(Object from) {
-    return SessionState.fromSnapshot((SessionState.Snapshot) from, spec, recoveryBars, equityPoints);
+    return SessionState.fromSnapshot((SessionState.Snapshot) from, spec, recoveryBars, equityPoints,
+        cores.get());
   }
 }

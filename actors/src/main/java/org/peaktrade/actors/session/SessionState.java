@@ -15,6 +15,7 @@ import org.peaktrade.engine.session.OrderState;
 import org.peaktrade.engine.session.OrderTracker;
 import org.peaktrade.engine.session.Transition;
 import org.peaktrade.engine.strategy.Direction;
+import org.peaktrade.engine.trading.TradingCore;
 import org.peaktrade.protocol.Bar;
 import org.peaktrade.protocol.CborSerializable;
 import org.peaktrade.protocol.ClientOrderId;
@@ -37,6 +38,13 @@ import org.peaktrade.protocol.session.SessionView;
  * every order with its lifecycle ({@link OrderTracker}), the exact ledger, fills and equity marks. Mutable, owned by
  * the session's event handler ({@link #apply}); everything handed out is a copy. A snapshot holds the order events
  * (few) instead of the tracker and ledger, and they are replayed on load.
+ *
+ * <p>It also holds the session's {@link TradingCore}, the engine's per-bar step that decides. While the session
+ * trades, its command handler drives the core and persists what the core did; the events then update everything
+ * else here but not the core, which has done it already. While the session recovers ({@code recovering}), the
+ * events are applied to the core too ({@code TradingCore.recover...}), so that it continues from where the journal
+ * ends: resting orders with their remainders and ages, the ledger, target and order sequence, the risk account's
+ * marks. A snapshot restores orders and ledger but not the ages of resting orders or the risk marks before it.
  */
 final class SessionState {
   private final SessionSpec spec;
@@ -58,6 +66,7 @@ final class SessionState {
   private final List<OrderEvent> orderEvents = new ArrayList<>();
   private final ArrayDeque<RetainedBar> retained = new ArrayDeque<>();
   private final ArrayDeque<EquityPoint> equity = new ArrayDeque<>();
+  private final TradingCore core;
 
   /** A bar as retained for warm-up; one the strategy failed on is not shown to a fresh strategy again. */
   public record RetainedBar(Bar bar, boolean strategySawIt) {}
@@ -67,23 +76,35 @@ final class SessionState {
       long barsSeen, Bar lastBar, long orderSequence, Direction target, List<OrderEvent> orderEvents,
       List<RetainedBar> retained, List<EquityPoint> equity) implements CborSerializable {}
 
-  SessionState(SessionSpec spec, int recoveryBars, int equityPoints) {
+  SessionState(SessionSpec spec, int recoveryBars, int equityPoints, TradingCore core) {
     this.spec = Objects.requireNonNull(spec, "spec");
+    this.core = Objects.requireNonNull(core, "core");
     this.recoveryBars = recoveryBars;
     this.equityPoints = equityPoints;
     this.ledger = new Ledger(new Money(spec.startingCash()));
   }
 
-  SessionState apply(Event event) {
+  /** Applies {@code event}; to the core as well while {@code recovering} (see the class comment). */
+  SessionState apply(Event event, boolean recovering) {
     if (event instanceof Event.Started started) {
       startedAt = started.at();
     } else if (event instanceof Event.BarProcessed processed) {
       onBar(processed.bar(), processed.strategyFailure() == null);
+      if (recovering) {
+        core.recoverBar(processed.bar());
+      }
     } else if (event instanceof Event.TargetDecided decided) {
       target = decided.target();
       orderSequence = decided.sequence();
+      if (recovering) {
+        core.recoverTarget(decided.target(), decided.sequence());
+      }
     } else if (event instanceof Event.OrderUpdated updated) {
-      applyOrderEvent(updated.change());
+      applyOrderEvent(updated.change(), recovering);
+    } else if (event instanceof Event.RiskChecked checked) {
+      if (recovering && lastBar != null) {
+        core.recoverRiskChecked(checked.decision(), lastBar.closeTime());
+      }
     } else if (event instanceof Event.MarketDataWentStale stale) {
       staleReason = stale.reason();
     } else if (event instanceof Event.MarketDataResumed) {
@@ -109,10 +130,13 @@ final class SessionState {
     }
   }
 
-  private void applyOrderEvent(OrderEvent event) {
+  private void applyOrderEvent(OrderEvent event, boolean recovering) {
     orderEvents.add(event);
     if (!(tracker.apply(event) instanceof Transition.Applied)) {
       return;
+    }
+    if (recovering) {
+      recoverCore(event);
     }
     if (event instanceof OrderEvent.Placed) {
       placed.add(event.orderId());
@@ -132,13 +156,25 @@ final class SessionState {
     }
   }
 
+  private void recoverCore(OrderEvent event) {
+    if (event instanceof OrderEvent.Accepted) {
+      core.recoverAccepted(tracker.get(event.orderId()).orElseThrow().order());
+    } else if (event instanceof OrderEvent.Filled filled) {
+      core.recoverFill(filled.fill());
+    } else if (event instanceof OrderEvent.Canceled || event instanceof OrderEvent.Expired
+        || event instanceof OrderEvent.Rejected) {
+      core.recoverEnded(event.orderId());
+    }
+  }
+
   Snapshot snapshot() {
     return new Snapshot(startedAt, stoppedReason, strategyStoppedReason, staleReason, barsSeen, lastBar,
         orderSequence, target, List.copyOf(orderEvents), List.copyOf(retained), List.copyOf(equity));
   }
 
-  static SessionState fromSnapshot(Snapshot snapshot, SessionSpec spec, int recoveryBars, int equityPoints) {
-    SessionState state = new SessionState(spec, recoveryBars, equityPoints);
+  static SessionState fromSnapshot(Snapshot snapshot, SessionSpec spec, int recoveryBars, int equityPoints,
+      TradingCore core) {
+    SessionState state = new SessionState(spec, recoveryBars, equityPoints, core);
     state.startedAt = snapshot.startedAt();
     state.stoppedReason = snapshot.stoppedReason();
     state.strategyStoppedReason = snapshot.strategyStoppedReason();
@@ -147,12 +183,21 @@ final class SessionState {
     state.lastBar = snapshot.lastBar();
     state.orderSequence = snapshot.orderSequence();
     state.target = snapshot.target();
-    snapshot.orderEvents().forEach(state::applyOrderEvent);
+    snapshot.orderEvents().forEach(event -> state.applyOrderEvent(event, true));
+    core.recoverTarget(snapshot.target(), snapshot.orderSequence());
+    if (snapshot.lastBar() != null) {
+      core.recoverBar(snapshot.lastBar());
+    }
     snapshot.retained().stream().skip(Math.max(0, snapshot.retained().size() - recoveryBars))
         .forEach(state.retained::addLast);
     snapshot.equity().stream().skip(Math.max(0, snapshot.equity().size() - equityPoints))
         .forEach(state.equity::addLast);
     return state;
+  }
+
+  /** The session's trading core: driven by the command handler while trading (see the class comment). */
+  TradingCore core() {
+    return core;
   }
 
   boolean hasStarted() {
@@ -224,29 +269,20 @@ final class SessionState {
   }
 
   /**
-   * Orders resting at the venue (accepted, not yet filled, canceled or expired), each with its unfilled remainder.
-   * UNKNOWN orders are not among them: after a restart they are resolved by asking the new executor instead.
+   * Orders resting at the venue (accepted, not yet filled, canceled or expired), each with its unfilled remainder, in
+   * placement order.
    */
   List<Order> restingOrders() {
     return tracker.open().stream().filter(o -> o.status().isWorking()).map(SessionState::remainder).toList();
   }
 
-  /** Orders handed to the executor whose answer did not come in time, in placement order. */
-  List<ClientOrderId> unknownOrders() {
-    return tracker.open().stream().filter(o -> o.status() == OrderStatus.UNKNOWN).map(o -> o.order().id()).toList();
-  }
-
-  boolean isUnknown(ClientOrderId id) {
-    return tracker.get(id).map(o -> o.status() == OrderStatus.UNKNOWN).orElse(false);
-  }
-
-  /** Orders placed but never answered by the venue: a restart came between the two. */
-  List<ClientOrderId> unsubmittedOrders() {
-    return tracker.open().stream().filter(o -> o.status() == OrderStatus.NEW).map(o -> o.order().id()).toList();
-  }
-
-  boolean hasOpenOrders() {
-    return !tracker.open().isEmpty();
+  /**
+   * Orders a journal written before the session ran on its trading core left open without the venue's answer: NEW
+   * (a restart came between placement and answer) or UNKNOWN (the executor of then did not answer in time).
+   */
+  List<ClientOrderId> unansweredOrders() {
+    return tracker.open().stream().filter(o -> o.status() == OrderStatus.NEW || o.status() == OrderStatus.UNKNOWN)
+        .map(o -> o.order().id()).toList();
   }
 
   List<Transition> evaluate(List<OrderEvent> events) {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
@@ -24,15 +26,21 @@ import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 import org.peaktrade.actors.killswitch.KillSwitchGate;
+import org.peaktrade.actors.killswitch.OpenOrderCanceller;
 import org.peaktrade.actors.risk.RiskGate;
 import org.peaktrade.actors.watchdog.BudgetedSupervisor;
 import org.peaktrade.actors.watchdog.Watchdog;
-import org.peaktrade.engine.execution.ExecutionPipeline;
+import org.peaktrade.engine.execution.ParticipationLimit;
 import org.peaktrade.engine.strategy.Direction;
+import org.peaktrade.engine.trading.BarStep;
+import org.peaktrade.engine.trading.Retarget;
+import org.peaktrade.engine.trading.TradingCore;
+import org.peaktrade.engine.trading.TradingTerms;
 import org.peaktrade.protocol.Bar;
 import org.peaktrade.protocol.CborSerializable;
 import org.peaktrade.protocol.ClientOrderId;
 import org.peaktrade.protocol.Fill;
+import org.peaktrade.protocol.Money;
 import org.peaktrade.protocol.Order;
 import org.peaktrade.protocol.OrderEvent;
 import org.peaktrade.protocol.Price;
@@ -44,36 +52,41 @@ import org.peaktrade.protocol.session.SessionView;
 
 /**
  * One trading session as an event-sourced actor, persistence id {@code session|<id>}. Bars of its symbol arrive from
- * the node's feed with backpressure (each is acknowledged once fully processed, so none is dropped here), and each
- * new bar goes through the same steps, in the same order, as in {@code BacktestEngine}:
+ * the node's feed with backpressure (each is acknowledged once fully processed and its events are durable, so none is
+ * dropped here). The session drives the engine's {@link TradingCore} — the per-bar step a backtest loops over — and
+ * persists what it did. Per new bar:
  * <ol>
- *   <li>the executor ({@link PaperExecutor}) offers it to the resting orders: fills and expiries are persisted and
- *       booked in the ledger;</li>
- *   <li>equity is marked at its close ({@link Event.BarProcessed});</li>
- *   <li>the strategy runner shows it to the strategy, which answers the position it wants;</li>
- *   <li>the engine's {@link ExecutionPipeline} turns a changed target into orders (ids {@code <id>-<sequence>},
- *       the sequence restored from the journal), and resting orders of the old target are canceled;</li>
- *   <li>each order is checked by the {@link RiskGate} child and then by the node's kill-switch view (unknown or
- *       stale blocks), and must find the session RUNNING;</li>
- *   <li>an order that passes goes to the executor, which reads the kill-switch view again as it takes the order; a
- *       blocked one is REJECTED with the violations or the gate's reason. A Submit the executor does not answer in
- *       time makes the order UNKNOWN (never REJECTED on a guess): the session asks the executor about it with
- *       backoff ({@link UnknownOrders}) and places no new order until it is resolved.</li>
+ *   <li>the core offers the bar to the orders resting on its paper venue: fills and expiries, booked in its
+ *       ledger, and the risk account marked at the close;</li>
+ *   <li>the strategy runner shows it to the strategy, which answers the position it wants
+ *       ({@link Event.BarProcessed});</li>
+ *   <li>the core turns a changed target into orders (ids {@code <id>-<sequence>}, the sequence restored from the
+ *       journal) and cancels the old target's resting orders;</li>
+ *   <li>each order is checked by the {@link RiskGate} child with the core's account, then, as the venue takes it, by
+ *       the session's status and the node's kill-switch view (unknown or stale blocks): accepted or rejected with
+ *       the violations or the gate's reason;</li>
+ *   <li>the bar's events are persisted in one write, and only then is the bar acknowledged.</li>
  * </ol>
- * Every order event, decision and risk result is persisted, so a restarted session has the same orders, ledger and
- * next id. The strategy's own state is not persisted: the last {@code recovery-bars} bars are, and a fresh strategy
- * is shown them again (warm-up, no trading) before it decides on the next bar. A replay that starts over after a
- * restart is skipped up to the last bar processed.
+ * A bar that trades costs one strategy round trip, one risk round trip per order and one journal write. A kill of a
+ * switch covering the session (the node's {@link KillSwitchGate} tells the session, which registered with it) cancels
+ * every resting order at once; a stop does too.
+ *
+ * <p>Every order event, decision and risk result is persisted, so a restarted session has the same orders, ledger
+ * and next id: while it recovers, its events rebuild the core too ({@link SessionState}). Orders that rested before
+ * the restart rest again once the kill-switch view allows ({@link RestoredOrders}). The strategy's own state is not
+ * persisted: the last {@code recovery-bars} bars are, and a fresh strategy is shown them again (warm-up, no trading)
+ * before it decides on the next bar. A replay that starts over after a restart is skipped up to the last bar
+ * processed.
  *
  * <p>The strategy runs under a {@link BudgetedSupervisor}: a failure is recorded for that bar and the runner is
  * restarted with backoff and warmed up again; a runner that exhausts its budget pauses the session for good and fires
  * the watchdog. The session heartbeats to the {@link Watchdog}; no bar for {@code stale-after-bars} intervals pauses
  * new orders until the next bar (and, when configured, escalates to the watchdog). Run-log lines are written after
- * their events are persisted ({@link SessionRunLog}). Talks to: its children (strategy runner, risk gate, executor),
- * the watchdog, the feed; the kill-switch gate through its executor.
+ * their events are persisted ({@link SessionRunLog}). Talks to: its children (strategy runner, risk gate), the
+ * kill-switch gate, the watchdog, the feed.
  *
  * <p>This class is the table of commands and the order of the steps; its helpers (none of them an actor) do the rest:
- * {@link BarQueue} holds the bar in flight, {@link SessionSteps} works out the events of each step,
+ * {@link BarQueue} holds the bar in flight and its pending events, {@link SessionSteps} words the events,
  * {@link SessionChildren} spawns and asks the children, {@link FeedLink} subscribes to the feed,
  * {@link SessionLiveness} keeps the heartbeat and stale timers, {@link RunLogEffects} persists with the run log.
  */
@@ -108,26 +121,18 @@ public final class TradingSession
 
   private record Begin() implements Command {}
 
-  record VenueAnswered(Bar bar, List<OrderEvent> events, Throwable failure) implements Command {}
-
   record StrategyAnswered(StrategyRunner.Reply reply) implements Command {}
-
-  record OldOrdersCanceled(Bar bar, List<OrderEvent> events, Throwable failure) implements Command {}
 
   record RiskAnswered(Order order, RiskDecision decision, Throwable failure) implements Command {}
 
-  record ExecutorAnswered(Order order, OrderEvent event, Throwable failure) implements Command {}
+  /** The node's kill-switch gate: a switch covering this session was killed. */
+  record Killed(OpenOrderCanceller.Command command) implements Command {}
 
-  /** Ask the executor about the UNKNOWN order {@code orderId}, for the {@code attempt}-th time. */
-  record ResolveOrder(ClientOrderId orderId, int attempt) implements Command {}
+  /** Order events decided outside a bar (orders a restart left without an answer) to record. */
+  private record Record(List<OrderEvent> events) implements Command {}
 
-  record OrderResolved(ClientOrderId orderId, int attempt, PaperExecutor.OrderFound found, Throwable failure)
-      implements Command {}
-
-  record StopCancelsAnswered(String reason, List<OrderEvent> events, Throwable failure,
-      ActorRef<SessionView> replyTo) implements Command {}
-
-  record VenueReported(PaperExecutor.VenueEvents report) implements Command {}
+  /** Ask the kill-switch view again about the orders held since the restart. */
+  enum RecheckRestore implements Command { INSTANCE }
 
   /** The strategy runner of {@code generation} stopped (one of an earlier incarnation is ignored). */
   record StrategyTerminated(int generation) implements Command {}
@@ -177,15 +182,18 @@ public final class TradingSession
   private final SessionPlan plan;
   private final SessionDependencies deps;
   private final SessionSettings settings;
+  private final TradingTerms terms;
   private final RunLogEffects runLogged;
   private final SessionChildren children;
   private final SessionSteps steps;
-  private boolean stopping;
   private final FeedLink feed;
   private final SessionLiveness liveness;
   private final BarQueue bars;
-  private final UnknownOrders unknownOrders;
+  private final RestoredOrders restored;
   private final SessionState empty;
+  private boolean stopping;
+  /** True while the journal is read back (events then rebuild the core too); false once the session trades. */
+  private boolean recovering = true;
 
   private TradingSession(ActorContext<Command> context, TimerScheduler<Command> timers, SessionPlan plan,
       SessionDependencies deps) {
@@ -195,6 +203,8 @@ public final class TradingSession
     this.plan = plan;
     this.deps = deps;
     this.settings = deps.settings();
+    this.terms = new TradingTerms(new Money(plan.spec().startingCash()), plan.sizing(), plan.fees(),
+        plan.slippage(), plan.entry(), plan.allowShort(), ParticipationLimit.NONE, plan.risk());
     this.runLogged = new RunLogEffects(Effect(), context, plan.id(), SessionRunLog.of(plan.id(), settings),
         deps.clock(), () -> lastSequenceNumber(context));
     this.feed = new FeedLink(context, plan);
@@ -202,7 +212,7 @@ public final class TradingSession
     this.liveness = new SessionLiveness(context, timers, plan, deps);
     this.children = new SessionChildren(context, plan, deps);
     this.steps = new SessionSteps(plan, deps.clock(), deps.gateView());
-    this.unknownOrders = new UnknownOrders(context, timers, plan.id(), settings.askTimeout());
+    this.restored = new RestoredOrders(timers, deps.gateView(), steps, plan.id(), deps.clock());
     this.empty = freshState();
   }
 
@@ -218,7 +228,8 @@ public final class TradingSession
    * The state before any event. Pekko takes it once per behaviour and starts every recovery from that same object,
    * the recovery after a failed write (a restart of this actor) included, while {@link SessionState} is mutable: so
    * it is never applied to; the first event goes to a fresh copy ({@link #eventHandler}). Otherwise that recovery
-   * would replay the journal on top of the events already applied and count bars, orders and fills twice.
+   * would replay the journal on top of the events already applied and count bars, orders and fills twice. Its core
+   * is never driven either: the first event of a session, {@link Event.Started}, comes before its first bar.
    */
   @Override
   public SessionState emptyState() {
@@ -226,7 +237,11 @@ public final class TradingSession
   }
 
   private SessionState freshState() {
-    return new SessionState(plan.spec(), settings.recoveryBars(), settings.equityPoints());
+    return new SessionState(plan.spec(), settings.recoveryBars(), settings.equityPoints(), newCore());
+  }
+
+  private TradingCore newCore() {
+    return new TradingCore(plan.id(), plan.instrument(), terms);
   }
 
   @Override
@@ -236,7 +251,7 @@ public final class TradingSession
 
   @Override
   public SnapshotAdapter<SessionState> snapshotAdapter() {
-    return new SessionSnapshotAdapter(plan.spec(), settings.recoveryBars(), settings.equityPoints());
+    return new SessionSnapshotAdapter(plan.spec(), settings.recoveryBars(), settings.equityPoints(), this::newCore);
   }
 
   @Override
@@ -248,19 +263,15 @@ public final class TradingSession
         .onCommand(GetPositions.class, (state, c) -> Effect().reply(c.replyTo(), state.positions()))
         .onCommand(GetEquity.class, (state, c) -> Effect().reply(c.replyTo(), state.equity()))
         .onCommand(Stop.class, this::onStop)
-        .onCommand(StopCancelsAnswered.class, this::onStopCancelsAnswered)
         .onCommand(Begin.class, this::onBegin)
         .onCommand(FeedStarted.class, this::onFeedStarted)
         .onCommand(BarArrived.class, this::onBarArrived)
         .onCommand(FeedEnded.class, this::onFeedEnded)
-        .onCommand(VenueAnswered.class, this::onVenueAnswered)
         .onCommand(StrategyAnswered.class, this::onStrategyAnswered)
-        .onCommand(OldOrdersCanceled.class, this::onOldOrdersCanceled)
         .onCommand(RiskAnswered.class, this::onRiskAnswered)
-        .onCommand(ExecutorAnswered.class, this::onExecutorAnswered)
-        .onCommand(ResolveOrder.class, this::onResolveOrder)
-        .onCommand(OrderResolved.class, this::onOrderResolved)
-        .onCommand(VenueReported.class, this::onVenueReported)
+        .onCommand(Killed.class, this::onKilled)
+        .onCommand(Record.class, (state, record) -> persistOutOfBand(state, steps.orderUpdates(record.events())))
+        .onCommand(RecheckRestore.class, this::onRecheckRestore)
         .onCommand(StrategyTerminated.class, this::onStrategyTerminated)
         .onCommand(Tick.class, this::onTick)
         .build();
@@ -276,32 +287,35 @@ public final class TradingSession
   }
 
   private void onRecovered(SessionState state) {
+    recovering = false;
     runLogged.recovered(state, lastSequenceNumber(context));
     children.nextGeneration();
     stopping = false;
     bars.clear();
+    state.core().recoverTarget(state.target(), steps.sequenceFloor(state));
     if (!state.hasStarted()) {
       children.spawn(state);
       context.getSelf().tell(new Begin());
     } else if (!state.isStopped()) {
       children.spawn(state);
-      children.restore(state.restingOrders());
-      state.unknownOrders().forEach(unknownOrders::resolve);
+      restored.hold(state);
       startTrading(state);
     }
   }
 
   private void startTrading(SessionState state) {
-    List<ClientOrderId> unsubmitted = state.unsubmittedOrders();
-    if (!unsubmitted.isEmpty()) {
-      context.getSelf().tell(new VenueReported(new PaperExecutor.VenueEvents(steps.canceledOnRestart(unsubmitted))));
+    List<ClientOrderId> unanswered = state.unansweredOrders();
+    if (!unanswered.isEmpty()) {
+      context.getSelf().tell(new Record(steps.endedOnRestart(unanswered)));
     }
+    context.getSelf().tell(RecheckRestore.INSTANCE);
     liveness.start(state.lastBar());
     feed.connect();
     context.getLog().info("session {} trading {} {} from a {} feed", plan.id(), plan.spec().mode(), plan.symbol(),
         plan.feed().source());
   }
 
+  /** Stops trading for good: resting and held orders are canceled with the bar in flight's events, in one write. */
   private ReplyEffect<Event, SessionState> onStop(SessionState state, Stop stop) {
     if (state.isStopped() || stopping) {
       return Effect().reply(stop.replyTo(), state.view(member()));
@@ -309,19 +323,15 @@ public final class TradingSession
     stopping = true;
     feed.disconnect();
     liveness.stop();
-    children.cancelOnStop(stop.reason(), stop.replyTo());
-    return Effect().noReply();
-  }
-
-  private ReplyEffect<Event, SessionState> onStopCancelsAnswered(SessionState state, StopCancelsAnswered answer) {
-    if (answer.failure() != null) {
-      context.getLog().error("session {}: the executor did not confirm the cancels on stop: {}", plan.id(),
-          answer.failure().toString());
-    }
-    List<Event> events = steps.stopped(answer.events(), answer.reason());
+    String reason = "session stopped: " + stop.reason();
+    List<OrderEvent> cancels = new ArrayList<>(restored.cancelAll(reason));
+    cancels.addAll(state.core().cancelAll(reason, now()));
+    List<Event> events = new ArrayList<>(bars.current() == null ? List.of() : bars.current().takePending());
+    events.addAll(steps.stopped(cancels, stop.reason()));
+    bars.clear();
     return runLogged.persist(state, events, state.status(),
         s -> deps.killSwitchGate().tell(new KillSwitchGate.Unregister(plan.id())))
-        .thenReply(answer.replyTo(), stopped -> stopped.view(member()));
+        .thenReply(stop.replyTo(), stopped -> stopped.view(member()));
   }
 
   // ---- the per-bar steps
@@ -336,36 +346,40 @@ public final class TradingSession
     return Effect().noReply();
   }
 
+  /**
+   * A new bar: what changes the session's status first (data resumed, orders held since a restart canceled under a
+   * kill) is persisted before the bar is offered to the core, so that the orders of this bar see that status.
+   */
   private ReplyEffect<Event, SessionState> onBarArrived(SessionState state, BarArrived arrived) {
     if (bars.busy()) {
       bars.park(arrived);
       return Effect().noReply();
     }
     Bar bar = arrived.bar();
-    if (state.isStopped() || !state.isNew(bar) || !bar.symbol().equals(plan.symbol())) {
+    if (state.isStopped() || stopping || !state.isNew(bar) || !bar.symbol().equals(plan.symbol())) {
       arrived.ackTo().tell(Ack.INSTANCE);
       return Effect().noReply();
     }
     bars.start(bar, arrived.ackTo());
     liveness.armStaleTimer(bar);
-    List<Event> events = state.isStale() ? List.of(new Event.MarketDataResumed(now())) : List.of();
-    return persist(state, events, s -> children.offerBar(bar));
+    List<Event> first = new ArrayList<>();
+    if (state.isStale()) {
+      first.add(new Event.MarketDataResumed(now()));
+    }
+    first.addAll(steps.orderUpdates(restored.recheck(state.core())));
+    return persist(state, first, this::offerBar);
   }
 
-  private ReplyEffect<Event, SessionState> onVenueAnswered(SessionState state, VenueAnswered answer) {
-    if (!bars.isCurrent(answer.bar())) {
-      return Effect().noReply();
+  /** The core offers the bar to the resting orders; then the strategy is asked. */
+  private void offerBar(SessionState state) {
+    BarWork work = bars.current();
+    if (work == null) {
+      return;
     }
-    if (answer.failure() != null) {
-      context.getLog().error("session {}: the executor did not answer for bar {}: {}", plan.id(),
-          answer.bar().openTime(), answer.failure().toString());
-    }
-    return persist(state, steps.orderUpdates(answer.events()), s -> askStrategy(s, answer.bar()));
-  }
-
-  private void askStrategy(SessionState state, Bar bar) {
-    bars.current().awaitingStrategy(true);
-    children.decide(bar, state);
+    BarStep step = state.core().onBar(work.bar());
+    work.record(steps.orderUpdates(step.events()));
+    work.awaitingStrategy(true);
+    children.decide(work.bar(), state);
   }
 
   private ReplyEffect<Event, SessionState> onStrategyAnswered(SessionState state, StrategyAnswered answer) {
@@ -373,112 +387,84 @@ public final class TradingSession
     if (!bars.isCurrent(bar) || !bars.current().awaitingStrategy()) {
       return Effect().noReply();
     }
-    bars.current().awaitingStrategy(false);
+    BarWork work = bars.current();
+    work.awaitingStrategy(false);
     if (answer.reply() instanceof StrategyRunner.Failed failed) {
       children.strategyFailed(bar, failed.error());
-      return persist(state, steps.undecided(bar, failed.error()), s -> bars.finish());
+      work.record(List.of(steps.processed(bar, null, failed.error())));
+      return finishBar(state);
     }
-    SessionSteps.Decision decision = steps.decided(state, bar, ((StrategyRunner.Decided) answer.reply()).wanted());
-    if (!decision.targetChanged()) {
-      return persist(state, decision.events(), s -> bars.finish());
+    Direction wanted = ((StrategyRunner.Decided) answer.reply()).wanted();
+    work.record(List.of(steps.processed(bar, wanted, null)));
+    Optional<Retarget> change = state.core().retarget(bar, wanted, now());
+    if (change.isEmpty()) {
+      return finishBar(state);
     }
-    boolean restingOrders = state.hasOpenOrders();
-    return persist(state, decision.events(), s -> {
-      bars.current().orders().addAll(decision.change().orders());
-      if (restingOrders) {
-        children.cancelOldTarget(bar, decision.change().target());
-      } else {
-        nextOrder(s);
-      }
-    });
-  }
-
-  private ReplyEffect<Event, SessionState> onOldOrdersCanceled(SessionState state, OldOrdersCanceled canceled) {
-    if (!bars.isCurrent(canceled.bar())) {
-      return Effect().noReply();
-    }
-    if (canceled.failure() != null) {
-      context.getLog().error("session {}: the executor did not confirm the cancels of the old target: {}",
-          plan.id(), canceled.failure().toString());
-    }
-    return persist(state, steps.orderUpdates(canceled.events()), this::nextOrder);
+    work.record(steps.retargeted(bar, change.get()));
+    work.orders().addAll(change.get().orders());
+    return nextOrder(state);
   }
 
   /** Sends the next order of the current bar to the risk gate, or finishes the bar when none is left. */
-  private void nextOrder(SessionState state) {
+  private ReplyEffect<Event, SessionState> nextOrder(SessionState state) {
     BarWork work = bars.current();
     Order order = work.orders().pollFirst();
     work.inFlight(order == null ? null : order.id());
     if (order == null) {
-      bars.finish();
-      return;
+      return finishBar(state);
     }
-    if (!work.riskInformed()) {
-      children.informRisk(work.bar(), state);
-      work.riskInformed(true);
-    }
-    children.checkRisk(order);
+    children.checkRisk(order, state.core().riskInputs(work.bar()).orElse(null));
+    return Effect().noReply();
   }
 
+  /** The risk gate answered (or did not): the core's venue takes the order unless a check refuses it. */
   private ReplyEffect<Event, SessionState> onRiskAnswered(SessionState state, RiskAnswered answer) {
-    if (!bars.isInFlight(answer.order().id())) {
-      return ignoredStale(answer.order().id(), "risk gate");
-    }
-    SessionSteps.Verdict verdict = steps.riskAnswered(state, answer.order(), answer.decision(), answer.failure(),
-        stopping);
-    if (!verdict.submit()) {
-      return persist(state, verdict.events(), this::nextOrder);
-    }
-    return persist(state, verdict.events(), s -> children.submit(answer.order()));
-  }
-
-  /** An unanswered Submit leaves the order UNKNOWN and starts asking the executor about it. */
-  private ReplyEffect<Event, SessionState> onExecutorAnswered(SessionState state, ExecutorAnswered answer) {
-    if (!bars.isInFlight(answer.order().id())) {
-      return ignoredStale(answer.order().id(), "executor");
-    }
-    return persist(state, steps.executorAnswered(answer.order(), answer.event(), answer.failure()), s -> {
-      if (s.isUnknown(answer.order().id())) {
-        unknownOrders.resolve(answer.order().id());
-      }
-      nextOrder(s);
-    });
-  }
-
-  /**
-   * An answer about an order that is not in flight: asked before the session restarted (after a failed write) and
-   * read back from the journal since, which decided what became of it. Acting on it would submit or settle an order
-   * on the strength of a state the session no longer holds.
-   */
-  private ReplyEffect<Event, SessionState> ignoredStale(ClientOrderId orderId, String from) {
-    context.getLog().warn("session {}: ignored a late answer of the {} about order {} (asked before a restart)",
-        plan.id(), from, orderId);
-    return Effect().noReply();
-  }
-
-  // ---- orders whose Submit went unanswered
-
-  private ReplyEffect<Event, SessionState> onResolveOrder(SessionState state, ResolveOrder resolve) {
-    if (state.isUnknown(resolve.orderId())) {
-      children.queryOrder(resolve.orderId(), resolve.attempt());
-    }
-    return Effect().noReply();
-  }
-
-  private ReplyEffect<Event, SessionState> onOrderResolved(SessionState state, OrderResolved resolved) {
-    if (resolved.failure() != null) {
-      if (state.isUnknown(resolved.orderId())) {
-        unknownOrders.retryLater(resolved.orderId(), resolved.attempt(), resolved.failure());
-      }
+    Order order = answer.order();
+    if (!bars.isInFlight(order.id())) {
+      context.getLog().warn("session {}: ignored a late answer of the risk gate about order {} (asked before a "
+          + "restart)", plan.id(), order.id());
       return Effect().noReply();
     }
-    return persist(state, steps.resolved(state, resolved.found(), resolved.attempt()), s -> { });
+    BarWork work = bars.current();
+    if (answer.failure() != null) {
+      work.record(steps.orderUpdates(List.of(steps.riskUnanswered(order.id(), answer.failure()))));
+    } else {
+      OrderEvent taken = state.core().submit(order, work.bar(), answer.decision(),
+          steps.admission(state, stopping), now());
+      work.record(steps.checked(order.id(), answer.decision(), taken));
+    }
+    return nextOrder(state);
+  }
+
+  /** Persists the bar's events in one write, then acknowledges it and takes the next bar waiting. */
+  private ReplyEffect<Event, SessionState> finishBar(SessionState state) {
+    return persist(state, bars.current().takePending(), s -> bars.finish());
   }
 
   // ---- out-of-band events
 
-  private ReplyEffect<Event, SessionState> onVenueReported(SessionState state, VenueReported reported) {
-    return persist(state, steps.orderUpdates(reported.report().events()), s -> { });
+  /** A switch covering the session was killed: every resting and held order is canceled now. */
+  private ReplyEffect<Event, SessionState> onKilled(SessionState state, Killed killed) {
+    if (!state.hasStarted() || state.isStopped() || stopping) {
+      return Effect().noReply();
+    }
+    OpenOrderCanceller.CancelOpenOrders cancel = (OpenOrderCanceller.CancelOpenOrders) killed.command();
+    String reason = "kill switch " + cancel.reason();
+    List<OrderEvent> cancels = new ArrayList<>(restored.cancelAll(reason));
+    cancels.addAll(state.core().cancelAll(reason, now()));
+    if (cancels.isEmpty()) {
+      return Effect().noReply();
+    }
+    context.getLog().warn("session {}: kill switch {} canceled {} resting order(s)", plan.id(),
+        cancel.scope().value(), cancels.size());
+    return persistOutOfBand(state, steps.orderUpdates(cancels));
+  }
+
+  private ReplyEffect<Event, SessionState> onRecheckRestore(SessionState state, RecheckRestore recheck) {
+    if (state.isStopped() || stopping) {
+      return Effect().noReply();
+    }
+    return persistOutOfBand(state, steps.orderUpdates(restored.recheck(state.core())));
   }
 
   /** The runner exhausted its budget; a bar it was deciding on (its message lost) is finished without it. */
@@ -493,7 +479,7 @@ public final class TradingSession
       return Effect().noReply();
     }
     String reason = children.strategyBudgetExhausted();
-    return persist(state, List.of(new Event.StrategyStopped(reason, now())), s -> { });
+    return persistOutOfBand(state, List.of(new Event.StrategyStopped(reason, now())));
   }
 
   private ReplyEffect<Event, SessionState> onTick(SessionState state, Tick tick) {
@@ -508,7 +494,20 @@ public final class TradingSession
       return Effect().noReply();
     }
     String reason = liveness.staleDataNoticed(state.lastBar());
-    return persist(state, List.of(new Event.MarketDataWentStale(reason, now())), s -> { });
+    return persistOutOfBand(state, List.of(new Event.MarketDataWentStale(reason, now())));
+  }
+
+  /**
+   * Persists events that happened outside the bar in flight, after the events that bar's steps produced so far: the
+   * journal keeps the order in which the core did things, which is the order a recovery applies them in.
+   */
+  private ReplyEffect<Event, SessionState> persistOutOfBand(SessionState state, List<Event> events) {
+    if (events.isEmpty()) {
+      return Effect().noReply();
+    }
+    List<Event> all = new ArrayList<>(bars.current() == null ? List.of() : bars.current().takePending());
+    all.addAll(events);
+    return persist(state, all, s -> { });
   }
 
   /** Persists {@code events} with their run-log lines, then runs {@code then}; see {@link RunLogEffects}. */
@@ -529,14 +528,17 @@ public final class TradingSession
   @Override
   public EventHandler<SessionState, Event> eventHandler() {
     return newEventHandlerBuilder().forAnyState()
-        .onAnyEvent((state, event) -> (state == empty ? freshState() : state).apply(event));
+        .onAnyEvent((state, event) -> (state == empty ? freshState() : state).apply(event, recovering));
   }
 
   @Override
   public SignalHandler<SessionState> signalHandler() {
     return newSignalHandlerBuilder()
         .onSignal(RecoveryCompleted.instance(), this::onRecovered)
-        .onSignal(PreRestart.instance(), state -> feed.disconnect())
+        .onSignal(PreRestart.instance(), state -> {
+          recovering = true;
+          feed.disconnect();
+        })
         .onSignal(PostStop.instance(), state -> feed.disconnect())
         .build();
   }

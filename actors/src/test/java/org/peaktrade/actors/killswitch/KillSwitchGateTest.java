@@ -253,7 +253,7 @@ class KillSwitchGateTest {
     assertThat(restarted.expectMessageClass(OpenOrderCanceller.CancelOpenOrders.class).scope()).isEqualTo(S1);
   }
 
-  /** An executor as {@link org.peaktrade.actors.session.PaperExecutor} registers: through a message adapter. */
+  /** A registrant as a {@link org.peaktrade.actors.session.TradingSession} registers: through a message adapter. */
   private ActorRef<String> crashingExecutor(String sessionId) {
     return testKit.spawn(Behaviors.<String>setup(context -> {
       gate.tell(new KillSwitchGate.Register(sessionId,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -13,6 +14,8 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.peaktrade.engine.risk.MarketPrice;
+import org.peaktrade.engine.risk.RiskInputs;
 import org.peaktrade.engine.risk.RiskLimits;
 import org.peaktrade.protocol.ClientOrderId;
 import org.peaktrade.protocol.Money;
@@ -41,10 +44,15 @@ class RiskGateTest {
     return Order.market(ClientOrderId.of("s", 1), BTC, Side.BUY, Quantity.of(quantity), NOW);
   }
 
-  private RiskDecision check(ActorRef<RiskGate.Command> gate, Order order) {
+  private RiskDecision check(ActorRef<RiskGate.Command> gate, Order order, RiskInputs inputs) {
     TestProbe<RiskDecision> reply = testKit.createTestProbe();
-    gate.tell(new RiskGate.Check(order, reply.ref()));
+    gate.tell(new RiskGate.Check(order, inputs, reply.ref()));
     return reply.receiveMessage();
+  }
+
+  private static RiskInputs account(String equity, String startOfDay, int ordersInWindow, boolean priced) {
+    return new RiskInputs(Map.of(), priced ? Map.of(BTC, new MarketPrice(Price.of("100"), NOW)) : Map.of(),
+        Money.of(equity), Money.of(startOfDay), Money.of(startOfDay), ordersInWindow, NOW);
   }
 
   @Test
@@ -52,22 +60,20 @@ class RiskGateTest {
     TestProbe<RiskEvent> events = testKit.createTestProbe();
     ActorRef<RiskGate.Command> gate = testKit.spawn(RiskGate.create("s1", RiskLimits.none(), clock, events.ref()));
 
-    RiskDecision decision = check(gate, buy("1"));
+    RiskDecision decision = check(gate, buy("1"), null);
 
     assertThat(decision.allowed()).isFalse();
     assertThat(decision.violations().get(0).check()).isEqualTo(RiskCheck.ACCOUNT_UNKNOWN);
   }
 
   @Test
-  void blocksWithoutAPriceAndPassesWithAFreshOne() {
+  void blocksWithoutAPriceAndPassesWithOne() {
     TestProbe<RiskEvent> events = testKit.createTestProbe();
     ActorRef<RiskGate.Command> gate = testKit.spawn(RiskGate.create("s2", RiskLimits.none(), clock, events.ref()));
-    gate.tell(new RiskGate.AccountUpdated(Map.of(), Money.of("1000")));
 
-    assertThat(check(gate, buy("1")).violations().get(0).check()).isEqualTo(RiskCheck.MISSING_PRICE);
-
-    gate.tell(new RiskGate.PriceUpdated(BTC, Price.of("100"), NOW));
-    assertThat(check(gate, buy("1")).allowed()).isTrue();
+    assertThat(check(gate, buy("1"), account("1000", "1000", 0, false)).violations().get(0).check())
+        .isEqualTo(RiskCheck.MISSING_PRICE);
+    assertThat(check(gate, buy("1"), account("1000", "1000", 0, true)).allowed()).isTrue();
   }
 
   @Test
@@ -75,15 +81,12 @@ class RiskGateTest {
     TestProbe<RiskEvent> events = testKit.createTestProbe();
     RiskLimits limits = RiskLimits.builder().maxOrderNotional("1000").maxDailyLoss("100").build();
     ActorRef<RiskGate.Command> gate = testKit.spawn(RiskGate.create("s3", limits, clock, events.ref()));
-    gate.tell(new RiskGate.PriceUpdated(BTC, Price.of("100"), NOW));
-    gate.tell(new RiskGate.AccountUpdated(Map.of(), Money.of("1000")));
 
-    assertThat(check(gate, buy("9")).severity()).isEqualTo(RiskSeverity.WARNING);
+    assertThat(check(gate, buy("9"), account("1000", "1000", 0, true)).severity()).isEqualTo(RiskSeverity.WARNING);
     RiskEvent.Alerted warning = events.expectMessageClass(RiskEvent.Alerted.class);
     assertThat(warning.decision().violations().get(0).check()).isEqualTo(RiskCheck.MAX_ORDER_NOTIONAL);
 
-    gate.tell(new RiskGate.AccountUpdated(Map.of(), Money.of("900")));
-    assertThat(check(gate, buy("1")).allowed()).isFalse();
+    assertThat(check(gate, buy("1"), account("900", "1000", 0, true)).allowed()).isFalse();
     events.expectMessageClass(RiskEvent.Alerted.class);
     RiskEvent.PortfolioLimitBreached breach = events.expectMessageClass(RiskEvent.PortfolioLimitBreached.class);
     assertThat(breach.violation().check()).isEqualTo(RiskCheck.MAX_DAILY_LOSS);
@@ -91,16 +94,12 @@ class RiskGateTest {
   }
 
   @Test
-  void theThrottleCountsOnlyOrdersItLetThrough() {
+  void theThrottleBlocksOnceTheWindowHoldsTheLimitsOrders() {
     TestProbe<RiskEvent> events = testKit.createTestProbe();
-    RiskLimits limits = RiskLimits.builder().orderRate(2, java.time.Duration.ofMinutes(1)).build();
+    RiskLimits limits = RiskLimits.builder().orderRate(2, Duration.ofMinutes(1)).build();
     ActorRef<RiskGate.Command> gate = testKit.spawn(RiskGate.create("s4", limits, clock, events.ref()));
-    gate.tell(new RiskGate.PriceUpdated(BTC, Price.of("100"), NOW));
-    gate.tell(new RiskGate.AccountUpdated(Map.of(), Money.of("1000")));
 
-    assertThat(check(gate, buy("1")).allowed()).isTrue();
-    assertThat(check(gate, buy("1")).allowed()).isTrue();
-    assertThat(check(gate, buy("1")).allowed()).isFalse();
-    assertThat(check(gate, buy("1")).allowed()).isFalse();
+    assertThat(check(gate, buy("1"), account("1000", "1000", 1, true)).allowed()).isTrue();
+    assertThat(check(gate, buy("1"), account("1000", "1000", 2, true)).allowed()).isFalse();
   }
 }

@@ -35,11 +35,11 @@ import org.peaktrade.protocol.session.OrderView;
 import org.peaktrade.protocol.session.SessionMode;
 
 /**
- * The path of an order from the session's verdict to the executor, with the two reads of the kill-switch view forced
- * by a {@link ScriptedExecutionGate}: a kill between the verdict and the executor, an executor that answers too
- * late, one that never saw the order, and orders restored while the switch is killed. Each test asserts the whole
- * ordered list of events the session persisted. The strategy wants LONG from minute 1, so the bar of minute 1 places
- * one market buy, which would fill at the open of minute 2 (price 102).
+ * The path of an order from the risk check to the session's venue, with the reads of the kill-switch view forced by
+ * a {@link ScriptedExecutionGate}: a kill the view reports at the moment the venue would take the order, and orders
+ * restored while the switch is killed. Each test asserts the whole ordered list of events the session persisted. The
+ * strategy wants LONG from minute 1, so the bar of minute 1 places one market buy, which would fill at the open of
+ * minute 2 (price 102).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(TestKitJUnit5Extension.class)
@@ -83,19 +83,17 @@ class OrderSubmissionTest {
   }
 
   @Test
-  void refusesOrderWhenKilledBetweenVerdictAndSubmission() {
+  void refusesAnOrderWhenTheViewReportsAKillAsTheVenueWouldTakeIt() {
     String id = freshId("race");
     ControlledFeed feed = new ControlledFeed(testKit.system());
-    ScriptedExecutionGate gate = new ScriptedExecutionGate(harness.gateView)
-        .then(ScriptedExecutionGate.asTheGateSays())
-        .then(ScriptedExecutionGate.killed());
+    ScriptedExecutionGate gate = new ScriptedExecutionGate(harness.gateView).then(ScriptedExecutionGate.killed());
     ActorRef<TradingSession.Command> session = spawn(plan(id, feed), gate);
 
     feed.offer(rising(0, 3).toArray(Bar[]::new));
     harness.awaitBars(session, 3);
 
-    assertThat(gate.answered()).extracting(d -> d.allowed()).startsWith(true, false);
-    String refusal = "killed before the executor took it: session:" + id + ": KILLED by MANUAL (ops@x): fat finger";
+    assertThat(gate.answered()).extracting(d -> d.allowed()).startsWith(false);
+    String refusal = "kill switch session:" + id + ": KILLED by MANUAL (ops@x): fat finger";
     assertThat(described(id)).containsExactly(
         "started",
         "bar 0 FLAT",
@@ -109,74 +107,8 @@ class OrderSubmissionTest {
     assertThat(harness.view(session).position()).isZero();
   }
 
-  @Test
-  void leavesAnUnansweredOrderUnknownAndBooksItsLateAcceptanceAndFill() throws InterruptedException {
-    String id = freshId("late");
-    ControlledFeed feed = new ControlledFeed(testKit.system());
-    ScriptedExecutionGate gate = new ScriptedExecutionGate(harness.gateView)
-        .then(ScriptedExecutionGate.asTheGateSays());
-    gate.then(gate.hangUntilReleased());
-    ActorRef<TradingSession.Command> session = spawn(plan(id, feed), gate);
-
-    feed.offer(rising(0, 2).toArray(Bar[]::new));
-    OrderView unknown = awaitOrder(session, OrderStatus.UNKNOWN);
-    assertThat(unknown.reason()).startsWith("the executor did not answer in time");
-    gate.release();
-    awaitOrder(session, OrderStatus.ACCEPTED);
-    feed.offer(rising(2, 3).toArray(Bar[]::new));
-    harness.awaitBars(session, 3);
-
-    assertThat(described(id)).containsExactly(
-        "started",
-        "bar 0 FLAT",
-        "bar 1 LONG",
-        "target LONG",
-        "placed " + id + "-1",
-        "risk-checked " + id + "-1",
-        "unanswered " + id + "-1",
-        "accepted " + id + "-1",
-        "filled " + id + "-1 1 at 102",
-        "bar 2 LONG");
-    assertThat(harness.view(session).position()).isEqualByComparingTo("1");
-    assertThat(harness.ask(session, TradingSession.GetOrders::new)).singleElement()
-        .satisfies(order -> assertThat(order.status()).isEqualTo(OrderStatus.FILLED));
-  }
-
-  @Test
-  void rejectsAnUnknownOrderOnlyOnceAnExecutorThatNeverSawItSaysSo() throws InterruptedException {
-    String id = freshId("never-seen");
-    ControlledFeed feed = new ControlledFeed(testKit.system());
-    ScriptedExecutionGate gate = new ScriptedExecutionGate(harness.gateView)
-        .then(ScriptedExecutionGate.asTheGateSays())
-        .then(ScriptedExecutionGate.fails());
-    ActorRef<TradingSession.Command> first = spawn(plan(id, feed), gate);
-    feed.offer(rising(0, 2).toArray(Bar[]::new));
-    awaitOrder(first, OrderStatus.UNKNOWN);
-    testKit.stop(first);
-
-    ControlledFeed resumedFeed = new ControlledFeed(testKit.system());
-    ActorRef<TradingSession.Command> resumed = spawn(plan(id, resumedFeed), new ScriptedExecutionGate(
-        harness.gateView));
-    OrderView rejected = awaitOrder(resumed, OrderStatus.REJECTED);
-    resumedFeed.offer(rising(0, 3).toArray(Bar[]::new));
-    harness.awaitBars(resumed, 3);
-
-    assertThat(rejected.reason()).isEqualTo("the executor never saw it (asked 1 time(s))");
-    assertThat(described(id)).containsExactly(
-        "started",
-        "bar 0 FLAT",
-        "bar 1 LONG",
-        "target LONG",
-        "placed " + id + "-1",
-        "risk-checked " + id + "-1",
-        "unanswered " + id + "-1",
-        "rejected " + id + "-1: the executor never saw it (asked 1 time(s))",
-        "bar 2 LONG");
-    assertThat(harness.ask(resumed, TradingSession.GetFills::new)).isEmpty();
-  }
-
   /**
-   * The executor's own read at the restore sees the kill; the node's gate has not heard of it yet (its status stays
+   * The session's own read at the restore sees the kill; the node's gate has not heard of it yet (its status stays
    * ACTIVE here), so no cancel from the gate can hide an order that rested.
    */
   @Test

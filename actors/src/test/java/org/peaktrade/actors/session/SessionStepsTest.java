@@ -1,9 +1,7 @@
 package org.peaktrade.actors.session;
 
-import org.peaktrade.engine.time.Ticker;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,27 +18,35 @@ import org.peaktrade.actors.killswitch.GateView;
 import org.peaktrade.actors.session.TradingSession.Event;
 import org.peaktrade.engine.execution.EntryStyle;
 import org.peaktrade.engine.execution.FeeModel;
+import org.peaktrade.engine.execution.ParticipationLimit;
 import org.peaktrade.engine.execution.Sizing;
 import org.peaktrade.engine.execution.SlippageModel;
 import org.peaktrade.engine.risk.RiskLimits;
 import org.peaktrade.engine.strategy.Direction;
+import org.peaktrade.engine.time.Ticker;
+import org.peaktrade.engine.trading.Retarget;
+import org.peaktrade.engine.trading.TradingCore;
+import org.peaktrade.engine.trading.TradingTerms;
 import org.peaktrade.protocol.Bar;
 import org.peaktrade.protocol.ClientOrderId;
+import org.peaktrade.protocol.Fill;
+import org.peaktrade.protocol.Liquidity;
+import org.peaktrade.protocol.Money;
 import org.peaktrade.protocol.Order;
 import org.peaktrade.protocol.OrderEvent;
+import org.peaktrade.protocol.OrderType;
+import org.peaktrade.protocol.Price;
 import org.peaktrade.protocol.Quantity;
 import org.peaktrade.protocol.Side;
-import org.peaktrade.protocol.risk.RiskCheck;
 import org.peaktrade.protocol.risk.RiskDecision;
-import org.peaktrade.protocol.risk.RiskSeverity;
-import org.peaktrade.protocol.risk.RiskViolation;
 import org.peaktrade.protocol.session.MarketDataSource;
 import org.peaktrade.protocol.session.SessionMode;
 import org.peaktrade.protocol.session.SessionSpec;
 
 /**
- * What a session persists for a strategy decision and for a risk answer, worked out without an actor: the reasons an
- * order is rejected, in the order they are looked at, and the orders a new target places.
+ * What a session persists for what its trading core did, and the last word before the core's venue takes an order,
+ * worked out without an actor: the reasons an order is refused, in the order they are looked at, and the events of a
+ * new target. Also how a session state rebuilds its core from the journal.
  */
 class SessionStepsTest {
   private static final Instant NOW = Instant.parse("2026-01-05T10:00:00Z");
@@ -48,7 +54,7 @@ class SessionStepsTest {
 
   private final SessionSpec spec = SessionHarness.spec("steps", SessionMode.PAPER);
   private final SessionPlan plan = new SessionPlan(spec, SessionHarness.instrument(),
-      ScriptedStrategies.longBetween(0, 1), Sizing.parse(spec.sizing()), EntryStyle.MARKET, false,
+      ScriptedStrategies.longBetween(0, 1), Sizing.parse("qty:1"), EntryStyle.MARKET, false,
       FeeModel.flat(spec.feeBps()), new SlippageModel(spec.slippageBps()), RiskLimits.none(),
       new BarFeed(MarketDataSource.REPLAY, Source.empty()));
   private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
@@ -60,79 +66,59 @@ class SessionStepsTest {
 
   @Test
   void rejectsAnOrderTheRiskGateDidNotAnswerWithoutRecordingACheck() {
-    SessionSteps.Verdict verdict = steps.riskAnswered(running(), order, null, new TimeoutException("no answer"), false);
-
-    assertThat(verdict.submit()).isFalse();
-    assertThat(verdict.events()).containsExactly(rejected("risk gate did not answer: "
-        + "java.util.concurrent.TimeoutException: no answer"));
+    assertThat(steps.riskUnanswered(order.id(), new TimeoutException("no answer"))).isEqualTo(
+        new OrderEvent.Rejected(order.id(), "risk gate did not answer: java.util.concurrent.TimeoutException: no answer",
+            NOW));
   }
 
   @Test
-  void rejectsWithEveryRiskViolationBeforeAnyOtherReason() {
-    RiskDecision breached = RiskDecision.of(List.of(
-        new RiskViolation(RiskCheck.MAX_ORDER_NOTIONAL, RiskSeverity.BREACH, BigDecimal.TEN, BigDecimal.ONE, "too big"),
-        new RiskViolation(RiskCheck.MIN_ORDER_NOTIONAL, RiskSeverity.WARNING, BigDecimal.ONE, BigDecimal.TEN, "odd")));
+  void recordsTheRiskCheckBeforeWhatTheVenueOrTheChecksMadeOfTheOrder() {
+    OrderEvent accepted = new OrderEvent.Accepted(order.id(), NOW);
 
-    SessionSteps.Verdict verdict = steps.riskAnswered(running(), order, breached, null, true);
-
-    assertThat(verdict.submit()).isFalse();
-    assertThat(verdict.events()).containsExactly(new Event.RiskChecked(order.id(), breached, NOW),
-        rejected("risk: too big; odd"));
+    assertThat(steps.checked(order.id(), ALLOWED, accepted)).containsExactly(
+        new Event.RiskChecked(order.id(), ALLOWED, NOW), new Event.OrderUpdated(accepted, NOW));
   }
 
   @Test
-  void rejectsAnOrderRiskAllowsWhileTheSessionIsStopping() {
-    SessionSteps.Verdict verdict = steps.riskAnswered(running(), order, ALLOWED, null, true);
-
-    assertThat(verdict.submit()).isFalse();
-    assertThat(verdict.events()).containsExactly(new Event.RiskChecked(order.id(), ALLOWED, NOW),
-        rejected("the session is stopping"));
+  void refusesAnOrderWhileTheSessionIsStoppingBeforeAskingAnythingElse() {
+    assertThat(steps.admission(running(), true).refusal(order)).contains("the session is stopping");
   }
 
   @Test
-  void rejectsAnOrderRiskAllowsWhileTheSessionIsPaused() {
-    SessionState paused = running().apply(new Event.MarketDataWentStale("market data stale: test", NOW));
+  void refusesAnOrderWhileTheSessionIsPaused() {
+    SessionState paused = running().apply(new Event.MarketDataWentStale("market data stale: test", NOW), false);
 
-    SessionSteps.Verdict verdict = steps.riskAnswered(paused, order, ALLOWED, null, false);
-
-    assertThat(verdict.events()).last().isEqualTo(rejected("session PAUSED: market data stale: test"));
+    assertThat(steps.admission(paused, false).refusal(order)).contains("session PAUSED: market data stale: test");
   }
 
   @Test
-  void rejectsAnOrderNothingElseBlocksWhenTheKillSwitchIsUnknown() {
-    SessionSteps.Verdict verdict = steps.riskAnswered(running(), order, ALLOWED, null, false);
-
-    assertThat(verdict.submit()).isFalse();
-    assertThat(verdict.events()).containsExactly(new Event.RiskChecked(order.id(), ALLOWED, NOW),
-        rejected("kill switch global: unknown"));
+  void refusesAnOrderNothingElseBlocksWhenTheKillSwitchIsUnknown() {
+    assertThat(steps.admission(running(), false).refusal(order)).contains("kill switch global: unknown");
   }
 
   @Test
-  void keepsTheTargetWhenTheStrategyWantsWhatTheSessionHolds() {
+  void recordsANewTargetThenTheOldTargetsCancelsThenEachPlacement() {
     Bar bar = Bars.minute(0);
+    OrderEvent canceled = new OrderEvent.Canceled(ClientOrderId.of("steps", 1), "target changed to LONG", NOW);
+    Order placed = Order.market(ClientOrderId.of("steps", 2), Bars.BTC, Side.BUY, Quantity.of("1"), bar.closeTime());
 
-    SessionSteps.Decision decision = steps.decided(running(), bar, Direction.FLAT);
+    List<Event> events = steps.retargeted(bar, new Retarget(Direction.LONG, Direction.LONG, bar.close(),
+        List.of(placed), List.of(canceled), List.of(order), 2));
 
-    assertThat(decision.targetChanged()).isFalse();
-    assertThat(decision.events()).containsExactly(new Event.BarProcessed(bar, Direction.FLAT, null, NOW));
-  }
-
-  @Test
-  void placesNumberedOrdersWhenTheStrategyWantsANewTarget() {
-    Bar bar = Bars.minute(0);
-
-    SessionSteps.Decision decision = steps.decided(running(), bar, Direction.LONG);
-
-    assertThat(decision.targetChanged()).isTrue();
-    assertThat(decision.change().target()).isEqualTo(Direction.LONG);
-    Order placed = decision.change().orders().get(0);
-    assertThat(decision.change().orders()).hasSize(1);
-    assertThat(placed.id()).isEqualTo(ClientOrderId.of("steps", 1));
-    assertThat(decision.events()).containsExactly(
-        new Event.BarProcessed(bar, Direction.LONG, null, NOW),
-        new Event.TargetDecided(bar.closeTime(), Direction.LONG, Direction.LONG, bar.close(),
-            List.of(placed.id()), 1, NOW),
+    assertThat(events).containsExactly(
+        new Event.TargetDecided(bar.closeTime(), Direction.LONG, Direction.LONG, bar.close(), List.of(placed.id()), 2,
+            NOW),
+        new Event.OrderUpdated(canceled, NOW),
         new Event.OrderUpdated(new OrderEvent.Placed(placed), NOW));
+  }
+
+  @Test
+  void remembersTheHighestSequenceHandedToTheJournalAsUsed() {
+    Bar bar = Bars.minute(0);
+    steps.retargeted(bar, new Retarget(Direction.LONG, Direction.LONG, bar.close(), List.of(), List.of(), List.of(),
+        7));
+
+    assertThat(steps.sequenceFloor(running())).isEqualTo(7);
   }
 
   @Test
@@ -144,73 +130,60 @@ class SessionStepsTest {
   }
 
   @Test
-  void makesAnOrderTheExecutorDidNotAnswerUnknownNotRejected() {
-    List<Event> events = steps.executorAnswered(order, null, new TimeoutException("no answer"));
+  void cancelsOrdersAnOlderJournalLeftWithoutTheVenuesAnswer() {
+    SessionState state = running()
+        .apply(new Event.OrderUpdated(new OrderEvent.Placed(order), NOW), true)
+        .apply(new Event.OrderUpdated(new OrderEvent.Unanswered(order.id(), "no answer", NOW), NOW), true);
 
-    assertThat(events).containsExactly(new Event.OrderUpdated(new OrderEvent.Unanswered(order.id(),
-        "the executor did not answer in time: java.util.concurrent.TimeoutException: no answer", NOW), NOW));
+    assertThat(state.unansweredOrders()).containsExactly(order.id());
+    assertThat(steps.endedOnRestart(state.unansweredOrders())).containsExactly(
+        new OrderEvent.Canceled(order.id(), "the session restarted before the venue answered", NOW));
   }
 
   @Test
-  void rejectsEveryFurtherOrderWhileAnOrderIsUnknown() {
-    Order next = Order.market(ClientOrderId.of("steps", 2), Bars.BTC, Side.SELL, Quantity.of("1"), NOW);
-    SessionState state = withUnknownOrder();
+  void aRecoveringStateRebuildsItsCoreSoItContinuesWhereTheJournalEnds() {
+    Bar first = Bars.minute(0);
+    Bar second = Bars.minute(1);
+    Order limit = new Order(ClientOrderId.of("steps", 3), Bars.BTC, Side.SELL, Quantity.of("1"),
+        OrderType.LIMIT, Price.of("1000000"), first.closeTime(), 0);
+    Fill fill = new Fill(order.id(), Bars.BTC, Side.BUY, Quantity.of("1"), second.open(), Money.of("0"),
+        Liquidity.TAKER, second.openTime());
+    SessionState state = running();
+    List<Event> journal = List.of(
+        new Event.BarProcessed(first, Direction.LONG, null, NOW),
+        new Event.TargetDecided(first.closeTime(), Direction.LONG, Direction.LONG, first.close(),
+            List.of(order.id()), 3, NOW),
+        new Event.OrderUpdated(new OrderEvent.Placed(order), NOW),
+        new Event.OrderUpdated(new OrderEvent.Accepted(order.id(), NOW), NOW),
+        new Event.OrderUpdated(new OrderEvent.Placed(limit), NOW),
+        new Event.OrderUpdated(new OrderEvent.Accepted(limit.id(), NOW), NOW),
+        new Event.OrderUpdated(new OrderEvent.Filled(fill), NOW),
+        new Event.BarProcessed(second, Direction.LONG, null, NOW));
 
-    SessionSteps.Verdict verdict = steps.riskAnswered(state, next, ALLOWED, null, false);
+    journal.forEach(event -> state.apply(event, true));
 
-    assertThat(verdict.submit()).isFalse();
-    assertThat(verdict.events()).containsExactly(new Event.RiskChecked(next.id(), ALLOWED, NOW),
-        new Event.OrderUpdated(new OrderEvent.Rejected(next.id(), "order steps-1 is UNKNOWN: no new order until the "
-            + "executor says what became of it", NOW), NOW));
+    assertThat(state.core().resting()).containsExactly(limit);
+    assertThat(state.core().position().quantity()).isEqualByComparingTo("1");
+    assertThat(state.core().ledger().cash()).isEqualTo(state.view("m").cash());
+    assertThat(state.core().target()).isEqualTo(Direction.LONG);
+    assertThat(state.core().sequence()).isEqualTo(3);
   }
 
   @Test
-  void placesNoOrderForANewTargetWhileAnOrderIsUnknown() {
-    Bar bar = Bars.minute(0);
+  void aTradingStateLeavesItsCoreToTheCommandsThatDroveIt() {
+    SessionState state = running();
 
-    SessionSteps.Decision decision = steps.decided(withUnknownOrder(), bar, Direction.SHORT);
+    state.apply(new Event.OrderUpdated(new OrderEvent.Placed(order), NOW), false)
+        .apply(new Event.OrderUpdated(new OrderEvent.Accepted(order.id(), NOW), NOW), false);
 
-    assertThat(decision.targetChanged()).isFalse();
-    assertThat(decision.events()).containsExactly(new Event.BarProcessed(bar, Direction.SHORT, null, NOW));
-  }
-
-  @Test
-  void resolvesAnUnknownOrderFromTheExecutorsAnswer() {
-    SessionState state = withUnknownOrder();
-    Instant takenAt = NOW.minusSeconds(1);
-
-    assertThat(steps.resolved(state, new PaperExecutor.OrderFound(order.id(), PaperExecutor.Seen.ACCEPTED, null,
-        takenAt), 1)).containsExactly(new Event.OrderUpdated(new OrderEvent.Accepted(order.id(), takenAt), NOW));
-    assertThat(steps.resolved(state, new PaperExecutor.OrderFound(order.id(), PaperExecutor.Seen.REJECTED,
-        "venue closed", takenAt), 1)).containsExactly(rejectedAt("venue closed", takenAt));
-    assertThat(steps.resolved(state, new PaperExecutor.OrderFound(order.id(), PaperExecutor.Seen.NEVER, null, null),
-        3)).containsExactly(rejected("the executor never saw it (asked 3 time(s))"));
-  }
-
-  @Test
-  void ignoresAnAnswerAboutAnOrderResolvedMeanwhile() {
-    SessionState state = withUnknownOrder()
-        .apply(new Event.OrderUpdated(new OrderEvent.Accepted(order.id(), NOW), NOW));
-
-    assertThat(steps.resolved(state, new PaperExecutor.OrderFound(order.id(), PaperExecutor.Seen.NEVER, null, null),
-        1)).isEmpty();
-  }
-
-  private SessionState withUnknownOrder() {
-    return running()
-        .apply(new Event.OrderUpdated(new OrderEvent.Placed(order), NOW))
-        .apply(new Event.OrderUpdated(new OrderEvent.Unanswered(order.id(), "no answer", NOW), NOW));
-  }
-
-  private Event rejectedAt(String reason, Instant at) {
-    return new Event.OrderUpdated(new OrderEvent.Rejected(order.id(), reason, at), NOW);
+    assertThat(state.core().resting()).isEmpty();
+    assertThat(state.restingOrders()).containsExactly(order);
   }
 
   private SessionState running() {
-    return new SessionState(spec, 10, 100).apply(new Event.Started(NOW));
-  }
-
-  private Event rejected(String reason) {
-    return new Event.OrderUpdated(new OrderEvent.Rejected(order.id(), reason, NOW), NOW);
+    TradingCore core = new TradingCore("steps", SessionHarness.instrument(), new TradingTerms(new Money(spec.startingCash()),
+        Sizing.parse("qty:1"), FeeModel.NONE, SlippageModel.NONE, EntryStyle.MARKET, false, ParticipationLimit.NONE,
+        RiskLimits.none()));
+    return new SessionState(spec, 10, 100, core).apply(new Event.Started(NOW), false);
   }
 }

@@ -3,7 +3,6 @@ package org.peaktrade.actors.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.peaktrade.actors.fixtures.SessionHarness.freshId;
 import static org.peaktrade.actors.session.AmbiguousWriteScenario.orderEvent;
-import static org.peaktrade.actors.session.AmbiguousWriteScenario.riskChecked;
 
 import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
@@ -59,27 +58,15 @@ class TradingSessionAmbiguousWriteTest {
   }
 
   @Test
-  void neverReusesAClientOrderIdAfterAWriteThatLandedButFailed() throws Exception {
+  void neverReusesAClientOrderIdAfterTheWriteOfATradingBarLandedButFailed() throws Exception {
     assertThat(runWithAnAmbiguousWrite("placed", orderEvent(OrderEvent.Placed.class)))
-        .containsExactlyElementsOf(AmbiguousWriteScenario.PLACEMENT_LANDED);
+        .containsExactlyElementsOf(AmbiguousWriteScenario.EVERY_ORDER_FILLED_ONCE);
   }
 
   @Test
-  void anOrderWhoseRiskCheckLandedButFailedIsCanceledNotSubmittedAndItsIdNotReused() throws Exception {
-    assertThat(runWithAnAmbiguousWrite("risk", riskChecked()))
-        .containsExactlyElementsOf(AmbiguousWriteScenario.RISK_CHECK_LANDED);
-  }
-
-  @Test
-  void anAcceptanceThatLandedButFailedLeavesTheOrderRestingAfterTheRestartAndFilledOnce() throws Exception {
-    assertThat(runWithAnAmbiguousWrite("accepted", orderEvent(OrderEvent.Accepted.class)))
-        .containsExactlyElementsOf(AmbiguousWriteScenario.ACCEPTANCE_OR_FILL_LANDED);
-  }
-
-  @Test
-  void aFillThatLandedButFailedIsBookedOnceWhenTheBarIsOfferedAgain() throws Exception {
+  void aFillThatLandedButFailedIsBookedOnceAndTheNextBarTakenFromTheJournal() throws Exception {
     assertThat(runWithAnAmbiguousWrite("filled", orderEvent(OrderEvent.Filled.class)))
-        .containsExactlyElementsOf(AmbiguousWriteScenario.ACCEPTANCE_OR_FILL_LANDED);
+        .containsExactlyElementsOf(AmbiguousWriteScenario.EVERY_ORDER_FILLED_ONCE);
   }
 
   @Test
@@ -96,8 +83,8 @@ class TradingSessionAmbiguousWriteTest {
   }
 
   /**
-   * A risk gate's answer asked for before the restart arrives after it: the journal, read back, canceled that order,
-   * so the answer is ignored; no Submit, no event, and the session goes on.
+   * A risk gate's answer asked for before the restart arrives after it: the journal, read back, settled that order,
+   * so the answer is ignored; no event, and the session goes on.
    */
   @Test
   void aLateAnswerAboutAnOrderAskedBeforeTheRestartIsIgnored() throws Exception {
@@ -107,12 +94,10 @@ class TradingSessionAmbiguousWriteTest {
     ActorRef<TradingSession.Command> session = harness.spawn(scenario.plan(id, 10));
     harness.awaitBars(session, 10);
     List<OrderView> orders = harness.ask(session, TradingSession.GetOrders::new);
-    assertThat(orders).extracting(OrderView::status).containsExactly(OrderStatus.CANCELED);
+    assertThat(orders).extracting(OrderView::status).containsExactly(OrderStatus.FILLED, OrderStatus.FILLED);
     List<String> journal = scenario.journal(id);
 
     session.tell(new TradingSession.RiskAnswered(orders.get(0).order(), RiskDecision.of(List.of()), null));
-    session.tell(new TradingSession.ExecutorAnswered(orders.get(0).order(),
-        new OrderEvent.Accepted(orders.get(0).order().id(), orders.get(0).order().createdAt()), null));
 
     assertThat(harness.ask(session, TradingSession.GetOrders::new)).isEqualTo(orders);
     assertThat(scenario.journal(id)).isEqualTo(journal);

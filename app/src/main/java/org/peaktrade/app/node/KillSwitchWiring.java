@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The node's kill switch: settings validated before anything starts, the embedded journal's schema, the recovery
  * health checks, the runtime behind the {@link org.peaktrade.actors.killswitch.KillSwitchService} facade, and the
- * node-local gate whose view executors (and the readiness check) read.
+ * node-local gate whose view sessions (and the readiness check) read.
  */
 final class KillSwitchWiring {
 
@@ -68,7 +68,7 @@ final class KillSwitchWiring {
     return List.copyOf(warnings);
   }
 
-  /** The node-local gate: its view, and the actor that keeps it fresh and that executors register with. */
+  /** The node-local gate: its view, and the actor that keeps it fresh and that sessions register with. */
   record Gate(GateView view, ActorRef<KillSwitchGate.Command> actor) {}
 
   /** Throws {@link NodeConfigException} naming the key when the kill-switch settings are invalid or missing. */

@@ -27,7 +27,7 @@ import org.peaktrade.protocol.Symbol;
 import org.peaktrade.protocol.session.SessionSpec;
 
 /**
- * The node's trading sessions: the node-local kill-switch gate their executors ask, risk events counted in the
+ * The node's trading sessions: the node-local kill-switch gate they register with and read, risk events counted in the
  * metrics and forwarded to the risk-breach forwarder, one
  * bar feed per symbol of the node's market data, the mode gates (no exchange adapter exists yet, so TESTNET and LIVE
  * refuse to start), the sessions themselves (on this node, or sharded over the cluster), and the demo sessions of {@code peaktrade.node.demo-sessions}. Every setting is read before

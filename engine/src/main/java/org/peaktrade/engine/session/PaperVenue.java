@@ -94,6 +94,37 @@ public final class PaperVenue {
     return List.copyOf(events);
   }
 
+  /**
+   * Recovery of a venue from its recorded events (a session rebuilding its state from its journal): {@code fill}
+   * happened to a resting order, which keeps resting with the rest (a triggered stop as a market order).
+   */
+  public void recoverFill(Fill fill) {
+    find(fill.orderId()).ifPresent(r -> {
+      r.remaining = r.remaining.minus(fill.quantity());
+      if (r.working.type() == OrderType.STOP) {
+        r.working = Order.market(r.order.id(), r.order.symbol(), r.order.side(), r.order.quantity(),
+            r.order.createdAt());
+      }
+      if (r.remaining.isZero()) {
+        resting.remove(r);
+      }
+    });
+  }
+
+  /** Recovery: the order stopped resting (canceled, expired or rejected); nothing when it was not resting. */
+  public void recoverEnded(ClientOrderId id) {
+    find(id).ifPresent(resting::remove);
+  }
+
+  /**
+   * Recovery: {@code bar} was offered and what it did was recovered already; every order still resting waited one
+   * more bar, and the venue will not take a bar that is not newer.
+   */
+  public void recoverBar(Bar bar) {
+    lastBarOpen = bar.openTime();
+    resting.forEach(r -> r.barsWaited++);
+  }
+
   /** The orders resting now, in submission order, as they were submitted. */
   public List<Order> resting() {
     return resting.stream().map(r -> r.order).toList();
