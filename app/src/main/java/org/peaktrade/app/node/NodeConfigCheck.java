@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigFactory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -50,7 +51,14 @@ public final class NodeConfigCheck {
       OpenSection.list(DemoSessions.PATH, DemoSessions.KEYS),
       OpenSection.list(ApiTokens.PATH, Set.of("name", "roles", "token-hash")));
 
-  private static final StrictKeys KEYS = StrictKeys.documentedBy(DOCUMENTED, ROOT, OPEN_SECTIONS);
+  /**
+   * Keys no longer read, with the key that took over (docs/configuration.md, "Moved keys"): refused like a typo, but
+   * naming where the setting went.
+   */
+  static final Map<String, String> MOVED = Map.of(
+      "peaktrade.kill-switch.watchdog.health-check-timeout", "peaktrade.kill-switch.health-check-timeout");
+
+  private static final StrictKeys KEYS = StrictKeys.documentedBy(DOCUMENTED, ROOT, OPEN_SECTIONS, MOVED);
 
   /** Each section that a node start does not read otherwise, or reads only when it uses it. */
   private static final List<Consumer<Config>> SECTIONS = List.of(

@@ -96,6 +96,14 @@ class NodeConfigCheckTest {
   }
 
   @Test
+  void refusesTheRetiredWatchdogHealthCheckTimeoutNamingTheKeyThatTookOver() throws IOException {
+    Path old = write("old.conf", "peaktrade.kill-switch.watchdog.health-check-timeout = 3s\n");
+
+    assertRefused(old, "peaktrade.kill-switch.watchdog.health-check-timeout (" + old + ":1): moved to "
+        + "peaktrade.kill-switch.health-check-timeout; set that instead");
+  }
+
+  @Test
   void refusesAMisspeltSectionNamingTheClosestSection() throws IOException {
     Path typo = write("typo.conf", "peaktrade.sesions {\n  allow-short = true\n}\n");
 
