@@ -4,7 +4,8 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +14,7 @@ import java.util.stream.Collectors;
 import org.peaktrade.actors.cluster.ClusterProfile;
 import org.peaktrade.actors.killswitch.ConnectivitySettings;
 import org.peaktrade.actors.killswitch.ThresholdSettings;
+import org.peaktrade.actors.marketdata.ReplaySettings;
 import org.peaktrade.actors.marketdata.kraken.KrakenFeedSettings;
 import org.peaktrade.actors.risk.RiskConfig;
 import org.peaktrade.actors.watchdog.RestartBudget;
@@ -68,8 +70,9 @@ public final class NodeConfigCheck {
       RestartBudget::fromConfig,
       RiskConfig::validateAll,
       SessionWiring::fromConfig,
-      MarketDataWiring::fromConfig,
+      ReplaySettings::fromConfig,
       KrakenFeedSettings::fromConfig,
+      MarketDataWiring::fromConfig,
       ApiSettings::fromConfig,
       TlsSettings::fromConfig,
       ApiTokens::fromConfig,
@@ -108,9 +111,12 @@ public final class NodeConfigCheck {
     }
   }
 
-  /** Reads every section; throws {@link NodeConfigException} naming each invalid key. */
+  /**
+   * Reads every section; throws {@link NodeConfigException} naming each invalid key, once: a section that reads
+   * another one as a part (the market data reads its replay and Kraken settings) meets the same problem.
+   */
   static void validateEverySection(Config config) {
-    List<String> problems = new ArrayList<>();
+    Set<String> problems = new LinkedHashSet<>();
     for (Consumer<Config> section : SECTIONS) {
       try {
         section.accept(config);
@@ -119,14 +125,14 @@ public final class NodeConfigCheck {
       }
     }
     if (problems.size() == 1) {
-      throw new NodeConfigException(problems.get(0), null);
+      throw new NodeConfigException(problems.iterator().next(), null);
     }
     if (!problems.isEmpty()) {
       throw new NodeConfigException(problems.size() + " invalid settings:" + lines(problems), null);
     }
   }
 
-  private static String lines(List<String> messages) {
+  private static String lines(Collection<String> messages) {
     return messages.stream().map(message -> "\n  - " + message).collect(Collectors.joining());
   }
 }

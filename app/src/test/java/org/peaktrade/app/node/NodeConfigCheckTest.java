@@ -168,6 +168,19 @@ class NodeConfigCheckTest {
   }
 
   @Test
+  void aBadReplaySettingAndABadKrakenSettingAreEachReportedOnce() throws IOException {
+    Path bad = write("bad.conf", String.join("\n",
+        "peaktrade.market-data.replay.speed = fast",
+        "peaktrade.market-data.kraken.subscriber-buffer = 0", ""));
+
+    assertThatThrownBy(() -> NodeConfigCheck.validateEverySection(withDemoData(load(bad))))
+        .isInstanceOf(NodeConfigException.class)
+        .hasMessageStartingWith("2 invalid settings:")
+        .hasMessageContaining("peaktrade.market-data.replay.speed")
+        .hasMessageContaining("peaktrade.market-data.kraken.subscriber-buffer");
+  }
+
+  @Test
   void approvalCodesNotRequiredAndTheTwoPersonRuleOffAreNamedSafetyWarnings() throws IOException {
     Path off = write("off.conf", "peaktrade.kill-switch {\n  approval-code-required = false\n"
         + "  two-person-rule = false\n}\n");
