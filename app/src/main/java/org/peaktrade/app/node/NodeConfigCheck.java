@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.peaktrade.actors.cluster.ClusterProfile;
 import org.peaktrade.actors.killswitch.ConnectivitySettings;
+import org.peaktrade.actors.killswitch.PersistenceSettings;
 import org.peaktrade.actors.killswitch.ThresholdSettings;
 import org.peaktrade.actors.marketdata.ReplaySettings;
 import org.peaktrade.actors.marketdata.kraken.KrakenFeedSettings;
@@ -79,7 +80,7 @@ public final class NodeConfigCheck {
       HealthWiring::fromConfig,
       config -> NodeMetrics.fromConfig(config, Clock.systemUTC()),
       ClusterWiring::fromConfig,
-      config -> config.getString("peaktrade.persistence.read-journal"));
+      PersistenceSettings::fromConfig);
 
   private NodeConfigCheck() {}
 
