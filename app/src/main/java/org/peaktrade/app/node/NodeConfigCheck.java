@@ -15,6 +15,7 @@ import org.peaktrade.actors.cluster.ClusterProfile;
 import org.peaktrade.actors.killswitch.ConnectivitySettings;
 import org.peaktrade.actors.killswitch.PersistenceSettings;
 import org.peaktrade.actors.killswitch.ThresholdSettings;
+import org.peaktrade.actors.killswitch.TriggerRetrySettings;
 import org.peaktrade.actors.marketdata.ReplaySettings;
 import org.peaktrade.actors.marketdata.kraken.KrakenFeedSettings;
 import org.peaktrade.actors.risk.RiskConfig;
@@ -69,6 +70,7 @@ public final class NodeConfigCheck {
       ThresholdSettings::fromConfig,
       ConnectivitySettings::fromConfig,
       RestartBudget::fromConfig,
+      TriggerRetrySettings::fromConfig,
       RiskConfig::validateAll,
       SessionWiring::fromConfig,
       ReplaySettings::fromConfig,

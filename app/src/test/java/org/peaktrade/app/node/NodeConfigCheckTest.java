@@ -168,6 +168,15 @@ class NodeConfigCheckTest {
   }
 
   @Test
+  void aBadKillTriggerRetryStopsTheStartBeforeAnyTriggerIsDelivered() throws IOException {
+    Path bad = write("bad.conf", "peaktrade.kill-trigger-delivery.attempt-timeout = 0s\n");
+
+    assertThatThrownBy(() -> NodeConfigCheck.validateEverySection(withDemoData(load(bad))))
+        .isInstanceOf(NodeConfigException.class)
+        .hasMessageContaining("peaktrade.kill-trigger-delivery.attempt-timeout must be positive");
+  }
+
+  @Test
   void aBadReplaySettingAndABadKrakenSettingAreEachReportedOnce() throws IOException {
     Path bad = write("bad.conf", String.join("\n",
         "peaktrade.market-data.replay.speed = fast",
