@@ -14,7 +14,7 @@ import org.apache.pekko.persistence.query.PersistenceQuery;
 import org.apache.pekko.persistence.query.javadsl.CurrentEventsByPersistenceIdQuery;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
-import org.peaktrade.actors.killswitch.KillSwitchRuntime;
+import org.peaktrade.actors.killswitch.PersistenceSettings;
 import org.peaktrade.actors.session.TradingSession;
 import org.peaktrade.engine.data.LoadOptions;
 import org.peaktrade.engine.data.MarketDataFiles;
@@ -93,7 +93,7 @@ public final class SessionPipelineThroughputBench {
   private static Map<String, Long> countEvents(SessionNode node, int count) {
     CurrentEventsByPersistenceIdQuery journal = PersistenceQuery.get(node.system).getReadJournalFor(
         CurrentEventsByPersistenceIdQuery.class,
-        node.system.settings().config().getString(KillSwitchRuntime.READ_JOURNAL_PATH));
+        PersistenceSettings.fromConfig(node.system.settings().config()).readJournal());
     Map<String, Long> byKind = new TreeMap<>();
     for (int i = 0; i < count; i++) {
       Map<String, Long> session = Waiting.await(journal

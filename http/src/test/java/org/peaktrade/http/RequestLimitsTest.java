@@ -146,7 +146,10 @@ class RequestLimitsTest {
       "peaktrade.http.max-body-bytes = 0                                   | peaktrade.http.max-body-bytes",
       "peaktrade.http.max-body-bytes = lots                                | peaktrade.http.max-body-bytes",
       "peaktrade.http.max-body-bytes = 16m                                 | must not exceed pekko.http.server.parsing.max-content-length",
-      "peaktrade.http.body-timeout = 0s                                    | peaktrade.http.body-timeout"})
+      "peaktrade.http.body-timeout = 0s                                    | peaktrade.http.body-timeout",
+      "peaktrade.http.port = 65536                                         | peaktrade.http.port",
+      "peaktrade.http.port = -1                                            | peaktrade.http.port",
+      "peaktrade.http.host = \"\"                                            | peaktrade.http.host"})
   void invalid_settings_fail_naming_the_key(String setting, String message) {
     Config config = ConfigFactory.parseString(setting).withFallback(ConfigFactory.load());
 
@@ -155,10 +158,10 @@ class RequestLimitsTest {
   }
 
   @Test
-  void the_defaults_are_64_KiB_and_5_seconds() {
+  void the_defaults_listen_on_loopback_port_8080_and_read_64_KiB_within_5_seconds() {
     ApiSettings defaults = ApiSettings.fromConfig(ConfigFactory.load());
 
-    assertThat(defaults).isEqualTo(new ApiSettings(64 * 1024, Duration.ofSeconds(5)));
+    assertThat(defaults).isEqualTo(new ApiSettings("127.0.0.1", 8080, 64 * 1024, Duration.ofSeconds(5)));
   }
 
   private static String trigger(int totalBytes) {

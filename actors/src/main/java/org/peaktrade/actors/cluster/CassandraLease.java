@@ -77,10 +77,7 @@ public final class CassandraLease extends Lease {
     this.table = settings.leaseConfig().getString("keyspace") + "." + TABLE;
     Duration timeout = settings.timeoutSettings().getHeartbeatTimeout();
     Duration interval = settings.timeoutSettings().getHeartbeatInterval();
-    if (interval.multipliedBy(3).compareTo(timeout) > 0) {
-      throw new IllegalArgumentException(CONFIG_PATH + ": heartbeat-interval (" + interval
-          + ") must be at most a third of heartbeat-timeout (" + timeout + "), or one failed renewal loses the lease");
-    }
+    WriterLeaseSettings.checkHeartbeats(timeout, interval);
     this.ttlSeconds = (int) Math.max(1, timeout.toSeconds());
     this.validFor = timeout.minus(interval);
   }

@@ -37,7 +37,6 @@ import org.peaktrade.protocol.killswitch.TriggerKind;
 public final class KillSwitchRuntime implements KillSwitchService {
   /** The topic name every gate subscribes to, with {@code Topic.create(KillSwitchStatus.class, STATUS_TOPIC)}. */
   public static final String STATUS_TOPIC = "kill-switch-status";
-  public static final String READ_JOURNAL_PATH = "peaktrade.persistence.read-journal";
 
   private final ActorSystem<?> system;
   private final KillSwitchSettings settings;
@@ -70,7 +69,8 @@ public final class KillSwitchRuntime implements KillSwitchService {
   public static KillSwitchRuntime start(ActorSystem<?> system, KillSwitchSettings settings, Clock clock,
       Ticker ticker, List<HealthCheck> checks, KillSwitchEntities.Home home) {
     CurrentEventsByPersistenceIdQuery readJournal = PersistenceQuery.get(system).getReadJournalFor(
-        CurrentEventsByPersistenceIdQuery.class, system.settings().config().getString(READ_JOURNAL_PATH));
+        CurrentEventsByPersistenceIdQuery.class,
+        PersistenceSettings.fromConfig(system.settings().config()).readJournal());
     ActorRef<Topic.Command<KillSwitchStatus>> topic = system.systemActorOf(
         Topic.create(KillSwitchStatus.class, STATUS_TOPIC), "kill-switch-status-topic", Props.empty());
     KillSwitchEntities entities = home.start(system, settings, clock, ticker, topic);

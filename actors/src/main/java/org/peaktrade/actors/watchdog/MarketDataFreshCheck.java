@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Scheduler;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.peaktrade.actors.killswitch.HealthCheck;
@@ -29,12 +28,6 @@ public final class MarketDataFreshCheck implements HealthCheck {
     this.watchdog = watchdog;
     this.askTimeout = askTimeout;
     this.scheduler = scheduler;
-  }
-
-  /** With the ask timeout from {@code peaktrade.kill-switch.watchdog.health-check-timeout}. */
-  public static MarketDataFreshCheck create(ActorSystem<?> system, ActorRef<Watchdog.Command> watchdog) {
-    Duration timeout = system.settings().config().getDuration("peaktrade.kill-switch.watchdog.health-check-timeout");
-    return new MarketDataFreshCheck(watchdog, timeout, system.scheduler());
   }
 
   @Override

@@ -48,7 +48,7 @@ class CassandraProfileTest {
     assertThat(config.getString("pekko.persistence.journal.plugin")).isEqualTo("pekko.persistence.cassandra.journal");
     assertThat(config.getString("pekko.persistence.snapshot-store.plugin"))
         .isEqualTo("pekko.persistence.cassandra.snapshot");
-    assertThat(config.getString(KillSwitchRuntime.READ_JOURNAL_PATH)).isEqualTo("pekko.persistence.cassandra.query");
+    assertThat(PersistenceSettings.fromConfig(config).readJournal()).isEqualTo("pekko.persistence.cassandra.query");
     assertThat(EmbeddedJournal.isConfigured(config)).isFalse();
   }
 

@@ -21,8 +21,8 @@ import java.util.stream.Collectors;
 /**
  * The valid keys under one root (e.g. {@code peaktrade}), taken from the documented defaults, and the check that a
  * configuration sets no other: every unknown key is reported at once, with where it was set and the closest valid
- * key. Sections whose children are user-named are {@link OpenSection}s: only the shape of their entries is checked.
- * Keys outside the root are not looked at. Pure: no I/O.
+ * key. Sections whose children are user-named are {@link OpenSection}s: only the shape of their entries is checked. A
+ * key that has moved is refused naming where it went. Keys outside the root are not looked at. Pure: no I/O.
  */
 public final class StrictKeys {
 
@@ -33,19 +33,28 @@ public final class StrictKeys {
   /** Every documented object under the root (the root included), with the keys valid in it. */
   private final Map<String, Set<String>> children;
   private final Map<String, OpenSection> open;
+  /** Full paths of keys no longer read, with the full path of the key that took over. */
+  private final Map<String, String> moved;
 
-  private StrictKeys(String root, Map<String, Set<String>> children, Map<String, OpenSection> open) {
+  private StrictKeys(String root, Map<String, Set<String>> children, Map<String, OpenSection> open,
+      Map<String, String> moved) {
     this.root = root;
     this.children = children;
     this.open = open;
+    this.moved = moved;
   }
 
   /**
    * The keys that {@code documented} (resolved defaults) sets under {@code root}, widened by {@code open}: the
    * entries of {@link OpenSection.Kind#NAMED} and {@link OpenSection.Kind#LIST} sections are checked against their
-   * entry keys instead, and a {@link OpenSection.Kind#KEYS} section accepts its extra keys.
+   * entry keys instead, and a {@link OpenSection.Kind#KEYS} section accepts its extra keys. A key of {@code moved}
+   * (old full path to new full path) is refused naming its new path; it must not be documented any more.
    */
-  public static StrictKeys documentedBy(Config documented, String root, List<OpenSection> open) {
+  public static StrictKeys documentedBy(Config documented, String root, List<OpenSection> open,
+      Map<String, String> moved) {
+    moved.keySet().stream().filter(documented::hasPathOrNull).findFirst().ifPresent(path -> {
+      throw new IllegalArgumentException(path + " is documented, so it cannot have moved");
+    });
     Map<String, Set<String>> children = new HashMap<>();
     children.put(root, new TreeSet<>());
     if (documented.root().get(root) instanceof ConfigObject object) {
@@ -64,7 +73,7 @@ public final class StrictKeys {
     }
     return new StrictKeys(root, children, open.stream()
         .filter(section -> section.kind() != OpenSection.Kind.KEYS)
-        .collect(Collectors.toMap(OpenSection::path, Function.identity())));
+        .collect(Collectors.toMap(OpenSection::path, Function.identity())), Map.copyOf(moved));
   }
 
   private static void collect(String path, ConfigObject object, Map<String, Set<String>> children) {
@@ -94,6 +103,8 @@ public final class StrictKeys {
       ConfigValue value = entry.getValue();
       if (open.containsKey(childPath)) {
         walkOpen(open.get(childPath), value, unknown);
+      } else if (moved.containsKey(childPath)) {
+        unknown.add(UnknownKey.moved(childPath, where(value.origin()), moved.get(childPath)));
       } else if (!valid.contains(key)) {
         unknown.add(unknownKey(childPath, key, value.origin(), path, valid));
       } else if (value instanceof ConfigObject child && children.containsKey(childPath)) {
@@ -134,7 +145,7 @@ public final class StrictKeys {
         .or(() -> closestAnywhere(key));
     List<String> known = suggestion.isEmpty() && siblings.size() <= MAX_LISTED
         ? List.copyOf(new TreeSet<>(siblings)) : List.of();
-    return new UnknownKey(path, where(origin), suggestion, known);
+    return new UnknownKey(path, where(origin), suggestion, known, Optional.empty());
   }
 
   /** A valid key elsewhere whose last segment is close: a setting put into the wrong section. */

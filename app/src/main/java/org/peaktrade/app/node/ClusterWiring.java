@@ -3,7 +3,6 @@ package org.peaktrade.app.node;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigValueFactory;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -17,7 +16,8 @@ import org.apache.pekko.management.cluster.bootstrap.ClusterBootstrap;
 import org.peaktrade.app.health.SafetyWarning;
 import org.peaktrade.actors.cluster.ClusterProfile;
 import org.peaktrade.actors.cluster.ClusterViewService;
-import org.peaktrade.actors.cluster.ClusterViewSettings;
+import org.peaktrade.actors.cluster.ClusterSettings;
+import org.peaktrade.actors.cluster.ClusterSettings.Join;
 import org.peaktrade.actors.cluster.ClusterViews;
 import org.peaktrade.actors.cluster.Membership;
 import org.peaktrade.actors.cluster.ShardedKillSwitches;
@@ -38,62 +38,34 @@ import org.peaktrade.actors.session.SessionService;
  * (config/persistence-cassandra.conf).
  */
 final class ClusterWiring {
-  static final String JOIN_TIMEOUT = "peaktrade.cluster.join-timeout";
   static final String BOOTSTRAP_ROUTE = "pekko.management.http.routes.cluster-bootstrap";
   static final String BOOTSTRAP_DISCOVERY = "pekko.management.cluster.bootstrap.contact-point-discovery";
   private static final String BOOTSTRAP_ROUTE_PROVIDER =
       "org.apache.pekko.management.cluster.bootstrap.ClusterBootstrap$";
 
-  /** How a member finds the others. */
-  enum Join {
-    SEED_NODES("seed-nodes"), BOOTSTRAP("bootstrap");
+  private final ClusterSettings settings;
 
-    private final String configValue;
-
-    Join(String configValue) {
-      this.configValue = configValue;
-    }
-
-    static Join parse(String value) {
-      for (Join join : values()) {
-        if (join.configValue.equals(value)) {
-          return join;
-        }
-      }
-      throw new ConfigException.BadValue(ClusterProfile.JOIN, "must be seed-nodes or bootstrap, not '" + value + "'");
-    }
+  private ClusterWiring(ClusterSettings settings) {
+    this.settings = settings;
   }
 
-  private final boolean enabled;
-  private final Join join;
-  private final Duration joinTimeout;
-  private final ClusterViewSettings view;
-
-  private ClusterWiring(boolean enabled, Join join, Duration joinTimeout, ClusterViewSettings view) {
-    this.enabled = enabled;
-    this.join = join;
-    this.joinTimeout = joinTimeout;
-    this.view = view;
-  }
-
+  /** Reads {@link ClusterSettings} and checks them against Pekko's settings: the provider, the journal, discovery. */
   static ClusterWiring fromConfig(Config config) {
     try {
-      boolean enabled = config.getBoolean(ClusterProfile.ENABLED);
-      if (enabled && EmbeddedJournal.isConfigured(config) && EmbeddedJournal.isUnderDataDir(config)) {
+      ClusterSettings settings = ClusterSettings.fromConfig(config);
+      if (settings.enabled() && EmbeddedJournal.isConfigured(config) && EmbeddedJournal.isUnderDataDir(config)) {
         throw new NodeConfigException(ClusterProfile.ENABLED + " = true needs a journal every member shares, not the "
             + "embedded SQLite file under the data dir: add --config config/persistence-cassandra.conf", null);
       }
-      if (enabled && !"cluster".equals(config.getString("pekko.actor.provider"))) {
+      if (settings.enabled() && !"cluster".equals(config.getString("pekko.actor.provider"))) {
         throw new NodeConfigException(ClusterProfile.ENABLED + " = true but pekko.actor.provider is '"
             + config.getString("pekko.actor.provider") + "', not 'cluster'", null);
       }
-      Join join = Join.parse(config.getString(ClusterProfile.JOIN));
-      if (enabled && join == Join.BOOTSTRAP) {
+      if (settings.enabled() && settings.join() == Join.BOOTSTRAP) {
         checkBootstrap(config);
       }
-      return new ClusterWiring(enabled, join, config.getDuration(JOIN_TIMEOUT),
-          ClusterViewSettings.fromConfig(config));
-    } catch (ConfigException e) {
+      return new ClusterWiring(settings);
+    } catch (ConfigException | IllegalArgumentException e) {
       throw new NodeConfigException(e.getMessage(), e);
     }
   }
@@ -122,13 +94,13 @@ final class ClusterWiring {
    * member that joins through it, so no other node serves an endpoint that cannot answer.
    */
   Config systemConfig(Config config) {
-    String route = enabled && join == Join.BOOTSTRAP ? BOOTSTRAP_ROUTE_PROVIDER : "";
+    String route = joinsThroughBootstrap() ? BOOTSTRAP_ROUTE_PROVIDER : "";
     return config.withValue(BOOTSTRAP_ROUTE, ConfigValueFactory.fromAnyRef(route));
   }
 
   /** Whether the management endpoints must be up before the member can join (Cluster Bootstrap probes them). */
   boolean joinsThroughBootstrap() {
-    return enabled && join == Join.BOOTSTRAP;
+    return settings.enabled() && settings.join() == Join.BOOTSTRAP;
   }
 
   /** Starts Cluster Bootstrap on a member that joins through it; a no-op otherwise. Needs Pekko Management started. */
@@ -139,7 +111,7 @@ final class ClusterWiring {
   }
 
   boolean enabled() {
-    return enabled;
+    return settings.enabled();
   }
 
   /**
@@ -148,7 +120,7 @@ final class ClusterWiring {
    * cluster. Contact points (Cluster Bootstrap) cannot.
    */
   List<SafetyWarning> safetyWarnings() {
-    if (!enabled || join != Join.SEED_NODES) {
+    if (!settings.enabled() || settings.join() != Join.SEED_NODES) {
       return List.of();
     }
     return List.of(new SafetyWarning("seed-nodes-can-split", ClusterProfile.JOIN + " = seed-nodes",
@@ -157,21 +129,22 @@ final class ClusterWiring {
   }
 
   KillSwitchEntities.Home killSwitchHome() {
-    return enabled ? ShardedKillSwitches.home() : KillSwitchEntities.local();
+    return settings.enabled() ? ShardedKillSwitches.home() : KillSwitchEntities.local();
   }
 
   SessionService sessions(ActorSystem<?> system, SessionDependencies deps) {
-    return enabled ? ShardedSessions.start(system, deps) : SessionRuntime.start(system, deps);
+    return settings.enabled() ? ShardedSessions.start(system, deps) : SessionRuntime.start(system, deps);
   }
 
   /** The operator view: read from Pekko Cluster on a member, the node itself with {@code sessions}' count alone. */
   ClusterViewService clusterView(ActorSystem<?> system, SessionService sessions) {
-    return enabled ? new ClusterViews(system, view) : new SingleNodeClusterView(system, sessions, view);
+    return settings.enabled() ? new ClusterViews(system, settings.view())
+        : new SingleNodeClusterView(system, sessions, settings.view());
   }
 
   /** On a member, the statuses of the cluster's members as it sees them (a read of its local cluster state). */
   Optional<Supplier<List<String>>> memberStatuses(ActorSystem<?> system) {
-    if (!enabled) {
+    if (!settings.enabled()) {
       return Optional.empty();
     }
     org.apache.pekko.cluster.Cluster cluster = org.apache.pekko.cluster.Cluster.get(system.classicSystem());
@@ -181,16 +154,16 @@ final class ClusterWiring {
 
   /** Blocks until this member is Up; throws {@link IllegalStateException} after the join timeout. */
   void awaitMembership(ActorSystem<?> system) {
-    if (!enabled) {
+    if (!settings.enabled()) {
       return;
     }
     CompletableFuture<Void> up = new CompletableFuture<>();
     org.apache.pekko.cluster.Cluster.get(system.classicSystem()).registerOnMemberUp(() -> up.complete(null));
     try {
-      up.get(joinTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      up.get(settings.joinTimeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      throw new IllegalStateException("did not join the cluster within " + joinTimeout + " (" + JOIN_TIMEOUT
-          + "); " + howItJoins(system.settings().config()) + ", this node: "
+      throw new IllegalStateException("did not join the cluster within " + settings.joinTimeout() + " ("
+          + ClusterSettings.JOIN_TIMEOUT + "); " + howItJoins(system.settings().config()) + ", this node: "
           + Cluster.get(system).selfMember().address(), e);
     } catch (ExecutionException e) {
       throw new IllegalStateException("joining the cluster failed: " + e.getCause(), e.getCause());

@@ -5,7 +5,6 @@ import com.typesafe.config.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,7 +22,9 @@ import org.peaktrade.actors.marketdata.BarValidationFlow;
 import org.peaktrade.actors.marketdata.FeedHub;
 import org.peaktrade.actors.marketdata.FeedNotice;
 import org.peaktrade.actors.marketdata.FeedStats;
+import org.peaktrade.actors.marketdata.MarketDataSettings;
 import org.peaktrade.actors.marketdata.RejectionLog;
+import org.peaktrade.actors.marketdata.ReplaySettings;
 import org.peaktrade.actors.marketdata.ReplaySource;
 import org.peaktrade.actors.marketdata.ReplaySpeed;
 import org.peaktrade.actors.marketdata.WatchdogHeartbeats;
@@ -35,35 +36,25 @@ import org.peaktrade.engine.marketdata.KrakenChannel;
 import org.peaktrade.engine.marketdata.KrakenSubscription;
 import org.peaktrade.protocol.Bar;
 import org.peaktrade.protocol.Symbol;
-import org.peaktrade.protocol.killswitch.KillSwitchScope;
 import org.peaktrade.protocol.session.MarketDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The node's market data, from {@code peaktrade.market-data}: either the live Kraken feed or a replay of a recorded
- * file of real candles (the demo default), validated, heartbeating to the watchdog, and shared per symbol through
- * a {@link FeedHub}. Settings are validated before anything starts.
+ * The node's market data, from {@link MarketDataSettings} ({@code peaktrade.market-data}): either the live Kraken
+ * feed or a replay of a recorded file of real candles (the demo default), validated, heartbeating to the watchdog,
+ * and shared per symbol through a {@link FeedHub}. Settings are validated before anything starts.
  */
 final class MarketDataWiring {
-  static final String PATH = "peaktrade.market-data";
   private static final Logger LOG = LoggerFactory.getLogger(MarketDataWiring.class);
 
-  private final Config config;
-  private final String source;
+  private final MarketDataSettings settings;
+  /** The replayed file, found; null unless the source is the replay. */
   private final Path replayFile;
-  private final Symbol replaySymbol;
-  private final ReplaySpeed replaySpeed;
-  private final KrakenFeedSettings kraken;
 
-  private MarketDataWiring(Config config, String source, Path replayFile, Symbol replaySymbol,
-      ReplaySpeed replaySpeed, KrakenFeedSettings kraken) {
-    this.config = config;
-    this.source = source;
+  private MarketDataWiring(MarketDataSettings settings, Path replayFile) {
+    this.settings = settings;
     this.replayFile = replayFile;
-    this.replaySymbol = replaySymbol;
-    this.replaySpeed = replaySpeed;
-    this.kraken = kraken;
   }
 
   /** What the node's sessions can subscribe to. */
@@ -89,47 +80,37 @@ final class MarketDataWiring {
 
   static MarketDataWiring fromConfig(Config root) {
     try {
-      Config config = root.getConfig(PATH);
-      String source = config.getString("source");
-      Config replay = config.getConfig("replay");
-      Symbol symbol = symbol(replay.getString("symbol"));
-      ReplaySpeed speed = speed(replay.getString("speed"));
-      replayWatchdog(replay);
-      switch (source) {
-        case "kraken":
-          return new MarketDataWiring(config, source, null, null, null, KrakenFeedSettings.fromConfig(root));
-        case "replay":
-          return new MarketDataWiring(config, source, replayFile(replay.getString("file")), symbol, speed, null);
-        default:
-          throw new ConfigException.BadValue(PATH + ".source", "must be 'replay' or 'kraken', not '" + source + "'");
-      }
+      MarketDataSettings settings = MarketDataSettings.fromConfig(root);
+      return new MarketDataWiring(settings,
+          settings.source() == MarketDataSettings.Source.REPLAY ? replayFile(settings.replay().file()) : null);
     } catch (ConfigException e) {
       throw new NodeConfigException(e.getMessage(), e);
     }
   }
 
   MarketData start(ActorSystem<?> system, Clock clock, ActorRef<Watchdog.Command> watchdog) {
-    return source.equals("kraken") ? startKraken(system, clock, watchdog) : startReplay(system, clock, watchdog);
+    return settings.source() == MarketDataSettings.Source.KRAKEN
+        ? startKraken(system, clock, watchdog) : startReplay(system, clock, watchdog);
   }
 
   private MarketData startReplay(ActorSystem<?> system, Clock clock, ActorRef<Watchdog.Command> watchdog) {
-    Config replay = config.getConfig("replay");
-    Duration staleAfter = replay.getDuration("stale-after");
-    WatchdogHeartbeats.register(watchdog, "replay", List.of(replaySymbol), staleAfter,
-        new KillSwitchScope(replay.getString("stale-scope")));
+    ReplaySettings replay = settings.replay();
+    WatchdogHeartbeats.register(watchdog, "replay", List.of(replay.symbol()), replay.staleAfter(),
+        replay.staleScope());
     FeedStats stats = new FeedStats();
-    Source<Bar, NotUsed> bars = ReplaySource.fromFile(replayFile, LoadOptions.defaults().withSymbol(replaySymbol),
-            replaySpeed)
+    Source<Bar, NotUsed> bars = ReplaySource.fromFile(replayFile, LoadOptions.defaults().withSymbol(replay.symbol()),
+            replay.speed())
         .via(WatchdogHeartbeats.flow("replay", Bar::symbol, watchdog, clock))
         .via(BarValidationFlow.create(stats, MarketDataWiring::log,
             RejectionLog.toSlf4j(RejectionLog.DEFAULT_INTERVAL, clock)));
     FeedHub<Bar> hub = FeedHub.startLive(bars, FeedHub.DEFAULT_SUBSCRIBER_BUFFER, Materializer.matFromSystem(system));
-    String description = "replaying " + replayFile + " (" + replaySymbol + ") at " + describe(replaySpeed);
+    String description = "replaying " + replayFile + " (" + replay.symbol() + ") at " + describe(replay.speed());
     LOG.info("market data: {}", description);
-    return new Fixed(Map.of(replaySymbol, hub::subscribe), MarketDataSource.REPLAY, description, "replay", stats);
+    return new Fixed(Map.of(replay.symbol(), hub::subscribe), MarketDataSource.REPLAY, description, "replay", stats);
   }
 
   private MarketData startKraken(ActorSystem<?> system, Clock clock, ActorRef<Watchdog.Command> watchdog) {
+    KrakenFeedSettings kraken = settings.kraken();
     KrakenFeed feed = KrakenFeed.create(kraken, system, clock, MarketDataWiring::log, Optional.of(watchdog));
     Map<Symbol, Supplier<Source<Bar, NotUsed>>> bySymbol = new LinkedHashMap<>();
     for (KrakenSubscription subscription : kraken.subscriptions()) {
@@ -165,44 +146,15 @@ final class MarketDataWiring {
   }
 
   /** A relative file is looked up in the working directory, then under the installation ($PEAKTRADE_HOME). */
-  private static Path replayFile(String text) {
-    Path file = Path.of(text);
+  private static Path replayFile(Path configured) {
+    Path file = configured;
     if (!file.isAbsolute() && !Files.exists(file) && System.getenv("PEAKTRADE_HOME") != null) {
-      file = Path.of(System.getenv("PEAKTRADE_HOME")).resolve(text);
+      file = Path.of(System.getenv("PEAKTRADE_HOME")).resolve(configured);
     }
     if (!Files.isRegularFile(file)) {
-      throw new ConfigException.BadValue(PATH + ".replay.file", "no such file: " + text);
+      throw new ConfigException.BadValue(ReplaySettings.PATH + ".file", "no such file: " + configured);
     }
     return file.toAbsolutePath().normalize();
-  }
-
-  /** The replay's watchdog settings are read at start even when Kraken is the source: a bad one fails now. */
-  private static void replayWatchdog(Config replay) {
-    Duration staleAfter = replay.getDuration("stale-after");
-    if (staleAfter.isNegative() || staleAfter.isZero()) {
-      throw new ConfigException.BadValue(PATH + ".replay.stale-after", "must be positive: " + staleAfter);
-    }
-    try {
-      new KillSwitchScope(replay.getString("stale-scope"));
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException.BadValue(PATH + ".replay.stale-scope", e.getMessage());
-    }
-  }
-
-  private static Symbol symbol(String text) {
-    try {
-      return Symbol.of(text);
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException.BadValue(PATH + ".replay.symbol", e.getMessage());
-    }
-  }
-
-  private static ReplaySpeed speed(String text) {
-    try {
-      return ReplaySpeed.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException.BadValue(PATH + ".replay.speed", e.getMessage());
-    }
   }
 
   private static String describe(ReplaySpeed speed) {

@@ -34,6 +34,7 @@ import org.peaktrade.app.health.NodeHealth;
 import org.peaktrade.app.health.NodeStartedCheck;
 import org.peaktrade.app.health.SafetyWarning;
 import org.peaktrade.engine.time.Ticker;
+import org.peaktrade.http.ApiSettings;
 import org.peaktrade.http.ClusterRoutes;
 import org.peaktrade.http.DashboardRoutes;
 import org.peaktrade.http.HttpServer;
@@ -152,6 +153,7 @@ public final class Node {
     NodeMetrics metrics = NodeMetrics.fromConfig(config, clock);
     ApiSecurity security = ApiSecurity.fromConfig(config, dataDir, new SecureRandom());
     ClusterWiring cluster = ClusterWiring.fromConfig(config);
+    ApiSettings apiSettings = ApiSettings.fromConfig(config);
     List<SafetyWarning> warnings = new ArrayList<>(wiring.safetyWarnings());
     warnings.addAll(cluster.safetyWarnings());
     warnings.forEach(warning -> LOG.warn("SAFETY CONTROL OFF: {}", warning.message()));
@@ -191,8 +193,8 @@ public final class Node {
           .orElse(new MetricsRoutes(metrics::scrape).route())
           .orElse(new SessionRoutes(sessionService).route())
           .orElse(new ClusterRoutes(cluster.clusterView(system, sessionService)).route());
-      InetSocketAddress address = HttpServer.start(system, security.secure(routes),
-          config.getString(NodeConfig.HTTP_HOST), config.getInt(NodeConfig.HTTP_PORT), security.https());
+      InetSocketAddress address = HttpServer.start(system, security.secure(routes), apiSettings.host(),
+          apiSettings.port(), security.https());
       started.markStarted();
       return new Node(system, address, management, dataDir, wiring.healthCheckNames(), marketData.description(),
           approval.codeFile(), demo, security, ClusterWiring.describe(system));

@@ -4,14 +4,19 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.peaktrade.actors.cluster.ClusterProfile;
 import org.peaktrade.actors.killswitch.ConnectivitySettings;
+import org.peaktrade.actors.killswitch.PersistenceSettings;
 import org.peaktrade.actors.killswitch.ThresholdSettings;
+import org.peaktrade.actors.killswitch.TriggerRetrySettings;
+import org.peaktrade.actors.marketdata.ReplaySettings;
 import org.peaktrade.actors.marketdata.kraken.KrakenFeedSettings;
 import org.peaktrade.actors.risk.RiskConfig;
 import org.peaktrade.actors.watchdog.RestartBudget;
@@ -50,7 +55,14 @@ public final class NodeConfigCheck {
       OpenSection.list(DemoSessions.PATH, DemoSessions.KEYS),
       OpenSection.list(ApiTokens.PATH, Set.of("name", "roles", "token-hash")));
 
-  private static final StrictKeys KEYS = StrictKeys.documentedBy(DOCUMENTED, ROOT, OPEN_SECTIONS);
+  /**
+   * Keys no longer read, with the key that took over (docs/configuration.md, "Moved keys"): refused like a typo, but
+   * naming where the setting went.
+   */
+  static final Map<String, String> MOVED = Map.of(
+      "peaktrade.kill-switch.watchdog.health-check-timeout", "peaktrade.kill-switch.health-check-timeout");
+
+  private static final StrictKeys KEYS = StrictKeys.documentedBy(DOCUMENTED, ROOT, OPEN_SECTIONS, MOVED);
 
   /** Each section that a node start does not read otherwise, or reads only when it uses it. */
   private static final List<Consumer<Config>> SECTIONS = List.of(
@@ -58,17 +70,19 @@ public final class NodeConfigCheck {
       ThresholdSettings::fromConfig,
       ConnectivitySettings::fromConfig,
       RestartBudget::fromConfig,
+      TriggerRetrySettings::fromConfig,
       RiskConfig::validateAll,
       SessionWiring::fromConfig,
-      MarketDataWiring::fromConfig,
+      ReplaySettings::fromConfig,
       KrakenFeedSettings::fromConfig,
+      MarketDataWiring::fromConfig,
       ApiSettings::fromConfig,
       TlsSettings::fromConfig,
       ApiTokens::fromConfig,
       HealthWiring::fromConfig,
       config -> NodeMetrics.fromConfig(config, Clock.systemUTC()),
       ClusterWiring::fromConfig,
-      config -> config.getString("peaktrade.persistence.read-journal"));
+      PersistenceSettings::fromConfig);
 
   private NodeConfigCheck() {}
 
@@ -100,9 +114,12 @@ public final class NodeConfigCheck {
     }
   }
 
-  /** Reads every section; throws {@link NodeConfigException} naming each invalid key. */
+  /**
+   * Reads every section; throws {@link NodeConfigException} naming each invalid key, once: a section that reads
+   * another one as a part (the market data reads its replay and Kraken settings) meets the same problem.
+   */
   static void validateEverySection(Config config) {
-    List<String> problems = new ArrayList<>();
+    Set<String> problems = new LinkedHashSet<>();
     for (Consumer<Config> section : SECTIONS) {
       try {
         section.accept(config);
@@ -111,14 +128,14 @@ public final class NodeConfigCheck {
       }
     }
     if (problems.size() == 1) {
-      throw new NodeConfigException(problems.get(0), null);
+      throw new NodeConfigException(problems.iterator().next(), null);
     }
     if (!problems.isEmpty()) {
       throw new NodeConfigException(problems.size() + " invalid settings:" + lines(problems), null);
     }
   }
 
-  private static String lines(List<String> messages) {
+  private static String lines(Collection<String> messages) {
     return messages.stream().map(message -> "\n  - " + message).collect(Collectors.joining());
   }
 }

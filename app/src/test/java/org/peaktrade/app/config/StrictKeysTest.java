@@ -1,12 +1,14 @@
 package org.peaktrade.app.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -32,7 +34,8 @@ class StrictKeysTest {
       OpenSection.named("app.sessions.instruments", Set.of("tick-size", "lot-size")),
       OpenSection.named("app.risk.portfolios", Set.of("max-order-notional", "warning-fraction")),
       OpenSection.keys("app.risk.defaults", Set.of("max-order-notional")),
-      OpenSection.list("app.thresholds", Set.of("metric", "threshold", "scope"))));
+      OpenSection.list("app.thresholds", Set.of("metric", "threshold", "scope"))),
+      Map.of("app.kill-switch.gate.max-age", "app.kill-switch.gate.stale-after"));
 
   static Stream<Arguments> typos() {
     return Stream.of(
@@ -111,6 +114,22 @@ class StrictKeysTest {
 
     assertThat(unknown.suggestion()).isEmpty();
     assertThat(unknown.message()).endsWith("unknown key; valid keys here: host, max-body-bytes, port");
+  }
+
+  @Test
+  void refusesAMovedKeyNamingTheKeyThatTookOver() {
+    Config config = ConfigFactory.parseString("app.kill-switch.gate.max-age = 9s",
+        ConfigParseOptions.defaults().setOriginDescription("old.conf"));
+
+    assertThat(KEYS.unknownKeys(config)).extracting(UnknownKey::message).containsExactly(
+        "app.kill-switch.gate.max-age (old.conf: 1): moved to app.kill-switch.gate.stale-after; set that instead");
+  }
+
+  @Test
+  void aKeyStillDocumentedCannotBeDeclaredMoved() {
+    assertThatThrownBy(() -> StrictKeys.documentedBy(DOCUMENTED, "app", List.of(),
+        Map.of("app.kill-switch.cooldown", "app.kill-switch.gate.stale-after")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("app.kill-switch.cooldown");
   }
 
   @Test

@@ -96,6 +96,14 @@ class NodeConfigCheckTest {
   }
 
   @Test
+  void refusesTheRetiredWatchdogHealthCheckTimeoutNamingTheKeyThatTookOver() throws IOException {
+    Path old = write("old.conf", "peaktrade.kill-switch.watchdog.health-check-timeout = 3s\n");
+
+    assertRefused(old, "peaktrade.kill-switch.watchdog.health-check-timeout (" + old + ":1): moved to "
+        + "peaktrade.kill-switch.health-check-timeout; set that instead");
+  }
+
+  @Test
   void refusesAMisspeltSectionNamingTheClosestSection() throws IOException {
     Path typo = write("typo.conf", "peaktrade.sesions {\n  allow-short = true\n}\n");
 
@@ -157,6 +165,28 @@ class NodeConfigCheckTest {
         .hasMessageContaining("peaktrade.market-data.kraken.reconnect.random-factor")
         .hasMessageContaining("peaktrade.kill-switch.thresholds[0].operator")
         .hasMessageContaining("peaktrade.risk.defaults");
+  }
+
+  @Test
+  void aBadKillTriggerRetryStopsTheStartBeforeAnyTriggerIsDelivered() throws IOException {
+    Path bad = write("bad.conf", "peaktrade.kill-trigger-delivery.attempt-timeout = 0s\n");
+
+    assertThatThrownBy(() -> NodeConfigCheck.validateEverySection(withDemoData(load(bad))))
+        .isInstanceOf(NodeConfigException.class)
+        .hasMessageContaining("peaktrade.kill-trigger-delivery.attempt-timeout must be positive");
+  }
+
+  @Test
+  void aBadReplaySettingAndABadKrakenSettingAreEachReportedOnce() throws IOException {
+    Path bad = write("bad.conf", String.join("\n",
+        "peaktrade.market-data.replay.speed = fast",
+        "peaktrade.market-data.kraken.subscriber-buffer = 0", ""));
+
+    assertThatThrownBy(() -> NodeConfigCheck.validateEverySection(withDemoData(load(bad))))
+        .isInstanceOf(NodeConfigException.class)
+        .hasMessageStartingWith("2 invalid settings:")
+        .hasMessageContaining("peaktrade.market-data.replay.speed")
+        .hasMessageContaining("peaktrade.market-data.kraken.subscriber-buffer");
   }
 
   @Test

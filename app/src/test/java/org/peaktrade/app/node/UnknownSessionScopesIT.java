@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.peaktrade.actors.fixtures.Polling;
 import org.peaktrade.app.NodeFixtures;
 import org.peaktrade.actors.killswitch.KillSwitchRegistry;
-import org.peaktrade.actors.killswitch.KillSwitchRuntime;
+import org.peaktrade.actors.killswitch.PersistenceSettings;
 import org.peaktrade.engine.killswitch.ApprovalCodeHash;
 import org.peaktrade.http.fixtures.TestTokens;
 import org.peaktrade.protocol.killswitch.KillSwitchScope;
@@ -171,7 +171,7 @@ class UnknownSessionScopesIT {
   private List<String> killSwitchPersistenceIds() throws Exception {
     CurrentPersistenceIdsQuery journal = PersistenceQuery.get(node.actorSystem()).getReadJournalFor(
         CurrentPersistenceIdsQuery.class,
-        node.actorSystem().settings().config().getString(KillSwitchRuntime.READ_JOURNAL_PATH));
+        PersistenceSettings.fromConfig(node.actorSystem().settings().config()).readJournal());
     return journal.currentPersistenceIds().filter(id -> id.startsWith("kill-switch|"))
         .runWith(Sink.seq(), node.actorSystem()).toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
