@@ -19,11 +19,12 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.javadsl.Source;
-import org.peaktrade.actors.marketdata.BarValidationFlow;
+import org.peaktrade.actors.marketdata.CheckedBarsFlow;
 import org.peaktrade.actors.marketdata.FeedHub;
 import org.peaktrade.actors.marketdata.FeedNotice;
 import org.peaktrade.actors.marketdata.FeedStats;
-import org.peaktrade.actors.marketdata.RejectionLog;
+import org.peaktrade.actors.marketdata.ReplayFile;
+import org.peaktrade.actors.marketdata.ReplayFileRefused;
 import org.peaktrade.actors.marketdata.ReplaySource;
 import org.peaktrade.actors.marketdata.ReplaySpeed;
 import org.peaktrade.actors.marketdata.WatchdogHeartbeats;
@@ -43,20 +44,24 @@ import org.slf4j.LoggerFactory;
 /**
  * The node's market data, from {@code peaktrade.market-data}: either the live Kraken feed or a replay of a recorded
  * file of real candles (the demo default), validated, heartbeating to the watchdog, and shared per symbol through
- * a {@link FeedHub}. Settings are validated before anything starts.
+ * a {@link FeedHub}. Settings are validated before anything starts, and so is the replay file: {@link #fromConfig}
+ * reads it and checks every row ({@link ReplayFile}), so a bad row stops the start before the actor system and any
+ * port, or ({@code replay.bad-rows = skip}) is left out, logged and counted. Either feed records in its
+ * {@link FeedStats} when its stream fails, which readiness and the metrics show.
  */
 final class MarketDataWiring {
   static final String PATH = "peaktrade.market-data";
+  static final String BAD_ROWS = PATH + ".replay.bad-rows";
   private static final Logger LOG = LoggerFactory.getLogger(MarketDataWiring.class);
 
   private final Config config;
   private final String source;
-  private final Path replayFile;
+  private final ReplayFile replayFile;
   private final Symbol replaySymbol;
   private final ReplaySpeed replaySpeed;
   private final KrakenFeedSettings kraken;
 
-  private MarketDataWiring(Config config, String source, Path replayFile, Symbol replaySymbol,
+  private MarketDataWiring(Config config, String source, ReplayFile replayFile, Symbol replaySymbol,
       ReplaySpeed replaySpeed, KrakenFeedSettings kraken) {
     this.config = config;
     this.source = source;
@@ -87,25 +92,74 @@ final class MarketDataWiring {
     FeedStats barStats();
   }
 
+  /**
+   * Reads the settings and, when replaying, the replay file, checking every row. Throws {@link NodeConfigException}
+   * naming the key of a bad setting (a missing replay file too), and {@link ReplayFileRefused} naming the path when
+   * the file cannot be read, holds no usable bar, or has bad rows and {@code replay.bad-rows} is {@code fail}.
+   */
   static MarketDataWiring fromConfig(Config root) {
+    Settings settings = settings(root);
+    if (settings.kraken() != null) {
+      return new MarketDataWiring(settings.config(), "kraken", null, null, null, settings.kraken());
+    }
+    return new MarketDataWiring(settings.config(), "replay", checkedReplayFile(settings), settings.symbol(),
+        settings.speed(), null);
+  }
+
+  /** Reads the settings only, for the config check: the replay file's rows are read once, by {@link #fromConfig}. */
+  static void validate(Config root) {
+    settings(root);
+  }
+
+  /** The settings of either source; {@code kraken} is null when replaying, {@code replayFile} when not. */
+  private record Settings(Config config, Path replayFile, Symbol symbol, ReplaySpeed speed, boolean skipBadRows,
+      KrakenFeedSettings kraken) {}
+
+  private static Settings settings(Config root) {
     try {
       Config config = root.getConfig(PATH);
       String source = config.getString("source");
       Config replay = config.getConfig("replay");
       Symbol symbol = symbol(replay.getString("symbol"));
       ReplaySpeed speed = speed(replay.getString("speed"));
+      boolean skipBadRows = skipBadRows(replay.getString("bad-rows"));
       replayWatchdog(replay);
       switch (source) {
         case "kraken":
-          return new MarketDataWiring(config, source, null, null, null, KrakenFeedSettings.fromConfig(root));
+          return new Settings(config, null, symbol, speed, skipBadRows, KrakenFeedSettings.fromConfig(root));
         case "replay":
-          return new MarketDataWiring(config, source, replayFile(replay.getString("file")), symbol, speed, null);
+          return new Settings(config, replayFile(replay.getString("file")), symbol, speed, skipBadRows, null);
         default:
           throw new ConfigException.BadValue(PATH + ".source", "must be 'replay' or 'kraken', not '" + source + "'");
       }
     } catch (ConfigException e) {
       throw new NodeConfigException(e.getMessage(), e);
     }
+  }
+
+  /** Reads the replay file and logs what was left out of it (each row once, the first ones) and its gaps. */
+  private static ReplayFile checkedReplayFile(Settings settings) {
+    ReplayFile file;
+    try {
+      file = ReplayFile.load(settings.replayFile(), new LoadOptions(settings.symbol(), Optional.empty(),
+          settings.skipBadRows()));
+    } catch (ReplayFileRefused e) {
+      throw e.explained("cannot replay " + PATH + ".replay.file: ",
+          "Fix those rows, or leave bad rows out with " + BAD_ROWS + " = skip.");
+    }
+    List<String> badRows = file.badRows();
+    if (!badRows.isEmpty()) {
+      LOG.warn("market data: {}: {} left out ({} = skip):", file.path(), ReplayFile.count(badRows.size(), "bad row"),
+          BAD_ROWS);
+      ReplayFile.shown(badRows).forEach(line -> LOG.warn("market data:   {}", line));
+    }
+    List<String> gaps = file.gaps();
+    if (!gaps.isEmpty()) {
+      LOG.warn("market data: {}: {} between bars (the bars on both sides are played):", file.path(),
+          ReplayFile.count(gaps.size(), "gap"));
+      ReplayFile.shown(gaps).forEach(line -> LOG.warn("market data:   {}", line));
+    }
+    return file;
   }
 
   MarketData start(ActorSystem<?> system, Clock clock, ActorRef<Watchdog.Command> watchdog) {
@@ -118,13 +172,17 @@ final class MarketDataWiring {
     WatchdogHeartbeats.register(watchdog, "replay", List.of(replaySymbol), staleAfter,
         new KillSwitchScope(replay.getString("stale-scope")));
     FeedStats stats = new FeedStats();
-    Source<Bar, NotUsed> bars = ReplaySource.fromFile(replayFile, LoadOptions.defaults().withSymbol(replaySymbol),
-            replaySpeed)
+    stats.countSkippedRows(replayFile.badRows().size());
+    stats.countGaps(replayFile.gaps().size());
+    Source<Bar, NotUsed> bars = ReplaySource.of(replayFile.bars(), replaySpeed)
         .via(WatchdogHeartbeats.flow("replay", Bar::symbol, watchdog, clock))
-        .via(BarValidationFlow.create(stats, MarketDataWiring::log,
-            RejectionLog.toSlf4j(RejectionLog.DEFAULT_INTERVAL, clock)));
+        .via(CheckedBarsFlow.create(stats, failure -> LOG.error(
+            "market data: the replay of {} failed and plays no more bars: {}", replayFile.path(), failure, failure)));
     FeedHub<Bar> hub = FeedHub.startLive(bars, FeedHub.DEFAULT_SUBSCRIBER_BUFFER, Materializer.matFromSystem(system));
-    String description = "replaying " + replayFile + " (" + replaySymbol + ") at " + describe(replaySpeed);
+    String description = "replaying " + replayFile.path() + " (" + replaySymbol + ") at " + describe(replaySpeed)
+        + ": " + ReplayFile.count(replayFile.bars().size(), "bar") + ", "
+        + ReplayFile.count(replayFile.badRows().size(), "bad row") + " left out, "
+        + ReplayFile.count(replayFile.gaps().size(), "gap");
     LOG.info("market data: {}", description);
     return new Fixed(Map.of(replaySymbol, hub::subscribe), MarketDataSource.REPLAY, description, "replay", stats);
   }
@@ -137,6 +195,11 @@ final class MarketDataWiring {
         bySymbol.putIfAbsent(subscription.symbol(), () -> feed.bars(subscription.symbol(), ohlc));
       }
     }
+    feed.done().whenComplete((done, failure) -> {
+      if (failure != null && feed.stats().bars().recordFailure(failure)) {
+        LOG.error("market data: the Kraken feed failed and delivers no more data: {}", failure, failure);
+      }
+    });
     feed.connect();
     String description = "Kraken " + kraken.wsUri() + " " + kraken.subscriptions();
     LOG.info("market data: {}", description);
@@ -156,6 +219,7 @@ final class MarketDataWiring {
     }
   }
 
+  /** The Kraken feed's notices; a replay's file was checked before it started, so its stream has none. */
   private static void log(FeedNotice notice) {
     if (notice instanceof FeedNotice.Connecting || notice instanceof FeedNotice.Backfilled) {
       LOG.info("market data: {}", notice);
@@ -166,14 +230,17 @@ final class MarketDataWiring {
 
   /** A relative file is looked up in the working directory, then under the installation ($PEAKTRADE_HOME). */
   private static Path replayFile(String text) {
-    Path file = Path.of(text);
-    if (!file.isAbsolute() && !Files.exists(file) && System.getenv("PEAKTRADE_HOME") != null) {
-      file = Path.of(System.getenv("PEAKTRADE_HOME")).resolve(text);
+    Path file = Path.of(text).toAbsolutePath().normalize();
+    String looked = file.toString();
+    if (!Path.of(text).isAbsolute() && !Files.exists(file) && System.getenv("PEAKTRADE_HOME") != null) {
+      file = Path.of(System.getenv("PEAKTRADE_HOME")).resolve(text).toAbsolutePath().normalize();
+      looked += " and " + file;
     }
     if (!Files.isRegularFile(file)) {
-      throw new ConfigException.BadValue(PATH + ".replay.file", "no such file: " + text);
+      throw new ConfigException.BadValue(PATH + ".replay.file", (Files.exists(file) ? "not a regular file: "
+          : "no such file: ") + text + " (looked for " + looked + ")");
     }
-    return file.toAbsolutePath().normalize();
+    return file;
   }
 
   /** The replay's watchdog settings are read at start even when Kraken is the source: a bad one fails now. */
@@ -187,6 +254,14 @@ final class MarketDataWiring {
     } catch (IllegalArgumentException e) {
       throw new ConfigException.BadValue(PATH + ".replay.stale-scope", e.getMessage());
     }
+  }
+
+  private static boolean skipBadRows(String text) {
+    return switch (text) {
+      case "skip" -> true;
+      case "fail" -> false;
+      default -> throw new ConfigException.BadValue(BAD_ROWS, "must be 'fail' or 'skip', not '" + text + "'");
+    };
   }
 
   private static Symbol symbol(String text) {

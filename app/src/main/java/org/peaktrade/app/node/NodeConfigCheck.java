@@ -60,7 +60,7 @@ public final class NodeConfigCheck {
       RestartBudget::fromConfig,
       RiskConfig::validateAll,
       SessionWiring::fromConfig,
-      MarketDataWiring::fromConfig,
+      MarketDataWiring::validate,
       KrakenFeedSettings::fromConfig,
       ApiSettings::fromConfig,
       TlsSettings::fromConfig,
