@@ -6,6 +6,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.peaktrade.engine.data.BarGap;
 import org.peaktrade.engine.data.LoadOptions;
 import org.peaktrade.engine.data.LoadedBars;
@@ -56,7 +57,7 @@ public final class ReplayFile {
     List<String> badRows = file.badRows();
     if (!options.skipBadRows() && !badRows.isEmpty()) {
       throw new ReplayFileRefused(path + ": " + count(badRows.size(), "bad row") + ":"
-          + String.join("", shown(badRows).stream().map(line -> "\n  " + line).toList()), badRows);
+          + shown(badRows).stream().map(line -> "\n  " + line).collect(Collectors.joining()), badRows);
     }
     return file;
   }

@@ -141,13 +141,13 @@ public final class FeedCommand implements Callable<Integer> {
     } catch (ReplayFileRefused e) {
       throw e.explained("", "Fix those rows, or leave bad rows out with --skip-bad-rows.");
     }
-    printAll(err, file.badRows(), "bad row", "left out");
-    printAll(err, file.gaps(), "gap", "between bars");
+    printListed(err, file.badRows(), "bad row", "left out");
+    printListed(err, file.gaps(), "gap", "between bars");
     return ReplaySource.of(file.bars(), speed).map(b -> FeedLines.bar(b, "bar:" + BarInterval.format(b.interval())));
   }
 
-  /** The file was checked before it plays: what it left out and its gaps go to stderr first, the first ones each. */
-  private void printAll(PrintWriter err, List<String> lines, String what, String where) {
+  /** What the check of the file left out, or the gaps it found, before the bars play: the first ones, then a count. */
+  private void printListed(PrintWriter err, List<String> lines, String what, String where) {
     if (!lines.isEmpty()) {
       err.println("feed: " + replay + ": " + ReplayFile.count(lines.size(), what) + " " + where + ":");
       ReplayFile.shown(lines).forEach(line -> err.println("feed:   " + line));

@@ -9,7 +9,8 @@ import org.peaktrade.protocol.killswitch.HealthCheckResult;
 
 /**
  * Readiness check "market-data-feed": fails once the node's feed has failed ({@link FeedStats#failure()}), naming
- * why, so that a feed which stopped delivering is never behind a 200. A replay that has played its file to the end
+ * why, so that a feed which stopped delivering is never behind a 200. The detail counts the bars delivered and the
+ * bad rows of a replay file left out at start, if any. A replay that has played its file to the end
  * passes: it did what it was asked, and the watchdog reports the bars that stop coming as stale market data.
  */
 public final class MarketDataFeedCheck implements HealthCheck {
@@ -31,8 +32,8 @@ public final class MarketDataFeedCheck implements HealthCheck {
 
   @Override
   public CompletionStage<HealthCheckResult> run() {
-    String counts = ReplayFile.count(stats.accepted(), "bar") + " delivered, "
-        + ReplayFile.count(stats.skippedRows(), "bad row") + " left out at start";
+    String counts = ReplayFile.count(stats.accepted(), "bar") + " delivered" + (stats.skippedRows() == 0 ? ""
+        : ", " + ReplayFile.count(stats.skippedRows(), "bad row") + " left out at start");
     return CompletableFuture.completedFuture(stats.failure()
         .map(reason -> new HealthCheckResult(NAME, false, feed + " failed, no more bars: " + reason + " (" + counts
             + ")"))

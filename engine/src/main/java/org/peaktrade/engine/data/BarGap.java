@@ -26,7 +26,9 @@ public record BarGap(String file, long line, Instant from, Instant to, Duration 
     return Duration.between(from, to).dividedBy(interval);
   }
 
-  /** What is missing, e.g. {@code gap: no bar from 2022-01-01T00:03:00Z to 2022-01-01T00:06:00Z (3 missing 1m bars)}. */
+  /**
+   * What is missing, e.g. {@code gap: no bar from 2022-01-01T00:03:00Z to 2022-01-01T00:06:00Z (3 missing 1m bars)}.
+   */
   public String reason() {
     long missing = missingBars();
     return "gap: no bar from " + from + " to " + to + " (" + missing + " missing " + BarInterval.format(interval)
