@@ -4,6 +4,7 @@ import com.typesafe.config.ConfigException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
+import org.peaktrade.actors.marketdata.ReplayFileRefused;
 import org.peaktrade.app.auth.NewTokenCommand;
 import org.peaktrade.app.backtest.BacktestCommand;
 import org.peaktrade.app.cluster.ClusterCommand;
@@ -80,7 +81,7 @@ public final class PeakTrade implements Runnable {
       err.println("peak-trade: " + e.getMessage());
       return ExitCodes.UNREACHABLE;
     }
-    if (e instanceof MarketDataFormatException) {
+    if (e instanceof MarketDataFormatException || e instanceof ReplayFileRefused) {
       err.println("peak-trade: bad input data: " + e.getMessage());
       return ExitCodes.BAD_INPUT;
     }

@@ -24,15 +24,49 @@ class FeedCommandTest {
   }
 
   @Test
-  void aReplayedFileWithAMissingMinuteReportsTheGapAndKeepsGoing() throws Exception {
-    Path file = Files.write(dir.resolve("dup.csv"), List.of("timestamp_ms,open,high,low,close,volume",
+  void aReplayedFileWithAMissingMinuteListsTheGapWithItsLineAndKeepsGoing() throws Exception {
+    Path file = Files.write(dir.resolve("gap.csv"), List.of("timestamp_ms,open,high,low,close,volume",
         "1640991660000,1,2,1,2,10", "1640991720000,2,3,2,3,10", "1640991840000,3,4,3,4,10"));
 
     CliRun run = CliRun.of("feed", "--replay", file.toString(), "--bar", "1m");
 
     assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
     assertThat(run.out().lines()).hasSize(3);
-    assertThat(run.err()).contains("feed: BTC/USD: gap, no bars from 2021-12-31T23:03:00Z to 2021-12-31T23:04:00Z");
+    assertThat(run.err().lines().toList()).containsExactly(
+        "feed: " + file + ": 1 gap between bars:",
+        "feed:   " + file + ":4: gap: no bar from 2021-12-31T23:03:00Z to 2021-12-31T23:04:00Z (1 missing 1m bar)");
+  }
+
+  @Test
+  void aReplayedFileWithBadRowsStopsNamingEachWithItsLine() throws Exception {
+    Path file = Files.write(dir.resolve("bad.csv"), List.of("timestamp_ms,open,high,low,close,volume",
+        "1640991660000,1,2,1,2,10", "1640991720000,2,3,2,NaN,10", "1640991720000,2,3,2,3,10",
+        "1640991720000,2,3,2,3,10", "1640991780000,3,4,3,4,10"));
+
+    CliRun run = CliRun.of("feed", "--replay", file.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err().lines().toList()).containsExactly(
+        "peak-trade: bad input data: " + file + ": 2 bad rows:",
+        "  " + file + ":3: column 'close' is not a finite decimal number: 'NaN'",
+        "  " + file + ":5: duplicate timestamp 2021-12-31T23:02:00Z (also on line 4)",
+        "Fix those rows, or leave bad rows out with --skip-bad-rows.");
+  }
+
+  @Test
+  void skippingBadRowsListsEachOneLeftOutAndPlaysTheOthers() throws Exception {
+    Path file = Files.write(dir.resolve("bad.csv"), List.of("timestamp_ms,open,high,low,close,volume",
+        "1640991660000,1,2,1,2,10", "1640991720000,2,3,2,NaN,10", "1640991720000,2,3,2,3,10",
+        "1640991780000,3,4,3,4,10"));
+
+    CliRun run = CliRun.of("feed", "--replay", file.toString(), "--skip-bad-rows");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+    assertThat(run.out().lines()).hasSize(3);
+    assertThat(run.err().lines().toList()).containsExactly(
+        "feed: " + file + ": 1 bad row left out:",
+        "feed:   " + file + ":3: column 'close' is not a finite decimal number: 'NaN'");
   }
 
   @Test

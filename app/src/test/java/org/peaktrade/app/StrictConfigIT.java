@@ -88,7 +88,7 @@ class StrictConfigIT {
       assertThat(body.get("warnings").findValuesAsText("name"))
           .containsExactly("approval-code-not-required", "two-person-rule-off");
       assertThat(body.get("checks").findValuesAsText("name"))
-          .containsExactly("node-started", "journal-writable", "kill-switch-view-fresh");
+          .containsExactly("node-started", "journal-writable", "kill-switch-view-fresh", "market-data-feed");
       assertThat(log).contains("  WARNING:       safety control off: approval-code-not-required: "
           + "peaktrade.kill-switch.approval-code-required = false")
           .contains("  WARNING:       safety control off: two-person-rule-off: "

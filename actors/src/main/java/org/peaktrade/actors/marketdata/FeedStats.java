@@ -3,22 +3,29 @@ package org.peaktrade.actors.marketdata;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import org.apache.pekko.stream.AbruptStageTerminationException;
+import org.apache.pekko.stream.AbruptTerminationException;
 import org.peaktrade.engine.marketdata.BarValidator.Reason;
 import org.peaktrade.protocol.Bar;
 import org.peaktrade.protocol.Symbol;
 
 /**
- * Counters of one feed for metrics, and the close time of the newest accepted bar per symbol (for the feed's lag):
- * written by the stream, read from any thread. Unlike the {@link org.peaktrade.engine.marketdata.BarValidator}'s own
- * counts they survive re-materialisation.
+ * Counters of one feed for metrics, the close time of the newest accepted bar per symbol (for the feed's lag), and
+ * whether the feed's stream failed (for readiness): written by the stream, read from any thread. Unlike the
+ * {@link org.peaktrade.engine.marketdata.BarValidator}'s own counts they survive re-materialisation. A replay's file
+ * is checked before its stream starts ({@link ReplayFile}), so its skipped rows and gaps are counted then.
  */
 public final class FeedStats {
   private final LongAdder accepted = new LongAdder();
   private final LongAdder gaps = new LongAdder();
   private final Map<Reason, LongAdder> rejected = new EnumMap<>(Reason.class);
   private final Map<Symbol, Instant> lastCloseTimes = new ConcurrentHashMap<>();
+  private final LongAdder skippedRows = new LongAdder();
+  private final AtomicReference<String> failure = new AtomicReference<>();
 
   public FeedStats() {
     for (Reason reason : Reason.values()) {
@@ -36,6 +43,29 @@ public final class FeedStats {
     gaps.increment();
   }
 
+  /** Counts {@code count} gaps found before the bars are played (in a replay file). */
+  public void countGaps(long count) {
+    gaps.add(count);
+  }
+
+  /** Counts {@code count} rows of the feed's file that were left out because they are bad. */
+  public void countSkippedRows(long count) {
+    skippedRows.add(count);
+  }
+
+  /**
+   * Records that the feed's stream failed with {@code cause} and delivers nothing more (the first cause is kept), and
+   * returns true; returns false for the stream being torn down because the actor system stops, which is no failure
+   * of the feed.
+   */
+  public boolean recordFailure(Throwable cause) {
+    if (cause instanceof AbruptTerminationException || cause instanceof AbruptStageTerminationException) {
+      return false;
+    }
+    failure.compareAndSet(null, cause.toString());
+    return true;
+  }
+
   public void countRejected(Reason reason) {
     rejected.get(reason).increment();
   }
@@ -50,6 +80,15 @@ public final class FeedStats {
 
   public long rejected(Reason reason) {
     return rejected.get(reason).sum();
+  }
+
+  public long skippedRows() {
+    return skippedRows.sum();
+  }
+
+  /** Why the feed's stream failed, or empty while it runs (or after it ended normally). */
+  public Optional<String> failure() {
+    return Optional.ofNullable(failure.get());
   }
 
   /** The close time of the newest accepted bar of every symbol seen so far (a copy). */

@@ -18,9 +18,11 @@ import org.peaktrade.protocol.killswitch.KillSwitchScope;
  * @param speed how fast it is played
  * @param staleAfter no bar for this long misses the watchdog heartbeat
  * @param staleScope the kill-switch scope the watchdog kills for stale replayed data
+ * @param skipBadRows {@code bad-rows = skip}: bad rows are left out and counted; {@code fail} (false): the node does
+ *     not start
  */
 public record ReplaySettings(Path file, Symbol symbol, ReplaySpeed speed, Duration staleAfter,
-    KillSwitchScope staleScope) {
+    KillSwitchScope staleScope, boolean skipBadRows) {
   public static final String PATH = "peaktrade.market-data.replay";
 
   public static ReplaySettings fromConfig(Config root) {
@@ -30,7 +32,16 @@ public record ReplaySettings(Path file, Symbol symbol, ReplaySpeed speed, Durati
       throw new ConfigException.BadValue(PATH + ".stale-after", "must be positive: " + staleAfter);
     }
     return new ReplaySettings(read(config, "file", Path::of), read(config, "symbol", Symbol::of),
-        read(config, "speed", ReplaySpeed::parse), staleAfter, read(config, "stale-scope", KillSwitchScope::new));
+        read(config, "speed", ReplaySpeed::parse), staleAfter, read(config, "stale-scope", KillSwitchScope::new),
+        read(config, "bad-rows", ReplaySettings::skipBadRows));
+  }
+
+  private static boolean skipBadRows(String text) {
+    return switch (text) {
+      case "skip" -> true;
+      case "fail" -> false;
+      default -> throw new IllegalArgumentException("must be 'fail' or 'skip', not '" + text + "'");
+    };
   }
 
   private static <T> T read(Config config, String key, Function<String, T> parse) {

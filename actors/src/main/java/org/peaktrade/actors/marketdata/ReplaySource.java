@@ -1,28 +1,21 @@
 package org.peaktrade.actors.marketdata;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.pattern.Patterns;
 import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.javadsl.Source;
-import org.peaktrade.engine.data.LoadOptions;
-import org.peaktrade.engine.data.MarketDataFiles;
 import org.peaktrade.protocol.Bar;
 
 /**
- * Plays a historical file back as a bar stream, for replay sessions and tests.
+ * Plays the bars of a checked {@link ReplayFile} back as a stream, for the node's replay, the {@code feed} command
+ * and tests. The file was read and every row checked before (bad rows reported with their lines, left out or
+ * refused), so the stream holds no parser and has nothing to reject.
  *
- * <p>The file is read by {@link MarketDataFiles#load} when the source is materialised, so bad rows follow
- * {@link LoadOptions#skipBadRows()}: by default the first one fails the stream, otherwise such rows are left
- * out. An unreadable file also fails the stream.
- *
- * <p>Pacing: a bar is known at its close time, so the first bar is emitted as soon as the file is read and
- * every later bar when {@code (close - firstClose) / factor} of wall time has passed since the first one. Each bar waits in a
+ * <p>Pacing: a bar is known at its close time, so the first bar is emitted at once and every later bar when
+ * {@code (close - firstClose) / factor} of wall time has passed since the first one. Each bar waits in a
  * {@code mapAsync(1)} on {@link Patterns#after} for the rest of its due time. Because due times are measured
  * from one fixed start rather than from the previous bar, scheduler jitter does not add up over a long file,
  * and a slow consumer only delays bars, it never reorders or drops them.
@@ -31,13 +24,14 @@ public final class ReplaySource {
 
   private ReplaySource() {}
 
-  public static Source<Bar, NotUsed> fromFile(Path file, LoadOptions options, ReplaySpeed speed) {
-    Source<Bar, NotUsed> bars = Source.fromIterator(() -> load(file, options));
+  /** {@code bars}, oldest first, at {@code speed}; each materialisation plays them from the first. */
+  public static Source<Bar, NotUsed> of(List<Bar> bars, ReplaySpeed speed) {
+    Source<Bar, NotUsed> all = Source.from(List.copyOf(bars));
     if (speed instanceof ReplaySpeed.Scaled scaled) {
-      return Source.fromMaterializer((materializer, attributes) -> paced(bars, scaled, materializer))
+      return Source.fromMaterializer((materializer, attributes) -> paced(all, scaled, materializer))
           .mapMaterializedValue(ignored -> NotUsed.notUsed());
     }
-    return bars;
+    return all;
   }
 
   private static Source<Bar, NotUsed> paced(Source<Bar, NotUsed> bars, ReplaySpeed.Scaled speed,
@@ -57,13 +51,5 @@ public final class ReplaySource {
         return Patterns.after(wait, materializer.system(), () -> CompletableFuture.completedFuture(bar));
       }));
     });
-  }
-
-  private static Iterator<Bar> load(Path file, LoadOptions options) {
-    try {
-      return MarketDataFiles.load(file, options).bars().iterator();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot replay " + file.getFileName(), e);
-    }
   }
 }

@@ -1,59 +1,41 @@
 package org.peaktrade.actors.marketdata;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.peaktrade.actors.fixtures.Bars;
 import org.peaktrade.engine.data.LoadOptions;
 import org.peaktrade.protocol.Bar;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReplaySourceTest {
-  private static final String HEADER = "timestamp_ms,open,high,low,close,volume\n";
-  private static final long HOUR_MS = 3_600_000L;
-  private static final long T0_MS = Bars.T0.toEpochMilli();
-
   private final ActorTestKit testKit = ActorTestKit.create();
-
-  @TempDir
-  Path dir;
 
   @AfterAll
   void shutDown() {
     testKit.shutdownTestKit();
   }
 
-  private List<Bar> replay(Path file, LoadOptions options, ReplaySpeed speed) throws Exception {
-    return ReplaySource.fromFile(file, options, speed).runWith(Sink.seq(), testKit.system())
-        .toCompletableFuture().get(60, TimeUnit.SECONDS);
-  }
-
-  private Path hourlyFile(String... rows) throws IOException {
-    return Files.writeString(dir.resolve("hourly.csv"), HEADER + String.join("\n", rows) + "\n");
-  }
-
-  private static String row(long hour, String close) {
-    return (T0_MS + hour * HOUR_MS) + ",100,100,100," + close + ",1";
+  private List<Bar> replay(List<Bar> bars, ReplaySpeed speed) throws Exception {
+    return ReplaySource.of(bars, speed).runWith(Sink.seq(), testKit.system()).toCompletableFuture()
+        .get(60, TimeUnit.SECONDS);
   }
 
   @Test
   void replaysTheDemoFileAsFastAsPossibleInOrder() throws Exception {
-    Path file = Bars.demoData().resolve("btc-perp-1m-2022-01.csv");
+    ReplayFile file = ReplayFile.load(Bars.demoData().resolve("btc-perp-1m-2022-01.csv"), LoadOptions.defaults());
 
-    List<Bar> bars = replay(file, LoadOptions.defaults(), ReplaySpeed.asFastAsPossible());
+    List<Bar> bars = replay(file.bars(), ReplaySpeed.asFastAsPossible());
 
     assertThat(bars).hasSize(45_031);
     assertThat(bars).extracting(Bar::openTime).isSortedAccordingTo(Comparator.naturalOrder()).doesNotHaveDuplicates();
@@ -61,31 +43,25 @@ class ReplaySourceTest {
 
   @Test
   void spacesBarsByTheirCloseTimesDividedByTheFactor() throws Exception {
-    Path file = hourlyFile(row(0, "100"), row(1, "100"), row(2, "100"));
+    List<Bar> hours = LongStream.range(0, 3).mapToObj(minute -> Bars.minute(minute * 60)).toList();
     long start = System.nanoTime();
 
-    List<Bar> bars = replay(file, LoadOptions.defaults(), ReplaySpeed.times(60_000));
+    List<Bar> bars = replay(hours, ReplaySpeed.times(60_000));
 
     long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-    assertThat(bars).hasSize(3);
+    assertThat(bars).isEqualTo(hours);
     assertThat(elapsedMillis).as("two hours of bars at 60000x take 120 ms").isGreaterThanOrEqualTo(100);
   }
 
   @Test
-  void leavesOutBadRowsWhenTheOptionsSkipThem() throws Exception {
-    Path file = hourlyFile(row(0, "100"), row(1, "NaN"), row(2, "100"));
+  void playsTheBarsAgainFromTheFirstForEachMaterialisation() throws Exception {
+    List<Bar> minutes = List.of(Bars.minute(0), Bars.minute(1));
+    Source<Bar, NotUsed> source = ReplaySource.of(minutes, ReplaySpeed.times(60_000));
 
-    List<Bar> bars = replay(file, LoadOptions.defaults().skippingBadRows(), ReplaySpeed.asFastAsPossible());
+    List<Bar> first = source.runWith(Sink.seq(), testKit.system()).toCompletableFuture().get(60, TimeUnit.SECONDS);
+    List<Bar> second = source.runWith(Sink.seq(), testKit.system()).toCompletableFuture().get(60, TimeUnit.SECONDS);
 
-    assertThat(bars).extracting(Bar::openTime)
-        .containsExactly(Bars.T0, Bars.T0.plusMillis(2 * HOUR_MS));
-  }
-
-  @Test
-  void failsTheStreamOnTheFirstBadRowByDefault() throws Exception {
-    Path file = hourlyFile(row(0, "100"), row(1, "NaN"), row(2, "100"));
-
-    assertThatThrownBy(() -> replay(file, LoadOptions.defaults(), ReplaySpeed.asFastAsPossible()))
-        .isInstanceOf(ExecutionException.class);
+    assertThat(first).isEqualTo(minutes);
+    assertThat(second).isEqualTo(minutes);
   }
 }

@@ -4,11 +4,9 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,9 +17,8 @@ import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.stream.javadsl.Source;
-import org.peaktrade.actors.marketdata.BarValidationFlow;
-import org.peaktrade.actors.marketdata.FeedStats;
-import org.peaktrade.actors.marketdata.RejectionLog;
+import org.peaktrade.actors.marketdata.ReplayFile;
+import org.peaktrade.actors.marketdata.ReplayFileRefused;
 import org.peaktrade.actors.marketdata.ReplaySource;
 import org.peaktrade.actors.marketdata.ReplaySpeed;
 import org.peaktrade.actors.marketdata.kraken.KrakenFeed;
@@ -41,7 +38,9 @@ import picocli.CommandLine.Spec;
 /**
  * Prints a market-data feed to the terminal: live from Kraken (WebSocket v2 with reconnects and REST backfill),
  * or replayed from a file. Data goes to stdout, one line per closed bar, trade or quote; connection events,
- * backfills, gaps and rejections go to stderr.
+ * backfills, gaps and rejections go to stderr. A replayed file is read and checked first ({@link ReplayFile}): its
+ * bad rows stop the command, naming each as {@code file:line: reason}, or with {@code --skip-bad-rows} are listed and
+ * left out; its gaps are listed.
  */
 @Command(name = "feed", mixinStandardHelpOptions = true,
     description = {"Print a live Kraken feed (or a replayed file) to the terminal until Ctrl-C or --limit.",
@@ -72,7 +71,8 @@ public final class FeedCommand implements Callable<Integer> {
       description = "With --replay: max (as fast as possible), realtime, or a factor such as 60 (default: ${DEFAULT-VALUE}).")
   String speed;
 
-  @Option(names = "--skip-bad-rows", description = "With --replay: skip malformed rows instead of stopping.")
+  @Option(names = "--skip-bad-rows",
+      description = "With --replay: leave bad rows out (each listed on stderr) instead of stopping.")
   boolean skipBadRows;
 
   @Option(names = "--ws-url", paramLabel = "URL", description = "Overrides peaktrade.market-data.kraken.ws-url.")
@@ -110,11 +110,7 @@ public final class FeedCommand implements Callable<Integer> {
       out.flush();
       return ExitCodes.OK;
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof UncheckedIOException io) {
-        throw io.getCause();
-      }
-      throw cause instanceof Exception failure ? failure : e;
+      throw e.getCause() instanceof Exception failure ? failure : e;
     } finally {
       system.terminate();
       system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -136,12 +132,27 @@ public final class FeedCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--replay plays one file of bars: give one --symbol and one ohlc channel");
     }
     KrakenSubscription subscription = subscriptions.get(0);
-    LoadOptions options = new LoadOptions(subscription.symbol(),
-        Optional.ofNullable(bar).map(org.peaktrade.engine.data.BarInterval::parse), skipBadRows);
-    RejectionLog log = new RejectionLog(Duration.ofSeconds(10), Clock.systemUTC(), line -> { });
-    return ReplaySource.fromFile(replay, options, replaySpeed())
-        .via(BarValidationFlow.create(new FeedStats(), notice -> err.println(FeedLines.notice(notice)), log))
-        .map(b -> FeedLines.bar(b, "bar:" + BarInterval.format(b.interval())));
+    LoadOptions options = new LoadOptions(subscription.symbol(), Optional.ofNullable(bar).map(BarInterval::parse),
+        skipBadRows);
+    ReplaySpeed speed = replaySpeed();
+    ReplayFile file;
+    try {
+      file = ReplayFile.load(replay, options);
+    } catch (ReplayFileRefused e) {
+      throw e.explained("", "Fix those rows, or leave bad rows out with --skip-bad-rows.");
+    }
+    printListed(err, file.badRows(), "bad row", "left out");
+    printListed(err, file.gaps(), "gap", "between bars");
+    return ReplaySource.of(file.bars(), speed).map(b -> FeedLines.bar(b, "bar:" + BarInterval.format(b.interval())));
+  }
+
+  /** What the check of the file left out, or the gaps it found, before the bars play: the first ones, then a count. */
+  private void printListed(PrintWriter err, List<String> lines, String what, String where) {
+    if (!lines.isEmpty()) {
+      err.println("feed: " + replay + ": " + ReplayFile.count(lines.size(), what) + " " + where + ":");
+      ReplayFile.shown(lines).forEach(line -> err.println("feed:   " + line));
+      err.flush();
+    }
   }
 
   private Source<String, NotUsed> liveLines(KrakenFeedSettings defaults, List<KrakenSubscription> subscriptions,

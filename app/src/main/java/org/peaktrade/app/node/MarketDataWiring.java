@@ -18,12 +18,13 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.javadsl.Source;
-import org.peaktrade.actors.marketdata.BarValidationFlow;
+import org.peaktrade.actors.marketdata.CheckedBarsFlow;
 import org.peaktrade.actors.marketdata.FeedHub;
 import org.peaktrade.actors.marketdata.FeedNotice;
 import org.peaktrade.actors.marketdata.FeedStats;
 import org.peaktrade.actors.marketdata.MarketDataSettings;
-import org.peaktrade.actors.marketdata.RejectionLog;
+import org.peaktrade.actors.marketdata.ReplayFile;
+import org.peaktrade.actors.marketdata.ReplayFileRefused;
 import org.peaktrade.actors.marketdata.ReplaySettings;
 import org.peaktrade.actors.marketdata.ReplaySource;
 import org.peaktrade.actors.marketdata.ReplaySpeed;
@@ -43,16 +44,20 @@ import org.slf4j.LoggerFactory;
 /**
  * The node's market data, from {@link MarketDataSettings} ({@code peaktrade.market-data}): either the live Kraken
  * feed or a replay of a recorded file of real candles (the demo default), validated, heartbeating to the watchdog,
- * and shared per symbol through a {@link FeedHub}. Settings are validated before anything starts.
+ * and shared per symbol through a {@link FeedHub}. Settings are validated before anything starts, and so is the
+ * replay file: {@link #fromConfig} reads it and checks every row ({@link ReplayFile}), so a bad row stops the start
+ * before the actor system and any port, or ({@code replay.bad-rows = skip}) is left out, logged and counted. Either
+ * feed records in its {@link FeedStats} when its stream fails, which readiness and the metrics show.
  */
 final class MarketDataWiring {
+  static final String BAD_ROWS = ReplaySettings.PATH + ".bad-rows";
   private static final Logger LOG = LoggerFactory.getLogger(MarketDataWiring.class);
 
   private final MarketDataSettings settings;
-  /** The replayed file, found; null unless the source is the replay. */
-  private final Path replayFile;
+  /** The replayed file, read and checked; null unless the source is the replay. */
+  private final ReplayFile replayFile;
 
-  private MarketDataWiring(MarketDataSettings settings, Path replayFile) {
+  private MarketDataWiring(MarketDataSettings settings, ReplayFile replayFile) {
     this.settings = settings;
     this.replayFile = replayFile;
   }
@@ -78,14 +83,62 @@ final class MarketDataWiring {
     FeedStats barStats();
   }
 
+  /**
+   * Reads the settings and, when replaying, the replay file, checking every row. Throws {@link NodeConfigException}
+   * naming the key of a bad setting (a missing replay file too), and {@link ReplayFileRefused} naming the path when
+   * the file cannot be read, holds no usable bar, or has bad rows and {@code replay.bad-rows} is {@code fail}.
+   */
   static MarketDataWiring fromConfig(Config root) {
+    MarketDataSettings settings = settings(root);
+    if (settings.source() != MarketDataSettings.Source.REPLAY) {
+      return new MarketDataWiring(settings, null);
+    }
+    Path file = wrapped(() -> replayFile(settings.replay().file()));
+    return new MarketDataWiring(settings, checkedReplayFile(settings.replay(), file));
+  }
+
+  /** Reads the settings only, for the config check: the replay file's rows are read once, by {@link #fromConfig}. */
+  static void validate(Config root) {
+    MarketDataSettings settings = settings(root);
+    if (settings.source() == MarketDataSettings.Source.REPLAY) {
+      wrapped(() -> replayFile(settings.replay().file()));
+    }
+  }
+
+  private static MarketDataSettings settings(Config root) {
+    return wrapped(() -> MarketDataSettings.fromConfig(root));
+  }
+
+  private static <T> T wrapped(Supplier<T> read) {
     try {
-      MarketDataSettings settings = MarketDataSettings.fromConfig(root);
-      return new MarketDataWiring(settings,
-          settings.source() == MarketDataSettings.Source.REPLAY ? replayFile(settings.replay().file()) : null);
+      return read.get();
     } catch (ConfigException e) {
       throw new NodeConfigException(e.getMessage(), e);
     }
+  }
+
+  /** Reads the replay file and logs what was left out of it (each row once, the first ones) and its gaps. */
+  private static ReplayFile checkedReplayFile(ReplaySettings replay, Path path) {
+    ReplayFile file;
+    try {
+      file = ReplayFile.load(path, new LoadOptions(replay.symbol(), Optional.empty(), replay.skipBadRows()));
+    } catch (ReplayFileRefused e) {
+      throw e.explained("cannot replay " + ReplaySettings.PATH + ".file: ",
+          "Fix those rows, or leave bad rows out with " + BAD_ROWS + " = skip.");
+    }
+    List<String> badRows = file.badRows();
+    if (!badRows.isEmpty()) {
+      LOG.warn("market data: {}: {} left out ({} = skip):", file.path(), ReplayFile.count(badRows.size(), "bad row"),
+          BAD_ROWS);
+      ReplayFile.shown(badRows).forEach(line -> LOG.warn("market data:   {}", line));
+    }
+    List<String> gaps = file.gaps();
+    if (!gaps.isEmpty()) {
+      LOG.warn("market data: {}: {} between bars (the bars on both sides are played):", file.path(),
+          ReplayFile.count(gaps.size(), "gap"));
+      ReplayFile.shown(gaps).forEach(line -> LOG.warn("market data:   {}", line));
+    }
+    return file;
   }
 
   MarketData start(ActorSystem<?> system, Clock clock, ActorRef<Watchdog.Command> watchdog) {
@@ -98,13 +151,17 @@ final class MarketDataWiring {
     WatchdogHeartbeats.register(watchdog, "replay", List.of(replay.symbol()), replay.staleAfter(),
         replay.staleScope());
     FeedStats stats = new FeedStats();
-    Source<Bar, NotUsed> bars = ReplaySource.fromFile(replayFile, LoadOptions.defaults().withSymbol(replay.symbol()),
-            replay.speed())
+    stats.countSkippedRows(replayFile.badRows().size());
+    stats.countGaps(replayFile.gaps().size());
+    Source<Bar, NotUsed> bars = ReplaySource.of(replayFile.bars(), replay.speed())
         .via(WatchdogHeartbeats.flow("replay", Bar::symbol, watchdog, clock))
-        .via(BarValidationFlow.create(stats, MarketDataWiring::log,
-            RejectionLog.toSlf4j(RejectionLog.DEFAULT_INTERVAL, clock)));
+        .via(CheckedBarsFlow.create(stats, failure -> LOG.error(
+            "market data: the replay of {} failed and plays no more bars: {}", replayFile.path(), failure, failure)));
     FeedHub<Bar> hub = FeedHub.startLive(bars, FeedHub.DEFAULT_SUBSCRIBER_BUFFER, Materializer.matFromSystem(system));
-    String description = "replaying " + replayFile + " (" + replay.symbol() + ") at " + describe(replay.speed());
+    String description = "replaying " + replayFile.path() + " (" + replay.symbol() + ") at " + describe(replay.speed())
+        + ": " + ReplayFile.count(replayFile.bars().size(), "bar") + ", "
+        + ReplayFile.count(replayFile.badRows().size(), "bad row") + " left out, "
+        + ReplayFile.count(replayFile.gaps().size(), "gap");
     LOG.info("market data: {}", description);
     return new Fixed(Map.of(replay.symbol(), hub::subscribe), MarketDataSource.REPLAY, description, "replay", stats);
   }
@@ -118,6 +175,11 @@ final class MarketDataWiring {
         bySymbol.putIfAbsent(subscription.symbol(), () -> feed.bars(subscription.symbol(), ohlc));
       }
     }
+    feed.done().whenComplete((done, failure) -> {
+      if (failure != null && feed.stats().bars().recordFailure(failure)) {
+        LOG.error("market data: the Kraken feed failed and delivers no more data: {}", failure, failure);
+      }
+    });
     feed.connect();
     String description = "Kraken " + kraken.wsUri() + " " + kraken.subscriptions();
     LOG.info("market data: {}", description);
@@ -137,6 +199,7 @@ final class MarketDataWiring {
     }
   }
 
+  /** The Kraken feed's notices; a replay's file was checked before it started, so its stream has none. */
   private static void log(FeedNotice notice) {
     if (notice instanceof FeedNotice.Connecting || notice instanceof FeedNotice.Backfilled) {
       LOG.info("market data: {}", notice);
@@ -147,14 +210,17 @@ final class MarketDataWiring {
 
   /** A relative file is looked up in the working directory, then under the installation ($PEAKTRADE_HOME). */
   private static Path replayFile(Path configured) {
-    Path file = configured;
-    if (!file.isAbsolute() && !Files.exists(file) && System.getenv("PEAKTRADE_HOME") != null) {
-      file = Path.of(System.getenv("PEAKTRADE_HOME")).resolve(configured);
+    Path file = configured.toAbsolutePath().normalize();
+    String looked = file.toString();
+    if (!configured.isAbsolute() && !Files.exists(file) && System.getenv("PEAKTRADE_HOME") != null) {
+      file = Path.of(System.getenv("PEAKTRADE_HOME")).resolve(configured).toAbsolutePath().normalize();
+      looked += " and " + file;
     }
     if (!Files.isRegularFile(file)) {
-      throw new ConfigException.BadValue(ReplaySettings.PATH + ".file", "no such file: " + configured);
+      throw new ConfigException.BadValue(ReplaySettings.PATH + ".file", (Files.exists(file) ? "not a regular file: "
+          : "no such file: ") + configured + " (looked for " + looked + ")");
     }
-    return file.toAbsolutePath().normalize();
+    return file;
   }
 
   private static String describe(ReplaySpeed speed) {

@@ -28,8 +28,10 @@ import org.peaktrade.actors.killswitch.KillSwitchService;
 import org.peaktrade.actors.killswitch.KillSwitchStatusStream;
 import org.peaktrade.actors.killswitch.KillSwitchViewFreshCheck;
 import org.peaktrade.actors.killswitch.KillTriggerStats;
+import org.peaktrade.actors.marketdata.ReplayFileRefused;
 import org.peaktrade.actors.session.SessionService;
 import org.peaktrade.actors.watchdog.Watchdog;
+import org.peaktrade.app.health.MarketDataFeedCheck;
 import org.peaktrade.app.health.NodeHealth;
 import org.peaktrade.app.health.NodeStartedCheck;
 import org.peaktrade.app.health.SafetyWarning;
@@ -89,7 +91,8 @@ public final class Node {
   /**
    * Starts a node with its trading sessions (and the demo sessions of {@code peaktrade.node.demo-sessions}); throws
    * {@link NodeConfigException} (before anything starts) when the configuration sets an unknown key under
-   * {@code peaktrade} or any section is invalid ({@link NodeConfigCheck}), and
+   * {@code peaktrade} or any section is invalid ({@link NodeConfigCheck}), {@link ReplayFileRefused} (before the
+   * actor system and any port) when the replay file cannot be played ({@link MarketDataWiring#fromConfig}), and
    * {@link IllegalStateException} when the API cannot listen.
    */
   public static Node start(Config config, Clock clock) {
@@ -147,6 +150,7 @@ public final class Node {
     Config config = approval.config();
     NodeConfigCheck.validateEverySection(config);
     KillSwitchWiring wiring = KillSwitchWiring.fromConfig(config);
+    // Reads and checks the replay file: a bad row stops the start here, before the actor system and any port.
     MarketDataWiring marketDataWiring = MarketDataWiring.fromConfig(config);
     SessionWiring sessionWiring = SessionWiring.fromConfig(config);
     HealthWiring health = HealthWiring.fromConfig(config);
@@ -179,8 +183,9 @@ public final class Node {
       // The health endpoints come first: Cluster Bootstrap probes them while this member joins. Readiness fails
       // (node-started) until the API is bound below.
       NodeStartedCheck started = new NodeStartedCheck();
-      URI management = health.start(system,
-          List.of(started, wiring.journalCheck(), new KillSwitchViewFreshCheck(gate.view())), warnings);
+      URI management = health.start(system, List.of(started, wiring.journalCheck(),
+          new KillSwitchViewFreshCheck(gate.view()), new MarketDataFeedCheck(marketData.name(), marketData.barStats())),
+          warnings);
       cluster.startJoining(system);
       cluster.awaitMembership(system);
       List<SessionView> demo = sessions.isPresent() ? List.of()

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.peaktrade.actors.marketdata.ReplayFileRefused;
 import org.peaktrade.app.ExitCodes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,6 +112,9 @@ public final class NodeCommand implements Callable<Integer> {
     } catch (NodeConfigException | ConfigException e) {
       err.println("peak-trade: invalid node configuration: " + e.getMessage());
       return ExitCodes.USAGE;
+    } catch (ReplayFileRefused e) {
+      err.println("peak-trade: the node did not start: " + e.getMessage());
+      return ExitCodes.BAD_INPUT;
     } catch (IllegalStateException e) {
       err.println("peak-trade: " + e.getMessage());
       return ExitCodes.FAILED;

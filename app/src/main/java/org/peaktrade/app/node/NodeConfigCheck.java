@@ -75,7 +75,7 @@ public final class NodeConfigCheck {
       SessionWiring::fromConfig,
       ReplaySettings::fromConfig,
       KrakenFeedSettings::fromConfig,
-      MarketDataWiring::fromConfig,
+      MarketDataWiring::validate,
       ApiSettings::fromConfig,
       TlsSettings::fromConfig,
       ApiTokens::fromConfig,

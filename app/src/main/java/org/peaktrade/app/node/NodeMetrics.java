@@ -46,11 +46,11 @@ import org.peaktrade.protocol.killswitch.KillSwitchStatus;
 /**
  * The node's metrics for Prometheus ({@code GET /metrics}; every metric is listed in docs/observability.md): JVM and
  * process metrics, and domain metrics — per kill-switch scope its state (0 ACTIVE, 1 RECOVERING, 2 KILLED) and the
- * events in its journal; per feed the validation counts and, per symbol, the lag of the newest accepted bar behind
- * the node's clock; risk violations by check and severity; automatic kill-trigger attempts, failures and pending
- * triggers by source; polled from the sessions facade, sessions by mode and status, their orders by status and the
- * bars each has processed (on a cluster member: every session of the cluster, wherever it runs); and on a cluster
- * member the members by status, as it sees them.
+ * events in its journal; per feed the validation counts, the replay file's skipped rows, whether the feed failed and,
+ * per symbol, the lag of the newest accepted bar behind the node's clock; risk violations by check and severity;
+ * automatic kill-trigger attempts, failures and pending triggers by source; polled from the sessions facade, sessions
+ * by mode and status, their orders by status and the bars each has processed (on a cluster member: every session of
+ * the cluster, wherever it runs); and on a cluster member the members by status, as it sees them.
  *
  * <p>Label policy: a per-scope or per-session series exists only for the global scope and for live sessions (RUNNING
  * or PAUSED in the latest poll). A status of any other scope is not labelled, and the series of a session that
@@ -192,6 +192,10 @@ final class NodeMetrics {
       FunctionCounter.builder("peaktrade.feed.bars.rejected", stats, s -> s.rejected(reason)).tag("feed", feed)
           .tag("reason", reason.name()).description("bars rejected by validation").register(registry);
     }
+    FunctionCounter.builder("peaktrade.feed.rows.skipped", stats, FeedStats::skippedRows).tag("feed", feed)
+        .description("bad rows of the replay file left out when it was checked at start").register(registry);
+    Gauge.builder("peaktrade.feed.failed", stats, s -> s.failure().isPresent() ? 1 : 0).tag("feed", feed)
+        .description("1 once the feed's stream has failed (it delivers no more bars), else 0").register(registry);
   }
 
   /**

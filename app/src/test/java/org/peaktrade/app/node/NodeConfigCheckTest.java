@@ -153,6 +153,16 @@ class NodeConfigCheckTest {
   }
 
   @Test
+  void aBadRowsSettingOtherThanFailOrSkipStopsTheStartNamingItsKey() throws IOException {
+    Path bad = write("bad.conf", "peaktrade.market-data.replay.bad-rows = ignore\n");
+
+    assertThatThrownBy(() -> NodeConfigCheck.validateEverySection(withDemoData(load(bad))))
+        .isInstanceOf(NodeConfigException.class)
+        .hasMessageContaining("peaktrade.market-data.replay.bad-rows")
+        .hasMessageContaining("must be 'fail' or 'skip', not 'ignore'");
+  }
+
+  @Test
   void badValuesInSeveralSectionsAreReportedTogether() throws IOException {
     Path bad = write("bad.conf", String.join("\n",
         "peaktrade.market-data.kraken.reconnect.random-factor = 2",

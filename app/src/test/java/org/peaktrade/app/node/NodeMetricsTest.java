@@ -149,6 +149,21 @@ class NodeMetricsTest {
   }
 
   @Test
+  void theSkippedRowsOfTheReplayFileAreCountedAndAFailedFeedShowsAsOne() {
+    FeedStats stats = new FeedStats();
+    metrics.watchFeed("replay", stats);
+    stats.countSkippedRows(3);
+
+    String running = metrics.scrape();
+    stats.recordFailure(new IllegalStateException("disk gone"));
+    String failed = metrics.scrape();
+
+    assertThat(value(running, "peaktrade_feed_rows_skipped_total\\{feed=\"replay\"}")).isEqualTo(3.0);
+    assertThat(value(running, "peaktrade_feed_failed\\{feed=\"replay\"}")).isZero();
+    assertThat(value(failed, "peaktrade_feed_failed\\{feed=\"replay\"}")).isEqualTo(1.0);
+  }
+
+  @Test
   void everyViolationOfARiskAlertIsCountedByCheckAndSeverityOnce() {
     RiskDecision decision = RiskDecision.of(List.of(
         violation(RiskCheck.MAX_ORDER_NOTIONAL, RiskSeverity.BREACH),

@@ -12,7 +12,8 @@ import org.peaktrade.protocol.Symbol;
 
 /**
  * Turns parsed rows into bars, the part every reader shares: rows must have strictly increasing times,
- * the interval is given or detected, bars must not overlap, and the instrument is inferred.
+ * the interval is given or detected, bars must not overlap, holes between bars are listed, and the instrument is
+ * inferred.
  */
 final class BarAssembly {
   /** Files carry no lot size; 8 decimals is Kraken's base-asset precision for most pairs. */
@@ -24,10 +25,11 @@ final class BarAssembly {
       RowProblems problems) {
     List<Candle> ordered = inStrictTimeOrder(candles, problems);
     if (ordered.isEmpty()) {
-      throw MarketDataFormatException.ofFile(problems.file(), "contains no usable bars");
+      throw MarketDataFormatException.ofFile(problems.file(), noUsableBars(problems.skipped()));
     }
     Duration interval = givenInterval.orElseGet(() -> detectInterval(ordered, problems.file()));
     List<Bar> bars = new ArrayList<>(ordered.size());
+    List<BarGap> gaps = new ArrayList<>();
     Candle previous = null;
     int priceScale = 0;
     for (Candle candle : ordered) {
@@ -36,13 +38,27 @@ final class BarAssembly {
             + BarInterval.format(interval) + " bar at " + previous.openTime() + " (line " + previous.line() + ")");
         continue;
       }
+      if (previous != null && candle.openTime().isAfter(previous.openTime().plus(interval))) {
+        gaps.add(new BarGap(problems.file(), candle.line(), previous.openTime().plus(interval), candle.openTime(),
+            interval));
+      }
       bars.add(new Bar(symbol, candle.openTime(), interval, candle.open(), candle.high(), candle.low(),
           candle.close(), candle.volume()));
       priceScale = Math.max(priceScale, priceScale(candle));
       previous = candle;
     }
     return new LoadedBars(symbol, interval, bars, Instrument.withScales(symbol, priceScale, QUANTITY_SCALE),
-        problems.skipped());
+        problems.skipped(), gaps);
+  }
+
+  /** When every row was skipped, the reader learns why from the first one rather than from nothing. */
+  private static String noUsableBars(List<RowProblem> skipped) {
+    if (skipped.isEmpty()) {
+      return "contains no usable bars";
+    }
+    RowProblem first = skipped.get(0);
+    return "contains no usable bars; " + skipped.size() + (skipped.size() == 1 ? " row is" : " rows are")
+        + " bad, the first on line " + first.line() + ": " + first.reason();
   }
 
   private static List<Candle> inStrictTimeOrder(List<Candle> candles, RowProblems problems) {

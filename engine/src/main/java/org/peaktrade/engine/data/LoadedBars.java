@@ -16,10 +16,11 @@ import org.peaktrade.protocol.Symbol;
  * base-asset precision, because volume columns are often notional (the nautilus file) and say nothing
  * about lot size.
  *
- * <p>{@code skipped} lists the rows dropped under {@link LoadOptions#skipBadRows()}, in line order.
+ * <p>{@code skipped} lists the rows dropped under {@link LoadOptions#skipBadRows()}, in line order; {@code gaps} lists
+ * the holes between consecutive bars, in line order (they are not errors, see {@link BarGap}).
  */
 public record LoadedBars(Symbol symbol, Duration interval, List<Bar> bars, Instrument instrument,
-    List<RowProblem> skipped) {
+    List<RowProblem> skipped, List<BarGap> gaps) {
 
   public LoadedBars {
     Objects.requireNonNull(symbol, "symbol");
@@ -27,5 +28,6 @@ public record LoadedBars(Symbol symbol, Duration interval, List<Bar> bars, Instr
     Objects.requireNonNull(instrument, "instrument");
     bars = List.copyOf(bars);
     skipped = List.copyOf(skipped);
+    gaps = List.copyOf(gaps);
   }
 }

@@ -207,6 +207,37 @@ class OhlcvCsvReaderTest {
   }
 
   @Test
+  void listsEachHoleBetweenBarsWithTheLineOfTheBarAfterIt() throws IOException {
+    Path file = write("data.csv", HEADER
+        + "1640995200,10,12,9,11,1\n1640995260,10,12,9,11,1\n1640995440,10,12,9,11,1\n"
+        + "1640995500,10,12,9,11,1\n1640995620,10,12,9,11,1\n");
+
+    LoadedBars loaded = OhlcvCsvReader.read(file, LoadOptions.defaults());
+
+    assertThat(loaded.bars()).hasSize(5);
+    assertThat(loaded.gaps()).extracting(BarGap::toString).containsExactly(
+        "data.csv:4: gap: no bar from 2022-01-01T00:02:00Z to 2022-01-01T00:04:00Z (2 missing 1m bars)",
+        "data.csv:6: gap: no bar from 2022-01-01T00:06:00Z to 2022-01-01T00:07:00Z (1 missing 1m bar)");
+  }
+
+  @Test
+  void aFileWithoutGapsListsNone() throws IOException {
+    LoadedBars loaded = OhlcvCsvReader.read(repoFile("data/demo/btc-perp-1m-2022-01.csv"), LoadOptions.defaults());
+
+    assertThat(loaded.gaps()).isEmpty();
+  }
+
+  @Test
+  void aFileWhoseRowsAreAllSkippedNamesTheFirstBadRow() {
+    Path file = write("data.csv", HEADER + "1640995200,10,12,9,NaN,1\n1640995260,10,9,11,10,1\n");
+
+    assertThatThrownBy(() -> OhlcvCsvReader.read(file, LoadOptions.defaults().skippingBadRows()))
+        .isInstanceOf(MarketDataFormatException.class)
+        .hasMessage("data.csv: contains no usable bars; 2 rows are bad, the first on line 2: "
+            + "column 'close' is not a finite decimal number: 'NaN'");
+  }
+
+  @Test
   void rejectsRowsThatOverlapTheGivenInterval() {
     Path file = write("data.csv", HEADER + "1640995200,10,12,9,11,1\n1640995260,10,12,9,11,1\n");
 
