@@ -1,10 +1,8 @@
 package org.peaktrade.engine.candles;
 
-import java.time.Instant;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import org.peaktrade.protocol.Bar;
 
 /**
@@ -19,24 +17,19 @@ public record AppendPlan(List<Bar> toStore, AppendResult result) {
   }
 
   /**
-   * The result once a store that writes with conditions (Cassandra: insert if not exists) found that another writer
-   * got some open times first: {@code unwritten} of {@link #toStore} were not written, and were checked again against
-   * what the store holds now, giving {@code retried}. They no longer count as stored here, nor do the gaps in front
-   * of them; {@code retried} says what became of them.
+   * The result when a store that writes with a condition (Cassandra: insert if not exists) found, while writing, open
+   * times of {@link #toStore} that another writer took after the check: {@code duplicates} of them hold the same
+   * candle, {@code conflicts} a different one (reported after the check's own rejections). Neither counts as stored.
+   * The gaps stay reported: the candle after each is in the store, whoever wrote it.
    */
-  public AppendResult afterConflict(List<Bar> unwritten, AppendResult retried) {
-    Set<Bar> notWritten = new HashSet<>(unwritten);
-    if (!toStore.containsAll(notWritten)) {
-      throw new IllegalArgumentException("unwritten candles must be candles this plan stores");
+  public AppendResult afterRace(int duplicates, List<CandleRejection> conflicts) {
+    if (duplicates < 0 || duplicates + conflicts.size() > result.stored()) {
+      throw new IllegalArgumentException("a race can only take open times this plan stores: " + duplicates + " + "
+          + conflicts.size() + " of " + result.stored());
     }
-    Set<GapEnd> retriedEnds = new HashSet<>();
-    notWritten.forEach(bar -> retriedEnds.add(new GapEnd(CandleSeries.of(bar), bar.openTime())));
-    List<CandleGap> kept = result.gaps().stream()
-        .filter(gap -> !retriedEnds.contains(new GapEnd(gap.series(), gap.to())))
-        .toList();
-    return new AppendResult(result.stored() - notWritten.size(), result.duplicatesIgnored(), result.rejections(), kept)
-        .plus(retried);
+    List<CandleRejection> rejections = new ArrayList<>(result.rejections());
+    rejections.addAll(conflicts);
+    return new AppendResult(result.stored() - duplicates - conflicts.size(), result.duplicatesIgnored() + duplicates,
+        rejections, result.gaps());
   }
-
-  private record GapEnd(CandleSeries series, Instant to) {}
 }

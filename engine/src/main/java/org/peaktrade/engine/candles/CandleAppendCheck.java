@@ -68,8 +68,7 @@ public final class CandleAppendCheck {
       } else if (same != null && same.equals(bar)) {
         duplicates++;
       } else if (same != null) {
-        rejections.add(new CandleRejection(bar, Reason.CONFLICTING_DUPLICATE, series + " candle at " + bar.openTime()
-            + " differs from the one kept: " + differences(bar, same)));
+        rejections.add(conflict(bar, same));
       } else if (known.newest != null && bar.openTime().isBefore(known.newest.openTime())) {
         rejections.add(new CandleRejection(bar, Reason.OUT_OF_ORDER, series + " candle at " + bar.openTime()
             + " is older than the newest kept, at " + known.newest.openTime()));
@@ -91,6 +90,12 @@ public final class CandleAppendCheck {
       return false;
     }
     return Math.floorMod(bar.openTime().toEpochMilli(), intervalNanos / 1_000_000) == 0;
+  }
+
+  /** The rejection of {@code offered} because {@code kept}, with the same open time, differs from it. */
+  public static CandleRejection conflict(Bar offered, Bar kept) {
+    return new CandleRejection(offered, Reason.CONFLICTING_DUPLICATE, CandleSeries.of(offered) + " candle at "
+        + offered.openTime() + " differs from the one kept: " + differences(offered, kept));
   }
 
   private static String differences(Bar bar, Bar kept) {

@@ -144,15 +144,17 @@ class CandleAppendCheckTest {
   }
 
   @Test
-  void afterAConflictOnlyTheWrittenCandlesAndTheirGapsCountBesideTheRetriedOutcome() {
+  void openTimesAnotherWriterTookAfterTheCheckCountAsDuplicatesOrConflictsNotAsStored() {
     StoredCandles stored = new StoredCandles(Optional.of(flat(0, "100")), List.of());
-    AppendPlan plan = CandleAppendCheck.plan(List.of(flat(2, "100"), flat(4, "100"), flat(5, "100")),
+    AppendPlan plan = CandleAppendCheck.plan(List.of(flat(2, "100"), flat(3, "100"), flat(4, "100")),
         Map.of(BTC_1M, stored));
-    AppendResult retried = new AppendResult(1, 1, List.of(), List.of());
+    CandleRejection conflict = CandleAppendCheck.conflict(flat(4, "100"), flat(4, "101"));
 
-    AppendResult result = plan.afterConflict(List.of(flat(4, "100"), flat(5, "100")), retried);
+    AppendResult result = plan.afterRace(1, List.of(conflict));
 
-    assertThat(result).isEqualTo(new AppendResult(2, 1, List.of(), List.of(
+    assertThat(result).isEqualTo(new AppendResult(1, 1, List.of(new CandleRejection(flat(4, "100"),
+        Reason.CONFLICTING_DUPLICATE, "BTC/USD 1m candle at 2022-01-01T00:04:00Z differs from the one kept: open 100"
+            + " (kept 101), high 100 (kept 101), low 100 (kept 101), close 100 (kept 101)")), List.of(
         new CandleGap(BTC_1M, T0.plus(MINUTE), T0.plus(MINUTE.multipliedBy(2)), 1))));
   }
 
