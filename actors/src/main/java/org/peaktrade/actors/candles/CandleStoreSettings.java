@@ -62,7 +62,8 @@ public record CandleStoreSettings(Backend backend, Sqlite sqlite, Cassandra cass
    */
   public record Cassandra(String sessionConfig, String keyspace, String readProfile, String writeProfile,
       boolean autocreate, int batchSize, int parallelism) {
-    public static final int MAX_BATCH_SIZE = 200;
+    /** A batch never spans partitions: at most a partition's candles. */
+    public static final int MAX_BATCH_SIZE = CassandraCandleTables.CANDLES_PER_BUCKET;
 
     public Cassandra {
       Objects.requireNonNull(sessionConfig, "session config");

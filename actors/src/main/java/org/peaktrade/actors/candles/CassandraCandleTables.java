@@ -22,7 +22,8 @@ import org.peaktrade.protocol.Bar;
  * {@code decimal}: exact, scale kept.
  */
 public final class CassandraCandleTables {
-  static final int CANDLES_PER_BUCKET = 1440;
+  /** A partition's span: this many intervals of its series. */
+  public static final int CANDLES_PER_BUCKET = 1440;
   private static final String COLUMNS = "open_time, open, high, low, close, volume";
   private static final String PARTITION = " WHERE symbol = ? AND interval_ms = ? AND bucket = ?";
 

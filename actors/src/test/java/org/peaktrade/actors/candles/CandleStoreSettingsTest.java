@@ -81,11 +81,11 @@ class CandleStoreSettingsTest {
   }
 
   @Test
-  void refusesABatchLargerThanCassandraAcceptsNamingTheKey() {
-    Config config = node(ConfigFactory.parseString("peaktrade.candles.cassandra.batch-size = 201"));
+  void refusesABatchLargerThanAPartitionNamingTheKey() {
+    Config config = node(ConfigFactory.parseString("peaktrade.candles.cassandra.batch-size = 1441"));
 
     assertThatThrownBy(() -> CandleStoreSettings.fromConfig(config)).isInstanceOf(ConfigException.BadValue.class)
-        .hasMessageContaining("peaktrade.candles.cassandra.batch-size").hasMessageContaining("1..200, not 201");
+        .hasMessageContaining("peaktrade.candles.cassandra.batch-size").hasMessageContaining("1..1440, not 1441");
   }
 
   @Test
