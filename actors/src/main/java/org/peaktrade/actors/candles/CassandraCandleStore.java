@@ -67,26 +67,24 @@ final class CassandraCandleStore implements CandleStore {
   @Override
   public CompletionStage<List<Bar>> range(Symbol symbol, Duration interval, Instant fromInclusive,
       Instant toExclusive) {
-    CandleSeries series = new CandleSeries(symbol, interval);
-    TimeWindow window = new TimeWindow(fromInclusive, toExclusive);
-    return tables().thenCompose(t -> between(t, series, window));
+    return tables().thenCompose(t -> between(t, new CandleSeries(symbol, interval),
+        new TimeWindow(fromInclusive, toExclusive)));
   }
 
   @Override
   public CompletionStage<List<Bar>> last(Symbol symbol, Duration interval, int n) {
-    CandleSeries series = new CandleSeries(symbol, interval);
-    CandleHistory.requireCount(n);
-    return tables().thenCompose(t -> newest(t, series, n)).thenApply(newestFirst -> {
-      List<Bar> oldestFirst = new ArrayList<>(newestFirst);
-      Collections.reverse(oldestFirst);
-      return List.copyOf(oldestFirst);
-    });
+    return tables().thenCompose(t -> newest(t, new CandleSeries(symbol, interval), CandleHistory.requireCount(n)))
+        .thenApply(newestFirst -> {
+          List<Bar> oldestFirst = new ArrayList<>(newestFirst);
+          Collections.reverse(oldestFirst);
+          return List.copyOf(oldestFirst);
+        });
   }
 
   @Override
   public CompletionStage<Optional<Bar>> latest(Symbol symbol, Duration interval) {
-    CandleSeries series = new CandleSeries(symbol, interval);
-    return tables().thenCompose(t -> newest(t, series, 1)).thenApply(bars -> bars.stream().findFirst());
+    return tables().thenCompose(t -> newest(t, new CandleSeries(symbol, interval), 1))
+        .thenApply(bars -> bars.stream().findFirst());
   }
 
   @Override

@@ -143,6 +143,16 @@ abstract class CandleStoreContract {
   }
 
   @Test
+  void aRangeEndingBeforeItStartsOrANegativeCountFailsTheAnswer() {
+    assertThat(store().range(symbol, MINUTE, at(5), at(4)).toCompletableFuture())
+        .failsWithin(WAIT).withThrowableThat().havingRootCause().isInstanceOf(IllegalArgumentException.class)
+        .withMessage("time window ends (2022-01-01T23:59:00Z) before it starts (2022-01-02T00:00:00Z)");
+    assertThat(store().last(symbol, MINUTE, -1).toCompletableFuture())
+        .failsWithin(WAIT).withThrowableThat().havingRootCause().isInstanceOf(IllegalArgumentException.class)
+        .withMessage("the number of candles must not be negative: -1");
+  }
+
+  @Test
   void keepsEverySymbolAndIntervalApart() throws Exception {
     Symbol other = Symbol.of("X" + SYMBOLS.incrementAndGet() + "/USD");
     Duration fiveMinutes = Duration.ofMinutes(5);

@@ -36,15 +36,10 @@ public final class CandleAppendCheck {
    * the open times whose kept candles the check needs.
    */
   public static Map<CandleSeries, TimeWindow> windows(List<Bar> batch) {
-    Map<CandleSeries, Instant[]> bounds = new LinkedHashMap<>();
-    for (Bar bar : batch) {
-      Instant[] range = bounds.computeIfAbsent(CandleSeries.of(bar), series -> new Instant[] {bar.openTime(),
-          bar.openTime()});
-      range[0] = bar.openTime().isBefore(range[0]) ? bar.openTime() : range[0];
-      range[1] = bar.openTime().isAfter(range[1]) ? bar.openTime() : range[1];
-    }
     Map<CandleSeries, TimeWindow> windows = new LinkedHashMap<>();
-    bounds.forEach((series, range) -> windows.put(series, new TimeWindow(range[0], range[1].plusNanos(1))));
+    for (Bar bar : batch) {
+      windows.merge(CandleSeries.of(bar), TimeWindow.at(bar.openTime()), TimeWindow::union);
+    }
     return windows;
   }
 

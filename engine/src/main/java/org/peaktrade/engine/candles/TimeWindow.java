@@ -15,7 +15,14 @@ public record TimeWindow(Instant fromInclusive, Instant toExclusive) {
     }
   }
 
-  public boolean contains(Instant time) {
-    return !time.isBefore(fromInclusive) && time.isBefore(toExclusive);
+  /** The window from {@code time} to just after it. */
+  public static TimeWindow at(Instant time) {
+    return new TimeWindow(time, time.plusNanos(1));
+  }
+
+  /** The smallest window holding this one and {@code other}. */
+  public TimeWindow union(TimeWindow other) {
+    return new TimeWindow(fromInclusive.isBefore(other.fromInclusive) ? fromInclusive : other.fromInclusive,
+        toExclusive.isAfter(other.toExclusive) ? toExclusive : other.toExclusive);
   }
 }
