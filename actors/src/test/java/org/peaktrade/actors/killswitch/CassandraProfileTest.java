@@ -16,6 +16,7 @@ import org.apache.pekko.actor.ActorSystem;
 import org.apache.pekko.persistence.cassandra.KeyspaceAndTableStatements;
 import org.apache.pekko.persistence.cassandra.PluginSettings;
 import org.junit.jupiter.api.Test;
+import org.peaktrade.actors.candles.CassandraCandleTables;
 import org.peaktrade.actors.cluster.CassandraLease;
 import org.peaktrade.actors.fixtures.LocalCassandra;
 
@@ -97,6 +98,7 @@ class CassandraProfileTest {
       expected.add(plugin.createSnapshotKeyspaceStatement());
       expected.addAll(plugin.getCreateSnapshotTablesStatements());
       expected.add(CassandraLease.createTableStatement("peaktrade"));
+      expected.addAll(CassandraCandleTables.createTableStatements("peaktrade"));
 
       List<String> script = statements(Files.readString(ROOT.resolve("scripts/cassandra/schema.cql")));
 

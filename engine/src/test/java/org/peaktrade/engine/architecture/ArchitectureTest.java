@@ -30,13 +30,13 @@ class ArchitectureTest {
   }
 
   @Test
-  void ledgerExecutionAndSessionsHoldNoFloatingPointState() {
+  void ledgerExecutionSessionsAndCandlesHoldNoFloatingPointState() {
     fields().that().areDeclaredInClassesThat().resideInAnyPackage("org.peaktrade.engine.portfolio..",
             "org.peaktrade.engine.execution..", "org.peaktrade.engine.session..",
-            "org.peaktrade.engine.trading..")
+            "org.peaktrade.engine.trading..", "org.peaktrade.engine.candles..")
         .should().notHaveRawType(double.class).andShould().notHaveRawType(float.class)
         .andShould().notHaveRawType(Double.class)
-        .because("money, positions and fees are exact decimals")
+        .because("money, positions, fees and stored candles are exact decimals")
         .check(classes);
   }
 
