@@ -1,6 +1,7 @@
 package org.peaktrade.actors.session;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -74,14 +75,22 @@ final class SessionChildren {
    * Shows {@code bar} to the strategy, after the retained bars when the runner is fresh; with no runner left, the
    * session is answered at once that the strategy is stopped.
    */
-  void decide(Bar bar, SessionState state) {
+  void decide(Bar bar, SessionState state, UnjournaledBars unjournaled) {
     if (strategy == null) {
       answerStrategyStopped(bar);
       return;
     }
-    strategy.tell(new StrategyRunner.Decide(bar, strategyCold ? state.warmUpBars() : List.of(),
+    strategy.tell(new StrategyRunner.Decide(bar, strategyCold ? warmUp(state, unjournaled) : List.of(),
         strategyReplies));
     strategyCold = false;
+  }
+
+  /** The journaled bars a fresh strategy is shown, then those still waiting to be journaled; at most recovery-bars. */
+  private List<Bar> warmUp(SessionState state, UnjournaledBars unjournaled) {
+    List<Bar> bars = new ArrayList<>(state.warmUpBars());
+    bars.addAll(unjournaled.warmUpBars());
+    int keep = deps.settings().recoveryBars();
+    return bars.size() <= keep ? bars : List.copyOf(bars.subList(bars.size() - keep, bars.size()));
   }
 
   /** Answers the session, in place of the runner, that the strategy is stopped and has no decision on {@code bar}. */

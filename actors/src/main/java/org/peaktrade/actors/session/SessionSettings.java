@@ -23,6 +23,7 @@ import org.peaktrade.protocol.Symbol;
  *     a strategy that looks further back than this decides differently after a restart)
  * @param equityPoints equity marks kept for the API (the most recent ones)
  * @param snapshotEvery a snapshot after this many events
+ * @param journalBatch how bars that change nothing are journaled: together, with the next write
  * @param askTimeout how long the facade and a session wait for an actor's answer
  * @param heartbeatInterval how often a session heartbeats to the watchdog
  * @param heartbeatTimeout the watchdog kills the session's scope when no heartbeat came for this long
@@ -37,11 +38,28 @@ import org.peaktrade.protocol.Symbol;
  * @param defaultInstrument tick, lot and minimum size of a symbol not listed in {@code instruments}
  * @param instruments per symbol, what differs from the default instrument
  */
-public record SessionSettings(int recoveryBars, int equityPoints, int snapshotEvery, Duration askTimeout,
+public record SessionSettings(int recoveryBars, int equityPoints, int snapshotEvery, JournalBatch journalBatch,
+    Duration askTimeout,
     Duration heartbeatInterval, Duration heartbeatTimeout, int staleAfterBars, Duration firstBarTimeout,
     boolean escalateStaleData, RestartBudget strategyRestartBudget, EntryStyle entry, boolean allowShort,
     boolean runLog, Path dataDir, InstrumentSpec defaultInstrument, Map<Symbol, InstrumentSpec> instruments) {
   public static final String PATH = "peaktrade.sessions";
+
+  /**
+   * Bars that change nothing wait in memory and go to the journal with the next write: once {@code bars} of them
+   * gathered, {@code within} after the first, when the session is asked for its view, or with the next bar that does
+   * change something. {@code bars = 1} journals every bar at once.
+   */
+  public record JournalBatch(int bars, Duration within) {
+    public JournalBatch {
+      if (bars < 1) {
+        throw new IllegalArgumentException(PATH + ".journal-batch.bars must be at least 1: " + bars);
+      }
+      if (within.isNegative() || within.isZero()) {
+        throw new IllegalArgumentException(PATH + ".journal-batch.within must be positive: " + within);
+      }
+    }
+  }
 
   /** Tick size, lot size and minimum order quantity of one symbol. */
   public record InstrumentSpec(BigDecimal tickSize, BigDecimal lotSize, BigDecimal minQuantity) {
@@ -58,6 +76,7 @@ public record SessionSettings(int recoveryBars, int equityPoints, int snapshotEv
   }
 
   public SessionSettings {
+    Objects.requireNonNull(journalBatch, "journal batch");
     Objects.requireNonNull(strategyRestartBudget, "strategy restart budget");
     Objects.requireNonNull(entry, "entry");
     Objects.requireNonNull(dataDir, "data dir");
@@ -83,6 +102,7 @@ public record SessionSettings(int recoveryBars, int equityPoints, int snapshotEv
     Config budget = c.getConfig("strategy-restart-budget");
     try {
       return new SessionSettings(c.getInt("recovery-bars"), c.getInt("equity-points"), c.getInt("snapshot-every"),
+          new JournalBatch(c.getInt("journal-batch.bars"), c.getDuration("journal-batch.within")),
           c.getDuration("ask-timeout"), c.getDuration("heartbeat-interval"), c.getDuration("heartbeat-timeout"),
           c.getInt("stale-after-bars"), c.getDuration("first-bar-timeout"), c.getBoolean("escalate-stale-data"),
           new RestartBudget(budget.getDuration("min-backoff"), budget.getDuration("max-backoff"),

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
@@ -65,9 +66,12 @@ import org.peaktrade.protocol.session.SessionView;
  *   <li>each order is checked by the {@link RiskGate} child with the core's account, then, as the venue takes it, by
  *       the session's status and the node's kill-switch view (unknown or stale blocks): accepted or rejected with
  *       the violations or the gate's reason;</li>
- *   <li>the bar's events are persisted in one write, and only then is the bar acknowledged.</li>
+ *   <li>the bar's events are persisted in one write, and only then is the bar acknowledged; a bar that changed
+ *       nothing (its only event is {@link Event.BarProcessed}) is acknowledged at once and its event waits for the
+ *       next write ({@link UnjournaledBars}, {@code journal-batch}).</li>
  * </ol>
- * A bar that trades costs one strategy round trip, one risk round trip per order and one journal write. A kill of a
+ * A bar that trades costs one strategy round trip, one risk round trip per order and one journal write; a bar that
+ * changes nothing, one strategy round trip and a share of a write. A kill of a
  * switch covering the session (the node's {@link KillSwitchGate} tells the session, which registered with it) cancels
  * every resting order at once; a stop does too.
  *
@@ -134,6 +138,9 @@ public final class TradingSession
   /** Ask the kill-switch view again about the orders held since the restart. */
   enum RecheckRestore implements Command { INSTANCE }
 
+  /** The bars that changed nothing have waited long enough: write them. */
+  private enum JournalBatchDue implements Command { INSTANCE }
+
   /** The strategy runner of {@code generation} stopped (one of an earlier incarnation is ignored). */
   record StrategyTerminated(int generation) implements Command {}
 
@@ -190,6 +197,8 @@ public final class TradingSession
   private final SessionLiveness liveness;
   private final BarQueue bars;
   private final RestoredOrders restored;
+  private final UnjournaledBars unjournaled = new UnjournaledBars();
+  private final TimerScheduler<Command> timers;
   private final SessionState empty;
   private boolean stopping;
   /** True while the journal is read back (events then rebuild the core too); false once the session trades. */
@@ -200,6 +209,7 @@ public final class TradingSession
     super(persistenceId(plan.id()),
         SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(10), 0.2));
     this.context = context;
+    this.timers = timers;
     this.plan = plan;
     this.deps = deps;
     this.settings = deps.settings();
@@ -257,11 +267,11 @@ public final class TradingSession
   @Override
   public CommandHandlerWithReply<Command, Event, SessionState> commandHandler() {
     return newCommandHandlerWithReplyBuilder().forAnyState()
-        .onCommand(GetView.class, (state, c) -> Effect().reply(c.replyTo(), state.view(member())))
+        .onCommand(GetView.class, (state, c) -> journaledThenReply(state, c.replyTo(), s -> s.view(member())))
         .onCommand(GetOrders.class, (state, c) -> Effect().reply(c.replyTo(), state.orders()))
         .onCommand(GetFills.class, (state, c) -> Effect().reply(c.replyTo(), state.fills()))
-        .onCommand(GetPositions.class, (state, c) -> Effect().reply(c.replyTo(), state.positions()))
-        .onCommand(GetEquity.class, (state, c) -> Effect().reply(c.replyTo(), state.equity()))
+        .onCommand(GetPositions.class, (state, c) -> journaledThenReply(state, c.replyTo(), SessionState::positions))
+        .onCommand(GetEquity.class, (state, c) -> journaledThenReply(state, c.replyTo(), SessionState::equity))
         .onCommand(Stop.class, this::onStop)
         .onCommand(Begin.class, this::onBegin)
         .onCommand(FeedStarted.class, this::onFeedStarted)
@@ -272,6 +282,7 @@ public final class TradingSession
         .onCommand(Killed.class, this::onKilled)
         .onCommand(Record.class, (state, record) -> persistOutOfBand(state, steps.orderUpdates(record.events())))
         .onCommand(RecheckRestore.class, this::onRecheckRestore)
+        .onCommand(JournalBatchDue.class, (state, due) -> persistOutOfBand(state, List.of()))
         .onCommand(StrategyTerminated.class, this::onStrategyTerminated)
         .onCommand(Tick.class, this::onTick)
         .build();
@@ -292,6 +303,7 @@ public final class TradingSession
     children.nextGeneration();
     stopping = false;
     bars.clear();
+    unjournaled.clear();
     state.core().recoverTarget(state.target(), steps.sequenceFloor(state));
     if (!state.hasStarted()) {
       children.spawn(state);
@@ -326,7 +338,8 @@ public final class TradingSession
     String reason = "session stopped: " + stop.reason();
     List<OrderEvent> cancels = new ArrayList<>(restored.cancelAll(reason));
     cancels.addAll(state.core().cancelAll(reason, now()));
-    List<Event> events = new ArrayList<>(bars.current() == null ? List.of() : bars.current().takePending());
+    List<Event> events = new ArrayList<>(takeUnjournaled());
+    events.addAll(bars.current() == null ? List.of() : bars.current().takePending());
     events.addAll(steps.stopped(cancels, stop.reason()));
     bars.clear();
     return runLogged.persist(state, events, state.status(),
@@ -356,7 +369,8 @@ public final class TradingSession
       return Effect().noReply();
     }
     Bar bar = arrived.bar();
-    if (state.isStopped() || stopping || !state.isNew(bar) || !bar.symbol().equals(plan.symbol())) {
+    if (state.isStopped() || stopping || !state.isNew(bar) || !unjournaled.isNew(bar)
+        || !bar.symbol().equals(plan.symbol())) {
       arrived.ackTo().tell(Ack.INSTANCE);
       return Effect().noReply();
     }
@@ -367,6 +381,10 @@ public final class TradingSession
       first.add(new Event.MarketDataResumed(now()));
     }
     first.addAll(steps.orderUpdates(restored.recheck(state.core())));
+    if (first.isEmpty()) {
+      offerBar(state);
+      return Effect().noReply();
+    }
     return persist(state, first, this::offerBar);
   }
 
@@ -379,7 +397,7 @@ public final class TradingSession
     BarStep step = state.core().onBar(work.bar());
     work.record(steps.orderUpdates(step.events()));
     work.awaitingStrategy(true);
-    children.decide(work.bar(), state);
+    children.decide(work.bar(), state, unjournaled);
   }
 
   private ReplyEffect<Event, SessionState> onStrategyAnswered(SessionState state, StrategyAnswered answer) {
@@ -436,9 +454,23 @@ public final class TradingSession
     return nextOrder(state);
   }
 
-  /** Persists the bar's events in one write, then acknowledges it and takes the next bar waiting. */
+  /**
+   * Persists the bar's events in one write, then acknowledges it and takes the next bar waiting. A bar that changed
+   * nothing (its only event is {@link Event.BarProcessed}) is acknowledged at once and its event waits for the next
+   * write ({@link UnjournaledBars}), which a full batch makes now.
+   */
   private ReplyEffect<Event, SessionState> finishBar(SessionState state) {
-    return persist(state, bars.current().takePending(), s -> bars.finish());
+    List<Event> events = bars.current().takePending();
+    SessionSettings.JournalBatch batch = settings.journalBatch();
+    if (batch.bars() > 1 && events.size() == 1 && events.get(0) instanceof Event.BarProcessed processed) {
+      unjournaled.add(processed);
+      if (unjournaled.size() == 1) {
+        timers.startSingleTimer(JournalBatchDue.INSTANCE, batch.within());
+      }
+      bars.finish();
+      return unjournaled.size() >= batch.bars() ? persist(state, List.of(), s -> { }) : Effect().noReply();
+    }
+    return persist(state, events, s -> bars.finish());
   }
 
   // ---- out-of-band events
@@ -502,7 +534,7 @@ public final class TradingSession
    * journal keeps the order in which the core did things, which is the order a recovery applies them in.
    */
   private ReplyEffect<Event, SessionState> persistOutOfBand(SessionState state, List<Event> events) {
-    if (events.isEmpty()) {
+    if (events.isEmpty() && unjournaled.isEmpty()) {
       return Effect().noReply();
     }
     List<Event> all = new ArrayList<>(bars.current() == null ? List.of() : bars.current().takePending());
@@ -510,10 +542,30 @@ public final class TradingSession
     return persist(state, all, s -> { });
   }
 
-  /** Persists {@code events} with their run-log lines, then runs {@code then}; see {@link RunLogEffects}. */
+  /**
+   * Persists the bars waiting to be journaled and then {@code events}, with their run-log lines, then runs
+   * {@code then}; see {@link RunLogEffects}.
+   */
   private ReplyEffect<Event, SessionState> persist(SessionState state, List<Event> events,
       Procedure<SessionState> then) {
-    return runLogged.persist(state, events, then);
+    List<Event> all = new ArrayList<>(takeUnjournaled());
+    all.addAll(events);
+    return runLogged.persist(state, all, then);
+  }
+
+  private List<Event> takeUnjournaled() {
+    timers.cancel(JournalBatchDue.INSTANCE);
+    return unjournaled.takeAll();
+  }
+
+  /** Answers from the state once the bars waiting to be journaled are in it (written now when some wait). */
+  private <T> ReplyEffect<Event, SessionState> journaledThenReply(SessionState state, ActorRef<T> replyTo,
+      Function<SessionState, T> answer) {
+    if (unjournaled.isEmpty()) {
+      return Effect().reply(replyTo, answer.apply(state));
+    }
+    List<Event> waiting = takeUnjournaled();
+    return runLogged.persist(state, waiting, state.status(), s -> { }).thenReply(replyTo, answer::apply);
   }
 
   private Instant now() {
@@ -537,6 +589,7 @@ public final class TradingSession
         .onSignal(RecoveryCompleted.instance(), this::onRecovered)
         .onSignal(PreRestart.instance(), state -> {
           recovering = true;
+          unjournaled.clear();
           feed.disconnect();
         })
         .onSignal(PostStop.instance(), state -> feed.disconnect())

@@ -1,0 +1,50 @@
+package org.peaktrade.actors.session;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.peaktrade.actors.session.TradingSession.Event;
+import org.peaktrade.protocol.Bar;
+
+/**
+ * The {@link Event.BarProcessed} events of bars that changed nothing, waiting to go to the journal with the session's
+ * next write ({@link SessionSettings.JournalBatch}). Transient: a restarted session starts without them and processes
+ * those bars again when its feed sends them again. While they wait, they count as processed (a bar not newer than
+ * the last of them is skipped) and a fresh strategy is warmed up with them too.
+ */
+final class UnjournaledBars {
+  private final List<Event.BarProcessed> waiting = new ArrayList<>();
+
+  void add(Event.BarProcessed processed) {
+    waiting.add(processed);
+  }
+
+  boolean isEmpty() {
+    return waiting.isEmpty();
+  }
+
+  int size() {
+    return waiting.size();
+  }
+
+  /** The waiting events, oldest first, handed over to be written; none wait afterwards. */
+  List<Event> takeAll() {
+    List<Event> taken = List.copyOf(waiting);
+    waiting.clear();
+    return taken;
+  }
+
+  void clear() {
+    waiting.clear();
+  }
+
+  /** Whether {@code bar} comes after every waiting bar (true when none waits). */
+  boolean isNew(Bar bar) {
+    return waiting.isEmpty() || bar.openTime().isAfter(waiting.get(waiting.size() - 1).bar().openTime());
+  }
+
+  /** The waiting bars the strategy saw, oldest first: the end of a fresh strategy's warm-up. */
+  List<Bar> warmUpBars() {
+    return waiting.stream().filter(processed -> processed.strategyFailure() == null).map(Event.BarProcessed::bar)
+        .toList();
+  }
+}

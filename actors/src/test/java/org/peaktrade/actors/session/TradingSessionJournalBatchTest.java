@@ -1,0 +1,196 @@
+package org.peaktrade.actors.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.peaktrade.actors.fixtures.SessionHarness.freshId;
+import static org.peaktrade.actors.fixtures.SessionHarness.rising;
+import static org.peaktrade.actors.fixtures.SessionHarness.spec;
+
+import com.typesafe.config.ConfigFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.JUnit5TestKitBuilder;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.persistence.testkit.javadsl.PersistenceTestKit;
+import org.apache.pekko.stream.javadsl.Source;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.peaktrade.actors.fixtures.Bars;
+import org.peaktrade.actors.fixtures.ControlledFeed;
+import org.peaktrade.actors.fixtures.Polling;
+import org.peaktrade.actors.fixtures.ScriptedStrategies;
+import org.peaktrade.actors.fixtures.SessionHarness;
+import org.peaktrade.actors.session.TradingSession.Event;
+import org.peaktrade.engine.risk.RiskLimits;
+import org.peaktrade.engine.strategy.Strategy;
+import org.peaktrade.protocol.Bar;
+import org.peaktrade.protocol.Fill;
+import org.peaktrade.protocol.session.SessionMode;
+import org.peaktrade.protocol.session.SessionView;
+
+/**
+ * Bars that change nothing wait in memory and go to the journal with the next write ({@code journal-batch}: here 4
+ * bars or an hour): what waits, what writes it, and that bars lost with their incarnation before they were written
+ * are processed again with the same result. Journal lines are the event type, the bar's minute or the order's number.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(TestKitJUnit5Extension.class)
+class TradingSessionJournalBatchTest {
+  @JUnit5TestKit
+  final ActorTestKit testKit = new JUnit5TestKitBuilder()
+      .withCustomConfig(SessionHarness.config(ConfigFactory.load())).build();
+
+  @TempDir
+  static Path dataDir;
+
+  private SessionHarness harness;
+  private PersistenceTestKit journal;
+
+  @BeforeAll
+  void startHarness() {
+    harness = new SessionHarness(testKit, SessionHarness.settings(dataDir,
+        "peaktrade.sessions { journal-batch { bars = 4, within = 1h }, run-log = false }"));
+    journal = PersistenceTestKit.create(testKit.system());
+  }
+
+  @Test
+  void aBarThatChangesNothingWaitsAndIsWrittenWhenTheViewIsAsked() throws InterruptedException {
+    String id = freshId("waits");
+    List<Instant> seen = new CopyOnWriteArrayList<>();
+    ControlledFeed feed = new ControlledFeed(testKit.system());
+    ActorRef<TradingSession.Command> session = harness.spawn(plan(id, recordingLongBetween(seen, 50, 60),
+        feed.bars()));
+
+    feed.offer(rising(0, 3).toArray(Bar[]::new));
+    awaitSeen(seen, 2);
+    awaitJournal(id, List.of("Started"));
+    SessionView view = harness.view(session);
+
+    assertThat(view.barsSeen()).isEqualTo(3);
+    assertThat(described(id)).containsExactly("Started", "bar 0", "bar 1", "bar 2");
+  }
+
+  @Test
+  void aFullBatchIsWrittenWithoutBeingAsked() throws InterruptedException {
+    String id = freshId("full");
+    List<Instant> seen = new CopyOnWriteArrayList<>();
+    ControlledFeed feed = new ControlledFeed(testKit.system());
+    harness.spawn(plan(id, recordingLongBetween(seen, 50, 60), feed.bars()));
+
+    feed.offer(rising(0, 3).toArray(Bar[]::new));
+    awaitSeen(seen, 2);
+    feed.offer(rising(3, 5).toArray(Bar[]::new));
+
+    awaitJournal(id, List.of("Started", "bar 0", "bar 1", "bar 2", "bar 3"));
+  }
+
+  @Test
+  void aBarThatTradesWritesTheWaitingBarsFirstThenItsOwnEvents() throws InterruptedException {
+    String id = freshId("trades");
+    List<Instant> seen = new CopyOnWriteArrayList<>();
+    ControlledFeed feed = new ControlledFeed(testKit.system());
+    harness.spawn(plan(id, recordingLongBetween(seen, 2, 60), feed.bars()));
+
+    feed.offer(rising(0, 3).toArray(Bar[]::new));
+
+    awaitJournal(id, List.of("Started", "bar 0", "bar 1", "bar 2", "TargetDecided", "Placed #1", "RiskChecked #1",
+        "Accepted #1"));
+  }
+
+  @Test
+  void barsLostWithTheirIncarnationBeforeTheyWereWrittenAreProcessedAgainWithTheSameResult()
+      throws InterruptedException {
+    List<Instant> seen = new CopyOnWriteArrayList<>();
+    Supplier<Strategy> strategy = recordingLongBetween(seen, 3, 5);
+    String interrupted = freshId("interrupted");
+    String straight = freshId("straight");
+    ActorRef<TradingSession.Command> first = harness.spawn(plan(interrupted, strategy, Source.from(rising(0, 9))));
+    awaitSeen(seen, 8);
+    awaitJournalContains(interrupted, "Filled #2");
+    testKit.stop(first);
+    List<String> written = described(interrupted);
+
+    ActorRef<TradingSession.Command> resumed = harness.spawn(plan(interrupted, strategy, Source.from(rising(0, 12))));
+    ActorRef<TradingSession.Command> uninterrupted = harness.spawn(plan(straight, strategy,
+        Source.from(rising(0, 12))));
+    SessionView after = harness.awaitBars(resumed, 12);
+    SessionView reference = harness.awaitBars(uninterrupted, 12);
+
+    assertThat(written).as("bars 7 and 8 changed nothing and were still waiting").doesNotContain("bar 7", "bar 8")
+        .contains("bar 6");
+    assertThat(described(interrupted)).isEqualTo(described(straight));
+    assertThat(fills(resumed)).isNotEmpty().isEqualTo(fills(uninterrupted));
+    assertThat(after.cash()).isEqualTo(reference.cash());
+    assertThat(after.equity()).isEqualTo(reference.equity());
+    assertThat(after.barsSeen()).isEqualTo(12);
+  }
+
+  private SessionPlan plan(String id, Supplier<Strategy> strategy, Source<Bar, ?> bars) {
+    return harness.plan(spec(id, SessionMode.PAPER), strategy, RiskLimits.none(),
+        bars.mapMaterializedValue(m -> NotUsed.notUsed()));
+  }
+
+  /** LONG on minutes [from, to), FLAT otherwise; every instance records the bars it decides on in {@code seen}. */
+  private static Supplier<Strategy> recordingLongBetween(List<Instant> seen, long from, long to) {
+    Supplier<Strategy> inner = ScriptedStrategies.longBetween(from, to);
+    return () -> {
+      Strategy strategy = inner.get();
+      return bar -> {
+        seen.add(bar.openTime());
+        return strategy.onBar(bar);
+      };
+    };
+  }
+
+  private static void awaitSeen(List<Instant> seen, long minute) throws InterruptedException {
+    Instant open = Bars.T0.plus(Duration.ofMinutes(minute));
+    Polling.until("the strategy decided on minute " + minute, SessionHarness.AWAIT, () -> List.copyOf(seen),
+        decided -> decided.contains(open));
+  }
+
+  private void awaitJournal(String id, List<String> expected) throws InterruptedException {
+    Polling.until("the journal of " + id + " is " + expected, SessionHarness.AWAIT, () -> described(id),
+        expected::equals);
+  }
+
+  private void awaitJournalContains(String id, String line) throws InterruptedException {
+    Polling.until("the journal of " + id + " holds " + line, SessionHarness.AWAIT, () -> described(id),
+        lines -> lines.contains(line));
+  }
+
+  private List<String> fills(ActorRef<TradingSession.Command> session) {
+    List<Fill> fills = harness.ask(session, TradingSession.GetFills::new);
+    return fills.stream().map(f -> f.orderId().value().replaceFirst("^.*-(\\d+)$", "$1") + " " + f.side() + " "
+        + f.quantity() + " @ " + f.price() + " " + f.time()).toList();
+  }
+
+  /** The session's persisted events, oldest first, each in a few words without ids or clock times. */
+  private List<String> described(String id) {
+    return journal.persistedInStorage(TradingSession.persistenceId(id).id()).stream()
+        .map(event -> describe((Event) event)).toList();
+  }
+
+  private static String describe(Event event) {
+    if (event instanceof Event.BarProcessed processed) {
+      return "bar " + Duration.between(Bars.T0, processed.bar().openTime()).toMinutes();
+    }
+    if (event instanceof Event.OrderUpdated updated) {
+      return updated.change().getClass().getSimpleName() + " #"
+          + updated.change().orderId().value().replaceFirst("^.*-(\\d+)$", "$1");
+    }
+    if (event instanceof Event.RiskChecked checked) {
+      return "RiskChecked #" + checked.orderId().value().replaceFirst("^.*-(\\d+)$", "$1");
+    }
+    return event.getClass().getSimpleName();
+  }
+}
