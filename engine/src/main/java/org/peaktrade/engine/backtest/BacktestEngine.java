@@ -3,6 +3,7 @@ package org.peaktrade.engine.backtest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.peaktrade.engine.portfolio.RoundTrip;
 import org.peaktrade.engine.strategy.Strategy;
 import org.peaktrade.engine.trading.BarStep;
@@ -58,7 +59,10 @@ public final class BacktestEngine {
         run.record(step, core);
       }
       run.mark(i, bar.openTime().toEpochMilli() + bar.interval().toMillis(), bar.close().toDouble());
-      core.decide(bar, strategy.onBar(bar), OrderAdmission.ALWAYS, bar.closeTime()).ifPresent(run::record);
+      Optional<Decision> decision = core.decide(bar, strategy.onBar(bar), OrderAdmission.ALWAYS, bar.closeTime());
+      if (decision.isPresent()) {
+        run.record(decision.get());
+      }
       progress.barsDone(i + 1, bars.size());
     }
     Bar last = bars.get(bars.size() - 1);

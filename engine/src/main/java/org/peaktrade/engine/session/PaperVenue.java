@@ -78,7 +78,8 @@ public final class PaperVenue {
     if (resting.isEmpty()) {
       return List.of();
     }
-    Budget budget = new Budget(participation.budget(bar).orElse(null));
+    Budget budget = participation instanceof ParticipationLimit.Unlimited ? Budget.UNLIMITED
+        : new Budget(participation.budget(bar).orElse(null));
     List<OrderEvent> events = new ArrayList<>();
     for (Iterator<Resting> it = resting.iterator(); it.hasNext(); ) {
       Resting r = it.next();
@@ -127,7 +128,19 @@ public final class PaperVenue {
 
   /** The orders resting now, in submission order, as they were submitted. */
   public List<Order> resting() {
-    return resting.stream().map(r -> r.order).toList();
+    if (resting.isEmpty()) {
+      return List.of();
+    }
+    List<Order> orders = new ArrayList<>(resting.size());
+    for (Resting r : resting) {
+      orders.add(r.order);
+    }
+    return orders;
+  }
+
+  /** Whether the order {@code id} rests here now. */
+  public boolean rests(ClientOrderId id) {
+    return find(id).isPresent();
   }
 
   private Optional<Fill> tryFill(Resting r, Bar bar, Budget budget) {
@@ -140,10 +153,11 @@ public final class PaperVenue {
       r.working = Order.market(r.order.id(), r.order.symbol(), r.order.side(), r.order.quantity(),
           r.order.createdAt());
     }
-    fill.ifPresent(f -> {
-      budget.take(f.quantity());
-      r.remaining = r.remaining.minus(f.quantity());
-    });
+    if (fill.isPresent()) {
+      Quantity filled = fill.get().quantity();
+      budget.take(filled);
+      r.remaining = filled.equals(r.remaining) ? Quantity.ZERO : r.remaining.minus(filled);
+    }
     return fill;
   }
 
@@ -158,11 +172,17 @@ public final class PaperVenue {
   }
 
   private Optional<Resting> find(ClientOrderId id) {
-    return resting.stream().filter(r -> r.order.id().equals(id)).findFirst();
+    for (Resting r : resting) {
+      if (r.order.id().equals(id)) {
+        return Optional.of(r);
+      }
+    }
+    return Optional.empty();
   }
 
-  /** What is left of a bar's participation budget; {@code left} null means unlimited. */
+  /** What is left of a bar's participation budget; {@code left} null means unlimited (and never changes). */
   private static final class Budget {
+    static final Budget UNLIMITED = new Budget(null);
     BigDecimal left;
 
     Budget(BigDecimal left) {

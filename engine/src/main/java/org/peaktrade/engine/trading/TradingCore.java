@@ -84,17 +84,28 @@ public final class TradingCore {
   }
 
   private BarStep book(List<OrderEvent> events) {
-    List<RoundTrip> trades = new ArrayList<>();
-    List<Order> expired = new ArrayList<>();
+    List<RoundTrip> trades = List.of();
+    List<Order> expired = new ArrayList<>(0);
     for (OrderEvent event : events) {
       if (event instanceof OrderEvent.Filled filled) {
-        trades.addAll(ledger.apply(filled.fill()));
+        List<RoundTrip> closed = ledger.apply(filled.fill());
+        if (!closed.isEmpty()) {
+          trades = trades.isEmpty() ? closed : concat(trades, closed);
+        }
+        if (!venue.rests(event.orderId())) {
+          working.remove(event.orderId());
+        }
       } else if (event instanceof OrderEvent.Expired) {
-        expired.add(working.get(event.orderId()));
+        expired.add(working.remove(event.orderId()));
       }
     }
-    working.keySet().retainAll(venue.resting().stream().map(Order::id).toList());
     return new BarStep(events, trades, expired);
+  }
+
+  private static <T> List<T> concat(List<T> first, List<T> second) {
+    List<T> all = new ArrayList<>(first);
+    all.addAll(second);
+    return all;
   }
 
   private void markRisk(Bar bar) {
@@ -140,7 +151,8 @@ public final class TradingCore {
             bar.closeTime())
         .orElseThrow();
     List<Order> canceled = venue.resting();
-    List<OrderEvent> cancels = cancelAll("target changed to " + change.target(), now);
+    List<OrderEvent> cancels =
+        canceled.isEmpty() ? List.of() : cancelAll("target changed to " + change.target(), now);
     return Optional.of(new Retarget(wanted, change.target(), bar.close(), change.orders(), cancels, canceled,
         pipeline.sequence()));
   }
@@ -225,7 +237,9 @@ public final class TradingCore {
   public void recoverFill(Fill fill) {
     venue.recoverFill(fill);
     ledger.apply(fill);
-    working.keySet().retainAll(venue.resting().stream().map(Order::id).toList());
+    if (!venue.rests(fill.orderId())) {
+      working.remove(fill.orderId());
+    }
   }
 
   /** An order stopped resting: canceled, expired or rejected. */
