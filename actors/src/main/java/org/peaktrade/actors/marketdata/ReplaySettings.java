@@ -20,9 +20,11 @@ import org.peaktrade.protocol.killswitch.KillSwitchScope;
  * @param staleScope the kill-switch scope the watchdog kills for stale replayed data
  * @param skipBadRows {@code bad-rows = skip}: bad rows are left out and counted; {@code fail} (false): the node does
  *     not start
+ * @param resume a restarted node goes on after the bar its replay had reached ({@link ReplayPosition}), instead of
+ *     starting the file over
  */
 public record ReplaySettings(Path file, Symbol symbol, ReplaySpeed speed, Duration staleAfter,
-    KillSwitchScope staleScope, boolean skipBadRows) {
+    KillSwitchScope staleScope, boolean skipBadRows, boolean resume) {
   public static final String PATH = "peaktrade.market-data.replay";
 
   public static ReplaySettings fromConfig(Config root) {
@@ -33,7 +35,7 @@ public record ReplaySettings(Path file, Symbol symbol, ReplaySpeed speed, Durati
     }
     return new ReplaySettings(read(config, "file", Path::of), read(config, "symbol", Symbol::of),
         read(config, "speed", ReplaySpeed::parse), staleAfter, read(config, "stale-scope", KillSwitchScope::new),
-        read(config, "bad-rows", ReplaySettings::skipBadRows));
+        read(config, "bad-rows", ReplaySettings::skipBadRows), config.getBoolean("resume"));
   }
 
   private static boolean skipBadRows(String text) {

@@ -26,7 +26,8 @@ class MarketDataSettingsTest {
 
     assertThat(settings.source()).isEqualTo(MarketDataSettings.Source.REPLAY);
     assertThat(settings.replay()).isEqualTo(new ReplaySettings(Path.of("data/demo/btc-perp-1m-2022-01.csv"),
-        Symbol.of("BTC/USD"), ReplaySpeed.times(60), Duration.ofSeconds(30), KillSwitchScope.GLOBAL, false));
+        Symbol.of("BTC/USD"), ReplaySpeed.times(60), Duration.ofSeconds(30), KillSwitchScope.GLOBAL, false,
+        true));
   }
 
   @Test

@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,6 +26,7 @@ import org.peaktrade.actors.marketdata.FeedStats;
 import org.peaktrade.actors.marketdata.MarketDataSettings;
 import org.peaktrade.actors.marketdata.ReplayFile;
 import org.peaktrade.actors.marketdata.ReplayFileRefused;
+import org.peaktrade.actors.marketdata.ReplayPosition;
 import org.peaktrade.actors.marketdata.ReplaySettings;
 import org.peaktrade.actors.marketdata.ReplaySource;
 import org.peaktrade.actors.marketdata.ReplaySpeed;
@@ -53,13 +55,20 @@ final class MarketDataWiring {
   static final String BAD_ROWS = ReplaySettings.PATH + ".bad-rows";
   private static final Logger LOG = LoggerFactory.getLogger(MarketDataWiring.class);
 
+  /** Where the replay's position is kept, under the data dir. */
+  static final String POSITION_FILE = "market-data/replay-position";
+  /** How often the replay's position is written, at most. */
+  private static final Duration POSITION_EVERY = Duration.ofSeconds(1);
+
   private final MarketDataSettings settings;
   /** The replayed file, read and checked; null unless the source is the replay. */
   private final ReplayFile replayFile;
+  private final Path dataDir;
 
-  private MarketDataWiring(MarketDataSettings settings, ReplayFile replayFile) {
+  private MarketDataWiring(MarketDataSettings settings, ReplayFile replayFile, Path dataDir) {
     this.settings = settings;
     this.replayFile = replayFile;
+    this.dataDir = dataDir;
   }
 
   /** What the node's sessions can subscribe to. */
@@ -90,11 +99,12 @@ final class MarketDataWiring {
    */
   static MarketDataWiring fromConfig(Config root) {
     MarketDataSettings settings = settings(root);
+    Path dataDir = Path.of(root.getString("peaktrade.data-dir"));
     if (settings.source() != MarketDataSettings.Source.REPLAY) {
-      return new MarketDataWiring(settings, null);
+      return new MarketDataWiring(settings, null, dataDir);
     }
     Path file = wrapped(() -> replayFile(settings.replay().file()));
-    return new MarketDataWiring(settings, checkedReplayFile(settings.replay(), file));
+    return new MarketDataWiring(settings, checkedReplayFile(settings.replay(), file), dataDir);
   }
 
   /** Reads the settings only, for the config check: the replay file's rows are read once, by {@link #fromConfig}. */
@@ -153,7 +163,18 @@ final class MarketDataWiring {
     FeedStats stats = new FeedStats();
     stats.countSkippedRows(replayFile.badRows().size());
     stats.countGaps(replayFile.gaps().size());
-    Source<Bar, NotUsed> bars = ReplaySource.of(replayFile.bars(), replay.speed())
+    ReplayPosition position = new ReplayPosition(dataDir.resolve(POSITION_FILE), replayFile.path(), replay.symbol(),
+        FeedHub.DEFAULT_SUBSCRIBER_BUFFER, POSITION_EVERY.toNanos(), problem -> LOG.warn("market data: {}", problem));
+    List<Bar> toPlay = replay.resume() ? resumed(position) : replayFile.bars();
+    Source<Bar, NotUsed> bars = ReplaySource.of(toPlay, replay.speed())
+        .map(bar -> {
+          position.emitted(bar, System.nanoTime());
+          return bar;
+        })
+        .watchTermination((notUsed, done) -> {
+          done.whenComplete((ok, failure) -> position.flush());
+          return notUsed;
+        })
         .via(WatchdogHeartbeats.flow("replay", Bar::symbol, watchdog, clock))
         .via(CheckedBarsFlow.create(stats, failure -> LOG.error(
             "market data: the replay of {} failed and plays no more bars: {}", replayFile.path(), failure, failure)));
@@ -161,9 +182,22 @@ final class MarketDataWiring {
     String description = "replaying " + replayFile.path() + " (" + replay.symbol() + ") at " + describe(replay.speed())
         + ": " + ReplayFile.count(replayFile.bars().size(), "bar") + ", "
         + ReplayFile.count(replayFile.badRows().size(), "bad row") + " left out, "
-        + ReplayFile.count(replayFile.gaps().size(), "gap");
+        + ReplayFile.count(replayFile.gaps().size(), "gap")
+        + (toPlay.size() < replayFile.bars().size() ? ", resuming with " + toPlay.size() + " left" : "");
     LOG.info("market data: {}", description);
     return new Fixed(Map.of(replay.symbol(), hub::subscribe), MarketDataSource.REPLAY, description, "replay", stats);
+  }
+
+  /** The bars after the recorded position, logged when the replay goes on from there. */
+  private List<Bar> resumed(ReplayPosition position) {
+    List<Bar> all = replayFile.bars();
+    List<Bar> remaining = position.remaining(all);
+    if (remaining.size() < all.size()) {
+      LOG.info("market data: resuming the replay of {} after {} ({} of {} bars left; delete {} or set {}.resume = "
+          + "false to play it from the start)", replayFile.path(), position.read().orElseThrow(), remaining.size(),
+          all.size(), position.file(), ReplaySettings.PATH);
+    }
+    return remaining;
   }
 
   private MarketData startKraken(ActorSystem<?> system, Clock clock, ActorRef<Watchdog.Command> watchdog) {

@@ -1,0 +1,124 @@
+package org.peaktrade.actors.marketdata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.peaktrade.actors.fixtures.Bars;
+import org.peaktrade.protocol.Bar;
+import org.peaktrade.protocol.Symbol;
+
+class ReplayPositionTest {
+  private static final Symbol BTC = Symbol.of("BTC/USD");
+  private static final long SECOND = Duration.ofSeconds(1).toNanos();
+
+  @TempDir
+  Path dir;
+
+  private final List<String> warnings = new ArrayList<>();
+
+  private ReplayPosition position(Path replayed, Symbol symbol, int lag) {
+    return new ReplayPosition(dir.resolve("market-data/replay-position"), replayed, symbol, lag, SECOND,
+        warnings::add);
+  }
+
+  private static List<Bar> bars(int count) {
+    return LongStream.range(0, count).mapToObj(Bars::minute).toList();
+  }
+
+  @Test
+  void playsEveryBarWhenNoPositionWasRecorded() {
+    List<Bar> bars = bars(5);
+
+    assertThat(position(dir.resolve("a.csv"), BTC, 2).remaining(bars)).isEqualTo(bars);
+  }
+
+  @Test
+  void recordsTheBarLagBarsBehindTheNewestAndResumesAfterIt() {
+    List<Bar> bars = bars(10);
+    ReplayPosition writer = position(dir.resolve("a.csv"), BTC, 3);
+    for (int i = 0; i < 8; i++) {
+      writer.emitted(bars.get(i), (i + 1) * SECOND);
+    }
+
+    ReplayPosition reader = position(dir.resolve("a.csv"), BTC, 3);
+
+    assertThat(reader.read()).contains(bars.get(4).openTime());
+    assertThat(reader.remaining(bars)).isEqualTo(bars.subList(5, 10));
+  }
+
+  @Test
+  void writesAtMostOnceAPeriod() {
+    List<Bar> bars = bars(10);
+    ReplayPosition writer = position(dir.resolve("a.csv"), BTC, 1);
+    writer.emitted(bars.get(0), SECOND);
+    writer.emitted(bars.get(1), SECOND + 1);
+    writer.emitted(bars.get(2), SECOND + 2);
+
+    assertThat(writer.read()).contains(bars.get(0).openTime());
+  }
+
+  @Test
+  void theNewestPositionIsWrittenWhenTheReplayEnds() {
+    List<Bar> bars = bars(10);
+    ReplayPosition writer = position(dir.resolve("a.csv"), BTC, 2);
+    bars.forEach(bar -> writer.emitted(bar, SECOND));
+
+    writer.flush();
+
+    assertThat(writer.read()).contains(bars.get(7).openTime());
+  }
+
+  @Test
+  void aPositionOfAnotherFileOrSymbolIsNotResumed() {
+    List<Bar> bars = bars(6);
+    ReplayPosition writer = position(dir.resolve("a.csv"), BTC, 1);
+    bars.forEach(bar -> writer.emitted(bar, SECOND * (bar.openTime().getEpochSecond())));
+
+    assertThat(position(dir.resolve("b.csv"), BTC, 1).remaining(bars)).isEqualTo(bars);
+    assertThat(position(dir.resolve("a.csv"), Symbol.of("ETH/USD"), 1).remaining(bars)).isEqualTo(bars);
+  }
+
+  @Test
+  void aReplayPlayedToItsEndLeavesNothingToPlay() throws IOException {
+    List<Bar> bars = bars(3);
+    Path file = dir.resolve("market-data/replay-position");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, dir.resolve("a.csv").toAbsolutePath().normalize() + "\nBTC/USD\n"
+        + bars.get(2).openTime() + "\n");
+
+    assertThat(position(dir.resolve("a.csv"), BTC, 1).remaining(bars)).isEmpty();
+  }
+
+  @Test
+  void aPositionThatCannotBeWrittenIsReportedOnceAndTheReplayGoesOn() throws IOException {
+    Files.writeString(dir.resolve("market-data"), "a file where the directory should be");
+    ReplayPosition writer = position(dir.resolve("a.csv"), BTC, 0);
+    List<Bar> bars = bars(3);
+
+    for (int i = 0; i < 3; i++) {
+      writer.emitted(bars.get(i), (i + 1) * SECOND);
+    }
+
+    assertThat(warnings).singleElement().asString().startsWith("cannot record the replay position in "
+        + dir.resolve("market-data/replay-position"));
+    assertThat(writer.read()).isEmpty();
+  }
+
+  @Test
+  void anUnreadablePositionPlaysEverything() throws IOException {
+    Path file = dir.resolve("market-data/replay-position");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, "garbage");
+    List<Bar> bars = bars(2);
+
+    assertThat(position(dir.resolve("a.csv"), BTC, 1).remaining(bars)).isEqualTo(bars);
+  }
+}
