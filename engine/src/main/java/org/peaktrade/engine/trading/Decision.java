@@ -2,7 +2,6 @@ package org.peaktrade.engine.trading;
 
 import java.util.List;
 import org.peaktrade.engine.strategy.Direction;
-import org.peaktrade.protocol.ClientOrderId;
 import org.peaktrade.protocol.Order;
 import org.peaktrade.protocol.OrderEvent;
 import org.peaktrade.protocol.Price;
@@ -21,9 +20,5 @@ public record Decision(Direction wanted, Direction target, Price reference, List
     events = List.copyOf(events);
     canceled = List.copyOf(canceled);
     risk = List.copyOf(risk);
-  }
-
-  public List<ClientOrderId> orderIds() {
-    return orders.stream().map(Order::id).toList();
   }
 }

@@ -1,6 +1,5 @@
 package org.peaktrade.engine.trading;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -169,11 +168,6 @@ public final class TradingCore {
         Map.of(symbol, new MarketPrice(bar.close(), bar.closeTime())), bar.closeTime());
   }
 
-  /** Whether orders go through a pre-trade check at all. */
-  public boolean hasRiskLimits() {
-    return risk != null;
-  }
-
   /** The pre-trade check of {@code order} at {@code bar}'s close, here and now; null without limits. */
   public RiskDecision checkRisk(Order order, Bar bar) {
     if (risk == null) {
@@ -296,14 +290,5 @@ public final class TradingCore {
   /** Exact equity with the position marked at {@code mark}. */
   public Money equity(Price mark) {
     return ledger.equity(symbol, mark);
-  }
-
-  public Instrument instrument() {
-    return instrument;
-  }
-
-  /** Position as a signed quantity, for risk inputs. */
-  public BigDecimal quantity() {
-    return position().quantity();
   }
 }
