@@ -1,6 +1,5 @@
 package org.peaktrade.engine.backtest;
 
-import java.util.Objects;
 import org.peaktrade.engine.execution.EntryStyle;
 import org.peaktrade.engine.execution.FeeModel;
 import org.peaktrade.engine.execution.ParticipationLimit;
@@ -39,15 +38,8 @@ public record BacktestConfig(
     return new TradingTerms(startingCash, sizing, fees, slippage, entry, allowShort, participation, risk);
   }
 
+  /** Checked as the terms of the core it runs on, with their messages. */
   public BacktestConfig {
-    Objects.requireNonNull(startingCash, "starting cash");
-    Objects.requireNonNull(sizing, "sizing");
-    Objects.requireNonNull(fees, "fees");
-    Objects.requireNonNull(slippage, "slippage");
-    Objects.requireNonNull(entry, "entry");
-    Objects.requireNonNull(participation, "participation");
-    if (startingCash.signum() <= 0) {
-      throw new IllegalArgumentException("starting cash must be positive: " + startingCash);
-    }
+    new TradingTerms(startingCash, sizing, fees, slippage, entry, allowShort, participation, risk);
   }
 }
