@@ -15,12 +15,15 @@ let tablesTimer = null;
 const token = () => sessionStorage.getItem(TOKEN_KEY);
 
 async function api(method, path, body) {
-  const headers = { Authorization: 'Bearer ' + token() };
+  // The token this request carries: an answer to it must not sign out whoever signed in while it was on its way.
+  const used = token();
+  if (!used) throw new Error('signed out');
+  const headers = { Authorization: 'Bearer ' + used };
   if (body) headers['Content-Type'] = 'application/json';
   const response = await fetch(path, { method, headers, body: body ? JSON.stringify(body) : undefined });
   const text = await response.text();
   const json = text ? JSON.parse(text) : null;
-  if (response.status === 401) {
+  if (response.status === 401 && token() === used) {
     signOut('The node refused the token: ' + (json && json.detail ? json.detail : response.statusText));
   }
   if (!response.ok) {
@@ -77,10 +80,12 @@ async function connectStream() {
   streamAbort = abort;
   while (!abort.signal.aborted) {
     try {
+      const used = token();
+      if (!used) return;
       const response = await fetch('/api/v1/stream', {
-        headers: { Authorization: 'Bearer ' + token(), Accept: 'text/event-stream' }, signal: abort.signal });
+        headers: { Authorization: 'Bearer ' + used, Accept: 'text/event-stream' }, signal: abort.signal });
       if (response.status === 401) {
-        signOut('The node refused the token.');
+        if (token() === used) signOut('The node refused the token.');
         return;
       }
       if (!response.ok) throw new Error(response.statusText);
@@ -300,14 +305,20 @@ async function showEquity(id) {
   chart.appendChild(line);
 }
 
+let signInAttempt = 0;
+
 async function signIn(candidate) {
+  // Only the latest attempt counts: an earlier one answered late (a stored token checked at page load) changes nothing.
+  const attempt = ++signInAttempt;
   const response = await fetch('/api/v1/auth/whoami', { headers: { Authorization: 'Bearer ' + candidate } });
+  if (attempt !== signInAttempt) return;
   if (!response.ok) {
     const problem = await response.json().catch(() => null);
     signOut('Not signed in: ' + (problem && problem.detail ? problem.detail : response.statusText));
     return;
   }
   const who = await response.json();
+  if (attempt !== signInAttempt) return;
   sessionStorage.setItem(TOKEN_KEY, candidate);
   $('whoami').textContent = who.name + ' (' + who.roles.join(', ') + ')';
   $('sign-in').hidden = true;
@@ -322,6 +333,7 @@ async function signIn(candidate) {
 }
 
 function signOut(why) {
+  signInAttempt++;
   sessionStorage.removeItem(TOKEN_KEY);
   if (streamAbort) streamAbort.abort();
   if (tablesTimer) clearInterval(tablesTimer);
