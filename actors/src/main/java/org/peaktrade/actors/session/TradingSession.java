@@ -32,6 +32,7 @@ import org.peaktrade.actors.risk.RiskGate;
 import org.peaktrade.actors.watchdog.BudgetedSupervisor;
 import org.peaktrade.actors.watchdog.Watchdog;
 import org.peaktrade.engine.execution.ParticipationLimit;
+import org.peaktrade.engine.killswitch.GateDecision;
 import org.peaktrade.engine.strategy.Direction;
 import org.peaktrade.engine.trading.BarStep;
 import org.peaktrade.engine.trading.Retarget;
@@ -73,7 +74,9 @@ import org.peaktrade.protocol.session.SessionView;
  * A bar that trades costs one strategy round trip, one risk round trip per order and one journal write; a bar that
  * changes nothing, one strategy round trip and a share of a write. A kill of a
  * switch covering the session (the node's {@link KillSwitchGate} tells the session, which registered with it) cancels
- * every resting order at once; a stop does too.
+ * every resting order at once; a stop does too. A bar that arrives before the node's kill-switch view knows the
+ * session (just after it registered, a node start or a restart) waits until the view does, so that a resumed session
+ * decides on it as an uninterrupted one would, instead of having its orders rejected as "unknown".
  *
  * <p>Every order event, decision and risk result is persisted, so a restarted session has the same orders, ledger
  * and next id: while it recovers, its events rebuild the core too ({@link SessionState}). Orders that rested before
@@ -141,6 +144,12 @@ public final class TradingSession
   /** The bars that changed nothing have waited long enough: write them. */
   private enum JournalBatchDue implements Command { INSTANCE }
 
+  /** Ask the kill-switch view again whether it knows this session yet (a bar waits for it). */
+  private enum GateKnown implements Command { INSTANCE }
+
+  /** How often a bar held until the kill-switch view knows the session asks again. */
+  static final Duration GATE_RECHECK = Duration.ofMillis(100);
+
   /** The strategy runner of {@code generation} stopped (one of an earlier incarnation is ignored). */
   record StrategyTerminated(int generation) implements Command {}
 
@@ -201,6 +210,12 @@ public final class TradingSession
   private final TimerScheduler<Command> timers;
   private final SessionState empty;
   private boolean stopping;
+  /** A bar that arrived before the kill-switch view knew this session (just after it registered); null: none. */
+  private BarArrived heldForGate;
+  /** When the held bar began to wait ({@link System#nanoTime}); it waits at most {@code ask-timeout}. */
+  private long heldSinceNanos;
+  /** Bars wait for the view only until the first one is taken in this incarnation. */
+  private boolean gateWaited;
   /** True while the journal is read back (events then rebuild the core too); false once the session trades. */
   private boolean recovering = true;
 
@@ -283,6 +298,7 @@ public final class TradingSession
         .onCommand(Record.class, (state, record) -> persistOutOfBand(state, steps.orderUpdates(record.events())))
         .onCommand(RecheckRestore.class, this::onRecheckRestore)
         .onCommand(JournalBatchDue.class, (state, due) -> persistOutOfBand(state, List.of()))
+        .onCommand(GateKnown.class, this::onGateKnown)
         .onCommand(StrategyTerminated.class, this::onStrategyTerminated)
         .onCommand(Tick.class, this::onTick)
         .build();
@@ -304,6 +320,8 @@ public final class TradingSession
     stopping = false;
     bars.clear();
     unjournaled.clear();
+    heldForGate = null;
+    gateWaited = false;
     state.core().recoverTarget(state.target(), steps.sequenceFloor(state));
     if (!state.hasStarted()) {
       children.spawn(state);
@@ -333,6 +351,7 @@ public final class TradingSession
       return Effect().reply(stop.replyTo(), state.view(member()));
     }
     stopping = true;
+    heldForGate = null;
     feed.disconnect();
     liveness.stop();
     String reason = "session stopped: " + stop.reason();
@@ -374,6 +393,16 @@ public final class TradingSession
       arrived.ackTo().tell(Ack.INSTANCE);
       return Effect().noReply();
     }
+    if (gateUnknown() && !gateWaited) {
+      holdForGate(arrived);
+      return Effect().noReply();
+    }
+    return takeBar(state, arrived);
+  }
+
+  private ReplyEffect<Event, SessionState> takeBar(SessionState state, BarArrived arrived) {
+    gateWaited = true;
+    Bar bar = arrived.bar();
     bars.start(bar, arrived.ackTo());
     liveness.armStaleTimer(bar);
     List<Event> first = new ArrayList<>();
@@ -386,6 +415,49 @@ public final class TradingSession
       return Effect().noReply();
     }
     return persist(state, first, this::offerBar);
+  }
+
+  /**
+   * Whether the node's kill-switch view has not heard about this session's switch (or the global one) since the
+   * session registered. A bar taken now would have every order it decides rejected as unknown, and a resumed session
+   * would decide differently from one that was never interrupted; so the bar waits (the feed with it) until the view
+   * knows — about one gate refresh. A view that knew and went stale blocks orders as before, bars keep coming.
+   */
+  private boolean gateUnknown() {
+    GateDecision gate = deps.gateView().check(plan.id());
+    return !gate.allowed() && gate.reason().equals("unknown");
+  }
+
+  private void holdForGate(BarArrived arrived) {
+    if (heldForGate == null) {
+      context.getLog().info("session {}: waiting for the kill-switch view to know the session before taking bars",
+          plan.id());
+      heldSinceNanos = System.nanoTime();
+    }
+    heldForGate = arrived;
+    timers.startSingleTimer(GateKnown.INSTANCE, GATE_RECHECK);
+  }
+
+  /**
+   * Takes the held bar once the view knows the session, or once it waited {@code ask-timeout}: a kill switch that
+   * does not answer must not stop the session's bars for good; its orders are then rejected as unknown (fail closed).
+   */
+  private ReplyEffect<Event, SessionState> onGateKnown(SessionState state, GateKnown known) {
+    if (heldForGate == null) {
+      return Effect().noReply();
+    }
+    boolean waitedEnough = System.nanoTime() - heldSinceNanos >= settings.askTimeout().toNanos();
+    if (gateUnknown() && !waitedEnough) {
+      timers.startSingleTimer(GateKnown.INSTANCE, GATE_RECHECK);
+      return Effect().noReply();
+    }
+    if (waitedEnough) {
+      context.getLog().warn("session {}: the kill-switch view still does not know the session after {}; taking bars, "
+          + "orders are rejected until it does", plan.id(), settings.askTimeout());
+    }
+    BarArrived held = heldForGate;
+    heldForGate = null;
+    return takeBar(state, held);
   }
 
   /** The core offers the bar to the resting orders; then the strategy is asked. */

@@ -86,13 +86,15 @@ class OrderSubmissionTest {
   void refusesAnOrderWhenTheViewReportsAKillAsTheVenueWouldTakeIt() {
     String id = freshId("race");
     ControlledFeed feed = new ControlledFeed(testKit.system());
-    ScriptedExecutionGate gate = new ScriptedExecutionGate(harness.gateView).then(ScriptedExecutionGate.killed());
+    // Killed at every read: the session's first bar (the view knows the session) and the order's admission.
+    ScriptedExecutionGate gate = new ScriptedExecutionGate(
+        sessionId -> ScriptedExecutionGate.killed().answer(sessionId, harness.gateView));
     ActorRef<TradingSession.Command> session = spawn(plan(id, feed), gate);
 
     feed.offer(rising(0, 3).toArray(Bar[]::new));
     harness.awaitBars(session, 3);
 
-    assertThat(gate.answered()).extracting(d -> d.allowed()).startsWith(false);
+    assertThat(gate.answered()).isNotEmpty().allMatch(decision -> !decision.allowed());
     String refusal = "kill switch session:" + id + ": KILLED by MANUAL (ops@x): fat finger";
     assertThat(described(id)).containsExactly(
         "started",

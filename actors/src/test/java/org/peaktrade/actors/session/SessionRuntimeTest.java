@@ -54,10 +54,11 @@ class SessionRuntimeTest {
   static Path dataDir;
 
   private SessionService sessions;
+  private SessionHarness harness;
 
   @BeforeAll
   void startRuntime() {
-    SessionHarness harness = new SessionHarness(testKit, SessionHarness.settings(dataDir, ""));
+    harness = new SessionHarness(testKit, SessionHarness.settings(dataDir, ""));
     SessionFeeds feeds = SessionFeeds.of(Map.of(
         Bars.BTC, SessionHarness.replay(rising(0, 5)),
         ETH, new BarFeed(MarketDataSource.SYNTHETIC, Source.empty())));
@@ -94,6 +95,7 @@ class SessionRuntimeTest {
   @Test
   void aStartedShadowSessionOnReplayedCandlesRunsAndIsListedAndFound() {
     String id = freshId("shadow");
+    harness.activate(id);
     SessionView started = await(sessions.start(valid(id, SessionMode.SHADOW)));
 
     assertThat(started.spec().id()).isEqualTo(id);
