@@ -51,6 +51,7 @@ class SecondClusterIT {
 
       try (NodeProcess b = launch("b")) {
         eventually(() -> b.log().contains("is held by another owner"));
+        b.awaitListening();
         long barsOnA = barsSeen(a);
 
         HttpResponse<String> recovery = b.post("/recovery", "{\"approvalCode\":\"" + KillSwitchFixtures.CODE
