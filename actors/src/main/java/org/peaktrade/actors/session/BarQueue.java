@@ -2,54 +2,51 @@ package org.peaktrade.actors.session;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.peaktrade.protocol.Bar;
 import org.peaktrade.protocol.ClientOrderId;
 
 /**
- * The bars of a {@link TradingSession} in flight: at most one is being processed ({@link BarWork}); bars that arrive
- * meanwhile wait in arrival order, and as each finishes the next one is sent to the session again. Transient, never
- * persisted: a restarted session starts with an empty queue and the feed resends what was not acknowledged.
+ * The bars of a {@link TradingSession} in flight: at most one delivery is being processed ({@link BatchWork});
+ * deliveries that arrive meanwhile wait in arrival order, and as each finishes the next one is sent to the session
+ * again. Transient, never persisted: a restarted session starts with an empty queue and the feed resends what was not
+ * acknowledged.
  */
 final class BarQueue {
   private final ActorRef<TradingSession.Command> session;
-  private BarWork current;
-  private final Deque<TradingSession.BarArrived> waiting = new ArrayDeque<>();
+  private BatchWork current;
+  private final Deque<TradingSession.BarsArrived> waiting = new ArrayDeque<>();
 
   BarQueue(ActorRef<TradingSession.Command> session) {
     this.session = session;
   }
 
-  /** Whether a bar is being processed; a bar arriving now has to {@link #park} until it is done. */
+  /** Whether a delivery is being processed; one arriving now has to {@link #park} until it is done. */
   boolean busy() {
     return current != null;
   }
 
-  void park(TradingSession.BarArrived arrived) {
+  void park(TradingSession.BarsArrived arrived) {
     waiting.addLast(arrived);
   }
 
-  BarWork start(Bar bar, ActorRef<TradingSession.Ack> ackTo) {
-    current = new BarWork(bar, ackTo);
+  BatchWork start(List<Bar> bars, ActorRef<TradingSession.Ack> ackTo) {
+    current = new BatchWork(bars, ackTo);
     return current;
   }
 
-  /** The bar being processed, or null. */
-  BarWork current() {
+  /** The delivery being processed, or null. */
+  BatchWork current() {
     return current;
   }
 
-  /** Whether {@code bar} is the one being processed (an answer about any other one is late and ignored). */
-  boolean isCurrent(Bar bar) {
-    return current != null && current.bar().equals(bar);
-  }
-
-  /** Acknowledges the bar being processed to the feed and sends the next bar waiting, if any, to the session. */
+  /** Acknowledges the delivery being processed to the feed and sends the next one waiting, if any, to the session. */
   void finish() {
-    BarWork done = current;
+    BatchWork done = current;
     current = null;
     done.ackTo().tell(TradingSession.Ack.INSTANCE);
-    TradingSession.BarArrived next = waiting.pollFirst();
+    TradingSession.BarsArrived next = waiting.pollFirst();
     if (next != null) {
       session.tell(next);
     }

@@ -1,5 +1,7 @@
 package org.peaktrade.actors.session;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.stream.KillSwitches;
 import org.apache.pekko.stream.Materializer;
@@ -7,7 +9,7 @@ import org.apache.pekko.stream.UniqueKillSwitch;
 import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.typed.javadsl.ActorSink;
 import org.peaktrade.actors.session.TradingSession.Ack;
-import org.peaktrade.actors.session.TradingSession.BarArrived;
+import org.peaktrade.actors.session.TradingSession.BarsArrived;
 import org.peaktrade.actors.session.TradingSession.Command;
 import org.peaktrade.actors.session.TradingSession.FeedEnded;
 import org.peaktrade.actors.session.TradingSession.FeedStarted;
@@ -15,26 +17,42 @@ import org.peaktrade.protocol.Bar;
 
 /**
  * A {@link TradingSession}'s subscription to the node's bar feed of its symbol: a stream into the session with
- * backpressure (each bar arrives as {@link BarArrived} and the next one waits for its {@link Ack}), behind a kill
- * switch so the session can leave the feed when it stops or restarts. Used from the session's own thread only.
+ * backpressure, behind a kill switch so the session can leave the feed when it stops or restarts. Bars arrive as
+ * {@link BarsArrived} and the next delivery waits for its {@link Ack}; bars that come while the session is busy are
+ * gathered, up to {@code feed-batch} of them, into the next delivery (one bar at a time when the session keeps up
+ * with a live feed, large batches when it is behind). Used from the session's own thread only.
  */
 final class FeedLink {
   private final ActorContext<Command> context;
   private final SessionPlan plan;
+  private final int maxBatch;
   private UniqueKillSwitch running;
 
-  FeedLink(ActorContext<Command> context, SessionPlan plan) {
+  FeedLink(ActorContext<Command> context, SessionPlan plan, int maxBatch) {
     this.context = context;
     this.plan = plan;
+    this.maxBatch = maxBatch;
   }
 
   /** Materialises one more subscription to the plan's feed, with the session as its sink. */
   void connect() {
     running = plan.feed().bars()
         .viaMat(KillSwitches.single(), Keep.right())
-        .to(ActorSink.<Bar, Command, Ack>actorRefWithBackpressure(context.getSelf(), BarArrived::new,
+        .batch(maxBatch, FeedLink::firstOfBatch, FeedLink::addToBatch)
+        .to(ActorSink.<List<Bar>, Command, Ack>actorRefWithBackpressure(context.getSelf(), BarsArrived::new,
             FeedStarted::new, Ack.INSTANCE, new FeedEnded(null), FeedEnded::new))
         .run(Materializer.createMaterializer(context));
+  }
+
+  private static List<Bar> firstOfBatch(Bar bar) {
+    List<Bar> batch = new ArrayList<>();
+    batch.add(bar);
+    return batch;
+  }
+
+  private static List<Bar> addToBatch(List<Bar> batch, Bar bar) {
+    batch.add(bar);
+    return batch;
   }
 
   /** Leaves the feed; does nothing when not connected. */

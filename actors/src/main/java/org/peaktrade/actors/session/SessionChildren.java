@@ -3,6 +3,7 @@ package org.peaktrade.actors.session;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.peaktrade.actors.killswitch.KillSwitchGate;
@@ -72,30 +73,37 @@ final class SessionChildren {
   }
 
   /**
-   * Shows {@code bar} to the strategy, after the retained bars when the runner is fresh; with no runner left, the
-   * session is answered at once that the strategy is stopped.
+   * Shows {@code bars} to the strategy, after the retained bars when the runner is fresh ({@code seen}: bars of the
+   * batch in flight it saw, not persisted yet); its answer arrives as {@link StrategyAnswered}. With no runner left
+   * the answer is at once that the strategy is stopped, returned here.
    */
-  void decide(Bar bar, SessionState state, UnjournaledBars unjournaled) {
+  Optional<StrategyRunner.Reply> decide(List<Bar> bars, SessionState state, UnjournaledBars unjournaled,
+      List<Bar> seen) {
     if (strategy == null) {
-      answerStrategyStopped(bar);
-      return;
+      return Optional.of(stopped(bars.get(0)));
     }
-    strategy.tell(new StrategyRunner.Decide(bar, strategyCold ? warmUp(state, unjournaled) : List.of(),
+    strategy.tell(new StrategyRunner.Decide(bars, strategyCold ? warmUp(state, unjournaled, seen) : List.of(),
         strategyReplies));
     strategyCold = false;
+    return Optional.empty();
   }
 
-  /** The journaled bars a fresh strategy is shown, then those still waiting to be journaled; at most recovery-bars. */
-  private List<Bar> warmUp(SessionState state, UnjournaledBars unjournaled) {
+  /** The journaled bars a fresh strategy is shown, then those not journaled yet; at most recovery-bars. */
+  private List<Bar> warmUp(SessionState state, UnjournaledBars unjournaled, List<Bar> seen) {
     List<Bar> bars = new ArrayList<>(state.warmUpBars());
     bars.addAll(unjournaled.warmUpBars());
+    bars.addAll(seen);
     int keep = deps.settings().recoveryBars();
     return bars.size() <= keep ? bars : List.copyOf(bars.subList(bars.size() - keep, bars.size()));
   }
 
-  /** Answers the session, in place of the runner, that the strategy is stopped and has no decision on {@code bar}. */
-  void answerStrategyStopped(Bar bar) {
-    context.getSelf().tell(new StrategyAnswered(new StrategyRunner.Failed(bar, "the strategy is stopped")));
+  private static StrategyRunner.Failed stopped(Bar first) {
+    return new StrategyRunner.Failed(first, List.of(), "the strategy is stopped");
+  }
+
+  /** Answers the session, in place of the runner, that the strategy is stopped: no decision from {@code first} on. */
+  void answerStrategyStopped(Bar first) {
+    context.getSelf().tell(new StrategyAnswered(stopped(first)));
   }
 
   /** The runner failed on {@code bar} and restarts empty, so the next decision warms it up (logged). */

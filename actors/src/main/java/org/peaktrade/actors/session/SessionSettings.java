@@ -24,6 +24,7 @@ import org.peaktrade.protocol.Symbol;
  * @param equityPoints equity marks kept for the API (the most recent ones)
  * @param snapshotEvery a snapshot after this many events
  * @param journalBatch how bars that change nothing are journaled: together, with the next write
+ * @param feedBatch at most this many bars the feed hands a session at once (when it is behind)
  * @param askTimeout how long the facade and a session wait for an actor's answer
  * @param heartbeatInterval how often a session heartbeats to the watchdog
  * @param heartbeatTimeout the watchdog kills the session's scope when no heartbeat came for this long
@@ -39,7 +40,7 @@ import org.peaktrade.protocol.Symbol;
  * @param instruments per symbol, what differs from the default instrument
  */
 public record SessionSettings(int recoveryBars, int equityPoints, int snapshotEvery, JournalBatch journalBatch,
-    Duration askTimeout,
+    int feedBatch, Duration askTimeout,
     Duration heartbeatInterval, Duration heartbeatTimeout, int staleAfterBars, Duration firstBarTimeout,
     boolean escalateStaleData, RestartBudget strategyRestartBudget, EntryStyle entry, boolean allowShort,
     boolean runLog, Path dataDir, InstrumentSpec defaultInstrument, Map<Symbol, InstrumentSpec> instruments) {
@@ -85,6 +86,7 @@ public record SessionSettings(int recoveryBars, int equityPoints, int snapshotEv
     requireAtLeastOne(recoveryBars, "recovery-bars");
     requireAtLeastOne(equityPoints, "equity-points");
     requireAtLeastOne(snapshotEvery, "snapshot-every");
+    requireAtLeastOne(feedBatch, "feed-batch");
     requireAtLeastOne(staleAfterBars, "stale-after-bars");
     for (Duration d : new Duration[] {askTimeout, heartbeatInterval, heartbeatTimeout, firstBarTimeout}) {
       if (d.isNegative() || d.isZero()) {
@@ -103,6 +105,7 @@ public record SessionSettings(int recoveryBars, int equityPoints, int snapshotEv
     try {
       return new SessionSettings(c.getInt("recovery-bars"), c.getInt("equity-points"), c.getInt("snapshot-every"),
           new JournalBatch(c.getInt("journal-batch.bars"), c.getDuration("journal-batch.within")),
+          c.getInt("feed-batch"),
           c.getDuration("ask-timeout"), c.getDuration("heartbeat-interval"), c.getDuration("heartbeat-timeout"),
           c.getInt("stale-after-bars"), c.getDuration("first-bar-timeout"), c.getBoolean("escalate-stale-data"),
           new RestartBudget(budget.getDuration("min-backoff"), budget.getDuration("max-backoff"),

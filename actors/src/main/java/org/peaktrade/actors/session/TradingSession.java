@@ -34,7 +34,6 @@ import org.peaktrade.actors.watchdog.Watchdog;
 import org.peaktrade.engine.execution.ParticipationLimit;
 import org.peaktrade.engine.killswitch.GateDecision;
 import org.peaktrade.engine.strategy.Direction;
-import org.peaktrade.engine.trading.BarStep;
 import org.peaktrade.engine.trading.Retarget;
 import org.peaktrade.engine.trading.TradingCore;
 import org.peaktrade.engine.trading.TradingTerms;
@@ -54,29 +53,30 @@ import org.peaktrade.protocol.session.SessionView;
 
 /**
  * One trading session as an event-sourced actor, persistence id {@code session|<id>}. Bars of its symbol arrive from
- * the node's feed with backpressure (each is acknowledged once fully processed and its events are durable, so none is
- * dropped here). The session drives the engine's {@link TradingCore} — the per-bar step a backtest loops over — and
- * persists what it did. Per new bar:
+ * the node's feed with backpressure: one at a time while the session keeps up, the ones that gathered meanwhile in
+ * one delivery when it is behind (catch-up, an unpaced replay, a slow write; at most {@code feed-batch}). Each
+ * delivery is acknowledged once fully processed and its events are durable, so no bar is dropped here. The session
+ * drives the engine's {@link TradingCore} — the per-bar step a backtest loops over — and persists what it did. Per
+ * delivery:
  * <ol>
- *   <li>the core offers the bar to the orders resting on its paper venue: fills and expiries, booked in its
- *       ledger, and the risk account marked at the close;</li>
- *   <li>the strategy runner shows it to the strategy, which answers the position it wants
- *       ({@link Event.BarProcessed});</li>
- *   <li>the core turns a changed target into orders (ids {@code <id>-<sequence>}, the sequence restored from the
- *       journal) and cancels the old target's resting orders;</li>
+ *   <li>the strategy runner is shown its bars in one message and answers, for each, the position it wants;</li>
+ *   <li>per bar, in order: the core offers the bar to the orders resting on its paper venue (fills and expiries,
+ *       booked in its ledger, the risk account marked at the close), records the strategy's answer
+ *       ({@link Event.BarProcessed}) and turns a changed target into orders (ids {@code <id>-<sequence>}, the
+ *       sequence restored from the journal), canceling the old target's resting orders;</li>
  *   <li>each order is checked by the {@link RiskGate} child with the core's account, then, as the venue takes it, by
  *       the session's status and the node's kill-switch view (unknown or stale blocks): accepted or rejected with
  *       the violations or the gate's reason;</li>
- *   <li>the bar's events are persisted in one write, and only then is the bar acknowledged; a bar that changed
- *       nothing (its only event is {@link Event.BarProcessed}) is acknowledged at once and its event waits for the
- *       next write ({@link UnjournaledBars}, {@code journal-batch}).</li>
+ *   <li>the delivery's events are persisted in one write, and only then are its bars acknowledged; bars that changed
+ *       nothing (their only events are {@link Event.BarProcessed}) are acknowledged at once and their events wait
+ *       for the next write ({@link UnjournaledBars}, {@code journal-batch}).</li>
  * </ol>
- * A bar that trades costs one strategy round trip, one risk round trip per order and one journal write; a bar that
- * changes nothing, one strategy round trip and a share of a write. A kill of a
+ * A delivery costs one strategy round trip, one risk round trip per order and at most one journal write, however
+ * many bars it holds. A kill of a
  * switch covering the session (the node's {@link KillSwitchGate} tells the session, which registered with it) cancels
- * every resting order at once; a stop does too. A bar that arrives before the node's kill-switch view knows the
- * session (just after it registered, a node start or a restart) waits until the view does, so that a resumed session
- * decides on it as an uninterrupted one would, instead of having its orders rejected as "unknown".
+ * every resting order at once; a stop does too. Bars that arrive before the node's kill-switch view knows the
+ * session (just after it registered, a node start or a restart) wait until the view does, so that a resumed session
+ * decides on them as an uninterrupted one would, instead of having its orders rejected as "unknown".
  *
  * <p>Every order event, decision and risk result is persisted, so a restarted session has the same orders, ledger
  * and next id: while it recovers, its events rebuild the core too ({@link SessionState}). Orders that rested before
@@ -93,7 +93,7 @@ import org.peaktrade.protocol.session.SessionView;
  * kill-switch gate, the watchdog, the feed.
  *
  * <p>This class is the table of commands and the order of the steps; its helpers (none of them an actor) do the rest:
- * {@link BarQueue} holds the bar in flight and its pending events, {@link SessionSteps} words the events,
+ * {@link BarQueue} holds the delivery in flight ({@link BatchWork}: its bars, answers and pending events), {@link SessionSteps} words the events,
  * {@link SessionChildren} spawns and asks the children, {@link FeedLink} subscribes to the feed,
  * {@link SessionLiveness} keeps the heartbeat and stale timers, {@link RunLogEffects} persists with the run log.
  */
@@ -121,7 +121,12 @@ public final class TradingSession
 
   record FeedStarted(ActorRef<Ack> ackTo) implements Command {}
 
-  record BarArrived(ActorRef<Ack> ackTo, Bar bar) implements Command {}
+  /** Bars of the feed, oldest first: one when the session keeps up, the ones that gathered when it is behind. */
+  record BarsArrived(ActorRef<Ack> ackTo, List<Bar> bars) implements Command {
+    BarsArrived {
+      bars = List.copyOf(bars);
+    }
+  }
 
   /** The feed completed ({@code failure} null) or failed. */
   record FeedEnded(Throwable failure) implements Command {}
@@ -143,6 +148,9 @@ public final class TradingSession
 
   /** The bars that changed nothing have waited long enough: write them. */
   private enum JournalBatchDue implements Command { INSTANCE }
+
+  /** Go on with the batch in flight after a write it had to wait for. */
+  private enum Continue implements Command { INSTANCE }
 
   /** Ask the kill-switch view again whether it knows this session yet (a bar waits for it). */
   private enum GateKnown implements Command { INSTANCE }
@@ -210,8 +218,8 @@ public final class TradingSession
   private final TimerScheduler<Command> timers;
   private final SessionState empty;
   private boolean stopping;
-  /** A bar that arrived before the kill-switch view knew this session (just after it registered); null: none. */
-  private BarArrived heldForGate;
+  /** Bars that arrived before the kill-switch view knew this session (just after it registered); null: none. */
+  private BarsArrived heldForGate;
   /** When the held bar began to wait ({@link System#nanoTime}); it waits at most {@code ask-timeout}. */
   private long heldSinceNanos;
   /** Bars wait for the view only until the first one is taken in this incarnation. */
@@ -232,7 +240,7 @@ public final class TradingSession
         plan.slippage(), plan.entry(), plan.allowShort(), ParticipationLimit.NONE, plan.risk());
     this.runLogged = new RunLogEffects(Effect(), context, plan.id(), SessionRunLog.of(plan.id(), settings),
         deps.clock(), () -> lastSequenceNumber(context));
-    this.feed = new FeedLink(context, plan);
+    this.feed = new FeedLink(context, plan, settings.feedBatch());
     this.bars = new BarQueue(context.getSelf());
     this.liveness = new SessionLiveness(context, timers, plan, deps);
     this.children = new SessionChildren(context, plan, deps);
@@ -290,7 +298,7 @@ public final class TradingSession
         .onCommand(Stop.class, this::onStop)
         .onCommand(Begin.class, this::onBegin)
         .onCommand(FeedStarted.class, this::onFeedStarted)
-        .onCommand(BarArrived.class, this::onBarArrived)
+        .onCommand(BarsArrived.class, this::onBarsArrived)
         .onCommand(FeedEnded.class, this::onFeedEnded)
         .onCommand(StrategyAnswered.class, this::onStrategyAnswered)
         .onCommand(RiskAnswered.class, this::onRiskAnswered)
@@ -299,6 +307,7 @@ public final class TradingSession
         .onCommand(RecheckRestore.class, this::onRecheckRestore)
         .onCommand(JournalBatchDue.class, (state, due) -> persistOutOfBand(state, List.of()))
         .onCommand(GateKnown.class, this::onGateKnown)
+        .onCommand(Continue.class, (state, c) -> walk(state))
         .onCommand(StrategyTerminated.class, this::onStrategyTerminated)
         .onCommand(Tick.class, this::onTick)
         .build();
@@ -379,42 +388,54 @@ public final class TradingSession
   }
 
   /**
-   * A new bar: what changes the session's status first (data resumed, orders held since a restart canceled under a
-   * kill) is persisted before the bar is offered to the core, so that the orders of this bar see that status.
+   * New bars: what changes the session's status first (data resumed, orders held since a restart canceled under a
+   * kill) is persisted before the bars are offered to the core, so that their orders see that status.
    */
-  private ReplyEffect<Event, SessionState> onBarArrived(SessionState state, BarArrived arrived) {
+  private ReplyEffect<Event, SessionState> onBarsArrived(SessionState state, BarsArrived arrived) {
     if (bars.busy()) {
       bars.park(arrived);
       return Effect().noReply();
     }
-    Bar bar = arrived.bar();
-    if (state.isStopped() || stopping || !state.isNew(bar) || !unjournaled.isNew(bar)
-        || !bar.symbol().equals(plan.symbol())) {
+    List<Bar> fresh = state.isStopped() || stopping ? List.of() : newBars(state, arrived.bars());
+    if (fresh.isEmpty()) {
       arrived.ackTo().tell(Ack.INSTANCE);
       return Effect().noReply();
     }
+    BarsArrived taken = new BarsArrived(arrived.ackTo(), fresh);
     if (gateUnknown() && !gateWaited) {
-      holdForGate(arrived);
+      holdForGate(taken);
       return Effect().noReply();
     }
-    return takeBar(state, arrived);
+    return takeBars(state, taken);
   }
 
-  private ReplyEffect<Event, SessionState> takeBar(SessionState state, BarArrived arrived) {
+  /** The bars of this session's symbol not processed yet (a replay that starts over sends old ones again). */
+  private List<Bar> newBars(SessionState state, List<Bar> arrived) {
+    List<Bar> fresh = new ArrayList<>(arrived.size());
+    Bar newest = null;
+    for (Bar bar : arrived) {
+      if (bar.symbol().equals(plan.symbol()) && state.isNew(bar) && unjournaled.isNew(bar)
+          && (newest == null || bar.openTime().isAfter(newest.openTime()))) {
+        fresh.add(bar);
+        newest = bar;
+      }
+    }
+    return fresh;
+  }
+
+  private ReplyEffect<Event, SessionState> takeBars(SessionState state, BarsArrived arrived) {
     gateWaited = true;
-    Bar bar = arrived.bar();
-    bars.start(bar, arrived.ackTo());
-    liveness.armStaleTimer(bar);
+    BatchWork work = bars.start(arrived.bars(), arrived.ackTo());
+    liveness.armStaleTimer(work.last());
     List<Event> first = new ArrayList<>();
     if (state.isStale()) {
       first.add(new Event.MarketDataResumed(now()));
     }
     first.addAll(steps.orderUpdates(restored.recheck(state.core())));
     if (first.isEmpty()) {
-      offerBar(state);
-      return Effect().noReply();
+      return walk(state);
     }
-    return persist(state, first, this::offerBar);
+    return persist(state, first, this::resumeWalk);
   }
 
   /**
@@ -428,7 +449,7 @@ public final class TradingSession
     return !gate.allowed() && gate.reason().equals("unknown");
   }
 
-  private void holdForGate(BarArrived arrived) {
+  private void holdForGate(BarsArrived arrived) {
     if (heldForGate == null) {
       context.getLog().info("session {}: waiting for the kill-switch view to know the session before taking bars",
           plan.id());
@@ -455,55 +476,75 @@ public final class TradingSession
       context.getLog().warn("session {}: the kill-switch view still does not know the session after {}; taking bars, "
           + "orders are rejected until it does", plan.id(), settings.askTimeout());
     }
-    BarArrived held = heldForGate;
+    BarsArrived held = heldForGate;
     heldForGate = null;
-    return takeBar(state, held);
+    return takeBars(state, held);
   }
 
-  /** The core offers the bar to the resting orders; then the strategy is asked. */
-  private void offerBar(SessionState state) {
-    BarWork work = bars.current();
+  /** Continues the batch after a write its first events needed (nothing to reply; the walk may persist again). */
+  private void resumeWalk(SessionState state) {
+    context.getSelf().tell(Continue.INSTANCE);
+  }
+
+  /**
+   * Walks the batch in flight, bar by bar: the core offers the bar to the resting orders, then takes the strategy's
+   * answer for it (asked about all the batch's remaining bars at once) and turns a changed target into orders. The walk
+   * pauses while the strategy or the risk gate is asked, and resumes with the answer; the batch ends with one write.
+   */
+  private ReplyEffect<Event, SessionState> walk(SessionState state) {
+    BatchWork work = bars.current();
     if (work == null) {
-      return;
+      return Effect().noReply();
     }
-    BarStep step = state.core().onBar(work.bar());
-    work.record(steps.orderUpdates(step.events()));
-    work.awaitingStrategy(true);
-    children.decide(work.bar(), state, unjournaled);
+    while (work.hasNext()) {
+      if (!work.nextIsAnswered()) {
+        if (work.awaitingStrategy()) {
+          return Effect().noReply();
+        }
+        Optional<StrategyRunner.Reply> now = children.decide(work.ask(), state, unjournaled, work.warmUpBars());
+        if (now.isEmpty()) {
+          return Effect().noReply();
+        }
+        work.answered(now.get());
+      }
+      Bar bar = work.take();
+      work.record(steps.orderUpdates(state.core().onBar(bar).events()));
+      Direction wanted = work.wanted();
+      if (wanted == null) {
+        children.strategyFailed(bar, work.failure());
+        work.record(List.of(steps.processed(bar, null, work.failure())));
+        continue;
+      }
+      work.record(List.of(steps.processed(bar, wanted, null)));
+      Optional<Retarget> change = state.core().retarget(bar, wanted, now());
+      if (change.isPresent()) {
+        work.record(steps.retargeted(bar, change.get()));
+        work.orders().addAll(change.get().orders());
+        if (!work.orders().isEmpty()) {
+          return nextOrder(state);
+        }
+      }
+    }
+    return finishBatch(state);
   }
 
   private ReplyEffect<Event, SessionState> onStrategyAnswered(SessionState state, StrategyAnswered answer) {
-    Bar bar = answer.reply().bar();
-    if (!bars.isCurrent(bar) || !bars.current().awaitingStrategy()) {
+    BatchWork work = bars.current();
+    if (work == null || !work.answered(answer.reply())) {
       return Effect().noReply();
     }
-    BarWork work = bars.current();
-    work.awaitingStrategy(false);
-    if (answer.reply() instanceof StrategyRunner.Failed failed) {
-      children.strategyFailed(bar, failed.error());
-      work.record(List.of(steps.processed(bar, null, failed.error())));
-      return finishBar(state);
-    }
-    Direction wanted = ((StrategyRunner.Decided) answer.reply()).wanted();
-    work.record(List.of(steps.processed(bar, wanted, null)));
-    Optional<Retarget> change = state.core().retarget(bar, wanted, now());
-    if (change.isEmpty()) {
-      return finishBar(state);
-    }
-    work.record(steps.retargeted(bar, change.get()));
-    work.orders().addAll(change.get().orders());
-    return nextOrder(state);
+    return walk(state);
   }
 
-  /** Sends the next order of the current bar to the risk gate, or finishes the bar when none is left. */
+  /** Sends the next order of the current bar to the risk gate, or walks on when none is left. */
   private ReplyEffect<Event, SessionState> nextOrder(SessionState state) {
-    BarWork work = bars.current();
+    BatchWork work = bars.current();
     Order order = work.orders().pollFirst();
     work.inFlight(order == null ? null : order.id());
     if (order == null) {
-      return finishBar(state);
+      return walk(state);
     }
-    children.checkRisk(order, state.core().riskInputs(work.bar()).orElse(null));
+    children.checkRisk(order, state.core().riskInputs(work.current()).orElse(null));
     return Effect().noReply();
   }
 
@@ -515,11 +556,11 @@ public final class TradingSession
           + "restart)", plan.id(), order.id());
       return Effect().noReply();
     }
-    BarWork work = bars.current();
+    BatchWork work = bars.current();
     if (answer.failure() != null) {
       work.record(steps.orderUpdates(List.of(steps.riskUnanswered(order.id(), answer.failure()))));
     } else {
-      OrderEvent taken = state.core().submit(order, work.bar(), answer.decision(),
+      OrderEvent taken = state.core().submit(order, work.current(), answer.decision(),
           steps.admission(state, stopping), now());
       work.record(steps.checked(order.id(), answer.decision(), taken));
     }
@@ -527,18 +568,18 @@ public final class TradingSession
   }
 
   /**
-   * Persists the bar's events in one write, then acknowledges it and takes the next bar waiting. A bar that changed
-   * nothing (its only event is {@link Event.BarProcessed}) is acknowledged at once and its event waits for the next
-   * write ({@link UnjournaledBars}), which a full batch makes now.
+   * Persists the batch's events in one write, then acknowledges its bars and takes the next delivery waiting. Bars
+   * that changed nothing (their only events are {@link Event.BarProcessed}) are acknowledged at once and their events
+   * wait for the next write ({@link UnjournaledBars}), which a full journal batch makes now.
    */
-  private ReplyEffect<Event, SessionState> finishBar(SessionState state) {
+  private ReplyEffect<Event, SessionState> finishBatch(SessionState state) {
     List<Event> events = bars.current().takePending();
     SessionSettings.JournalBatch batch = settings.journalBatch();
-    if (batch.bars() > 1 && events.size() == 1 && events.get(0) instanceof Event.BarProcessed processed) {
-      unjournaled.add(processed);
-      if (unjournaled.size() == 1) {
+    if (batch.bars() > 1 && events.stream().allMatch(event -> event instanceof Event.BarProcessed)) {
+      if (unjournaled.isEmpty() && !events.isEmpty()) {
         timers.startSingleTimer(JournalBatchDue.INSTANCE, batch.within());
       }
+      events.forEach(event -> unjournaled.add((Event.BarProcessed) event));
       bars.finish();
       return unjournaled.size() >= batch.bars() ? persist(state, List.of(), s -> { }) : Effect().noReply();
     }
@@ -577,7 +618,7 @@ public final class TradingSession
       return Effect().noReply();
     }
     if (bars.current() != null && bars.current().awaitingStrategy()) {
-      children.answerStrategyStopped(bars.current().bar());
+      children.answerStrategyStopped(bars.current().askedFirst());
     }
     if (state.isStopped() || state.strategyStopped()) {
       return Effect().noReply();

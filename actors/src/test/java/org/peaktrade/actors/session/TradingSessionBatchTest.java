@@ -1,0 +1,225 @@
+package org.peaktrade.actors.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.peaktrade.actors.fixtures.SessionHarness.freshId;
+import static org.peaktrade.actors.fixtures.SessionHarness.rising;
+import static org.peaktrade.actors.fixtures.SessionHarness.spec;
+
+import com.typesafe.config.ConfigFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.JUnit5TestKitBuilder;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.persistence.testkit.JournalOperation;
+import org.apache.pekko.persistence.testkit.ProcessingPolicy;
+import org.apache.pekko.persistence.testkit.ProcessingResult;
+import org.apache.pekko.persistence.testkit.ProcessingSuccess;
+import org.apache.pekko.persistence.testkit.WriteEvents;
+import org.apache.pekko.persistence.testkit.javadsl.PersistenceTestKit;
+import org.apache.pekko.stream.javadsl.Source;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.peaktrade.actors.fixtures.Bars;
+import org.peaktrade.actors.fixtures.Polling;
+import org.peaktrade.actors.fixtures.SessionHarness;
+import org.peaktrade.actors.session.TradingSession.Event;
+import org.peaktrade.engine.risk.RiskLimits;
+import org.peaktrade.engine.strategy.Direction;
+import org.peaktrade.engine.strategy.Strategy;
+import org.peaktrade.protocol.Bar;
+import org.peaktrade.protocol.Fill;
+import org.peaktrade.protocol.session.SessionMode;
+import org.peaktrade.protocol.session.SessionView;
+
+/**
+ * A session behind its feed gets the bars that gathered in one delivery ({@code feed-batch}), asks its strategy about
+ * them at once and writes what they changed in one write; the outcome is the one of the same bars taken one at a
+ * time ({@code feed-batch = 1}), a strategy failure in the middle of a delivery included. To make the gathering
+ * certain, the strategy holds its answer on the first bar until the feed has handed every other bar downstream.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(TestKitJUnit5Extension.class)
+class TradingSessionBatchTest {
+  private static final int BARS = 200;
+
+  @JUnit5TestKit
+  final ActorTestKit testKit = new JUnit5TestKitBuilder()
+      .withCustomConfig(SessionHarness.config(ConfigFactory.load())).build();
+
+  @TempDir
+  static Path dataDir;
+
+  private SessionHarness batched;
+  private SessionHarness oneByOne;
+  private PersistenceTestKit journal;
+  private final Map<String, AtomicInteger> writes = new ConcurrentHashMap<>();
+
+  @BeforeAll
+  void startHarnesses() {
+    String common = "peaktrade.sessions { journal-batch { bars = 1000, within = 1h }, run-log = false, ";
+    batched = new SessionHarness(testKit, SessionHarness.settings(dataDir, common + "feed-batch = 1000 }"));
+    oneByOne = new SessionHarness(testKit, SessionHarness.settings(dataDir, common + "feed-batch = 1 }"));
+    journal = PersistenceTestKit.create(testKit.system());
+    journal.withPolicy(new ProcessingPolicy<JournalOperation>() {
+      @Override
+      public ProcessingResult tryProcess(String persistenceId, JournalOperation operation) {
+        if (operation instanceof WriteEvents) {
+          writes.computeIfAbsent(persistenceId, id -> new AtomicInteger()).incrementAndGet();
+        }
+        return ProcessingSuccess.getInstance();
+      }
+    });
+  }
+
+  @Test
+  void barsThatGatheredWhileTheSessionWasBusyAreDecidedTogetherAndWrittenInOneWrite() throws Exception {
+    String together = freshId("together");
+    String alone = freshId("alone");
+
+    ActorRef<TradingSession.Command> batchedSession = start(batched, together, () -> longBetween(20, 40, 100, 130));
+    Polling.until("the last bar is written", SessionHarness.AWAIT, () -> described(together),
+        events -> events.contains("bar 199"));
+    int batchedWrites = writes(together);
+    SessionView batchedView = batched.awaitBars(batchedSession, BARS);
+    ActorRef<TradingSession.Command> reference = start(oneByOne, alone, () -> longBetween(20, 40, 100, 130));
+    SessionView referenceView = oneByOne.awaitBars(reference, BARS);
+
+    assertThat(described(together)).as("the same events, in the same order").isEqualTo(described(alone))
+        .contains("TargetDecided", "Filled #4");
+    assertThat(fills(batched, batchedSession)).hasSize(4).isEqualTo(fills(oneByOne, reference));
+    assertThat(batchedView.equity()).isEqualTo(referenceView.equity());
+    assertThat(batchedWrites).as("Started, then the delivery of bars 1-199 with bar 0's waiting event")
+        .isEqualTo(2);
+    assertThat(writes(alone)).as("each bar that placed or filled an order is a write of its own")
+        .isGreaterThanOrEqualTo(9);
+  }
+
+  @Test
+  void aStrategyFailureInTheMiddleOfADeliveryCostsThatBarOnlyAndTheFreshStrategyIsWarmedUpWithTheBarsBefore()
+      throws InterruptedException {
+    String together = freshId("failing-together");
+    String alone = freshId("failing-alone");
+
+    ActorRef<TradingSession.Command> batchedSession = start(batched, together, countingAndThrowingOnce(50));
+    SessionView batchedView = batched.awaitBars(batchedSession, BARS);
+    ActorRef<TradingSession.Command> reference = start(oneByOne, alone, countingAndThrowingOnce(50));
+    SessionView referenceView = oneByOne.awaitBars(reference, BARS);
+
+    assertThat(described(together)).contains("bar 49", "bar 50 failed", "bar 51").isEqualTo(described(alone));
+    assertThat(fills(batched, batchedSession)).as("LONG from the 30th to the 79th bar seen; bar 50 is not seen again")
+        .hasSize(2).isEqualTo(fills(oneByOne, reference));
+    assertThat(batchedView.equity()).isEqualTo(referenceView.equity());
+  }
+
+  /**
+   * Starts a session on bars 0-199. On the batched harness its strategy holds bar 0 until the feed has emitted every
+   * bar (gathered downstream while the session waits); one bar at a time, the feed cannot run ahead, so nothing is
+   * held.
+   */
+  private ActorRef<TradingSession.Command> start(SessionHarness harness, String id, Supplier<Strategy> strategy)
+      throws InterruptedException {
+    if (harness == oneByOne) {
+      return harness.spawn(harness.plan(spec(id, SessionMode.PAPER), strategy, RiskLimits.none(),
+          Source.from(rising(0, BARS))));
+    }
+    CountDownLatch emitted = new CountDownLatch(1);
+    Source<Bar, NotUsed> bars = Source.from(rising(0, BARS)).watchTermination((mat, done) -> {
+      done.thenRun(emitted::countDown);
+      return NotUsed.notUsed();
+    });
+    Supplier<Strategy> holding = () -> {
+      Strategy inner = strategy.get();
+      return bar -> {
+        if (bar.openTime().equals(Bars.T0)) {
+          await(emitted);
+        }
+        return inner.onBar(bar);
+      };
+    };
+    ActorRef<TradingSession.Command> session = harness.spawn(harness.plan(spec(id, SessionMode.PAPER), holding,
+        RiskLimits.none(), bars));
+    assertThat(emitted.await(SessionHarness.AWAIT.toSeconds(), TimeUnit.SECONDS)).as("the feed emitted").isTrue();
+    return session;
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(SessionHarness.AWAIT.toSeconds(), TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** LONG on minutes [from1, to1) and [from2, to2), FLAT otherwise: two round trips, four fills. */
+  private static Strategy longBetween(long from1, long to1, long from2, long to2) {
+    return bar -> {
+      long minute = Duration.between(Bars.T0, bar.openTime()).toMinutes();
+      return minute >= from1 && minute < to1 || minute >= from2 && minute < to2 ? Direction.LONG : Direction.FLAT;
+    };
+  }
+
+  /**
+   * LONG while this instance has seen 30 to 79 bars (a fresh one decides as an uninterrupted one only when shown the
+   * earlier bars again); every instance together throws once, on the bar of {@code minute}.
+   */
+  private static Supplier<Strategy> countingAndThrowingOnce(long minute) {
+    AtomicInteger throwsLeft = new AtomicInteger(1);
+    return () -> new Strategy() {
+      private int seen;
+
+      @Override
+      public Direction onBar(Bar bar) {
+        if (Duration.between(Bars.T0, bar.openTime()).toMinutes() == minute && throwsLeft.getAndDecrement() > 0) {
+          throw new IllegalStateException("scripted failure on minute " + minute);
+        }
+        seen++;
+        return seen >= 30 && seen < 80 ? Direction.LONG : Direction.FLAT;
+      }
+    };
+  }
+
+  private int writes(String id) {
+    return writes.getOrDefault(TradingSession.persistenceId(id).id(), new AtomicInteger()).get();
+  }
+
+  private static List<String> fills(SessionHarness harness, ActorRef<TradingSession.Command> session) {
+    List<Fill> fills = harness.ask(session, TradingSession.GetFills::new);
+    return fills.stream().map(f -> f.orderId().value().replaceFirst("^.*-(\\d+)$", "$1") + " " + f.side() + " "
+        + f.quantity() + " @ " + f.price() + " " + f.time()).toList();
+  }
+
+  /** The session's persisted events, oldest first, each in a few words without ids or clock times. */
+  private List<String> described(String id) {
+    return journal.persistedInStorage(TradingSession.persistenceId(id).id()).stream()
+        .map(event -> describe((Event) event)).toList();
+  }
+
+  private static String describe(Event event) {
+    if (event instanceof Event.BarProcessed processed) {
+      return "bar " + Duration.between(Bars.T0, processed.bar().openTime()).toMinutes()
+          + (processed.strategyFailure() == null ? "" : " failed");
+    }
+    if (event instanceof Event.OrderUpdated updated) {
+      return updated.change().getClass().getSimpleName() + " #"
+          + updated.change().orderId().value().replaceFirst("^.*-(\\d+)$", "$1");
+    }
+    if (event instanceof Event.RiskChecked checked) {
+      return "RiskChecked #" + checked.orderId().value().replaceFirst("^.*-(\\d+)$", "$1");
+    }
+    return event.getClass().getSimpleName();
+  }
+}
