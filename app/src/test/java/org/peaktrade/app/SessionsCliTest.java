@@ -209,6 +209,19 @@ class SessionsCliTest {
   }
 
   @Test
+  void show_prints_what_a_session_behind_its_feed_is_doing_and_nothing_when_it_keeps_up() {
+    service.holding(SessionSamples.trading("p").catchingUp("catching up: took 500 bars at once, up to the bar of "
+        + "2024-03-01T20:00:00Z"));
+    CliRun behind = cli("sessions", "show", "p");
+    service.holding(SessionSamples.trading("q"));
+    CliRun keepingUp = cli("sessions", "show", "q");
+
+    assertThat(behind.out()).as(behind.err())
+        .contains("feed      catching up: took 500 bars at once, up to the bar of 2024-03-01T20:00:00Z");
+    assertThat(keepingUp.out()).as(keepingUp.err()).contains("bars      42 seen").doesNotContain("feed ");
+  }
+
+  @Test
   void show_with_every_list_prints_orders_fills_positions_and_equity_exactly() {
     service.holding(SessionSamples.trading("p"));
 

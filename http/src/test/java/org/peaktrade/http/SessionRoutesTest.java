@@ -287,8 +287,8 @@ class SessionRoutesTest {
     assertThat(reply.status()).isEqualTo(200);
     JsonNode body = reply.json();
     assertThat(fieldNames(body)).containsExactly("spec", "status", "statusReason", "startedAt", "barsSeen",
-        "lastBarOpen", "cash", "equity", "realizedPnl", "fees", "position", "openOrders", "fills", "member",
-        "reachable");
+        "lastBarOpen", "cash", "equity", "realizedPnl", "fees", "position", "openOrders", "fills", "catchingUp",
+        "member", "reachable");
     assertThat(fieldNames(body.get("spec"))).containsExactly("id", "strategy", "params", "symbol", "mode", "sizing",
         "riskProfile", "startingCash", "feeBps", "slippageBps");
     assertThat(body.get("spec").get("symbol").asText()).isEqualTo("BTC/USD");

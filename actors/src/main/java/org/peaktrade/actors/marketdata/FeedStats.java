@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.pekko.stream.AbruptStageTerminationException;
@@ -26,6 +27,8 @@ public final class FeedStats {
   private final Map<Symbol, Instant> lastCloseTimes = new ConcurrentHashMap<>();
   private final LongAdder skippedRows = new LongAdder();
   private final AtomicReference<String> failure = new AtomicReference<>();
+  private final AtomicLong toPlayAgain = new AtomicLong();
+  private final LongAdder playedAgain = new LongAdder();
 
   public FeedStats() {
     for (Reason reason : Reason.values()) {
@@ -46,6 +49,27 @@ public final class FeedStats {
   /** Counts {@code count} gaps found before the bars are played (in a replay file). */
   public void countGaps(long count) {
     gaps.add(count);
+  }
+
+  /** A restarted replay plays {@code count} bars again, unpaced, that it had played before the restart. */
+  public void willPlayAgain(long count) {
+    toPlayAgain.set(count);
+  }
+
+  /** Counts one of the bars played again (see {@link #willPlayAgain}). */
+  public void countPlayedAgain() {
+    playedAgain.increment();
+  }
+
+  /**
+   * While a restarted replay plays again what it had played (its sessions skip what they had processed and catch up
+   * on the rest), what it is doing; empty once it is done, and for a feed that did not restart.
+   */
+  public Optional<String> catchingUp() {
+    long total = toPlayAgain.get();
+    long done = playedAgain.sum();
+    return done >= total ? Optional.empty() : Optional.of("catching up after a restart: playing again, unpaced, the "
+        + total + " bars played before it (" + done + " done); sessions skip the bars they had processed");
   }
 
   /** Counts {@code count} rows of the feed's file that were left out because they are bad. */

@@ -16,17 +16,23 @@ import org.peaktrade.protocol.Symbol;
 /**
  * Where a node's replay left off, kept in a small file under its data dir so that a restarted node goes on from
  * there instead of playing the file from its first bar again (its sessions would then skip, unseen, every bar up to
- * where they were, for as long as the node had run). The file holds the replayed file's path, its symbol and the
- * open time of a bar; a replay of another file or symbol starts at the first bar.
+ * where they were, for as long as the node had run). The file holds the replayed file's path, its symbol, the open
+ * time of the bar to resume after ({@code start} when none) and the open time of the newest bar played; a replay of
+ * another file or symbol starts at the first bar. A file of an earlier version (three lines, no newest bar) still
+ * resumes.
  *
- * <p>The position written is that of the bar {@code lag} bars behind the newest one the replay emitted: bars a session
- * had not taken yet when the node stopped (they wait in its subscriber buffer, at most the hub's buffer) are played
- * again, and sessions skip the ones they had processed. So a restart replays up to {@code lag} bars twice and never
- * leaves one out. It is written at most every {@code every} nanoseconds of emitted bars' wall time (see
- * {@link #emitted}) and when the replay ends or is stopped ({@link #flush}), by an atomic move, so a crash leaves the
- * old position or the new one (a kill -9 the one up to {@code every} old).
+ * <p>The position to resume after is the bar {@code lag} bars behind the newest one the replay emitted: bars a
+ * session had not taken yet when the node stopped (they wait in its subscriber buffer, at most the hub's buffer) are
+ * played again, and sessions skip the ones they had processed. So a restart replays up to {@code lag} bars twice (all
+ * of them when fewer were played) and never leaves one out; those, up to the newest played ({@link #playedBefore}),
+ * are played again without pacing, so that nobody waits for bars the sessions mostly have. It is written at most
+ * every {@code every} nanoseconds of emitted bars' wall time (see {@link #emitted}) and when the replay ends or is
+ * stopped ({@link #flush}), by an atomic move, so a crash leaves the old position or the new one (a kill -9 the one up
+ * to {@code every} old).
  */
 public final class ReplayPosition {
+  private static final String START = "start";
+
   private final Path file;
   private final Path replayed;
   private final Symbol symbol;
@@ -35,8 +41,14 @@ public final class ReplayPosition {
   private final ArrayDeque<Instant> recent;
   private final Consumer<String> warn;
   private long lastWriteNanos;
-  private Instant unwritten;
+  /** The bar to resume after (null: from the start) and the newest bar emitted; written when {@code dirty}. */
+  private Instant resumeAfter;
+  private Instant newest;
+  private boolean dirty;
   private boolean failing;
+
+  /** What a replay recorded: the bar to resume after (empty: from the start) and the newest bar it had played. */
+  public record Recorded(Optional<Instant> resumeAfter, Instant newestPlayed) {}
 
   /** {@code warn} hears, once per streak, that the position could not be written (the replay goes on). */
   public ReplayPosition(Path file, Path replayed, Symbol symbol, int lag, long everyNanos, Consumer<String> warn) {
@@ -62,17 +74,45 @@ public final class ReplayPosition {
     return bars.subList(first, bars.size());
   }
 
+  /**
+   * How many of the first {@code remaining} bars (see {@link #remaining}) the replay had played before: up to the
+   * newest bar recorded. 0 without a record.
+   */
+  public int playedBefore(List<Bar> remaining) {
+    Optional<Recorded> recorded = recorded();
+    if (recorded.isEmpty()) {
+      return 0;
+    }
+    int played = 0;
+    while (played < remaining.size()
+        && !remaining.get(played).openTime().isAfter(recorded.get().newestPlayed())) {
+      played++;
+    }
+    return played;
+  }
+
   /** The recorded position of this file and symbol: the open time of the last bar not to play again. */
   public Optional<Instant> read() {
+    return recorded().flatMap(Recorded::resumeAfter);
+  }
+
+  /** What this file and symbol's replay recorded; empty when nothing (or another file, or garbage) is recorded. */
+  public Optional<Recorded> recorded() {
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
     try {
       List<String> lines = Files.readAllLines(file);
-      if (lines.size() != 3 || !lines.get(0).equals(replayed.toString()) || !lines.get(1).equals(symbol.value())) {
+      if (lines.size() < 3 || lines.size() > 4 || !lines.get(0).equals(replayed.toString())
+          || !lines.get(1).equals(symbol.value())) {
         return Optional.empty();
       }
-      return Optional.of(Instant.parse(lines.get(2)));
+      Optional<Instant> after = lines.get(2).equals(START) ? Optional.empty()
+          : Optional.of(Instant.parse(lines.get(2)));
+      if (lines.size() == 3) {
+        return after.map(position -> new Recorded(after, position));
+      }
+      return Optional.of(new Recorded(after, Instant.parse(lines.get(3))));
     } catch (IOException | DateTimeParseException e) {
       return Optional.empty();
     }
@@ -80,23 +120,22 @@ public final class ReplayPosition {
 
   /** Called for every bar the replay emits, in order, at {@code nanoTime}; writes the position when it is due. */
   public void emitted(Bar bar, long nanoTime) {
+    newest = bar.openTime();
     recent.addLast(bar.openTime());
-    if (recent.size() <= lag) {
-      return;
+    if (recent.size() > lag) {
+      resumeAfter = recent.pollFirst();
     }
-    unwritten = recent.pollFirst();
+    dirty = true;
     if (nanoTime - lastWriteNanos >= everyNanos) {
       lastWriteNanos = nanoTime;
-      write(unwritten);
-      unwritten = null;
+      write();
     }
   }
 
   /** Writes the newest position not written yet (the replay ended or was stopped); nothing when there is none. */
   public void flush() {
-    if (unwritten != null) {
-      write(unwritten);
-      unwritten = null;
+    if (dirty) {
+      write();
     }
   }
 
@@ -109,11 +148,13 @@ public final class ReplayPosition {
    * Writes the position; a failure (a full disk) is reported once per streak and the replay goes on: a restart then
    * resumes from the last position written, replaying more bars twice, never fewer.
    */
-  private void write(Instant position) {
+  private void write() {
+    dirty = false;
     try {
       Files.createDirectories(file.getParent());
       Path next = file.resolveSibling(file.getFileName() + ".next");
-      Files.writeString(next, replayed + "\n" + symbol.value() + "\n" + position + "\n");
+      Files.writeString(next, replayed + "\n" + symbol.value() + "\n" + (resumeAfter == null ? START : resumeAfter)
+          + "\n" + newest + "\n");
       Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       if (failing) {
         failing = false;

@@ -34,6 +34,19 @@ public final class ReplaySource {
     return all;
   }
 
+  /**
+   * {@code bars}, oldest first: the first {@code playedBefore} of them at once, one after the other as fast as they
+   * are taken (a restarted node's replay plays again what it had played, which its sessions mostly have), then the
+   * rest at {@code speed}, paced from the first of them.
+   */
+  public static Source<Bar, NotUsed> resuming(List<Bar> bars, int playedBefore, ReplaySpeed speed) {
+    if (playedBefore <= 0) {
+      return of(bars, speed);
+    }
+    return Source.from(List.copyOf(bars.subList(0, playedBefore)))
+        .concat(of(bars.subList(playedBefore, bars.size()), speed));
+  }
+
   private static Source<Bar, NotUsed> paced(Source<Bar, NotUsed> bars, ReplaySpeed.Scaled speed,
       Materializer materializer) {
     return bars.prefixAndTail(1).flatMapConcat(firstAndRest -> {

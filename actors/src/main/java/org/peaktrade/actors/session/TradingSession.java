@@ -215,6 +215,7 @@ public final class TradingSession
   private final BarQueue bars;
   private final RestoredOrders restored;
   private final UnjournaledBars unjournaled = new UnjournaledBars();
+  private final FeedProgress progress = new FeedProgress();
   private final TimerScheduler<Command> timers;
   private final SessionState empty;
   private boolean stopping;
@@ -290,7 +291,7 @@ public final class TradingSession
   @Override
   public CommandHandlerWithReply<Command, Event, SessionState> commandHandler() {
     return newCommandHandlerWithReplyBuilder().forAnyState()
-        .onCommand(GetView.class, (state, c) -> journaledThenReply(state, c.replyTo(), s -> s.view(member())))
+        .onCommand(GetView.class, (state, c) -> journaledThenReply(state, c.replyTo(), this::view))
         .onCommand(GetOrders.class, (state, c) -> Effect().reply(c.replyTo(), state.orders()))
         .onCommand(GetFills.class, (state, c) -> Effect().reply(c.replyTo(), state.fills()))
         .onCommand(GetPositions.class, (state, c) -> journaledThenReply(state, c.replyTo(), SessionState::positions))
@@ -329,6 +330,7 @@ public final class TradingSession
     stopping = false;
     bars.clear();
     unjournaled.clear();
+    progress.reset();
     heldForGate = null;
     gateWaited = false;
     state.core().recoverTarget(state.target(), steps.sequenceFloor(state));
@@ -357,7 +359,7 @@ public final class TradingSession
   /** Stops trading for good: resting and held orders are canceled with the bar in flight's events, in one write. */
   private ReplyEffect<Event, SessionState> onStop(SessionState state, Stop stop) {
     if (state.isStopped() || stopping) {
-      return Effect().reply(stop.replyTo(), state.view(member()));
+      return Effect().reply(stop.replyTo(), view(state));
     }
     stopping = true;
     heldForGate = null;
@@ -372,7 +374,7 @@ public final class TradingSession
     bars.clear();
     return runLogged.persist(state, events, state.status(),
         s -> deps.killSwitchGate().tell(new KillSwitchGate.Unregister(plan.id())))
-        .thenReply(stop.replyTo(), stopped -> stopped.view(member()));
+        .thenReply(stop.replyTo(), this::view);
   }
 
   // ---- the per-bar steps
@@ -397,6 +399,7 @@ public final class TradingSession
       return Effect().noReply();
     }
     List<Bar> fresh = state.isStopped() || stopping ? List.of() : newBars(state, arrived.bars());
+    progress.delivered(ofSymbol(arrived.bars()), fresh, lastProcessed(state));
     if (fresh.isEmpty()) {
       arrived.ackTo().tell(Ack.INSTANCE);
       return Effect().noReply();
@@ -407,6 +410,16 @@ public final class TradingSession
       return Effect().noReply();
     }
     return takeBars(state, taken);
+  }
+
+  private List<Bar> ofSymbol(List<Bar> arrived) {
+    return arrived.stream().filter(bar -> bar.symbol().equals(plan.symbol())).toList();
+  }
+
+  /** The newest bar processed, journaled or waiting to be. */
+  private Bar lastProcessed(SessionState state) {
+    Bar waiting = unjournaled.last();
+    return waiting != null ? waiting : state.lastBar();
   }
 
   /** The bars of this session's symbol not processed yet (a replay that starts over sends old ones again). */
@@ -683,6 +696,10 @@ public final class TradingSession
 
   private Instant now() {
     return deps.clock().instant();
+  }
+
+  private SessionView view(SessionState state) {
+    return state.view(member()).catchingUp(state.isStopped() ? null : progress.describe());
   }
 
   /** This node's address, which the session's views carry: the member running it. */

@@ -37,6 +37,11 @@ final class UnjournaledBars {
     waiting.clear();
   }
 
+  /** The newest waiting bar; null when none waits. */
+  Bar last() {
+    return waiting.isEmpty() ? null : waiting.get(waiting.size() - 1).bar();
+  }
+
   /** Whether {@code bar} comes after every waiting bar (true when none waits). */
   boolean isNew(Bar bar) {
     return waiting.isEmpty() || bar.openTime().isAfter(waiting.get(waiting.size() - 1).bar().openTime());

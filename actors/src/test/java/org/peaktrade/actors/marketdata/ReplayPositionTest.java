@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +53,34 @@ class ReplayPositionTest {
 
     assertThat(reader.read()).contains(bars.get(4).openTime());
     assertThat(reader.remaining(bars)).isEqualTo(bars.subList(5, 10));
+    assertThat(reader.playedBefore(reader.remaining(bars))).as("bars 5, 6 and 7 were played before").isEqualTo(3);
+  }
+
+  @Test
+  void aReplayStoppedBeforeLagBarsResumesFromTheStartAndKnowsWhatItHadPlayed() {
+    List<Bar> bars = bars(10);
+    ReplayPosition writer = position(dir.resolve("a.csv"), BTC, 5);
+    for (int i = 0; i < 3; i++) {
+      writer.emitted(bars.get(i), (i + 1) * SECOND);
+    }
+
+    ReplayPosition reader = position(dir.resolve("a.csv"), BTC, 5);
+
+    assertThat(reader.remaining(bars)).isEqualTo(bars);
+    assertThat(reader.playedBefore(bars)).isEqualTo(3);
+  }
+
+  @Test
+  void aPositionWrittenByTheEarlierThreeLineFormatResumesAfterItAndPlaysNothingAgain() throws IOException {
+    List<Bar> bars = bars(5);
+    Path file = dir.resolve("market-data/replay-position");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, dir.resolve("a.csv").toAbsolutePath().normalize() + "\nBTC/USD\n"
+        + bars.get(1).openTime() + "\n");
+    ReplayPosition reader = position(dir.resolve("a.csv"), BTC, 1);
+
+    assertThat(reader.remaining(bars)).isEqualTo(bars.subList(2, 5));
+    assertThat(reader.playedBefore(reader.remaining(bars))).isZero();
   }
 
   @Test
@@ -62,7 +91,8 @@ class ReplayPositionTest {
     writer.emitted(bars.get(1), SECOND + 1);
     writer.emitted(bars.get(2), SECOND + 2);
 
-    assertThat(writer.read()).contains(bars.get(0).openTime());
+    assertThat(writer.recorded()).as("written once, at the first bar: fewer than lag played, resume from the start")
+        .contains(new ReplayPosition.Recorded(Optional.empty(), bars.get(0).openTime()));
   }
 
   @Test

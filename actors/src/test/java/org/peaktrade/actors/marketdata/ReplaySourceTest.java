@@ -64,4 +64,18 @@ class ReplaySourceTest {
     assertThat(first).isEqualTo(minutes);
     assertThat(second).isEqualTo(minutes);
   }
+
+  @Test
+  void resumingPlaysTheBarsPlayedBeforeTheRestartAtOnceAndPacesTheRest() throws Exception {
+    List<Bar> hours = LongStream.range(0, 1_002).mapToObj(hour -> Bars.minute(hour * 60)).toList();
+    long start = System.nanoTime();
+
+    List<Bar> bars = ReplaySource.resuming(hours, 1_000, ReplaySpeed.times(60_000))
+        .runWith(Sink.seq(), testKit.system()).toCompletableFuture().get(30, TimeUnit.SECONDS);
+
+    long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    assertThat(bars).as("all of them, in order; paced, the first 1000 alone would take 60 s").isEqualTo(hours);
+    assertThat(elapsedMillis).as("the last two are paced: an hour apart at 60000x is 60 ms")
+        .isGreaterThanOrEqualTo(50);
+  }
 }

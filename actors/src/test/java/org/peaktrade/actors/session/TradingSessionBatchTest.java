@@ -34,6 +34,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.peaktrade.actors.fixtures.Bars;
+import org.peaktrade.actors.fixtures.ControlledFeed;
 import org.peaktrade.actors.fixtures.Polling;
 import org.peaktrade.actors.fixtures.SessionHarness;
 import org.peaktrade.actors.session.TradingSession.Event;
@@ -104,6 +105,10 @@ class TradingSessionBatchTest {
     assertThat(batchedView.equity()).isEqualTo(referenceView.equity());
     assertThat(batchedWrites).as("Started, then the delivery of bars 1-199 with bar 0's waiting event")
         .isEqualTo(2);
+    assertThat(batchedView.catchingUp()).as("the last delivery held many bars")
+        .matches("catching up: took ([2-9]|[1-9]\\d+) bars at once, up to the bar of "
+            + Bars.T0.plus(Duration.ofMinutes(199)));
+    assertThat(referenceView.catchingUp()).as("one bar at a time: keeping up").isNull();
     assertThat(writes(alone)).as("each bar that placed or filled an order is a write of its own")
         .isGreaterThanOrEqualTo(9);
   }
@@ -123,6 +128,28 @@ class TradingSessionBatchTest {
     assertThat(fills(batched, batchedSession)).as("LONG from the 30th to the 79th bar seen; bar 50 is not seen again")
         .hasSize(2).isEqualTo(fills(oneByOne, reference));
     assertThat(batchedView.equity()).isEqualTo(referenceView.equity());
+  }
+
+  @Test
+  void aSessionFedBarsItHadProcessedSaysItIsSkippingThemUntilANewBarComes() throws Exception {
+    String id = freshId("skipping");
+    ActorRef<TradingSession.Command> first = start(batched, id, () -> longBetween(20, 40, 100, 130));
+    batched.awaitBars(first, BARS);
+    testKit.stop(first);
+    ControlledFeed live = new ControlledFeed(testKit.system());
+
+    ActorRef<TradingSession.Command> resumed = batched.spawn(batched.plan(spec(id, SessionMode.PAPER),
+        () -> longBetween(20, 40, 100, 130), RiskLimits.none(), Source.from(rising(0, BARS)).concat(live.bars())));
+    SessionView skipping = Polling.until("the resumed session skips", SessionHarness.AWAIT,
+        () -> batched.view(resumed), view -> view.catchingUp() != null && view.catchingUp().startsWith("skipping"));
+    live.offer(rising(BARS, BARS + 1).toArray(Bar[]::new));
+    SessionView keepingUp = batched.awaitBars(resumed, BARS + 1);
+
+    assertThat(skipping.catchingUp()).isEqualTo("skipping bars it has already processed: the feed sent the bars up "
+        + "to " + Bars.T0.plus(Duration.ofMinutes(199)) + " again (a replay resumed after a restart); its last bar is "
+        + Bars.T0.plus(Duration.ofMinutes(199)));
+    assertThat(skipping.barsSeen()).isEqualTo(BARS);
+    assertThat(keepingUp.catchingUp()).isNull();
   }
 
   /**

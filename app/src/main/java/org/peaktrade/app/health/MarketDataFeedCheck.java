@@ -10,7 +10,9 @@ import org.peaktrade.protocol.killswitch.HealthCheckResult;
 /**
  * Readiness check "market-data-feed": fails once the node's feed has failed ({@link FeedStats#failure()}), naming
  * why, so that a feed which stopped delivering is never behind a 200. The detail counts the bars delivered and the
- * bad rows of a replay file left out at start, if any. A replay that has played its file to the end
+ * bad rows of a replay file left out at start, if any. It fails too while a restarted replay plays again, unpaced,
+ * what it had played before ({@link FeedStats#catchingUp}): the node's sessions are not current until it is done
+ * (seconds). A replay that has played its file to the end
  * passes: it did what it was asked, and the watchdog reports the bars that stop coming as stale market data.
  */
 public final class MarketDataFeedCheck implements HealthCheck {
@@ -37,6 +39,8 @@ public final class MarketDataFeedCheck implements HealthCheck {
     return CompletableFuture.completedFuture(stats.failure()
         .map(reason -> new HealthCheckResult(NAME, false, feed + " failed, no more bars: " + reason + " (" + counts
             + ")"))
+        .or(() -> stats.catchingUp().map(what -> new HealthCheckResult(NAME, false, feed + " " + what + " ("
+            + counts + ")")))
         .orElseGet(() -> new HealthCheckResult(NAME, true, feed + ": " + counts)));
   }
 }

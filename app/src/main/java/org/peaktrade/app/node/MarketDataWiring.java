@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -166,9 +167,15 @@ final class MarketDataWiring {
     ReplayPosition position = new ReplayPosition(dataDir.resolve(POSITION_FILE), replayFile.path(), replay.symbol(),
         FeedHub.DEFAULT_SUBSCRIBER_BUFFER, POSITION_EVERY.toNanos(), problem -> LOG.warn("market data: {}", problem));
     List<Bar> toPlay = replay.resume() ? resumed(position) : replayFile.bars();
-    Source<Bar, NotUsed> bars = ReplaySource.of(toPlay, replay.speed())
+    int playedBefore = replay.resume() ? position.playedBefore(toPlay) : 0;
+    stats.willPlayAgain(playedBefore);
+    AtomicInteger emitted = new AtomicInteger();
+    Source<Bar, NotUsed> bars = ReplaySource.resuming(toPlay, playedBefore, replay.speed())
         .map(bar -> {
           position.emitted(bar, System.nanoTime());
+          if (emitted.getAndIncrement() < playedBefore) {
+            stats.countPlayedAgain();
+          }
           return bar;
         })
         .watchTermination((notUsed, done) -> {
@@ -183,7 +190,8 @@ final class MarketDataWiring {
         + ": " + ReplayFile.count(replayFile.bars().size(), "bar") + ", "
         + ReplayFile.count(replayFile.badRows().size(), "bad row") + " left out, "
         + ReplayFile.count(replayFile.gaps().size(), "gap")
-        + (toPlay.size() < replayFile.bars().size() ? ", resuming with " + toPlay.size() + " left" : "");
+        + (toPlay.size() < replayFile.bars().size() ? ", resuming with " + toPlay.size() + " left" : "")
+        + (playedBefore > 0 ? ", the first " + playedBefore + " of them (played before the restart) unpaced" : "");
     LOG.info("market data: {}", description);
     return new Fixed(Map.of(replay.symbol(), hub::subscribe), MarketDataSource.REPLAY, description, "replay", stats);
   }

@@ -29,6 +29,9 @@ final class SessionText {
         text(spec, "sizing"), text(spec, "riskProfile"), text(spec, "feeBps"), text(spec, "slippageBps"),
         text(spec, "startingCash"));
     out.printf("  bars      %s seen, last opened %s%n", text(view, "barsSeen"), text(view, "lastBarOpen"));
+    if (view.hasNonNull("catchingUp")) {
+      out.printf("  feed      %s%n", text(view, "catchingUp"));
+    }
     out.printf("  account   cash %s, equity %s, realized P&L %s, fees %s%n", text(view, "cash"),
         text(view, "equity"), text(view, "realizedPnl"), text(view, "fees"));
     out.printf("  position  %s %s, open orders %s, fills %s%n", text(view, "position"), base(text(spec, "symbol")),

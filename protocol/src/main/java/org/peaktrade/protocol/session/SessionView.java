@@ -12,22 +12,31 @@ import org.peaktrade.protocol.Money;
  * {@code pekko://peak-trade@127.0.0.1:25521}, or {@code pekko://peak-trade} on a single node. {@code reachable} is
  * false when the session's actor did not answer in time (its member crashed or is cut off, its shard moving): the
  * view is then the last one the answering node saw, kept so the session list answers during a failover.
+ * {@code catchingUp} says what the session is doing when it is not simply keeping up with its feed (skipping bars it
+ * had processed, which a replay resumed after a restart sends again; taking many bars at once because it is behind);
+ * null when it keeps up or has had no bar.
  */
 public record SessionView(SessionSpec spec, SessionStatus status, String statusReason, Instant startedAt,
     long barsSeen, Instant lastBarOpen, Money cash, Money equity, Money realizedPnl, Money fees, BigDecimal position,
-    int openOrders, long fills, String member, boolean reachable) implements CborSerializable {
+    int openOrders, long fills, String catchingUp, String member, boolean reachable) implements CborSerializable {
 
-  /** A view its session's actor just gave: reachable. */
+  /** A view its session's actor just gave: reachable, keeping up with its feed. */
   public SessionView(SessionSpec spec, SessionStatus status, String statusReason, Instant startedAt,
       long barsSeen, Instant lastBarOpen, Money cash, Money equity, Money realizedPnl, Money fees,
       BigDecimal position, int openOrders, long fills, String member) {
     this(spec, status, statusReason, startedAt, barsSeen, lastBarOpen, cash, equity, realizedPnl, fees, position,
-        openOrders, fills, member, true);
+        openOrders, fills, null, member, true);
+  }
+
+  /** The same view with what the session is doing with its feed ({@code catchingUp}, null: keeping up). */
+  public SessionView catchingUp(String what) {
+    return new SessionView(spec, status, statusReason, startedAt, barsSeen, lastBarOpen, cash, equity, realizedPnl,
+        fees, position, openOrders, fills, what, member, reachable);
   }
 
   /** The same view, marked as the last one seen because the session's actor did not answer. */
   public SessionView unreachable() {
     return new SessionView(spec, status, statusReason, startedAt, barsSeen, lastBarOpen, cash, equity, realizedPnl,
-        fees, position, openOrders, fills, member, false);
+        fees, position, openOrders, fills, catchingUp, member, false);
   }
 }
