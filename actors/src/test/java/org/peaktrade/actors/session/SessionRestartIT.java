@@ -1,6 +1,5 @@
 package org.peaktrade.actors.session;
 
-import org.peaktrade.engine.time.Ticker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.peaktrade.actors.fixtures.KillSwitchFixtures.HASH;
 
@@ -13,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -22,13 +23,13 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.stream.javadsl.Source;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.peaktrade.actors.fixtures.Polling;
 import org.peaktrade.actors.fixtures.Bars;
-import org.peaktrade.actors.fixtures.SessionHarness;
+import org.peaktrade.actors.fixtures.Polling;
 import org.peaktrade.actors.killswitch.EmbeddedJournal;
 import org.peaktrade.actors.killswitch.GateSettings;
 import org.peaktrade.actors.killswitch.GateView;
@@ -44,22 +45,29 @@ import org.peaktrade.engine.session.LivePolicy;
 import org.peaktrade.engine.session.ModeGates;
 import org.peaktrade.engine.session.RunLogEntry;
 import org.peaktrade.engine.session.RunLogJson;
+import org.peaktrade.engine.time.Ticker;
 import org.peaktrade.protocol.Bar;
 import org.peaktrade.protocol.Fill;
+import org.peaktrade.protocol.session.MarketDataSource;
 import org.peaktrade.protocol.session.OrderView;
 import org.peaktrade.protocol.session.SessionMode;
 import org.peaktrade.protocol.session.SessionSpec;
 import org.peaktrade.protocol.session.SessionView;
 
 /**
- * A node restart for real: the embedded journal (pekko-persistence-jdbc on an H2 file), the real kill-switch runtime,
+ * Node restarts for real: the embedded journal (pekko-persistence-jdbc on an H2 file), the real kill-switch runtime,
  * gate and watchdog, one ActorSystem after the other on the same files. A SHADOW session runs ma-cross over the first
- * 400 real candles, the node stops, and the next node (fed the first 800) resumes it from the registry and its
- * journal; it must end exactly where a session that ran the 800 candles without interruption ends.
+ * 800 real candles, replayed from the first on every node as fast as the session takes them. Each of three nodes is
+ * terminated as soon as the session has reached a number of fills drawn at random ({@link #SEED}): mid-stream, with
+ * a delivery possibly in flight and bars that changed nothing not yet journaled. The next node resumes it from the
+ * registry and its journal; after the last one it must end exactly where a session that ran the 800 candles without
+ * interruption ends: fills, ledger, order ids and run log.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SessionRestartIT {
   private static final Map<String, String> PARAMS = Map.of("fast", "10", "slow", "30");
+  /** Draws the interruption points; change it (or print another) to try other points. */
+  private static final long SEED = 20261207L;
 
   @TempDir
   static Path dataDir;
@@ -70,6 +78,8 @@ class SessionRestartIT {
   private List<Fill> interruptedFills;
   private List<Fill> uninterruptedFills;
   private List<OrderView> interruptedOrders;
+  private List<Integer> interruptedAt;
+  private final List<Integer> fillsWhenInterrupted = new ArrayList<>();
 
   /** Starts a node on {@code dataDir} fed {@code bars} for BTC/USD, runs {@code body}, then terminates it. */
   private <T> T onNode(List<Bar> bars, Function<SessionService, T> body) throws Exception {
@@ -95,13 +105,22 @@ class SessionRestartIT {
       ActorRef<RiskEvent> risk = system.systemActorOf(RiskBreachForwarder.create(killSwitch), "risk",
           Props.empty());
       SessionDependencies deps = new SessionDependencies(SessionSettings.fromConfig(config), clock, view, gate,
-          watchdog, risk, SessionFeeds.of(Map.of(Bars.BTC, SessionHarness.replay(bars))), config,
+          watchdog, risk, SessionFeeds.of(Map.of(Bars.BTC, burstsOf(bars))), config,
           new ModeGates(LivePolicy.DISABLED, false));
       return body.apply(SessionRuntime.start(system, deps));
     } finally {
       system.terminate();
       system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
+  }
+
+  /**
+   * {@code bars} from the first, in bursts of 50 eight times a second (400 a second): slow enough for a node to be
+   * stopped mid-stream, in bursts so that a session behind takes several bars in one delivery.
+   */
+  private static BarFeed burstsOf(List<Bar> bars) {
+    return new BarFeed(MarketDataSource.REPLAY, Source.from(bars).grouped(50)
+        .throttle(8, Duration.ofSeconds(1)).mapConcat(burst -> burst));
   }
 
   private static <T> T await(CompletionStage<T> stage) {
@@ -127,14 +146,29 @@ class SessionRestartIT {
     }
   }
 
+  private static List<Fill> awaitFills(SessionService sessions, String id, int fills) {
+    try {
+      return Polling.until("session " + id + " with " + fills + " fills", Duration.ofSeconds(60),
+          () -> await(sessions.fills(id)).orElse(List.of()), seen -> seen.size() >= fills);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   @BeforeAll
-  void runBeforeAndAfterARestart() throws Exception {
+  void runAcrossRestartsAtRandomPoints() throws Exception {
     candles = MarketDataFiles.load(Bars.demoData().resolve("btc-perp-1m-2022-01.csv"), LoadOptions.defaults())
         .bars().subList(0, 800);
-    onNode(candles.subList(0, 400), sessions -> {
+    Random random = new Random(SEED);
+    interruptedAt = random.ints(3, 1, 11).sorted().boxed().toList();
+    fillsWhenInterrupted.add(onNode(candles, sessions -> {
       await(sessions.start(spec("interrupted")));
-      return awaitBars(sessions, "interrupted", 400);
-    });
+      return awaitFills(sessions, "interrupted", interruptedAt.get(0)).size();
+    }));
+    for (int fills : interruptedAt.subList(1, interruptedAt.size())) {
+      fillsWhenInterrupted.add(onNode(candles, sessions -> awaitFills(sessions, "interrupted", fills).size()));
+    }
     onNode(candles, sessions -> {
       await(sessions.start(spec("uninterrupted")));
       interrupted = awaitBars(sessions, "interrupted", 800);
@@ -155,7 +189,10 @@ class SessionRestartIT {
   @Test
   void theResumedSessionFillsExactlyAsTheUninterruptedOne() {
     assertThat(uninterruptedFills).hasSizeGreaterThan(10);
+    assertThat(fillsWhenInterrupted).as("each node was stopped before the session was through")
+        .allMatch(fills -> fills < uninterruptedFills.size());
     assertThat(interruptedFills.stream().map(SessionRestartIT::describe).toList())
+        .as("interrupted at " + interruptedAt + " fills (seed " + SEED + ")")
         .containsExactlyElementsOf(uninterruptedFills.stream().map(SessionRestartIT::describe).toList());
   }
 
