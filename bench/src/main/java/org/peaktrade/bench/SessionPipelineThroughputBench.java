@@ -28,7 +28,8 @@ import org.peaktrade.protocol.session.SessionView;
  * embedded SQLite file journal. The clock runs from releasing the first bar until every session has processed every
  * bar; the sessions are started and their kill switches ACTIVE before the first bar is released (a shared go signal in
  * front of every replay), so the window holds the pipeline only. The events are then counted from the journal by kind
- * (outside the timed window).
+ * (outside the timed window). Then a second node starts on the same data dir, its feed silent, and the time until
+ * every session answers with all its bars again is printed: the recovery from the journal.
  *
  * <p>Usage: {@code java -Xmx2g -cp bench/target/benchmarks.jar org.peaktrade.bench.SessionPipelineThroughputBench
  * [SESSIONS] [BARS] [FILE]} (defaults 1, all bars, data/demo/btc-perp-1m-2022-01.csv).
@@ -71,6 +72,12 @@ public final class SessionPipelineThroughputBench {
           file.getFileName(), Runtime.getRuntime().maxMemory() >> 20);
       System.out.printf("%.2f s: %,.0f bars/s, %,.0f events/s (%,d events: %s; %,d fills)%n", seconds,
           totalBars / seconds, totalEvents / seconds, totalEvents, events, fills);
+    }
+    long restart = System.nanoTime();
+    try (SessionNode node = SessionNode.start(dataDir, Source.never(), settings)) {
+      awaitAllBars(node, bars.size());
+      System.out.printf("restart on the same data dir: every session recovered from its journal in %.2f s%n",
+          (System.nanoTime() - restart) / 1e9);
     }
   }
 

@@ -26,6 +26,7 @@ import org.peaktrade.engine.candles.AppendResult;
 import org.peaktrade.engine.candles.CandleAppendCheck;
 import org.peaktrade.engine.candles.CandleHistory;
 import org.peaktrade.engine.candles.CandleRejection;
+import org.peaktrade.engine.candles.CandleRejection.Reason;
 import org.peaktrade.engine.candles.CandleSeries;
 import org.peaktrade.engine.candles.StoredCandles;
 import org.peaktrade.engine.candles.TimeWindow;
@@ -97,16 +98,44 @@ final class CassandraCandleStore implements CandleStore {
       AppendPlan plan = CandleAppendCheck.plan(batch, stored);
       return write(t, plan.toStore()).thenApply(race -> race.equals(Race.NONE) ? plan.result()
           : plan.afterRace(race.duplicates(), race.conflicts()));
-    });
+    }).thenCompose(result -> reconsiderOutOfOrder(t, result));
   }
 
-  /** Per series: the newest stored candle and the stored candles in its window, read at once. */
+  /**
+   * Reads the store again around the candles judged out of order, if any: another node appending the same times at
+   * once may have stored them after this append's reads ({@link CandleAppendCheck#outOfOrderReconsidered}).
+   */
+  private CompletionStage<AppendResult> reconsiderOutOfOrder(CassandraCandleTables t, AppendResult result) {
+    Map<CandleSeries, List<Bar>> late = new LinkedHashMap<>();
+    result.rejections().stream().filter(rejection -> rejection.reason() == Reason.OUT_OF_ORDER)
+        .forEach(rejection -> late.computeIfAbsent(CandleSeries.of(rejection.bar()), s -> new ArrayList<>())
+            .add(rejection.bar()));
+    if (late.isEmpty()) {
+      return CompletableFuture.completedFuture(result);
+    }
+    CompletionStage<List<Bar>> kept = CompletableFuture.completedFuture(List.of());
+    for (Map.Entry<CandleSeries, List<Bar>> series : late.entrySet()) {
+      Instant from = series.getValue().stream().map(Bar::openTime).min(Instant::compareTo).orElseThrow();
+      Instant to = series.getValue().stream().map(Bar::openTime).max(Instant::compareTo).orElseThrow()
+          .plus(series.getKey().interval());
+      kept = kept.thenCompose(before -> between(t, series.getKey(), new TimeWindow(from, to))
+          .thenApply(found -> Stream.concat(before.stream(), found.stream()).toList()));
+    }
+    return kept.thenApply(found -> CandleAppendCheck.outOfOrderReconsidered(result, found));
+  }
+
+  /**
+   * Per series: the newest stored candle, then the stored candles in its window (the series side by side). The window
+   * is read after the newest candle, not alongside, which narrows the time in which the reads can see another
+   * writer's newest candle but not its older ones at the same times; what still slips through is judged again after
+   * the write ({@link #reconsiderOutOfOrder}).
+   */
   private CompletionStage<Map<CandleSeries, StoredCandles>> stored(CassandraCandleTables t,
       Map<CandleSeries, TimeWindow> windows) {
     Map<CandleSeries, CompletableFuture<StoredCandles>> reads = new LinkedHashMap<>();
     windows.forEach((series, window) -> reads.put(series, newest(t, series, 1)
-        .thenCombine(between(t, series, window), (newest, inWindow) ->
-            new StoredCandles(newest.stream().findFirst(), inWindow))
+        .thenCompose(newest -> between(t, series, window).thenApply(inWindow ->
+            new StoredCandles(newest.stream().findFirst(), inWindow)))
         .toCompletableFuture()));
     return CompletableFuture.allOf(reads.values().toArray(CompletableFuture[]::new)).thenApply(done -> {
       Map<CandleSeries, StoredCandles> stored = new LinkedHashMap<>();

@@ -76,9 +76,13 @@ final class RunLogEffects {
     return persist(state, events, state.hasStarted() ? state.status() : null, then).thenNoReply();
   }
 
-  /** Persists a non-empty batch that started from status {@code before}, then runs {@code then}; reply up to you. */
-  EffectBuilder<Event, SessionState> persist(SessionState state, List<Event> events, SessionStatus before,
+  /**
+   * Persists a non-empty batch that started from status {@code before} (runs of processed bars as one event each,
+   * {@link BarRuns}), then runs {@code then}; reply up to you.
+   */
+  EffectBuilder<Event, SessionState> persist(SessionState state, List<Event> decided, SessionStatus before,
       Procedure<SessionState> then) {
+    List<Event> events = BarRuns.compact(decided);
     List<RunLogEntry> entries = runLog.entries(state, events);
     InFlight batch = new InFlight(lastSequenceNr.getAsLong() + events.size(), entries, before);
     inFlight = batch;

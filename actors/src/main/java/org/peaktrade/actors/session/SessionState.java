@@ -93,6 +93,8 @@ final class SessionState {
       if (recovering) {
         core.recoverBar(processed.bar());
       }
+    } else if (event instanceof Event.BarsProcessed run) {
+      BarRuns.expand(run).forEach(processed -> apply(processed, recovering));
     } else if (event instanceof Event.TargetDecided decided) {
       target = decided.target();
       orderSequence = decided.sequence();

@@ -45,6 +45,7 @@ import org.peaktrade.protocol.Money;
 import org.peaktrade.protocol.Order;
 import org.peaktrade.protocol.OrderEvent;
 import org.peaktrade.protocol.Price;
+import org.peaktrade.protocol.Symbol;
 import org.peaktrade.protocol.risk.RiskDecision;
 import org.peaktrade.protocol.session.EquityPoint;
 import org.peaktrade.protocol.session.OrderView;
@@ -168,6 +169,7 @@ public final class TradingSession
   @JsonSubTypes({
       @JsonSubTypes.Type(value = Event.Started.class, name = "started"),
       @JsonSubTypes.Type(value = Event.BarProcessed.class, name = "bar-processed"),
+      @JsonSubTypes.Type(value = Event.BarsProcessed.class, name = "bars-processed"),
       @JsonSubTypes.Type(value = Event.TargetDecided.class, name = "target-decided"),
       @JsonSubTypes.Type(value = Event.OrderUpdated.class, name = "order-updated"),
       @JsonSubTypes.Type(value = Event.RiskChecked.class, name = "risk-checked"),
@@ -182,6 +184,12 @@ public final class TradingSession
 
     /** The bar was offered to the venue and the strategy; {@code strategyFailure} says why it had no answer. */
     record BarProcessed(Bar bar, Direction wanted, String strategyFailure, Instant at) implements Event {}
+
+    /**
+     * Consecutive bars of one series processed, each with the position the strategy wanted: what a run of
+     * {@link BarProcessed} says, written as one event of compact lines ({@link BarRuns}).
+     */
+    record BarsProcessed(Symbol symbol, Duration interval, List<String> bars, Instant at) implements Event {}
 
     /** The pipeline changed the effective target; {@code sequence} is the last order sequence number used. */
     record TargetDecided(Instant barClose, Direction wanted, Direction target, Price reference,

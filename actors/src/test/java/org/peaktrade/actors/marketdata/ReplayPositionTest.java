@@ -34,6 +34,13 @@ class ReplayPositionTest {
     return LongStream.range(0, count).mapToObj(Bars::minute).toList();
   }
 
+  /** Emits {@code bars} through {@code writer}, the first at second 1, the next a second later each. */
+  private static void emitOneASecond(ReplayPosition writer, List<Bar> bars) {
+    for (int i = 0; i < bars.size(); i++) {
+      writer.emitted(bars.get(i), (i + 1) * SECOND);
+    }
+  }
+
   @Test
   void playsEveryBarWhenNoPositionWasRecorded() {
     List<Bar> bars = bars(5);
@@ -44,10 +51,7 @@ class ReplayPositionTest {
   @Test
   void recordsTheBarLagBarsBehindTheNewestAndResumesAfterIt() {
     List<Bar> bars = bars(10);
-    ReplayPosition writer = position(dir.resolve("a.csv"), BTC, 3);
-    for (int i = 0; i < 8; i++) {
-      writer.emitted(bars.get(i), (i + 1) * SECOND);
-    }
+    emitOneASecond(position(dir.resolve("a.csv"), BTC, 3), bars.subList(0, 8));
 
     ReplayPosition reader = position(dir.resolve("a.csv"), BTC, 3);
 
@@ -59,10 +63,7 @@ class ReplayPositionTest {
   @Test
   void aReplayStoppedBeforeLagBarsResumesFromTheStartAndKnowsWhatItHadPlayed() {
     List<Bar> bars = bars(10);
-    ReplayPosition writer = position(dir.resolve("a.csv"), BTC, 5);
-    for (int i = 0; i < 3; i++) {
-      writer.emitted(bars.get(i), (i + 1) * SECOND);
-    }
+    emitOneASecond(position(dir.resolve("a.csv"), BTC, 5), bars.subList(0, 3));
 
     ReplayPosition reader = position(dir.resolve("a.csv"), BTC, 5);
 
@@ -131,11 +132,8 @@ class ReplayPositionTest {
   void aPositionThatCannotBeWrittenIsReportedOnceAndTheReplayGoesOn() throws IOException {
     Files.writeString(dir.resolve("market-data"), "a file where the directory should be");
     ReplayPosition writer = position(dir.resolve("a.csv"), BTC, 0);
-    List<Bar> bars = bars(3);
 
-    for (int i = 0; i < 3; i++) {
-      writer.emitted(bars.get(i), (i + 1) * SECOND);
-    }
+    emitOneASecond(writer, bars(3));
 
     assertThat(warnings).singleElement().asString().startsWith("cannot record the replay position in "
         + dir.resolve("market-data/replay-position"));

@@ -154,8 +154,8 @@ class OrderSubmissionTest {
 
   /** The session's persisted events, oldest first, each in a few words (reasons only where they are asserted). */
   private List<String> described(String id) {
-    return journal.persistedInStorage(TradingSession.persistenceId(id).id()).stream()
-        .map(event -> describe((Event) event)).toList();
+    return SessionJournal.expanded(journal.persistedInStorage(TradingSession.persistenceId(id).id())).stream()
+        .map(OrderSubmissionTest::describe).toList();
   }
 
   private static String describe(Event event) {

@@ -101,7 +101,8 @@ class TradingSessionBatchTest {
 
     assertThat(described(together)).as("the same events, in the same order").isEqualTo(described(alone))
         .contains("TargetDecided", "Filled #4");
-    assertThat(fills(batched, batchedSession)).hasSize(4).isEqualTo(fills(oneByOne, reference));
+    assertThat(SessionJournal.fills(batched, batchedSession)).hasSize(4)
+        .isEqualTo(SessionJournal.fills(oneByOne, reference));
     assertThat(batchedView.equity()).isEqualTo(referenceView.equity());
     assertThat(batchedWrites).as("Started, then the delivery of bars 1-199 with bar 0's waiting event")
         .isEqualTo(2);
@@ -125,8 +126,9 @@ class TradingSessionBatchTest {
     SessionView referenceView = oneByOne.awaitBars(reference, BARS);
 
     assertThat(described(together)).contains("bar 49", "bar 50 failed", "bar 51").isEqualTo(described(alone));
-    assertThat(fills(batched, batchedSession)).as("LONG from the 30th to the 79th bar seen; bar 50 is not seen again")
-        .hasSize(2).isEqualTo(fills(oneByOne, reference));
+    assertThat(SessionJournal.fills(batched, batchedSession))
+        .as("LONG from the 30th to the 79th bar seen; bar 50 is not seen again")
+        .hasSize(2).isEqualTo(SessionJournal.fills(oneByOne, reference));
     assertThat(batchedView.equity()).isEqualTo(referenceView.equity());
   }
 
@@ -223,30 +225,7 @@ class TradingSessionBatchTest {
     return writes.getOrDefault(TradingSession.persistenceId(id).id(), new AtomicInteger()).get();
   }
 
-  private static List<String> fills(SessionHarness harness, ActorRef<TradingSession.Command> session) {
-    List<Fill> fills = harness.ask(session, TradingSession.GetFills::new);
-    return fills.stream().map(f -> f.orderId().value().replaceFirst("^.*-(\\d+)$", "$1") + " " + f.side() + " "
-        + f.quantity() + " @ " + f.price() + " " + f.time()).toList();
-  }
-
-  /** The session's persisted events, oldest first, each in a few words without ids or clock times. */
   private List<String> described(String id) {
-    return journal.persistedInStorage(TradingSession.persistenceId(id).id()).stream()
-        .map(event -> describe((Event) event)).toList();
-  }
-
-  private static String describe(Event event) {
-    if (event instanceof Event.BarProcessed processed) {
-      return "bar " + Duration.between(Bars.T0, processed.bar().openTime()).toMinutes()
-          + (processed.strategyFailure() == null ? "" : " failed");
-    }
-    if (event instanceof Event.OrderUpdated updated) {
-      return updated.change().getClass().getSimpleName() + " #"
-          + updated.change().orderId().value().replaceFirst("^.*-(\\d+)$", "$1");
-    }
-    if (event instanceof Event.RiskChecked checked) {
-      return "RiskChecked #" + checked.orderId().value().replaceFirst("^.*-(\\d+)$", "$1");
-    }
-    return event.getClass().getSimpleName();
+    return SessionJournal.described(journal, id);
   }
 }

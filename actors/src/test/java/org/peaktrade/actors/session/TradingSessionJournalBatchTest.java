@@ -129,7 +129,8 @@ class TradingSessionJournalBatchTest {
     assertThat(written).as("bars 7 and 8 changed nothing and were still waiting").doesNotContain("bar 7", "bar 8")
         .contains("bar 6");
     assertThat(described(interrupted)).isEqualTo(described(straight));
-    assertThat(fills(resumed)).isNotEmpty().isEqualTo(fills(uninterrupted));
+    assertThat(SessionJournal.fills(harness, resumed)).isNotEmpty()
+        .isEqualTo(SessionJournal.fills(harness, uninterrupted));
     assertThat(after.cash()).isEqualTo(reference.cash());
     assertThat(after.equity()).isEqualTo(reference.equity());
     assertThat(after.barsSeen()).isEqualTo(12);
@@ -168,29 +169,7 @@ class TradingSessionJournalBatchTest {
         lines -> lines.contains(line));
   }
 
-  private List<String> fills(ActorRef<TradingSession.Command> session) {
-    List<Fill> fills = harness.ask(session, TradingSession.GetFills::new);
-    return fills.stream().map(f -> f.orderId().value().replaceFirst("^.*-(\\d+)$", "$1") + " " + f.side() + " "
-        + f.quantity() + " @ " + f.price() + " " + f.time()).toList();
-  }
-
-  /** The session's persisted events, oldest first, each in a few words without ids or clock times. */
   private List<String> described(String id) {
-    return journal.persistedInStorage(TradingSession.persistenceId(id).id()).stream()
-        .map(event -> describe((Event) event)).toList();
-  }
-
-  private static String describe(Event event) {
-    if (event instanceof Event.BarProcessed processed) {
-      return "bar " + Duration.between(Bars.T0, processed.bar().openTime()).toMinutes();
-    }
-    if (event instanceof Event.OrderUpdated updated) {
-      return updated.change().getClass().getSimpleName() + " #"
-          + updated.change().orderId().value().replaceFirst("^.*-(\\d+)$", "$1");
-    }
-    if (event instanceof Event.RiskChecked checked) {
-      return "RiskChecked #" + checked.orderId().value().replaceFirst("^.*-(\\d+)$", "$1");
-    }
-    return event.getClass().getSimpleName();
+    return SessionJournal.described(journal, id);
   }
 }

@@ -87,6 +87,32 @@ public final class CandleAppendCheck {
     return Math.floorMod(bar.openTime().toEpochMilli(), intervalNanos / 1_000_000) == 0;
   }
 
+  /**
+   * {@code result} judged again for its {@link Reason#OUT_OF_ORDER} rejections now that {@code keptNow} (candles read
+   * from the store after the append, around those open times) is known: a candle kept at the open time of one of them
+   * was stored by another writer between this append's reads (it read that writer's newest candle but not yet its
+   * older ones). Such a candle is then what it would have been had the reads seen it: a duplicate, ignored and
+   * counted, when the same; a conflicting duplicate when different. The others stay out of order; order is kept.
+   */
+  public static AppendResult outOfOrderReconsidered(AppendResult result, List<Bar> keptNow) {
+    Map<String, Bar> kept = new HashMap<>();
+    keptNow.forEach(bar -> kept.put(CandleSeries.of(bar) + "@" + bar.openTime(), bar));
+    List<CandleRejection> rejections = new ArrayList<>(result.rejections().size());
+    int duplicates = 0;
+    for (CandleRejection rejection : result.rejections()) {
+      Bar there = rejection.reason() == Reason.OUT_OF_ORDER
+          ? kept.get(CandleSeries.of(rejection.bar()) + "@" + rejection.bar().openTime()) : null;
+      if (there == null) {
+        rejections.add(rejection);
+      } else if (there.equals(rejection.bar())) {
+        duplicates++;
+      } else {
+        rejections.add(conflict(rejection.bar(), there));
+      }
+    }
+    return new AppendResult(result.stored(), result.duplicatesIgnored() + duplicates, rejections, result.gaps());
+  }
+
   /** The rejection of {@code offered} because {@code kept}, with the same open time, differs from it. */
   public static CandleRejection conflict(Bar offered, Bar kept) {
     return new CandleRejection(offered, Reason.CONFLICTING_DUPLICATE, CandleSeries.of(offered) + " candle at "

@@ -31,6 +31,23 @@ class CandleAppendCheckTest {
   }
 
   @Test
+  void anOutOfOrderCandleWhoseTimeAnotherWriterFilledMeanwhileBecomesADuplicateOrAConflict() {
+    StoredCandles stored = new StoredCandles(Optional.of(flat(5, "105")), List.of());
+    AppendPlan plan = CandleAppendCheck.plan(List.of(flat(1, "101"), flat(2, "102"), flat(3, "103")),
+        Map.of(BTC_1M, stored));
+    assertThat(plan.result().rejections()).extracting(CandleRejection::reason)
+        .containsOnly(CandleRejection.Reason.OUT_OF_ORDER);
+
+    AppendResult again = CandleAppendCheck.outOfOrderReconsidered(plan.result(),
+        List.of(flat(1, "101"), flat(2, "99"), flat(5, "105")));
+
+    assertThat(again.duplicatesIgnored()).as("minute 1: the same candle").isEqualTo(1);
+    assertThat(again.rejections()).containsExactly(CandleAppendCheck.conflict(flat(2, "102"), flat(2, "99")),
+        plan.result().rejections().get(2));
+    assertThat(again.rejections().get(0).detail()).contains("differs from the one kept");
+  }
+
+  @Test
   void ignoresAndCountsCandlesIdenticalToStoredOnes() {
     StoredCandles stored = new StoredCandles(Optional.of(flat(1, "101")), List.of(flat(0, "100"), flat(1, "101")));
 
