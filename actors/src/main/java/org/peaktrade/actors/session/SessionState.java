@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.peaktrade.actors.session.TradingSession.Event;
 import org.peaktrade.engine.portfolio.Ledger;
 import org.peaktrade.engine.portfolio.Position;
@@ -66,7 +67,9 @@ final class SessionState {
   private final List<OrderEvent> orderEvents = new ArrayList<>();
   private final ArrayDeque<RetainedBar> retained = new ArrayDeque<>();
   private final ArrayDeque<EquityPoint> equity = new ArrayDeque<>();
-  private final TradingCore core;
+  /** Made on first use: the empty state Pekko keeps for every session never needs one. */
+  private TradingCore core;
+  private final Supplier<TradingCore> cores;
 
   /** A bar as retained for warm-up; one the strategy failed on is not shown to a fresh strategy again. */
   public record RetainedBar(Bar bar, boolean strategySawIt) {}
@@ -77,8 +80,14 @@ final class SessionState {
       List<RetainedBar> retained, List<EquityPoint> equity) implements CborSerializable {}
 
   SessionState(SessionSpec spec, int recoveryBars, int equityPoints, TradingCore core) {
+    this(spec, recoveryBars, equityPoints, () -> core);
+    Objects.requireNonNull(core, "core");
+  }
+
+  /** A state whose core {@code cores} makes when it is first needed. */
+  SessionState(SessionSpec spec, int recoveryBars, int equityPoints, Supplier<TradingCore> cores) {
     this.spec = Objects.requireNonNull(spec, "spec");
-    this.core = Objects.requireNonNull(core, "core");
+    this.cores = Objects.requireNonNull(cores, "cores");
     this.recoveryBars = recoveryBars;
     this.equityPoints = equityPoints;
     this.ledger = new Ledger(new Money(spec.startingCash()));
@@ -91,7 +100,7 @@ final class SessionState {
     } else if (event instanceof Event.BarProcessed processed) {
       onBar(processed.bar(), processed.strategyFailure() == null);
       if (recovering) {
-        core.recoverBar(processed.bar());
+        core().recoverBar(processed.bar());
       }
     } else if (event instanceof Event.BarsProcessed run) {
       BarRuns.expand(run).forEach(processed -> apply(processed, recovering));
@@ -99,13 +108,13 @@ final class SessionState {
       target = decided.target();
       orderSequence = decided.sequence();
       if (recovering) {
-        core.recoverTarget(decided.target(), decided.sequence());
+        core().recoverTarget(decided.target(), decided.sequence());
       }
     } else if (event instanceof Event.OrderUpdated updated) {
       applyOrderEvent(updated.change(), recovering);
     } else if (event instanceof Event.RiskChecked checked) {
       if (recovering && lastBar != null) {
-        core.recoverRiskChecked(checked.decision(), lastBar.closeTime());
+        core().recoverRiskChecked(checked.decision(), lastBar.closeTime());
       }
     } else if (event instanceof Event.MarketDataWentStale stale) {
       staleReason = stale.reason();
@@ -160,12 +169,12 @@ final class SessionState {
 
   private void recoverCore(OrderEvent event) {
     if (event instanceof OrderEvent.Accepted) {
-      core.recoverAccepted(tracker.get(event.orderId()).orElseThrow().order());
+      core().recoverAccepted(tracker.get(event.orderId()).orElseThrow().order());
     } else if (event instanceof OrderEvent.Filled filled) {
-      core.recoverFill(filled.fill());
+      core().recoverFill(filled.fill());
     } else if (event instanceof OrderEvent.Canceled || event instanceof OrderEvent.Expired
         || event instanceof OrderEvent.Rejected) {
-      core.recoverEnded(event.orderId());
+      core().recoverEnded(event.orderId());
     }
   }
 
@@ -199,6 +208,9 @@ final class SessionState {
 
   /** The session's trading core: driven by the command handler while trading (see the class comment). */
   TradingCore core() {
+    if (core == null) {
+      core = cores.get();
+    }
     return core;
   }
 

@@ -271,7 +271,8 @@ public final class TradingSession
    * the recovery after a failed write (a restart of this actor) included, while {@link SessionState} is mutable: so
    * it is never applied to; the first event goes to a fresh copy ({@link #eventHandler}). Otherwise that recovery
    * would replay the journal on top of the events already applied and count bars, orders and fills twice. Its core
-   * is never driven either: the first event of a session, {@link Event.Started}, comes before its first bar.
+   * is never made: the first event of a session, {@link Event.Started}, comes before its first bar, and the core of
+   * a state is made when first used.
    */
   @Override
   public SessionState emptyState() {
@@ -279,7 +280,7 @@ public final class TradingSession
   }
 
   private SessionState freshState() {
-    return new SessionState(plan.spec(), settings.recoveryBars(), settings.equityPoints(), newCore());
+    return new SessionState(plan.spec(), settings.recoveryBars(), settings.equityPoints(), this::newCore);
   }
 
   private TradingCore newCore() {
@@ -296,30 +297,56 @@ public final class TradingSession
     return new SessionSnapshotAdapter(plan.spec(), settings.recoveryBars(), settings.equityPoints(), this::newCore);
   }
 
+  /** One handler case for every command ({@link #onCommand}): a case per command type costs each session ~1.5 KB. */
   @Override
   public CommandHandlerWithReply<Command, Event, SessionState> commandHandler() {
-    return newCommandHandlerWithReplyBuilder().forAnyState()
-        .onCommand(GetView.class, (state, c) -> journaledThenReply(state, c.replyTo(), this::view))
-        .onCommand(GetOrders.class, (state, c) -> Effect().reply(c.replyTo(), state.orders()))
-        .onCommand(GetFills.class, (state, c) -> Effect().reply(c.replyTo(), state.fills()))
-        .onCommand(GetPositions.class, (state, c) -> journaledThenReply(state, c.replyTo(), SessionState::positions))
-        .onCommand(GetEquity.class, (state, c) -> journaledThenReply(state, c.replyTo(), SessionState::equity))
-        .onCommand(Stop.class, this::onStop)
-        .onCommand(Begin.class, this::onBegin)
-        .onCommand(FeedStarted.class, this::onFeedStarted)
-        .onCommand(BarsArrived.class, this::onBarsArrived)
-        .onCommand(FeedEnded.class, this::onFeedEnded)
-        .onCommand(StrategyAnswered.class, this::onStrategyAnswered)
-        .onCommand(RiskAnswered.class, this::onRiskAnswered)
-        .onCommand(Killed.class, this::onKilled)
-        .onCommand(Record.class, (state, record) -> persistOutOfBand(state, steps.orderUpdates(record.events())))
-        .onCommand(RecheckRestore.class, this::onRecheckRestore)
-        .onCommand(JournalBatchDue.class, (state, due) -> persistOutOfBand(state, List.of()))
-        .onCommand(GateKnown.class, this::onGateKnown)
-        .onCommand(Continue.class, (state, c) -> walk(state))
-        .onCommand(StrategyTerminated.class, this::onStrategyTerminated)
-        .onCommand(Tick.class, this::onTick)
-        .build();
+    return newCommandHandlerWithReplyBuilder().forAnyState().onAnyCommand(this::onCommand);
+  }
+
+  /** The table of commands. */
+  private ReplyEffect<Event, SessionState> onCommand(SessionState state, Command command) {
+    if (command instanceof BarsArrived c) {
+      return onBarsArrived(state, c);
+    } else if (command instanceof StrategyAnswered c) {
+      return onStrategyAnswered(state, c);
+    } else if (command instanceof RiskAnswered c) {
+      return onRiskAnswered(state, c);
+    } else if (command instanceof Continue) {
+      return walk(state);
+    } else if (command instanceof GetView c) {
+      return journaledThenReply(state, c.replyTo(), this::view);
+    } else if (command instanceof GetOrders c) {
+      return Effect().reply(c.replyTo(), state.orders());
+    } else if (command instanceof GetFills c) {
+      return Effect().reply(c.replyTo(), state.fills());
+    } else if (command instanceof GetPositions c) {
+      return journaledThenReply(state, c.replyTo(), SessionState::positions);
+    } else if (command instanceof GetEquity c) {
+      return journaledThenReply(state, c.replyTo(), SessionState::equity);
+    } else if (command instanceof Stop c) {
+      return onStop(state, c);
+    } else if (command instanceof Begin c) {
+      return onBegin(state, c);
+    } else if (command instanceof FeedStarted c) {
+      return onFeedStarted(state, c);
+    } else if (command instanceof FeedEnded c) {
+      return onFeedEnded(state, c);
+    } else if (command instanceof Killed c) {
+      return onKilled(state, c);
+    } else if (command instanceof Record c) {
+      return persistOutOfBand(state, steps.orderUpdates(c.events()));
+    } else if (command instanceof RecheckRestore c) {
+      return onRecheckRestore(state, c);
+    } else if (command instanceof JournalBatchDue) {
+      return persistOutOfBand(state, List.of());
+    } else if (command instanceof GateKnown c) {
+      return onGateKnown(state, c);
+    } else if (command instanceof StrategyTerminated c) {
+      return onStrategyTerminated(state, c);
+    } else if (command instanceof Tick c) {
+      return onTick(state, c);
+    }
+    throw new IllegalArgumentException("unknown command " + command);
   }
 
   // ---- lifecycle
@@ -341,11 +368,13 @@ public final class TradingSession
     progress.reset();
     heldForGate = null;
     gateWaited = false;
-    state.core().recoverTarget(state.target(), steps.sequenceFloor(state));
     if (!state.hasStarted()) {
       children.spawn(state);
       context.getSelf().tell(new Begin());
-    } else if (!state.isStopped()) {
+      return;
+    }
+    state.core().recoverTarget(state.target(), steps.sequenceFloor(state));
+    if (!state.isStopped()) {
       children.spawn(state);
       restored.hold(state);
       startTrading(state);

@@ -104,8 +104,9 @@ class TradingSessionBatchTest {
     assertThat(SessionJournal.fills(batched, batchedSession)).hasSize(4)
         .isEqualTo(SessionJournal.fills(oneByOne, reference));
     assertThat(batchedView.equity()).isEqualTo(referenceView.equity());
-    assertThat(batchedWrites).as("Started, then the delivery of bars 1-199 with bar 0's waiting event")
-        .isEqualTo(2);
+    assertThat(batchedWrites).as("Started, then the delivery of bars 1-199 with bar 0's waiting event (or, when"
+        + " the feed had gathered a few bars before the first delivery, that delivery and the rest): four trades,"
+        + " at most two writes").isBetween(2, 3);
     assertThat(batchedView.catchingUp()).as("the last delivery held many bars")
         .matches("catching up: took ([2-9]|[1-9]\\d+) bars at once, up to the bar of "
             + Bars.T0.plus(Duration.ofMinutes(199)));
@@ -142,8 +143,9 @@ class TradingSessionBatchTest {
 
     ActorRef<TradingSession.Command> resumed = batched.spawn(batched.plan(spec(id, SessionMode.PAPER),
         () -> longBetween(20, 40, 100, 130), RiskLimits.none(), Source.from(rising(0, BARS)).concat(live.bars())));
-    SessionView skipping = Polling.until("the resumed session skips", SessionHarness.AWAIT,
-        () -> batched.view(resumed), view -> view.catchingUp() != null && view.catchingUp().startsWith("skipping"));
+    String lastAgain = "up to " + Bars.T0.plus(Duration.ofMinutes(199)) + " again";
+    SessionView skipping = Polling.until("the resumed session skipped the feed's last old bar", SessionHarness.AWAIT,
+        () -> batched.view(resumed), view -> view.catchingUp() != null && view.catchingUp().contains(lastAgain));
     live.offer(rising(BARS, BARS + 1).toArray(Bar[]::new));
     SessionView keepingUp = batched.awaitBars(resumed, BARS + 1);
 
