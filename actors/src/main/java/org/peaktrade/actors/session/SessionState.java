@@ -74,10 +74,16 @@ final class SessionState {
   /** A bar as retained for warm-up; one the strategy failed on is not shown to a fresh strategy again. */
   public record RetainedBar(Bar bar, boolean strategySawIt) {}
 
-  /** The state as stored in a snapshot: the order events stand in for tracker, ledger and fills. */
+  /**
+   * The state as stored in a snapshot: the order events stand in for tracker, ledger and fills. Retained bars and
+   * equity marks are written as lines ({@link SnapshotLines}: {@code retainedLines}, {@code equityLines}); the
+   * object lists {@code retained} and {@code equity} are what snapshots written before held (and what bars that do
+   * not fit the lines are written as). Either may be missing (null) in a snapshot read back.
+   */
   public record Snapshot(Instant startedAt, String stoppedReason, String strategyStoppedReason, String staleReason,
       long barsSeen, Bar lastBar, long orderSequence, Direction target, List<OrderEvent> orderEvents,
-      List<RetainedBar> retained, List<EquityPoint> equity) implements CborSerializable {}
+      List<RetainedBar> retained, List<EquityPoint> equity, List<String> retainedLines, List<String> equityLines)
+      implements CborSerializable {}
 
   SessionState(SessionSpec spec, int recoveryBars, int equityPoints, TradingCore core) {
     this(spec, recoveryBars, equityPoints, () -> core);
@@ -179,8 +185,11 @@ final class SessionState {
   }
 
   Snapshot snapshot() {
+    List<RetainedBar> bars = List.copyOf(retained);
+    boolean lines = SnapshotLines.fits(bars);
     return new Snapshot(startedAt, stoppedReason, strategyStoppedReason, staleReason, barsSeen, lastBar,
-        orderSequence, target, List.copyOf(orderEvents), List.copyOf(retained), List.copyOf(equity));
+        orderSequence, target, List.copyOf(orderEvents), lines ? List.of() : bars, List.of(),
+        lines ? SnapshotLines.retainedLines(bars) : List.of(), SnapshotLines.equityLines(List.copyOf(equity)));
   }
 
   static SessionState fromSnapshot(Snapshot snapshot, SessionSpec spec, int recoveryBars, int equityPoints,
@@ -199,11 +208,17 @@ final class SessionState {
     if (snapshot.lastBar() != null) {
       core.recoverBar(snapshot.lastBar());
     }
-    snapshot.retained().stream().skip(Math.max(0, snapshot.retained().size() - recoveryBars))
-        .forEach(state.retained::addLast);
-    snapshot.equity().stream().skip(Math.max(0, snapshot.equity().size() - equityPoints))
-        .forEach(state.equity::addLast);
+    List<RetainedBar> retained = new ArrayList<>(orEmpty(snapshot.retained()));
+    retained.addAll(SnapshotLines.retained(spec.symbol(), orEmpty(snapshot.retainedLines())));
+    List<EquityPoint> equity = new ArrayList<>(orEmpty(snapshot.equity()));
+    equity.addAll(SnapshotLines.equity(orEmpty(snapshot.equityLines())));
+    retained.stream().skip(Math.max(0, retained.size() - recoveryBars)).forEach(state.retained::addLast);
+    equity.stream().skip(Math.max(0, equity.size() - equityPoints)).forEach(state.equity::addLast);
     return state;
+  }
+
+  private static <T> List<T> orEmpty(List<T> list) {
+    return list == null ? List.of() : list;
   }
 
   /** The session's trading core: driven by the command handler while trading (see the class comment). */
