@@ -32,7 +32,6 @@ import org.peaktrade.actors.risk.RiskGate;
 import org.peaktrade.actors.watchdog.BudgetedSupervisor;
 import org.peaktrade.actors.watchdog.Watchdog;
 import org.peaktrade.engine.execution.ParticipationLimit;
-import org.peaktrade.engine.killswitch.GateDecision;
 import org.peaktrade.engine.strategy.Direction;
 import org.peaktrade.engine.trading.Retarget;
 import org.peaktrade.engine.trading.TradingCore;
@@ -96,7 +95,8 @@ import org.peaktrade.protocol.session.SessionView;
  * <p>This class is the table of commands and the order of the steps; its helpers (none of them an actor) do the rest:
  * {@link BarQueue} holds the delivery in flight ({@link BatchWork}: its bars, answers and pending events), {@link SessionSteps} words the events,
  * {@link SessionChildren} spawns and asks the children, {@link FeedLink} subscribes to the feed,
- * {@link SessionLiveness} keeps the heartbeat and stale timers, {@link RunLogEffects} persists with the run log.
+ * {@link SessionLiveness} keeps the heartbeat and stale timers, {@link GateWait} holds the first bars until the
+ * kill-switch view knows the session, {@link RunLogEffects} persists with the run log.
  */
 public final class TradingSession
     extends EventSourcedBehaviorWithEnforcedReplies<TradingSession.Command, TradingSession.Event, SessionState> {
@@ -153,11 +153,8 @@ public final class TradingSession
   /** Go on with the batch in flight after a write it had to wait for. */
   private enum Continue implements Command { INSTANCE }
 
-  /** Ask the kill-switch view again whether it knows this session yet (a bar waits for it). */
+  /** Ask the kill-switch view again whether it knows this session yet (bars wait for it, {@link GateWait}). */
   private enum GateKnown implements Command { INSTANCE }
-
-  /** How often a bar held until the kill-switch view knows the session asks again. */
-  static final Duration GATE_RECHECK = Duration.ofMillis(100);
 
   /** The strategy runner of {@code generation} stopped (one of an earlier incarnation is ignored). */
   record StrategyTerminated(int generation) implements Command {}
@@ -227,12 +224,7 @@ public final class TradingSession
   private final TimerScheduler<Command> timers;
   private final SessionState empty;
   private boolean stopping;
-  /** Bars that arrived before the kill-switch view knew this session (just after it registered); null: none. */
-  private BarsArrived heldForGate;
-  /** When the held bar began to wait ({@link System#nanoTime}); it waits at most {@code ask-timeout}. */
-  private long heldSinceNanos;
-  /** Bars wait for the view only until the first one is taken in this incarnation. */
-  private boolean gateWaited;
+  private final GateWait gateWait;
   /** True while the journal is read back (events then rebuild the core too); false once the session trades. */
   private boolean recovering = true;
 
@@ -255,6 +247,8 @@ public final class TradingSession
     this.children = new SessionChildren(context, plan, deps);
     this.steps = new SessionSteps(plan, deps.clock(), deps.gateView());
     this.restored = new RestoredOrders(timers, deps.gateView(), steps, plan.id(), deps.clock());
+    this.gateWait = new GateWait(context, timers, deps.gateView(), plan.id(), settings.askTimeout(),
+        GateKnown.INSTANCE);
     this.empty = freshState();
   }
 
@@ -339,8 +333,8 @@ public final class TradingSession
       return onRecheckRestore(state, c);
     } else if (command instanceof JournalBatchDue) {
       return persistOutOfBand(state, List.of());
-    } else if (command instanceof GateKnown c) {
-      return onGateKnown(state, c);
+    } else if (command instanceof GateKnown) {
+      return onGateKnown(state);
     } else if (command instanceof StrategyTerminated c) {
       return onStrategyTerminated(state, c);
     } else if (command instanceof Tick c) {
@@ -366,8 +360,7 @@ public final class TradingSession
     bars.clear();
     unjournaled.clear();
     progress.reset();
-    heldForGate = null;
-    gateWaited = false;
+    gateWait.reset();
     if (!state.hasStarted()) {
       children.spawn(state);
       context.getSelf().tell(new Begin());
@@ -399,7 +392,7 @@ public final class TradingSession
       return Effect().reply(stop.replyTo(), view(state));
     }
     stopping = true;
-    heldForGate = null;
+    gateWait.drop();
     feed.disconnect();
     liveness.stop();
     String reason = "session stopped: " + stop.reason();
@@ -442,8 +435,8 @@ public final class TradingSession
       return Effect().noReply();
     }
     BarsArrived taken = new BarsArrived(arrived.ackTo(), fresh);
-    if (gateUnknown() && !gateWaited) {
-      holdForGate(taken);
+    if (gateWait.mustHold()) {
+      gateWait.hold(taken);
       return Effect().noReply();
     }
     return takeBars(state, taken);
@@ -474,7 +467,7 @@ public final class TradingSession
   }
 
   private ReplyEffect<Event, SessionState> takeBars(SessionState state, BarsArrived arrived) {
-    gateWaited = true;
+    gateWait.taken();
     BatchWork work = bars.start(arrived.bars(), arrived.ackTo());
     liveness.armStaleTimer(work.last());
     List<Event> first = new ArrayList<>();
@@ -488,47 +481,10 @@ public final class TradingSession
     return persist(state, first, this::resumeWalk);
   }
 
-  /**
-   * Whether the node's kill-switch view has not heard about this session's switch (or the global one) since the
-   * session registered. A bar taken now would have every order it decides rejected as unknown, and a resumed session
-   * would decide differently from one that was never interrupted; so the bar waits (the feed with it) until the view
-   * knows — about one gate refresh. A view that knew and went stale blocks orders as before, bars keep coming.
-   */
-  private boolean gateUnknown() {
-    GateDecision gate = deps.gateView().check(plan.id());
-    return !gate.allowed() && gate.reason().equals("unknown");
-  }
-
-  private void holdForGate(BarsArrived arrived) {
-    if (heldForGate == null) {
-      context.getLog().info("session {}: waiting for the kill-switch view to know the session before taking bars",
-          plan.id());
-      heldSinceNanos = System.nanoTime();
-    }
-    heldForGate = arrived;
-    timers.startSingleTimer(GateKnown.INSTANCE, GATE_RECHECK);
-  }
-
-  /**
-   * Takes the held bar once the view knows the session, or once it waited {@code ask-timeout}: a kill switch that
-   * does not answer must not stop the session's bars for good; its orders are then rejected as unknown (fail closed).
-   */
-  private ReplyEffect<Event, SessionState> onGateKnown(SessionState state, GateKnown known) {
-    if (heldForGate == null) {
-      return Effect().noReply();
-    }
-    boolean waitedEnough = System.nanoTime() - heldSinceNanos >= settings.askTimeout().toNanos();
-    if (gateUnknown() && !waitedEnough) {
-      timers.startSingleTimer(GateKnown.INSTANCE, GATE_RECHECK);
-      return Effect().noReply();
-    }
-    if (waitedEnough) {
-      context.getLog().warn("session {}: the kill-switch view still does not know the session after {}; taking bars, "
-          + "orders are rejected until it does", plan.id(), settings.askTimeout());
-    }
-    BarsArrived held = heldForGate;
-    heldForGate = null;
-    return takeBars(state, held);
+  /** The bars held until the kill-switch view knows the session, once they may go ({@link GateWait}). */
+  private ReplyEffect<Event, SessionState> onGateKnown(SessionState state) {
+    Optional<BarsArrived> held = gateWait.release();
+    return held.isPresent() ? takeBars(state, held.get()) : Effect().noReply();
   }
 
   /** Continues the batch after a write its first events needed (nothing to reply; the walk may persist again). */
