@@ -68,10 +68,13 @@ class KubernetesBootstrapIT {
 
         List<Integer> formedBy = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-          String log = nodes.get(i).log();
-          assertThat(log).contains("cluster:       member pekko://peak-trade@127.0.0.1:" + remoting.get(i)
+          NodeProcess node = nodes.get(i);
+          String banner = "cluster:       member pekko://peak-trade@127.0.0.1:" + remoting.get(i)
               + ", joined through Cluster Bootstrap (kubernetes-api discovery of service 'peak-trade', 3 contact "
-              + "points required)");
+              + "points required)";
+          // The API answers as soon as it is bound; the start banner is printed right after.
+          eventually(() -> node.log().contains(banner));
+          String log = node.log();
           if (log.contains(FORMED)) {
             formedBy.add(i);
           }
