@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +42,13 @@ class ReplayPositionTest {
     }
   }
 
+  /** A position file as replays wrote it before the newest bar played was recorded: file, symbol, position. */
+  private void writeEarlierFormat(Instant resumeAfter) throws IOException {
+    Path file = dir.resolve("market-data/replay-position");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, dir.resolve("a.csv").toAbsolutePath().normalize() + "\nBTC/USD\n" + resumeAfter + "\n");
+  }
+
   @Test
   void playsEveryBarWhenNoPositionWasRecorded() {
     List<Bar> bars = bars(5);
@@ -74,10 +82,7 @@ class ReplayPositionTest {
   @Test
   void aPositionWrittenByTheEarlierThreeLineFormatResumesAfterItAndPlaysNothingAgain() throws IOException {
     List<Bar> bars = bars(5);
-    Path file = dir.resolve("market-data/replay-position");
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, dir.resolve("a.csv").toAbsolutePath().normalize() + "\nBTC/USD\n"
-        + bars.get(1).openTime() + "\n");
+    writeEarlierFormat(bars.get(1).openTime());
     ReplayPosition reader = position(dir.resolve("a.csv"), BTC, 1);
 
     assertThat(reader.remaining(bars)).isEqualTo(bars.subList(2, 5));
@@ -120,10 +125,7 @@ class ReplayPositionTest {
   @Test
   void aReplayPlayedToItsEndLeavesNothingToPlay() throws IOException {
     List<Bar> bars = bars(3);
-    Path file = dir.resolve("market-data/replay-position");
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, dir.resolve("a.csv").toAbsolutePath().normalize() + "\nBTC/USD\n"
-        + bars.get(2).openTime() + "\n");
+    writeEarlierFormat(bars.get(2).openTime());
 
     assertThat(position(dir.resolve("a.csv"), BTC, 1).remaining(bars)).isEmpty();
   }
