@@ -2,6 +2,7 @@ package org.peaktrade.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -32,6 +33,7 @@ class NodeReplayResumeIT {
   private static final int REPLAYED_AGAIN = 1_024;
   private static final Instant FIRST = Instant.parse("2022-01-01T00:00:00Z");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir
   Path dir;
@@ -76,6 +78,45 @@ class NodeReplayResumeIT {
     }
   }
 
+  /**
+   * kill -9 of a node while a session trades on its replay, then the same start command: the session loses the bars
+   * it had not journaled yet with the crash, and the restarted replay plays them again unpaced before the session is
+   * back; it gets them from the feed's recent bars ({@code RecentBars}) and its equity curve, one point per bar,
+   * has no hole: every minute from its first bar to its last, once.
+   */
+  @Test
+  void aSessionResumedAfterKillNineMissesNoBarOfTheReplay() throws Exception {
+    Path file = candles();
+    Path data = dir.resolve("data");
+    String session = "peaktrade.node.demo-sessions = [ { id = \"steady\", strategy = \"ma-cross\", params { fast = 3,"
+        + " slow = 8 }, symbol = \"BTC/USD\", mode = SHADOW, sizing = \"qty:0.01\", starting-cash = 10000 } ]";
+    String paced = "peaktrade.market-data.replay.speed = 600\n" + session;
+
+    try (NodeProcess first = start(file, data, paced)) {
+      Polling.until("the session past 150 bars", Duration.ofSeconds(60), () -> barsSeen(first), seen -> seen > 150);
+      assertThat(first.killDashNine()).isEqualTo(128 + 9);
+    }
+    try (NodeProcess second = start(file, data, paced)) {
+      long after = Polling.until("the session past 300 bars", Duration.ofSeconds(90), () -> barsSeen(second),
+          seen -> seen > 300);
+      List<Instant> points = new ArrayList<>();
+      JSON.readTree(second.getFromRoot("/api/v1/sessions/steady/equity").body()).get("equity")
+          .forEach(point -> points.add(Instant.parse(point.get("time").asText())));
+
+      assertThat(points).hasSizeGreaterThanOrEqualTo((int) after);
+      for (int i = 1; i < points.size(); i++) {
+        assertThat(Duration.between(points.get(i - 1), points.get(i))).as("from point " + (i - 1) + " to " + i)
+            .isEqualTo(Duration.ofMinutes(1));
+      }
+      second.terminate();
+    }
+  }
+
+  private static long barsSeen(NodeProcess node) throws Exception {
+    HttpResponse<String> answer = node.getFromRoot("/api/v1/sessions/steady");
+    return answer.statusCode() == 200 ? JSON.readTree(answer.body()).get("barsSeen").asLong() : -1;
+  }
+
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
@@ -86,9 +127,9 @@ class NodeReplayResumeIT {
     Path conf = Files.writeString(dir.resolve("node-" + System.nanoTime() + ".conf"), String.join("\n",
         "peaktrade.market-data.replay.file = \"" + file + "\"",
         "peaktrade.market-data.replay.speed = max",
-        extra,
         "peaktrade.node.demo-sessions = []",
-        TestTokens.config()));
+        TestTokens.config(),
+        extra));
     return NodeProcess.start(dir.resolve("node-" + System.nanoTime() + ".log"), Map.of(), "--config",
         conf.toString(), "--data-dir", data.toString());
   }

@@ -34,9 +34,12 @@ final class FeedLink {
     this.maxBatch = maxBatch;
   }
 
-  /** Materialises one more subscription to the plan's feed, with the session as its sink. */
-  void connect() {
-    running = plan.feed().bars()
+  /**
+   * Materialises one more subscription to the plan's feed, with the session as its sink: the feed's recent bars after
+   * {@code last} first when the session has one (it resumes), then the live ones.
+   */
+  void connect(Bar last) {
+    running = plan.feed().after(last == null ? null : last.openTime())
         .viaMat(KillSwitches.single(), Keep.right())
         .batch(maxBatch, FeedLink::firstOfBatch, FeedLink::addToBatch)
         .to(ActorSink.<List<Bar>, Command, Ack>actorRefWithBackpressure(context.getSelf(), BarsArrived::new,

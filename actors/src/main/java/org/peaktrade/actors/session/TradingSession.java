@@ -381,7 +381,7 @@ public final class TradingSession
     }
     context.getSelf().tell(RecheckRestore.INSTANCE);
     liveness.start(state.lastBar());
-    feed.connect();
+    feed.connect(state.lastBar());
     context.getLog().info("session {} trading {} {} from a {} feed", plan.id(), plan.spec().mode(), plan.symbol(),
         plan.feed().source());
   }

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.peaktrade.actors.fixtures.Bars;
 import org.peaktrade.actors.fixtures.ControlledFeed;
+import org.peaktrade.actors.marketdata.RecentBars;
 import org.peaktrade.actors.fixtures.Polling;
 import org.peaktrade.actors.fixtures.SessionHarness;
 import org.peaktrade.actors.session.TradingSession.Event;
@@ -43,6 +44,7 @@ import org.peaktrade.engine.strategy.Direction;
 import org.peaktrade.engine.strategy.Strategy;
 import org.peaktrade.protocol.Bar;
 import org.peaktrade.protocol.Fill;
+import org.peaktrade.protocol.session.MarketDataSource;
 import org.peaktrade.protocol.session.SessionMode;
 import org.peaktrade.protocol.session.SessionView;
 
@@ -154,6 +156,35 @@ class TradingSessionBatchTest {
         + Bars.T0.plus(Duration.ofMinutes(199)));
     assertThat(skipping.barsSeen()).isEqualTo(BARS);
     assertThat(keepingUp.catchingUp()).isNull();
+  }
+
+  @Test
+  void aResumingSessionGetsTheFeedsRecentBarsAfterItsLastOnePublishedBeforeItSubscribed() throws Exception {
+    String id = freshId("recent");
+    String straight = freshId("recent-straight");
+    ActorRef<TradingSession.Command> first = oneByOne.spawn(oneByOne.plan(spec(id, SessionMode.PAPER),
+        () -> longBetween(20, 40, 100, 130), RiskLimits.none(), Source.from(rising(0, 120))));
+    oneByOne.awaitBars(first, 120);
+    testKit.stop(first);
+    RecentBars recent = new RecentBars(1024);
+    rising(0, BARS).forEach(recent::add);
+    ControlledFeed live = new ControlledFeed(testKit.system());
+
+    ActorRef<TradingSession.Command> resumed = oneByOne.spawn(oneByOne.plan(spec(id, SessionMode.PAPER),
+        () -> longBetween(20, 40, 100, 130), RiskLimits.none(),
+        new BarFeed(MarketDataSource.REPLAY, live.bars(), recent)));
+    SessionView caughtUp = oneByOne.awaitBars(resumed, BARS);
+    live.offer(rising(BARS, BARS + 1).toArray(Bar[]::new));
+    SessionView after = oneByOne.awaitBars(resumed, BARS + 1);
+    ActorRef<TradingSession.Command> reference = oneByOne.spawn(oneByOne.plan(spec(straight, SessionMode.PAPER),
+        () -> longBetween(20, 40, 100, 130), RiskLimits.none(), Source.from(rising(0, BARS + 1))));
+    SessionView referenceView = oneByOne.awaitBars(reference, BARS + 1);
+
+    assertThat(caughtUp.lastBarOpen()).isEqualTo(Bars.T0.plus(Duration.ofMinutes(BARS - 1)));
+    assertThat(SessionJournal.fills(oneByOne, resumed)).hasSize(4)
+        .isEqualTo(SessionJournal.fills(oneByOne, reference));
+    assertThat(after.equity()).isEqualTo(referenceView.equity());
+    assertThat(SessionJournal.described(journal, id)).isEqualTo(SessionJournal.described(journal, straight));
   }
 
   /**

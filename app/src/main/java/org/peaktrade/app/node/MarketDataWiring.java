@@ -27,6 +27,7 @@ import org.peaktrade.actors.marketdata.FeedStats;
 import org.peaktrade.actors.marketdata.MarketDataSettings;
 import org.peaktrade.actors.marketdata.ReplayFile;
 import org.peaktrade.actors.marketdata.ReplayFileRefused;
+import org.peaktrade.actors.marketdata.RecentBars;
 import org.peaktrade.actors.marketdata.ReplayPosition;
 import org.peaktrade.actors.marketdata.ReplaySettings;
 import org.peaktrade.actors.marketdata.ReplaySource;
@@ -91,6 +92,9 @@ final class MarketDataWiring {
 
     /** Validation counts of the feed's bars. */
     FeedStats barStats();
+
+    /** The newest bars published for {@code symbol}, for sessions that resume ({@link RecentBars#NONE}: none kept). */
+    RecentBars recent(Symbol symbol);
   }
 
   /**
@@ -170,6 +174,9 @@ final class MarketDataWiring {
     int playedBefore = replay.resume() ? position.playedBefore(toPlay) : 0;
     stats.willPlayAgain(playedBefore);
     AtomicInteger emitted = new AtomicInteger();
+    // A restarted node plays what it had played unpaced, before its sessions are back: those that resume get the
+    // bars after their last one from here (the bars a stop lost before they were journaled among them).
+    RecentBars recent = new RecentBars(FeedHub.DEFAULT_SUBSCRIBER_BUFFER);
     Source<Bar, NotUsed> bars = ReplaySource.resuming(toPlay, playedBefore, replay.speed())
         .map(bar -> {
           position.emitted(bar, System.nanoTime());
@@ -184,7 +191,11 @@ final class MarketDataWiring {
         })
         .via(WatchdogHeartbeats.flow("replay", Bar::symbol, watchdog, clock))
         .via(CheckedBarsFlow.create(stats, failure -> LOG.error(
-            "market data: the replay of {} failed and plays no more bars: {}", replayFile.path(), failure, failure)));
+            "market data: the replay of {} failed and plays no more bars: {}", replayFile.path(), failure, failure)))
+        .map(bar -> {
+          recent.add(bar);
+          return bar;
+        });
     FeedHub<Bar> hub = FeedHub.startLive(bars, FeedHub.DEFAULT_SUBSCRIBER_BUFFER, Materializer.matFromSystem(system));
     String description = "replaying " + replayFile.path() + " (" + replay.symbol() + ") at " + describe(replay.speed())
         + ": " + ReplayFile.count(replayFile.bars().size(), "bar") + ", "
@@ -193,7 +204,8 @@ final class MarketDataWiring {
         + (toPlay.size() < replayFile.bars().size() ? ", resuming with " + toPlay.size() + " left" : "")
         + (playedBefore > 0 ? ", the first " + playedBefore + " of them (played before the restart) unpaced" : "");
     LOG.info("market data: {}", description);
-    return new Fixed(Map.of(replay.symbol(), hub::subscribe), MarketDataSource.REPLAY, description, "replay", stats);
+    return new Fixed(Map.of(replay.symbol(), hub::subscribe), MarketDataSource.REPLAY, description, "replay", stats,
+        Map.of(replay.symbol(), recent));
   }
 
   /** The bars after the recorded position, logged when the replay goes on from there. */
@@ -225,11 +237,18 @@ final class MarketDataWiring {
     feed.connect();
     String description = "Kraken " + kraken.wsUri() + " " + kraken.subscriptions();
     LOG.info("market data: {}", description);
-    return new Fixed(bySymbol, MarketDataSource.LIVE, description, KrakenFeed.FEED_NAME, feed.stats().bars());
+    return new Fixed(bySymbol, MarketDataSource.LIVE, description, KrakenFeed.FEED_NAME, feed.stats().bars(),
+        Map.of());
   }
 
   private record Fixed(Map<Symbol, Supplier<Source<Bar, NotUsed>>> bySymbol,
-      MarketDataSource kind, String description, String name, FeedStats barStats) implements MarketData {
+      MarketDataSource kind, String description, String name, FeedStats barStats,
+      Map<Symbol, RecentBars> recentBySymbol) implements MarketData {
+    @Override
+    public RecentBars recent(Symbol symbol) {
+      return recentBySymbol.getOrDefault(symbol, RecentBars.NONE);
+    }
+
     @Override
     public Optional<Source<Bar, NotUsed>> bars(Symbol symbol) {
       return Optional.ofNullable(bySymbol.get(symbol)).map(Supplier::get);

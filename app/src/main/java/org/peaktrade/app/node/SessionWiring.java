@@ -84,7 +84,8 @@ final class SessionWiring {
         Props.empty());
     Map<Symbol, BarFeed> feeds = new LinkedHashMap<>();
     for (Symbol symbol : marketData.symbols()) {
-      feeds.put(symbol, new BarFeed(marketData.kind(), marketData.bars(symbol).orElseThrow()));
+      feeds.put(symbol, new BarFeed(marketData.kind(), marketData.bars(symbol).orElseThrow(),
+          marketData.recent(symbol)));
     }
     SessionDependencies deps = new SessionDependencies(settings, clock, gate.view(), gate.actor(), watchdog, risk,
         SessionFeeds.of(feeds), config, new ModeGates(livePolicy, false));
