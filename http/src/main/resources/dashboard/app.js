@@ -220,8 +220,10 @@ let selectedSession = null;
 function sessionRow(view) {
   const row = document.createElement('tr');
   const pnl = Number(view.equity) - Number(view.spec.startingCash);
-  const cells = [view.spec.id, view.spec.strategy, view.spec.mode, view.status + (view.statusReason
-      ? ' (' + view.statusReason + ')' : '') + (view.catchingUp ? ' · ' + view.catchingUp : ''), view.position, money(view.equity), money(pnl), view.fills,
+  const status = view.status + (view.statusReason ? ' (' + view.statusReason + ')' : '')
+      + (view.catchingUp ? ' · ' + view.catchingUp : '');
+  const cells = [view.spec.id, view.spec.strategy, view.spec.mode, status, view.position, money(view.equity),
+      money(pnl), view.fills,
       memberName(view.member) + (view.reachable === false ? ' (no answer)' : '')];
   cells.forEach((value, index) => {
     const cell = document.createElement('td');

@@ -6,8 +6,6 @@ import java.util.List;
 import org.peaktrade.actors.session.TradingSession.Event;
 import org.peaktrade.engine.strategy.Direction;
 import org.peaktrade.protocol.Bar;
-import org.peaktrade.protocol.Price;
-import org.peaktrade.protocol.Quantity;
 
 /**
  * Consecutive bars a session processed, as one journal event ({@link Event.BarsProcessed}) instead of one
@@ -29,16 +27,16 @@ final class BarRuns {
     List<Event> compacted = new ArrayList<>(events.size());
     List<Event.BarProcessed> run = new ArrayList<>();
     for (Event event : events) {
-      if (runs(event) && (run.isEmpty() || sameSeries(run.get(0).bar(), ((Event.BarProcessed) event).bar()))) {
-        run.add((Event.BarProcessed) event);
+      if (!runs(event)) {
+        flush(run, compacted);
+        compacted.add(event);
         continue;
       }
-      flush(run, compacted);
-      if (event instanceof Event.BarProcessed processed && runs(processed)) {
-        run.add(processed);
-      } else {
-        compacted.add(event);
+      Event.BarProcessed processed = (Event.BarProcessed) event;
+      if (!run.isEmpty() && !sameSeries(run.get(0).bar(), processed.bar())) {
+        flush(run, compacted);
       }
+      run.add(processed);
     }
     flush(run, compacted);
     return compacted;
@@ -48,12 +46,8 @@ final class BarRuns {
   static List<Event.BarProcessed> expand(Event.BarsProcessed run) {
     List<Event.BarProcessed> processed = new ArrayList<>(run.bars().size());
     for (String line : run.bars()) {
-      String[] fields = line.split(",", -1);
-      if (fields.length != 7) {
-        throw new IllegalArgumentException("not a processed bar: '" + line + "'");
-      }
-      Bar bar = new Bar(run.symbol(), Instant.ofEpochSecond(Long.parseLong(fields[0])), run.interval(),
-          Price.of(fields[1]), Price.of(fields[2]), Price.of(fields[3]), Price.of(fields[4]), Quantity.of(fields[5]));
+      String[] fields = BarText.fields(line, 2 + BarText.PRICE_FIELDS, "a processed bar");
+      Bar bar = BarText.bar(run.symbol(), Instant.ofEpochSecond(Long.parseLong(fields[0])), run.interval(), fields, 1);
       processed.add(new Event.BarProcessed(bar, wanted(fields[6]), null, run.at()));
     }
     return processed;
@@ -82,10 +76,7 @@ final class BarRuns {
   }
 
   private static String line(Bar bar, Direction wanted) {
-    return bar.openTime().getEpochSecond() + "," + bar.open().value().toPlainString() + ","
-        + bar.high().value().toPlainString() + "," + bar.low().value().toPlainString() + ","
-        + bar.close().value().toPlainString() + "," + bar.volume().value().toPlainString() + ","
-        + wanted.name().charAt(0);
+    return bar.openTime().getEpochSecond() + "," + BarText.prices(bar) + "," + wanted.name().charAt(0);
   }
 
   private static Direction wanted(String letter) {

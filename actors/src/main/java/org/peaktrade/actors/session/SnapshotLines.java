@@ -7,8 +7,6 @@ import java.util.List;
 import org.peaktrade.actors.session.SessionState.RetainedBar;
 import org.peaktrade.protocol.Bar;
 import org.peaktrade.protocol.Money;
-import org.peaktrade.protocol.Price;
-import org.peaktrade.protocol.Quantity;
 import org.peaktrade.protocol.Symbol;
 import org.peaktrade.protocol.session.EquityPoint;
 
@@ -33,10 +31,8 @@ final class SnapshotLines {
     List<String> lines = new ArrayList<>(retained.size());
     for (RetainedBar kept : retained) {
       Bar bar = kept.bar();
-      lines.add(bar.openTime().getEpochSecond() + "," + bar.interval().getSeconds() + ","
-          + bar.open().value().toPlainString() + "," + bar.high().value().toPlainString() + ","
-          + bar.low().value().toPlainString() + "," + bar.close().value().toPlainString() + ","
-          + bar.volume().value().toPlainString() + "," + (kept.strategySawIt() ? "1" : "0"));
+      lines.add(bar.openTime().getEpochSecond() + "," + bar.interval().getSeconds() + "," + BarText.prices(bar) + ","
+          + (kept.strategySawIt() ? "1" : "0"));
     }
     return lines;
   }
@@ -44,9 +40,9 @@ final class SnapshotLines {
   static List<RetainedBar> retained(Symbol symbol, List<String> lines) {
     List<RetainedBar> retained = new ArrayList<>(lines.size());
     for (String line : lines) {
-      String[] f = fields(line, 8);
-      Bar bar = new Bar(symbol, Instant.ofEpochSecond(Long.parseLong(f[0])), Duration.ofSeconds(Long.parseLong(f[1])),
-          Price.of(f[2]), Price.of(f[3]), Price.of(f[4]), Price.of(f[5]), Quantity.of(f[6]));
+      String[] f = BarText.fields(line, 3 + BarText.PRICE_FIELDS, "a retained bar");
+      Bar bar = BarText.bar(symbol, Instant.ofEpochSecond(Long.parseLong(f[0])),
+          Duration.ofSeconds(Long.parseLong(f[1])), f, 2);
       retained.add(new RetainedBar(bar, f[7].equals("1")));
     }
     return retained;
@@ -62,18 +58,10 @@ final class SnapshotLines {
   static List<EquityPoint> equity(List<String> lines) {
     List<EquityPoint> points = new ArrayList<>(lines.size());
     for (String line : lines) {
-      String[] f = fields(line, 3);
+      String[] f = BarText.fields(line, 3, "an equity mark");
       points.add(new EquityPoint(Instant.ofEpochSecond(Long.parseLong(f[0]), Long.parseLong(f[1])),
           Money.of(f[2])));
     }
     return points;
-  }
-
-  private static String[] fields(String line, int count) {
-    String[] fields = line.split(",", -1);
-    if (fields.length != count) {
-      throw new IllegalArgumentException("a snapshot line needs " + count + " fields: '" + line + "'");
-    }
-    return fields;
   }
 }

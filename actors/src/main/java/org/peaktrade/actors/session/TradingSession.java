@@ -93,7 +93,8 @@ import org.peaktrade.protocol.session.SessionView;
  * kill-switch gate, the watchdog, the feed.
  *
  * <p>This class is the table of commands and the order of the steps; its helpers (none of them an actor) do the rest:
- * {@link BarQueue} holds the delivery in flight ({@link BatchWork}: its bars, answers and pending events), {@link SessionSteps} words the events,
+ * {@link BarQueue} holds the delivery in flight ({@link BatchWork}: its bars, answers and pending events),
+ * {@link SessionSteps} words the events,
  * {@link SessionChildren} spawns and asks the children, {@link FeedLink} subscribes to the feed,
  * {@link SessionLiveness} keeps the heartbeat and stale timers, {@link GateWait} holds the first bars until the
  * kill-switch view knows the session, {@link RunLogEffects} persists with the run log.
