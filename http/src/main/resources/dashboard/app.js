@@ -11,6 +11,9 @@ const RECONNECT_MS = 2000;
 let lastEventSequence = 0;
 let streamAbort = null;
 let tablesTimer = null;
+// The revision of the global kill switch's status on the page: an answer older than it (a status request sent
+// before a kill, answered after the stream brought the kill) must not bring back the state before.
+let shownRevision = -1;
 
 const token = () => sessionStorage.getItem(TOKEN_KEY);
 
@@ -39,9 +42,11 @@ function message(text, isError) {
 }
 
 function showStatus(status) {
-  if (status.scope !== 'global') {
+  if (status.scope !== 'global' || status.revision < shownRevision) {
     return;
   }
+  const changed = status.revision !== shownRevision;
+  shownRevision = status.revision;
   const state = $('ks-state');
   state.textContent = status.state;
   state.className = 'state ' + status.state;
@@ -56,7 +61,7 @@ function showStatus(status) {
   $('recovery-form').hidden = status.state !== 'KILLED';
   $('complete-form').hidden = status.state !== 'RECOVERING';
   $('cooldown').textContent = status.cooldownEndsAt ? 'Cooldown ends at ' + status.cooldownEndsAt : '';
-  refreshAlerts();
+  if (changed) refreshAlerts();
 }
 
 async function refreshStatus() {
@@ -97,6 +102,8 @@ async function connectStream() {
     } catch (e) {
       if (abort.signal.aborted) return;
     }
+    // The node may have been replaced while the stream was down (a new journal starts again at revision 0).
+    shownRevision = -1;
     connection('reconnecting…', false);
     await new Promise((resolve) => setTimeout(resolve, RECONNECT_MS));
   }
@@ -285,7 +292,10 @@ function clusterRow(view, member) {
   return row;
 }
 
+// Also asks for the kill switch's status: a status the stream could not deliver (it was reconnecting, or the
+// node's subscription was not in place yet) reaches the page within one period anyway.
 function refreshTables() {
+  refreshStatus();
   refreshSessions();
   refreshCluster();
 }
@@ -346,6 +356,7 @@ function signOut(why) {
   $('main').hidden = true;
   $('sign-in').hidden = false;
   $('sign-in-message').textContent = why || '';
+  shownRevision = -1;
   connection('signed out', false);
 }
 

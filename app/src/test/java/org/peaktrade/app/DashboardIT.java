@@ -12,6 +12,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -125,6 +129,17 @@ class DashboardIT {
     browser.waitFor("document.getElementById('whoami').textContent.startsWith('carol')", WAIT);
     browser.waitFor("document.getElementById('connection').textContent === 'live'", WAIT);
     String before = browser.text("ks-state");
+    HttpResponse<Stream<String>> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create(node.url() + "/api/v1/stream"))
+        .header("Authorization", TestTokens.bearer(TestTokens.VIC)).header("Accept", "text/event-stream").build(),
+        HttpResponse.BodyHandlers.ofLines());
+    BlockingQueue<String> events = new LinkedBlockingQueue<>();
+    Thread reader = new Thread(() -> stream.body().filter(line -> line.startsWith("data:"))
+        .filter(line -> line.contains("\"scope\":\"global\"")).forEach(events::add), "event-stream");
+    reader.setDaemon(true);
+    reader.start();
+    assertThat(events.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).as("the stream opens with the current status")
+        .contains("\"state\":\"ACTIVE\"");
 
     HttpResponse<String> kill = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
             URI.create(node.url() + "/api/v1/kill-switch/trigger"))
@@ -134,6 +149,8 @@ class DashboardIT {
         HttpResponse.BodyHandlers.ofString());
 
     assertThat(kill.statusCode()).as(kill.body()).isEqualTo(200);
+    assertThat(events.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).as("the kill, pushed").contains("\"state\":\"KILLED\"").contains("api kill");
+    stream.body().close();
     browser.waitFor("document.getElementById('ks-detail').textContent.includes('api kill')", WAIT);
     assertThat(browser.text("ks-state")).isEqualTo("KILLED");
     assertThat(before).isNotEqualTo("UNKNOWN");

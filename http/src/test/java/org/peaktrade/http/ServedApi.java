@@ -91,7 +91,7 @@ final class ServedApi {
     RecordingKillSwitchService killSwitch = new RecordingKillSwitchService(KILLED);
     RecordingClusterViewService cluster = new RecordingClusterViewService();
     Route routes = new KillSwitchRoutes(killSwitch, CLOCK).route()
-        .orElse(new DashboardRoutes(Source.single(KILLED), CLOCK).route())
+        .orElse(new DashboardRoutes(Source.empty(), () -> killSwitch.status(KillSwitchScope.GLOBAL), CLOCK).route())
         .orElse(new MetricsRoutes(() -> METRICS).route())
         .orElse(new SessionRoutes(sessions).route())
         .orElse(new ClusterRoutes(cluster).route());

@@ -43,6 +43,7 @@ import org.peaktrade.http.HttpServer;
 import org.peaktrade.http.KillSwitchRoutes;
 import org.peaktrade.http.MetricsRoutes;
 import org.peaktrade.http.SessionRoutes;
+import org.peaktrade.protocol.killswitch.KillSwitchScope;
 import org.peaktrade.protocol.session.SessionView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -194,7 +195,8 @@ public final class Node {
       KillSwitchService api = new GuardedKillSwitchService(killSwitch,
           id -> sessionService.get(id).thenApply(Optional::isPresent));
       Route routes = new KillSwitchRoutes(api, clock).route()
-          .orElse(new DashboardRoutes(KillSwitchStatusStream.from(killSwitch.statusTopic()), clock).route())
+          .orElse(new DashboardRoutes(KillSwitchStatusStream.from(killSwitch.statusTopic()),
+              () -> killSwitch.status(KillSwitchScope.GLOBAL), clock).route())
           .orElse(new MetricsRoutes(metrics::scrape).route())
           .orElse(new SessionRoutes(sessionService).route())
           .orElse(new ClusterRoutes(cluster.clusterView(system, sessionService)).route());
