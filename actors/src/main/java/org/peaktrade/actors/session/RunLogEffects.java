@@ -3,6 +3,7 @@ package org.peaktrade.actors.session;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.japi.function.Procedure;
@@ -16,14 +17,14 @@ import org.peaktrade.protocol.session.SessionStatus;
 
 /**
  * A {@link TradingSession}'s persist effects with its {@link SessionRunLog}: the lines of a batch of events are worked
- * out against the state the batch starts from, and appended only after the journal has the batch (with a status line
- * when the batch changed the status), before the session's own continuation runs. A line that cannot be written is
- * logged and never fails the session.
+ * out against the state the batch starts from, recorded as the pending batch next to the run log before the journal
+ * write, and appended only after the journal has the batch (with a status line when the batch changed the status),
+ * before the session's own continuation runs. A line that cannot be written is logged and never fails the session.
  *
- * <p>A write the journal reports failed may still have landed (an acknowledgement lost on the way). The session then
- * restarts and reads its journal back; this object outlives that restart and keeps the lines of the batch in flight
- * with the sequence number it ends at, and {@link #recovered} appends them when the journal turns out to hold the
- * batch, or drops them when it does not. So the run log tells what the journal holds, either way.
+ * <p>A write the journal reports failed may still have landed (an acknowledgement lost on the way), and a node may
+ * stop between the write and the append. Either way the session reads its journal back when it starts again, and
+ * {@link #recovered} settles the pending batch: its lines are appended when the journal holds it and the log does
+ * not, dropped when the journal does not hold it. So the run log tells what the journal holds.
  */
 final class RunLogEffects {
   private final EffectFactories<Event, SessionState> effects;
@@ -32,10 +33,6 @@ final class RunLogEffects {
   private final SessionRunLog runLog;
   private final Clock clock;
   private final LongSupplier lastSequenceNr;
-  private InFlight inFlight;
-
-  /** The lines of the batch being written, which ends at sequence number {@code lastSequenceNr}. */
-  private record InFlight(long lastSequenceNr, List<RunLogEntry> entries, SessionStatus before) {}
 
   /** {@code lastSequenceNr} answers the session's last persisted sequence number (while it handles a command). */
   RunLogEffects(EffectFactories<Event, SessionState> effects, ActorContext<Command> context, String sessionId,
@@ -50,21 +47,24 @@ final class RunLogEffects {
 
   /**
    * The session has read its journal back up to {@code highestSequenceNr}, with {@code state} the state it holds:
-   * the lines of a batch whose write was reported failed are appended when the batch landed, else dropped.
+   * the lines of the batch pending at the last stop are appended when the batch landed and the log lacks them, else
+   * dropped.
    */
   void recovered(SessionState state, long highestSequenceNr) {
-    InFlight batch = inFlight;
-    inFlight = null;
-    if (batch == null) {
-      return;
-    }
-    if (highestSequenceNr >= batch.lastSequenceNr()) {
-      context.getLog().warn("session {}: a write reported failed had landed (journal at {}); its {} run-log line(s) "
-          + "written now", sessionId, highestSequenceNr, batch.entries().size());
-      append(state, batch.entries(), batch.before());
-    } else {
-      context.getLog().warn("session {}: a write reported failed did not land (journal at {}, batch ending at {}); "
-          + "its run-log lines dropped", sessionId, highestSequenceNr, batch.lastSequenceNr());
+    try {
+      SessionRunLog.Settled settled = runLog.settle(highestSequenceNr, before -> before == state.status()
+          ? Optional.empty() : Optional.of(runLog.statusChanged(before, state, clock.instant())));
+      switch (settled) {
+        case WRITTEN_NOW -> context.getLog().warn("session {}: the journal (at {}) holds a batch whose run-log lines "
+            + "were not written before the last stop; written now", sessionId, highestSequenceNr);
+        case DROPPED -> context.getLog().warn("session {}: a batch the journal (at {}) does not hold was pending; its "
+            + "run-log lines dropped", sessionId, highestSequenceNr);
+        case UNREADABLE -> context.getLog().warn("session {}: the pending run-log batch was cut short before its "
+            + "journal write; ignored", sessionId);
+        default -> { }
+      }
+    } catch (RuntimeException e) {
+      context.getLog().error("session {}: the pending run-log batch not settled: {}", sessionId, e.toString());
     }
   }
 
@@ -84,13 +84,22 @@ final class RunLogEffects {
       Procedure<SessionState> then) {
     List<Event> events = BarRuns.compact(decided);
     List<RunLogEntry> entries = runLog.entries(state, events);
-    InFlight batch = new InFlight(lastSequenceNr.getAsLong() + events.size(), entries, before);
-    inFlight = batch;
+    if (!entries.isEmpty() || mayChangeStatus(events)) {
+      try {
+        runLog.pending(lastSequenceNr.getAsLong() + events.size(), before, entries);
+      } catch (RuntimeException e) {
+        context.getLog().error("session {}: pending run-log batch not recorded: {}", sessionId, e.toString());
+      }
+    }
     return effects.persist(events).thenRun((SessionState s) -> {
-      inFlight = null;
-      append(s, batch.entries(), batch.before());
+      append(s, entries, before);
       then.apply(s);
     });
+  }
+
+  /** Whether a batch has events other than processed bars (only those can change the status). */
+  private static boolean mayChangeStatus(List<Event> events) {
+    return events.stream().anyMatch(e -> !(e instanceof Event.BarsProcessed || e instanceof Event.BarProcessed));
   }
 
   private void append(SessionState state, List<RunLogEntry> entries, SessionStatus before) {

@@ -2,14 +2,19 @@ package org.peaktrade.actors.session;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.peaktrade.actors.session.TradingSession.Event;
 import org.peaktrade.engine.session.RunLogEntry;
@@ -23,11 +28,33 @@ import org.peaktrade.protocol.session.SessionStatus;
  * results, fills, order transitions and status changes as {@link RunLogJson} lines. The session turns a batch of
  * events into entries before persisting it ({@link #entries}, evaluated against the state the batch starts from) and
  * appends them only after the journal has them, so a recovery, which replays events without running a command, never
- * writes a line twice. A crash between the journal write and the append loses those lines (the journal keeps them).
+ * writes a line twice.
+ *
+ * <p>So that a stop between the journal write and the append (a node terminated, a {@code kill -9}, a write reported
+ * failed that had landed) loses no line either, the batch's lines go first to {@code run-log.pending} next to the
+ * log, with the sequence number the batch ends at and the log's size before it ({@link #pending}); after a recovery
+ * {@link #settle} appends them if the journal holds the batch and the log does not have them yet, and drops them if
+ * the journal does not hold it. The run log thus ends as the journal does.
  */
 final class SessionRunLog {
+  private static final String PENDING_HEADER = "peak-trade run-log pending batch v1";
+
   private final String sessionId;
   private final Path file;
+
+  /** What {@link #settle} did with the pending batch. */
+  enum Settled {
+    /** No batch was pending (or the run log is off). */
+    NOTHING,
+    /** The journal and the run log both have the batch. */
+    ALREADY_WRITTEN,
+    /** The journal has the batch, the run log did not: its lines were appended now. */
+    WRITTEN_NOW,
+    /** The journal does not have the batch: its lines were dropped. */
+    DROPPED,
+    /** The pending file could not be read (cut short by a crash while it was written, before the batch's write). */
+    UNREADABLE
+  }
 
   private SessionRunLog(String sessionId, Path file) {
     this.sessionId = sessionId;
@@ -72,18 +99,128 @@ final class SessionRunLog {
     return new RunLogEntry.StatusEntry(sessionId, at, from, after.status(), reason);
   }
 
+  /**
+   * Records, before the journal write, the lines of a batch that ends at sequence number {@code lastSequenceNr} and
+   * started from status {@code before} (null: not started): the entries' lines, and the status line {@link #settle}
+   * works out from the recovered state. Fails with the file named when it cannot.
+   */
+  void pending(long lastSequenceNr, SessionStatus before, List<RunLogEntry> entries) {
+    if (file == null) {
+      return;
+    }
+    StringBuilder text = new StringBuilder(PENDING_HEADER).append('\n').append(lastSequenceNr).append(' ')
+        .append(size()).append(' ').append(before == null ? "-" : before.name()).append('\n');
+    text.append(lines(entries));
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(pendingFile(), text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the pending run-log batch " + pendingFile(), e);
+    }
+  }
+
+  /**
+   * After a recovery that read the journal up to {@code highestSequenceNr}: appends the pending batch's lines (and the
+   * status line {@code statusLine} makes of the status the batch started from, if any) when the journal has the batch
+   * and the log does not (a log cut inside the batch's lines is cut back to its size before them first), drops them
+   * when the journal does not have the batch, and removes the pending file.
+   */
+  Settled settle(long highestSequenceNr, Function<SessionStatus, Optional<RunLogEntry>> statusLine) {
+    if (file == null || !Files.exists(pendingFile())) {
+      return Settled.NOTHING;
+    }
+    try {
+      Settled settled = settle(Files.readString(pendingFile(), StandardCharsets.UTF_8), highestSequenceNr, statusLine);
+      Files.deleteIfExists(pendingFile());
+      return settled;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot settle the pending run-log batch " + pendingFile(), e);
+    }
+  }
+
+  private Settled settle(String pending, long highestSequenceNr,
+      Function<SessionStatus, Optional<RunLogEntry>> statusLine) throws IOException {
+    int header = pending.indexOf('\n');
+    int positions = header < 0 ? -1 : pending.indexOf('\n', header + 1);
+    String[] fields = positions < 0 ? new String[0] : pending.substring(header + 1, positions).split(" ");
+    if (positions < 0 || !pending.substring(0, header).equals(PENDING_HEADER) || fields.length != 3
+        || !pending.endsWith("\n")) {
+      return Settled.UNREADABLE;
+    }
+    long lastSequenceNr = Long.parseLong(fields[0]);
+    long sizeBefore = Long.parseLong(fields[1]);
+    SessionStatus before = fields[2].equals("-") ? null : SessionStatus.valueOf(fields[2]);
+    String lines = pending.substring(positions + 1);
+    long size = size();
+    if (lastSequenceNr > highestSequenceNr) {
+      // Its lines were never appended: the append follows the journal's acknowledgement.
+      return Settled.DROPPED;
+    }
+    if (size > sizeBefore && written(sizeBefore, lines)) {
+      return Settled.ALREADY_WRITTEN;
+    }
+    truncate(sizeBefore, size);
+    StringBuilder text = new StringBuilder(lines);
+    statusLine.apply(before).ifPresent(entry -> text.append(lines(List.of(entry))));
+    write(text);
+    return Settled.WRITTEN_NOW;
+  }
+
+  /** Whether the log holds {@code lines} from byte {@code offset} on. */
+  private boolean written(long offset, String lines) throws IOException {
+    byte[] expected = lines.getBytes(StandardCharsets.UTF_8);
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      if (channel.size() - offset < expected.length) {
+        return false;
+      }
+      ByteBuffer actual = ByteBuffer.allocate(expected.length);
+      while (actual.hasRemaining() && channel.read(actual, offset + actual.position()) > 0) {
+        // read on
+      }
+      return Arrays.equals(actual.array(), expected);
+    }
+  }
+
+  private void truncate(long sizeBefore, long size) throws IOException {
+    if (size > sizeBefore) {
+      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+        channel.truncate(sizeBefore);
+      }
+    }
+  }
+
+  private long size() {
+    try {
+      return Files.exists(file) ? Files.size(file) : 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the size of the run log " + file, e);
+    }
+  }
+
+  private Path pendingFile() {
+    return file.resolveSibling("run-log.pending");
+  }
+
+  private static StringBuilder lines(List<RunLogEntry> entries) {
+    StringBuilder lines = new StringBuilder();
+    entries.forEach(entry -> lines.append(RunLogJson.line(entry)).append('\n'));
+    return lines;
+  }
+
   /** Appends the entries as lines; fails with the file named when it cannot. */
   void append(List<RunLogEntry> entries) {
     if (file == null || entries.isEmpty()) {
       return;
     }
-    StringBuilder lines = new StringBuilder();
-    entries.forEach(entry -> lines.append(RunLogJson.line(entry)).append('\n'));
     try {
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      write(lines(entries));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot append to the run log " + file, e);
     }
+  }
+
+  private void write(CharSequence lines) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 }

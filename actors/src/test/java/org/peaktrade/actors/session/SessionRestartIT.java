@@ -61,8 +61,8 @@ import org.peaktrade.protocol.session.SessionView;
  * terminated as soon as the session has reached a number of fills drawn at random ({@link #SEED}): mid-stream, with
  * a delivery possibly in flight and bars that changed nothing not yet journaled. The next node resumes it from the
  * registry and its journal; after the last one it must end exactly where a session that ran the 800 candles without
- * interruption ends: fills, ledger and order ids. Its run log names those orders in order and none twice, but may
- * miss the lines of a batch a stop cut between the journal write and the append (a documented limit).
+ * interruption ends: fills, ledger and order ids. Its run log names exactly its orders and fills, in order, also when
+ * a stop fell between a batch's journal write and its run-log append.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SessionRestartIT {
@@ -217,19 +217,19 @@ class SessionRestartIT {
   }
 
   @Test
-  void theRunLogNamesOrdersTheSessionHasOnceInOrderAcrossTheRestarts() throws IOException {
+  void theRunLogNamesExactlyTheOrdersAndFillsOfTheSessionAcrossTheRestarts() throws IOException {
     List<RunLogEntry> entries = Files.readAllLines(dataDir.resolve("sessions/interrupted/run-log.jsonl")).stream()
         .map(RunLogJson::parse).toList();
     List<String> logged = entries.stream().filter(RunLogEntry.OrderEntry.class::isInstance)
         .map(e -> ((RunLogEntry.OrderEntry) e).orderId().value()).toList();
 
-    // A node stopped between a batch's journal write and its run-log append loses that batch's lines (documented in
-    // sessions.md, "Run log"): with three stops mid-stream, a line may be missing; none is ever twice or made up.
-    assertThat(logged).doesNotHaveDuplicates();
-    assertThat(interruptedOrders.stream().map(o -> o.order().id().value()).toList()).containsSubsequence(logged);
-    assertThat(logged.size()).as("most orders are logged").isGreaterThan(interruptedOrders.size() / 2);
-    assertThat(entries.stream().filter(RunLogEntry.FillEntry.class::isInstance).count())
-        .isLessThanOrEqualTo(interruptedFills.size());
+    // A stop between a batch's journal write and its run-log append is settled from the pending batch after the
+    // restart (SessionRunLog.pending / settle). Whether one of these three stops falls in that window depends on the
+    // timing; SessionRunLogTest and TradingSessionAmbiguousWriteTest go through that path every time.
+    assertThat(logged).isEqualTo(interruptedOrders.stream().map(o -> o.order().id().value()).toList());
+    assertThat(entries.stream().filter(RunLogEntry.FillEntry.class::isInstance)
+        .map(e -> ((RunLogEntry.FillEntry) e).orderId().value()).toList())
+        .isEqualTo(interruptedFills.stream().map(fill -> fill.orderId().value()).toList());
   }
 
   /** A fill without the order id's owner part (the two sessions have different ids by design). */
