@@ -35,6 +35,17 @@ public final class RecentBars {
     }
   }
 
+  /** The kept bars that open after {@code after} and before {@code before}, oldest first. */
+  public synchronized List<Bar> between(Instant after, Instant before) {
+    List<Bar> between = new ArrayList<>();
+    for (Bar bar : bars) {
+      if (bar.openTime().isAfter(after) && bar.openTime().isBefore(before)) {
+        between.add(bar);
+      }
+    }
+    return between;
+  }
+
   /** The kept bars that open after {@code lastOpen}, oldest first. */
   public synchronized List<Bar> after(Instant lastOpen) {
     List<Bar> after = new ArrayList<>();

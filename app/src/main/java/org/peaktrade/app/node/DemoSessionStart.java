@@ -1,5 +1,6 @@
 package org.peaktrade.app.node;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +24,9 @@ final class DemoSessionStart {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoSessionStart.class);
 
+  static final Duration POLL = Duration.ofMillis(50);
+  static final Duration TRADING_WITHIN = Duration.ofSeconds(10);
+
   private final SessionService sessions;
   private final StartupRetry retry;
 
@@ -37,9 +41,25 @@ final class DemoSessionStart {
       views.add(startOne(spec));
     }
     if (!specs.isEmpty()) {
+      for (SessionSpec spec : specs) {
+        awaitTrading(spec.id());
+      }
       LOG.info("demo sessions ready: {}", specs.stream().map(SessionSpec::id).toList());
     }
     return List.copyOf(views);
+  }
+
+  /**
+   * Waits (at most {@link #TRADING_WITHIN}) until the session has started trading, and so subscribed to its feed:
+   * the node's replay begins once its sessions are started, and a demo session should see it from its first bar.
+   */
+  private void awaitTrading(String id) {
+    boolean trading = retry.until(() -> sessions.get(id).thenApply(view -> view.map(v -> v.startedAt() != null)
+        .orElse(false)), POLL, TRADING_WITHIN);
+    if (!trading) {
+      LOG.warn("demo session {} has not started trading within {}; the replay begins without waiting for it", id,
+          TRADING_WITHIN);
+    }
   }
 
   private SessionView startOne(SessionSpec spec) {

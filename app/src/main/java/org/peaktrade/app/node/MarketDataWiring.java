@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -156,15 +158,20 @@ final class MarketDataWiring {
     return file;
   }
 
-  MarketData start(ActorSystem<?> system, Clock clock, ActorRef<Watchdog.Command> watchdog) {
+  /**
+   * Starts the feed. A replay plays its first bar once {@code sessionsStarted} completes (the node completes it when
+   * its sessions, those it resumes and its demo sessions, are started), so that the sessions a node starts with see
+   * the file from where the replay begins; sessions started later join it where it is. The live feed connects at once.
+   */
+  MarketData start(ActorSystem<?> system, Clock clock, ActorRef<Watchdog.Command> watchdog,
+      CompletionStage<Done> sessionsStarted) {
     return settings.source() == MarketDataSettings.Source.KRAKEN
-        ? startKraken(system, clock, watchdog) : startReplay(system, clock, watchdog);
+        ? startKraken(system, clock, watchdog) : startReplay(system, clock, watchdog, sessionsStarted);
   }
 
-  private MarketData startReplay(ActorSystem<?> system, Clock clock, ActorRef<Watchdog.Command> watchdog) {
+  private MarketData startReplay(ActorSystem<?> system, Clock clock, ActorRef<Watchdog.Command> watchdog,
+      CompletionStage<Done> sessionsStarted) {
     ReplaySettings replay = settings.replay();
-    WatchdogHeartbeats.register(watchdog, "replay", List.of(replay.symbol()), replay.staleAfter(),
-        replay.staleScope());
     FeedStats stats = new FeedStats();
     stats.countSkippedRows(replayFile.badRows().size());
     stats.countGaps(replayFile.gaps().size());
@@ -177,7 +184,14 @@ final class MarketDataWiring {
     // A restarted node plays what it had played unpaced, before its sessions are back: those that resume get the
     // bars after their last one from here (the bars a stop lost before they were journaled among them).
     RecentBars recent = new RecentBars(FeedHub.DEFAULT_SUBSCRIBER_BUFFER);
-    Source<Bar, NotUsed> bars = ReplaySource.resuming(toPlay, playedBefore, replay.speed())
+    // Paced from the moment it starts playing: once the node's sessions are started.
+    // The heartbeat is due from the first bar on: registered when the replay starts playing.
+    Source<Bar, NotUsed> bars = Source.completionStageSource(sessionsStarted.thenApply(started -> {
+          WatchdogHeartbeats.register(watchdog, "replay", List.of(replay.symbol()), replay.staleAfter(),
+              replay.staleScope());
+          return ReplaySource.resuming(toPlay, playedBefore, replay.speed());
+        }))
+        .mapMaterializedValue(ignored -> NotUsed.notUsed())
         .map(bar -> {
           position.emitted(bar, System.nanoTime());
           if (emitted.getAndIncrement() < playedBefore) {

@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -171,7 +173,8 @@ public final class Node {
       KillSwitchRuntime killSwitch = wiring.start(system, clock, ticker, watchdog, cluster.killSwitchHome());
       deferred.resolve(killSwitch);
       KillSwitchWiring.Gate gate = wiring.startGate(system, killSwitch, ticker);
-      MarketDataWiring.MarketData marketData = marketDataWiring.start(system, clock, watchdog);
+      CompletableFuture<Done> sessionsStarted = new CompletableFuture<>();
+      MarketDataWiring.MarketData marketData = marketDataWiring.start(system, clock, watchdog, sessionsStarted);
       metrics.watchKillSwitches(KillSwitchStatusStream.from(killSwitch.statusTopic()),
           Materializer.matFromSystem(system));
       metrics.watchKillTriggers(KillTriggerStats.get(system));
@@ -203,6 +206,7 @@ public final class Node {
       InetSocketAddress address = HttpServer.start(system, security.secure(routes), apiSettings.host(),
           apiSettings.port(), security.https());
       started.markStarted();
+      sessionsStarted.complete(Done.getInstance());
       return new Node(system, address, management, dataDir, wiring.healthCheckNames(), marketData.description(),
           approval.codeFile(), demo, security, ClusterWiring.describe(system));
     } catch (RuntimeException e) {

@@ -89,6 +89,35 @@ final class StartupRetry {
     }
   }
 
+  /**
+   * Asks {@code check} every {@code every} until it answers true or {@code within} has passed (an answer that fails
+   * or times out counts as false); whether it answered true.
+   */
+  boolean until(Supplier<? extends CompletionStage<Boolean>> check, Duration every, Duration within) {
+    long deadline = ticker.nanos() + within.toNanos();
+    while (true) {
+      try {
+        if (check.get().toCompletableFuture().get(every.multipliedBy(10).toMillis(), TimeUnit.MILLISECONDS)) {
+          return true;
+        }
+      } catch (ExecutionException | TimeoutException e) {
+        // not yet: ask again
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+      if (ticker.nanos() >= deadline) {
+        return false;
+      }
+      try {
+        pause.pause(every);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+  }
+
   private static RuntimeException failure(String what, Throwable cause) {
     if (cause instanceof RuntimeException runtime) {
       return runtime;

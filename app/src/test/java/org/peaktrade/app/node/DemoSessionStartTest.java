@@ -45,7 +45,7 @@ class DemoSessionStartTest {
 
     assertEquals(List.of(SessionSamples.started(spec)), views);
     assertEquals(List.of(new Get("demo-ma-cross"), new Get("demo-ma-cross"), new Get("demo-ma-cross"),
-        new Get("demo-ma-cross")), sessions.calls);
+        new Get("demo-ma-cross"), new Get("demo-ma-cross")), sessions.calls, "four lookups, then is it trading?");
     assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4)), pauses);
   }
 
@@ -57,7 +57,43 @@ class DemoSessionStartTest {
     List<SessionView> views = start(START_TIMEOUT).start(List.of(spec));
 
     assertEquals(List.of(SessionSamples.started(spec)), views);
-    assertEquals(List.of(new Get("demo-rsi"), new Get("demo-rsi"), new Start(spec)), sessions.calls);
+    assertEquals(List.of(new Get("demo-rsi"), new Get("demo-rsi"), new Start(spec), new Get("demo-rsi")),
+        sessions.calls);
+  }
+
+  @Test
+  void waitsUntilADemoSessionTradesSoThatTheReplayBeginsWithItSubscribed() {
+    SessionSpec spec = SessionSamples.spec("demo-ma-cross");
+    SessionView starting = notYetTrading(SessionSamples.started(spec));
+    sessions.holding(starting);
+    StartupRetry.Pause startsTradingOnThirdPause = duration -> {
+      pause.pause(duration);
+      if (pauses.size() == 3) {
+        sessions.holding(SessionSamples.started(spec));
+      }
+    };
+
+    new DemoSessionStart(sessions, new StartupRetry(START_TIMEOUT, ticker, startsTradingOnThirdPause))
+        .start(List.of(spec));
+
+    assertEquals(List.of(DemoSessionStart.POLL, DemoSessionStart.POLL, DemoSessionStart.POLL), pauses);
+    assertEquals(5, sessions.calls.size(), "a lookup, then four asks whether it trades: " + sessions.calls);
+  }
+
+  @Test
+  void startsTheReplayWithoutADemoSessionThatDoesNotTradeWithinTenSeconds() {
+    SessionSpec spec = SessionSamples.spec("demo-ma-cross");
+    sessions.holding(notYetTrading(SessionSamples.started(spec)));
+
+    List<SessionView> views = start(START_TIMEOUT).start(List.of(spec));
+
+    assertEquals(1, views.size());
+    assertEquals(DemoSessionStart.TRADING_WITHIN, pauses.stream().reduce(Duration.ZERO, Duration::plus));
+  }
+
+  private static SessionView notYetTrading(SessionView view) {
+    return new SessionView(view.spec(), view.status(), null, null, 0, null, view.cash(), view.equity(),
+        view.realizedPnl(), view.fees(), view.position(), 0, 0, view.member());
   }
 
   @Test
