@@ -159,9 +159,13 @@ final class SessionRunLog {
     if (size > sizeBefore && written(sizeBefore, lines)) {
       return Settled.ALREADY_WRITTEN;
     }
-    truncate(sizeBefore, size);
     StringBuilder text = new StringBuilder(lines);
     statusLine.apply(before).ifPresent(entry -> text.append(lines(List.of(entry))));
+    if (text.isEmpty()) {
+      // A batch without lines that left the status as it was: the log misses nothing.
+      return Settled.ALREADY_WRITTEN;
+    }
+    truncate(sizeBefore, size);
     write(text);
     return Settled.WRITTEN_NOW;
   }

@@ -106,6 +106,14 @@ class SessionRunLogTest {
   }
 
   @Test
+  void findsNothingMissingForABatchWithoutEntriesThatKeptTheStatus() throws IOException {
+    runLog.pending(3, SessionStatus.RUNNING, List.of());
+
+    assertThat(runLog.settle(3, NO_STATUS_LINE)).isEqualTo(Settled.ALREADY_WRITTEN);
+    assertThat(lines()).containsExactly(EARLIER);
+  }
+
+  @Test
   void settlesNothingWithoutAPendingBatch() throws IOException {
     assertThat(runLog.settle(5, before -> Optional.of(RECOVERED))).isEqualTo(Settled.NOTHING);
     assertThat(lines()).containsExactly(EARLIER);

@@ -184,8 +184,7 @@ final class MarketDataWiring {
     // A restarted node plays what it had played unpaced, before its sessions are back: those that resume get the
     // bars after their last one from here (the bars a stop lost before they were journaled among them).
     RecentBars recent = new RecentBars(FeedHub.DEFAULT_SUBSCRIBER_BUFFER);
-    // Paced from the moment it starts playing: once the node's sessions are started.
-    // The heartbeat is due from the first bar on: registered when the replay starts playing.
+    // Plays, paced from then on, once the node's sessions are started; its heartbeat is due from then on too.
     Source<Bar, NotUsed> bars = Source.completionStageSource(sessionsStarted.thenApply(started -> {
           WatchdogHeartbeats.register(watchdog, "replay", List.of(replay.symbol()), replay.staleAfter(),
               replay.staleScope());

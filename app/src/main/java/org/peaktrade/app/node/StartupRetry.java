@@ -90,14 +90,15 @@ final class StartupRetry {
   }
 
   /**
-   * Asks {@code check} every {@code every} until it answers true or {@code within} has passed (an answer that fails
-   * or times out counts as false); whether it answered true.
+   * Asks {@code check} every {@code every} until it answers true or {@code within} has passed (an answer that fails,
+   * or has not come by then, counts as false); whether it answered true.
    */
   boolean until(Supplier<? extends CompletionStage<Boolean>> check, Duration every, Duration within) {
     long deadline = ticker.nanos() + within.toNanos();
     while (true) {
       try {
-        if (check.get().toCompletableFuture().get(every.multipliedBy(10).toMillis(), TimeUnit.MILLISECONDS)) {
+        long left = Math.max(1, deadline - ticker.nanos());
+        if (check.get().toCompletableFuture().get(left, TimeUnit.NANOSECONDS)) {
           return true;
         }
       } catch (ExecutionException | TimeoutException e) {
