@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  * (even runs the oldest member, which runs the cluster singletons; odd runs the other member with the most sessions)
  * and measures on the survivors ({@link Failover}); the member is then started again with the same command line and
  * the next run waits until it is ready and hosts a session again. Last, the whole cluster is stopped and started
- * ({@link FullRestart}). Prints per-run lines and p50/p99/max (nearest rank). Logs stay in
+ * ({@link FullRestart}). {@code -Dsettings="key = value;..."} adds configuration to every member. Prints per-run
+ * lines and p50/p99/max (nearest rank). Logs stay in
  * {@code bench/target/cluster-failover/}.
  *
  * <pre>java -Dpeak-trade.jar=app/target/peak-trade.jar -cp bench/target/benchmarks.jar
@@ -68,9 +69,17 @@ public final class ClusterFailoverBench {
           "JAVA_TOOL_OPTIONS", "-Dlogback.configurationFile=" + logback(runDir));
       // Bootstrap keeps only the contact points on the member's own management port unless told otherwise: on one
       // machine that is the member alone, and the three never form a cluster (--contact-point does not set it yet).
-      List<String> settings = List.of("pekko.cluster.split-brain-resolver.stable-after = " + stableAfter,
+      List<String> settings = new ArrayList<>(List.of(
+          "pekko.cluster.split-brain-resolver.stable-after = " + stableAfter,
           "peaktrade.market-data.replay.speed = " + speed,
-          "pekko.management.cluster.bootstrap.contact-point.filter-on-fallback-port = false");
+          "pekko.management.cluster.bootstrap.contact-point.filter-on-fallback-port = false"));
+      // -Dsettings="key = value;key = value": more configuration for every member (what a run compares).
+      for (String extra : System.getProperty("settings", "").split(";")) {
+        if (!extra.isBlank()) {
+          settings.add(extra.strip());
+        }
+      }
+      System.out.println("member settings: " + settings);
       for (int i = 0; i < 3; i++) {
         members.add(ClusterMember.create(i, runDir, management, ScriptedCassandra.freePort(),
             root.resolve("config/persistence-cassandra.conf"), settings, environment));

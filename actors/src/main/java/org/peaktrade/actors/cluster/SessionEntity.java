@@ -9,6 +9,7 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.StashBuffer;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.actor.typed.pubsub.Topic;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.peaktrade.actors.session.SessionDependencies;
 import org.peaktrade.actors.session.SessionPlan;
@@ -31,7 +32,9 @@ import org.peaktrade.protocol.session.SessionView;
  * order id. Commands that arrive before that are stashed. The entity relays the serializable commands below to the
  * child, wrapping list answers so they can cross nodes. A spec that does not resolve on this node (e.g. its symbol
  * has no feed here) is logged and the entity stops; sharding starts a remembered entity again after its restart
- * backoff. Talks to: the directory, its {@link TradingSession} child.
+ * backoff. While it runs it publishes its session's view on the {@link SessionViewBoard#TOPIC} topic every
+ * {@code publish-interval}, so every member can show it while the entity cannot answer. Talks to: the directory, its
+ * {@link TradingSession} child, the view topic.
  */
 public final class SessionEntity {
   public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, TradingSession.ENTITY_TYPE);
@@ -71,23 +74,34 @@ public final class SessionEntity {
 
   private enum RetryLookup implements Command { INSTANCE }
 
+  private enum PublishView implements Command { INSTANCE }
+
+  private record ViewToPublish(SessionView view) implements Command {}
+
   private final ActorContext<Command> context;
   private final String sessionId;
   private final SessionDependencies deps;
   private final ActorRef<SessionDirectory.Command> directory;
+  private final ActorRef<Topic.Command<SessionView>> views;
+  private final Duration publishInterval;
 
   private SessionEntity(ActorContext<Command> context, String sessionId, SessionDependencies deps,
-      ActorRef<SessionDirectory.Command> directory) {
+      ActorRef<SessionDirectory.Command> directory, ActorRef<Topic.Command<SessionView>> views,
+      Duration publishInterval) {
     this.context = context;
     this.sessionId = sessionId;
     this.deps = deps;
     this.directory = directory;
+    this.views = views;
+    this.publishInterval = publishInterval;
   }
 
+  /** The entity of {@code sessionId}; it publishes its view on {@code views} every {@code publishInterval}. */
   public static Behavior<Command> create(String sessionId, SessionDependencies deps,
-      ActorRef<SessionDirectory.Command> directory) {
+      ActorRef<SessionDirectory.Command> directory, ActorRef<Topic.Command<SessionView>> views,
+      Duration publishInterval) {
     return Behaviors.setup(context -> Behaviors.withStash(STASH_CAPACITY, stash -> Behaviors.withTimers(timers ->
-        new SessionEntity(context, sessionId, deps, directory).lookingUp(stash, timers))));
+        new SessionEntity(context, sessionId, deps, directory, views, publishInterval).lookingUp(stash, timers))));
   }
 
   private Behavior<Command> lookingUp(StashBuffer<Command> stash, TimerScheduler<Command> timers) {
@@ -132,11 +146,21 @@ public final class SessionEntity {
     }
     ActorRef<TradingSession.Command> session = context.spawn(TradingSession.create(plan, deps), "session");
     context.watchWith(session, new SessionStopped());
+    timers.startTimerWithFixedDelay(PublishView.INSTANCE, publishInterval);
     return stash.unstashAll(running(session));
   }
 
   private Behavior<Command> running(ActorRef<TradingSession.Command> session) {
+    ActorRef<SessionView> toPublish = context.messageAdapter(SessionView.class, ViewToPublish::new);
     return Behaviors.receive(Command.class)
+        .onMessageEquals(PublishView.INSTANCE, () -> {
+          session.tell(new TradingSession.GetView(toPublish));
+          return Behaviors.same();
+        })
+        .onMessage(ViewToPublish.class, publish -> {
+          views.tell(Topic.publish(publish.view()));
+          return Behaviors.same();
+        })
         .onMessage(GetView.class, get -> {
           session.tell(new TradingSession.GetView(get.replyTo()));
           return Behaviors.same();

@@ -13,7 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.actor.typed.pubsub.Topic;
 import org.apache.pekko.cluster.sharding.typed.ClusterShardingSettings;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
@@ -40,10 +42,12 @@ import org.peaktrade.protocol.session.SessionView;
  * directory before its entity is asked, so no entity is ever created for an unknown id; ids that exist are
  * remembered here (sessions are never deleted). Start it once per node, with that node's dependencies.
  *
- * <p>Reads keep answering during a failover: this node keeps every spec and the last view of every session it has
- * seen. When the directory singleton does not answer (it lived on the crashed member), the list is made of the specs
- * seen; when a session's entity does not answer (its shard is moving), its last view is shown marked
- * {@link SessionView#reachable() unreachable}. Only a session this node has never seen a view of fails the list.
+ * <p>Reads keep answering during a failover, on every member: every entity publishes its view to all members
+ * ({@link SessionViewBoard}, every {@code peaktrade.cluster.session-views.publish-interval}), and this node keeps
+ * every spec it has seen. When the directory singleton does not answer (it lived on the crashed member), the list is
+ * made of the specs seen and the sessions on the board; when a session's entity does not answer within
+ * {@code view-wait} (its shard is moving), its last published view is shown marked
+ * {@link SessionView#reachable() unreachable}. Only a session no view of has ever reached this node fails a read.
  */
 public final class ShardedSessions implements SessionService {
   public static final String DIRECTORY_NAME = "session-directory";
@@ -54,28 +58,44 @@ public final class ShardedSessions implements SessionService {
   private final ClusterSharding sharding;
   private final ActorRef<SessionDirectory.Command> directory;
   private final Duration timeout;
+  private final Duration viewWait;
   private final Map<String, SessionSpec> specs = new ConcurrentHashMap<>();
-  private final Map<String, SessionView> lastViews = new ConcurrentHashMap<>();
+  private final SessionViewBoard board;
 
   private ShardedSessions(ActorSystem<?> system, SessionDependencies deps, ClusterSharding sharding,
-      ActorRef<SessionDirectory.Command> directory) {
+      ActorRef<SessionDirectory.Command> directory, SessionViewBoard board, Duration viewWait) {
     this.system = system;
     this.deps = deps;
     this.sharding = sharding;
     this.directory = directory;
     this.timeout = deps.settings().askTimeout();
+    this.board = board;
+    this.viewWait = viewWait;
   }
 
-  /** Starts the directory singleton (or its proxy) and this node's shard region; the journal must be ready. */
+  /**
+   * Starts the directory singleton (or its proxy), the session-view topic and board, and this node's shard region;
+   * the journal must be ready.
+   */
   public static ShardedSessions start(ActorSystem<?> system, SessionDependencies deps) {
+    SessionViewSettings viewSettings = SessionViewSettings.fromConfig(deps.config());
     ActorRef<SessionDirectory.Command> directory = ClusterSingleton.get(system)
         .init(SingletonActor.of(SessionDirectory.create(deps.clock()), DIRECTORY_NAME));
+    ActorRef<Topic.Command<SessionView>> views = system.systemActorOf(
+        Topic.create(SessionView.class, SessionViewBoard.TOPIC), "session-views-topic", Props.empty());
+    SessionViewBoard board = new SessionViewBoard();
+    board.subscribe(system, views);
     ClusterSharding sharding = ClusterSharding.get(system);
-    sharding.init(Entity.of(SessionEntity.TYPE_KEY,
-            context -> SessionEntity.create(context.getEntityId(), deps, directory))
+    sharding.init(Entity.of(SessionEntity.TYPE_KEY, context -> SessionEntity.create(context.getEntityId(), deps,
+            directory, views, viewSettings.publishInterval()))
         .withSettings(ClusterShardingSettings.create(system).withRememberEntities(true)
             .withRememberEntitiesStoreMode(ClusterShardingSettings.rememberEntitiesStoreModeEventSourced())));
-    return new ShardedSessions(system, deps, sharding, directory);
+    return new ShardedSessions(system, deps, sharding, directory, board, viewSettings.viewWait());
+  }
+
+  /** This node's board of the last views published by every session of the cluster. */
+  SessionViewBoard board() {
+    return board;
   }
 
   @Override
@@ -93,7 +113,7 @@ public final class ShardedSessions implements SessionService {
             return CompletableFuture.failedFuture(new SessionRefusedException(registration.refusal()));
           }
           specs.put(spec.id(), spec);
-          return askView(spec.id());
+          return askView(spec.id(), timeout);
         });
   }
 
@@ -120,30 +140,39 @@ public final class ShardedSessions implements SessionService {
         : CompletableFuture.completedFuture(Optional.<SessionView>empty()));
   }
 
-  /** The directory's specs; the specs this node has seen when the directory does not answer (and it saw any). */
+  /**
+   * The directory's specs; when the directory does not answer, the specs this node has seen and those of the views
+   * on the board (fails only when there are none).
+   */
   private CompletionStage<List<SessionSpec>> registeredSpecs() {
     return AskPattern.<SessionDirectory.Command, SessionDirectory.Specs>ask(directory,
-            SessionDirectory.ListSpecs::new, timeout, system.scheduler())
+            SessionDirectory.ListSpecs::new, viewWait, system.scheduler())
         .thenApply(answer -> {
           answer.specs().forEach(spec -> specs.put(spec.id(), spec));
           return answer.specs();
         })
-        .exceptionallyCompose(failure -> specs.isEmpty() ? CompletableFuture.failedFuture(failure)
-            : CompletableFuture.completedFuture(List.copyOf(specs.values())));
+        .exceptionallyCompose(failure -> {
+          Map<String, SessionSpec> known = new HashMap<>();
+          board.all().forEach(view -> known.put(view.spec().id(), view.spec()));
+          known.putAll(specs);
+          return known.isEmpty() ? CompletableFuture.failedFuture(failure)
+              : CompletableFuture.completedFuture(List.copyOf(known.values()));
+        });
   }
 
-  /** The session's view from its entity; its last view marked unreachable when the entity does not answer. */
+  /**
+   * The session's view from its entity; its last view (published or seen here) marked unreachable when the entity
+   * does not answer within view-wait.
+   */
   private CompletionStage<SessionView> viewOrLastSeen(String sessionId) {
-    return askView(sessionId).exceptionallyCompose(failure -> {
-      SessionView last = lastViews.get(sessionId);
-      return last == null ? CompletableFuture.failedFuture(failure)
-          : CompletableFuture.completedFuture(last.unreachable());
-    });
+    return askView(sessionId, viewWait).exceptionallyCompose(failure -> board.get(sessionId)
+        .map(last -> CompletableFuture.completedFuture(last.unreachable()))
+        .orElseGet(() -> CompletableFuture.failedFuture(failure)));
   }
 
-  private CompletionStage<SessionView> askView(String sessionId) {
-    return this.<SessionView>askEntity(sessionId, SessionEntity.GetView::new).thenApply(view -> {
-      lastViews.put(sessionId, view);
+  private CompletionStage<SessionView> askView(String sessionId, Duration wait) {
+    return this.<SessionView>askEntity(sessionId, SessionEntity.GetView::new, wait).thenApply(view -> {
+      board.offer(view);
       return view;
     });
   }
@@ -152,7 +181,7 @@ public final class ShardedSessions implements SessionService {
   public CompletionStage<Optional<SessionView>> stop(String sessionId) {
     return onSession(sessionId, replyTo -> new SessionEntity.Stop(STOPPED_BY_OPERATOR, replyTo),
         (SessionView view) -> {
-          lastViews.put(sessionId, view);
+          board.offer(view);
           return view;
         });
   }
@@ -198,6 +227,11 @@ public final class ShardedSessions implements SessionService {
   }
 
   private <T> CompletionStage<T> askEntity(String sessionId, Function<ActorRef<T>, SessionEntity.Command> command) {
-    return sharding.entityRefFor(SessionEntity.TYPE_KEY, sessionId).ask(command::apply, timeout);
+    return askEntity(sessionId, command, timeout);
+  }
+
+  private <T> CompletionStage<T> askEntity(String sessionId, Function<ActorRef<T>, SessionEntity.Command> command,
+      Duration wait) {
+    return sharding.entityRefFor(SessionEntity.TYPE_KEY, sessionId).ask(command::apply, wait);
   }
 }

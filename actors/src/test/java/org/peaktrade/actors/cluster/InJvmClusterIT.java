@@ -42,8 +42,8 @@ import org.peaktrade.protocol.session.SessionView;
  * spread over every node; the oldest node (seed, directory singleton, shard coordinator) crashes and its sessions
  * resume on the others from the journal with every acknowledged order and no order twice; a node joins again; a
  * kill-switch trigger on one node blocks the sessions of every node, and a recovery frees them; with no status change
- * for longer than stale-after, every node's gate refresh keeps its sessions allowed. The tests run in order on the same
- * cluster.
+ * for longer than stale-after, every node's gate refresh keeps its sessions allowed; a member that never asked about
+ * a session lists it from its published views while its member is down. The tests run in order on the same cluster.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -227,6 +227,33 @@ class InJvmClusterIT {
     }
     assertThat(checks).isGreaterThan(100 * (SESSIONS + nodes.size()));
     assertThat(stale).isEmpty();
+  }
+
+  /**
+   * The node that joined in order 3 has never asked about any session: what it knows of them is only what their
+   * entities published. The oldest node (the directory singleton and some sessions) crashes; at once, before its
+   * shards move, that node still lists every session, those of the crashed node as their last published view marked
+   * unreachable, and later as reachable again on the survivors.
+   */
+  @Test
+  @Order(5)
+  void aMemberThatNeverAskedListsEverySessionFromThePublishedViewsWhileTheirMemberIsDown() throws Exception {
+    InJvmClusterNode joined = nodes.get(2);
+    eventually(() -> joined.sessions.board().all().size() == SESSIONS);
+    InJvmClusterNode oldest = nodes.get(0);
+    Set<String> crashedSessions = oldest.hostedSessions();
+    assertThat(crashedSessions).isNotEmpty();
+
+    oldest.crash();
+    nodes.remove(0);
+    List<SessionView> during = await(joined.sessions.list());
+
+    assertThat(during).extracting(view -> view.spec().id())
+        .containsExactly("s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8");
+    assertThat(during).filteredOn(view -> crashedSessions.contains(view.spec().id()))
+        .allSatisfy(view -> assertThat(view.reachable()).as(view.spec().id()).isFalse())
+        .allSatisfy(view -> assertThat(view.member()).isEqualTo(oldest.system.address().toString()));
+    eventually(() -> await(joined.sessions.list()).stream().allMatch(SessionView::reachable));
   }
 
   private static boolean blockedByGlobalKill(GateDecision decision) {
