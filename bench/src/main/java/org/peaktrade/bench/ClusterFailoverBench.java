@@ -24,7 +24,10 @@ import java.util.stream.Collectors;
  * (even runs the oldest member, which runs the cluster singletons; odd runs the other member with the most sessions)
  * and measures on the survivors ({@link Failover}); the member is then started again with the same command line and
  * the next run waits until it is ready and hosts a session again. Last, the whole cluster is stopped and started
- * ({@link FullRestart}). {@code -Dsettings="key = value;..."} adds configuration to every member. Prints per-run
+ * ({@link FullRestart}). {@code -Dsettings="key = value;..."} adds configuration to every member.
+ * {@code -Dbalance-wait=SECONDS} (default 0) makes each run wait, after the restarted member hosts a session again,
+ * until every member hosts at least three quarters of its even share (or that long), so that the next kill moves a
+ * member's usual share rather than what an unbalanced cluster left on it; it prints how long that took. Prints per-run
  * lines and p50/p99/max (nearest rank). Logs stay in
  * {@code bench/target/cluster-failover/}.
  *
@@ -39,6 +42,7 @@ public final class ClusterFailoverBench {
   private final List<ClusterMember> members;
   private final ReplayClock clock;
   private final double speed;
+  private final int balanceWaitSeconds = Integer.getInteger("balance-wait", 0);
   private long leadMillis;
 
   private ClusterFailoverBench(List<ClusterMember> members, ReplayClock clock, double speed) {
@@ -186,11 +190,33 @@ public final class ClusterFailoverBench {
                 + "shared clock), hosts a session again %.1f s after the launch; hosted %s%n", victim.name(), ready,
             victim.startupSteps(), Math.abs(offset), offset > 0 ? "behind" : "ahead of",
             Failover.seconds(System.nanoTime() - restarting), hosting(now));
+        awaitBalance(survivors.get(0), restarting);
         return result;
       }
       Waiting.sleep(WAIT_MILLIS);
     }
     throw new IllegalStateException(victim.name() + " hosts no session " + WAIT_ROUNDS + " s after its restart");
+  }
+
+  /** Waits up to balance-wait until every member hosts at least three quarters of an even share of the sessions. */
+  private void awaitBalance(ClusterMember asked, long restarting) throws Exception {
+    if (balanceWaitSeconds <= 0) {
+      return;
+    }
+    long deadline = System.nanoTime() + balanceWaitSeconds * 1_000_000_000L;
+    List<SessionsApi.View> now = Failover.listed(asked);
+    while (true) {
+      List<SessionsApi.View> views = now;
+      long least = members.stream().mapToLong(member -> hosts(views, member)).min().orElse(0);
+      boolean balanced = least * 4 >= 3L * views.size() / members.size();
+      if (balanced || System.nanoTime() > deadline) {
+        System.out.printf("  %s %.1f s after the launch: hosted %s%n", balanced ? "balanced" : "NOT balanced",
+            Failover.seconds(System.nanoTime() - restarting), hosting(views));
+        return;
+      }
+      Waiting.sleep(WAIT_MILLIS);
+      now = Failover.listed(asked);
+    }
   }
 
   /** The member whose current incarnation runs the cluster singletons (its log says it started them). */
