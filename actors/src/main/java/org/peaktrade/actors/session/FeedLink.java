@@ -3,6 +3,7 @@ package org.peaktrade.actors.session;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.stream.AbruptStageTerminationException;
 import org.apache.pekko.stream.KillSwitches;
 import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.UniqueKillSwitch;
@@ -70,9 +71,15 @@ final class FeedLink {
     }
   }
 
-  /** Logs that the feed completed ({@code failure} null) or failed; the session waits for nothing more from it. */
+  /**
+   * Logs that the feed completed ({@code failure} null) or failed; the session waits for nothing more from it. A
+   * stream torn down by the system materializer's shutdown (the node stopping) is not a feed failure and is logged
+   * as the end it is.
+   */
   void ended(Throwable failure) {
-    if (failure != null) {
+    if (failure instanceof AbruptStageTerminationException) {
+      context.getLog().info("session {}: the {} feed stopped with the node", plan.id(), plan.symbol());
+    } else if (failure != null) {
       context.getLog().error("session {}: the {} feed failed: {}", plan.id(), plan.symbol(), failure.toString());
     } else {
       context.getLog().info("session {}: the {} feed completed", plan.id(), plan.symbol());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.peaktrade.actors.killswitch.KillSwitchGate;
 import org.peaktrade.actors.killswitch.OpenOrderCanceller;
 import org.peaktrade.actors.risk.RiskGate;
@@ -14,7 +15,7 @@ import org.peaktrade.actors.session.TradingSession.Killed;
 import org.peaktrade.actors.session.TradingSession.RiskAnswered;
 import org.peaktrade.actors.session.TradingSession.StrategyAnswered;
 import org.peaktrade.actors.session.TradingSession.StrategyTerminated;
-import org.peaktrade.actors.watchdog.BudgetedSupervisor;
+import org.peaktrade.actors.watchdog.Watchdog;
 import org.peaktrade.engine.risk.RiskInputs;
 import org.peaktrade.protocol.Bar;
 import org.peaktrade.protocol.Order;
@@ -23,13 +24,15 @@ import org.peaktrade.protocol.risk.RiskDecision;
 
 /**
  * The children of a {@link TradingSession} and how it talks to them: the {@link RiskGate}, and the
- * {@link StrategyRunner} under a {@link BudgetedSupervisor}, watched so that its end arrives as
- * {@link StrategyTerminated}; and the session's registration with the node's {@link KillSwitchGate}, which cancels
+ * {@link StrategyRunner}, restarted with backoff on a failure within {@code strategy-restart-budget} and watched so
+ * that its end (the budget exhausted) arrives as {@link StrategyTerminated} and is reported to the {@link Watchdog}
+ * as {@code strategy:<id>} (no supervising actor of its own: one actor less per session); and the session's registration with the node's {@link KillSwitchGate}, which cancels
  * its resting orders when a switch covering it is killed. Every recovery spawns a new generation (names end in
  * {@code -<generation>}) so that the end of an earlier runner is told apart. Each ask turns its answer, or its
  * failure, into one of the session's own commands; the session decides what they mean.
  */
 final class SessionChildren {
+  private static final String STRATEGY_CHILD = "strategy:";
   private final ActorContext<Command> context;
   private final SessionPlan plan;
   private final SessionDependencies deps;
@@ -63,9 +66,8 @@ final class SessionChildren {
     strategyCold = true;
     strategy = null;
     if (!state.strategyStopped()) {
-      strategy = context.spawn(BudgetedSupervisor.create("strategy:" + plan.id(),
-          StrategyRunner.create(plan.strategies()), deps.settings().strategyRestartBudget(),
-          KillSwitchScope.session(plan.id()), deps.watchdog()), "strategy-" + generation);
+      strategy = context.spawn(Behaviors.supervise(StrategyRunner.create(plan.strategies()))
+          .onFailure(deps.settings().strategyRestartBudget().strategy()), "strategy-" + generation);
       context.watchWith(strategy, new StrategyTerminated(generation));
     }
     deps.killSwitchGate().tell(new KillSwitchGate.Register(plan.id(),
@@ -121,6 +123,9 @@ final class SessionChildren {
       return false;
     }
     strategy = null;
+    // The runner never stops by itself: its end while the session runs is its restart budget exhausted.
+    deps.watchdog().tell(new Watchdog.RestartBudgetExhausted(STRATEGY_CHILD + plan.id(),
+        KillSwitchScope.session(plan.id())));
     return true;
   }
 

@@ -20,8 +20,8 @@ import org.peaktrade.protocol.Bar;
  *
  * <p>A strategy that throws is answered {@link Failed} to the session, with the answers for the bars before the one
  * it failed on (so the session is never waiting in vain and loses none of them), and the exception is rethrown, so
- * the {@code BudgetedSupervisor} around this runner restarts it with backoff; after its budget it stops for good and
- * fires the watchdog. Talks to: the session only.
+ * the session's supervision of this runner restarts it with backoff; after its budget it stops for good and the
+ * session fires the watchdog. Talks to: the session only.
  */
 public final class StrategyRunner {
   private StrategyRunner() {}

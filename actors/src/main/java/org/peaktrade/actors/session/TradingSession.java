@@ -29,7 +29,6 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 import org.peaktrade.actors.killswitch.KillSwitchGate;
 import org.peaktrade.actors.killswitch.OpenOrderCanceller;
 import org.peaktrade.actors.risk.RiskGate;
-import org.peaktrade.actors.watchdog.BudgetedSupervisor;
 import org.peaktrade.actors.watchdog.Watchdog;
 import org.peaktrade.engine.execution.ParticipationLimit;
 import org.peaktrade.engine.strategy.Direction;
@@ -85,7 +84,7 @@ import org.peaktrade.protocol.session.SessionView;
  * before it decides on the next bar. A replay that starts over after a restart is skipped up to the last bar
  * processed.
  *
- * <p>The strategy runs under a {@link BudgetedSupervisor}: a failure is recorded for that bar and the runner is
+ * <p>The strategy runner is supervised with a restart budget: a failure is recorded for that bar and the runner is
  * restarted with backoff and warmed up again; a runner that exhausts its budget pauses the session for good and fires
  * the watchdog. The session heartbeats to the {@link Watchdog}; no bar for {@code stale-after-bars} intervals pauses
  * new orders until the next bar (and, when configured, escalates to the watchdog). Run-log lines are written after

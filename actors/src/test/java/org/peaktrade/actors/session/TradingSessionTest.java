@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
@@ -18,6 +19,7 @@ import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.JUnit5TestKitBuilder;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
 import org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes;
+import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.pubsub.Topic;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.peaktrade.actors.fixtures.Bars;
 import org.peaktrade.actors.fixtures.ControlledFeed;
+import org.peaktrade.actors.fixtures.Polling;
 import org.peaktrade.actors.fixtures.ScriptedStrategies;
 import org.peaktrade.actors.fixtures.SessionHarness;
 import org.peaktrade.actors.fixtures.Statuses;
@@ -53,7 +56,7 @@ import org.peaktrade.protocol.session.SessionView;
 /**
  * One session over the in-memory journal with serialization on (every event and snapshot round-trips through
  * Jackson CBOR), fed scripted strategies and flat bars priced 100 + minute: orders, risk and kill-switch blocks,
- * stop, restarts from the journal and the run log.
+ * stop (which leaves the feed), restarts from the journal and the run log.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(TestKitJUnit5Extension.class)
@@ -261,5 +264,34 @@ class TradingSessionTest {
     List<Fill> fills = harness.ask(session, TradingSession.GetFills::new);
     return fills.stream().map(f -> f.orderId().value().replaceFirst("^.*-(\\d+)$", "$1") + " " + f.side() + " "
         + f.quantity() + " @ " + f.price() + " " + f.fee() + " " + f.time()).toList();
+  }
+
+  /** A feed that never sends a bar; each subscription adds its termination to {@code ends}. */
+  private static Source<Bar, ?> silentFeed(List<CompletionStage<Done>> ends) {
+    return Source.<Bar>never().watchTermination((notUsed, done) -> {
+      ends.add(done);
+      return NotUsed.getInstance();
+    });
+  }
+
+  /**
+   * The feed subscription runs on the system's materializer, so nothing of the session's own ends it: the session
+   * leaves it when it stops (and the sink watches the session).
+   */
+  @Test
+  void leavesItsFeedWhenStopped() throws Exception {
+    List<CompletionStage<Done>> ends = new CopyOnWriteArrayList<>();
+    ActorRef<TradingSession.Command> session =
+        harness.spawn(plan(freshId("feed"), ScriptedStrategies.longBetween(1, 2), RiskLimits.none(), silentFeed(ends)));
+    Polling.until("the session's subscription", SessionHarness.AWAIT, () -> ends.size() == 1);
+    harness.view(session);
+    harness.view(session);
+    assertThat(ends).hasSize(1);
+    assertThat(ends.get(0).toCompletableFuture()).isNotDone();
+
+    testKit.stop(session);
+
+    Polling.until("the subscription ended", SessionHarness.AWAIT, () -> ends.get(0).toCompletableFuture().isDone());
+    assertThat(ends).hasSize(1);
   }
 }
