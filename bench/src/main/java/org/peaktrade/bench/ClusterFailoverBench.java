@@ -204,9 +204,8 @@ public final class ClusterFailoverBench {
       return;
     }
     long deadline = System.nanoTime() + balanceWaitSeconds * 1_000_000_000L;
-    List<SessionsApi.View> now = Failover.listed(asked);
     while (true) {
-      List<SessionsApi.View> views = now;
+      List<SessionsApi.View> views = Failover.listed(asked);
       long least = members.stream().mapToLong(member -> hosts(views, member)).min().orElse(0);
       boolean balanced = least * 4 >= 3L * views.size() / members.size();
       if (balanced || System.nanoTime() > deadline) {
@@ -215,7 +214,6 @@ public final class ClusterFailoverBench {
         return;
       }
       Waiting.sleep(WAIT_MILLIS);
-      now = Failover.listed(asked);
     }
   }
 

@@ -24,7 +24,7 @@ import org.peaktrade.protocol.session.SessionView;
  * the member a session just left, and is ignored. Thread-safe: the receiving actor writes, request threads read.
  */
 public final class SessionViewBoard {
-  /** The topic's name; every member's {@link ShardedSessions} publishes and subscribes under it. */
+  /** The topic's name: every {@link SessionEntity} publishes under it, every member's board subscribes to it. */
   public static final String TOPIC = "session-views";
 
   private final Map<String, SessionView> views = new ConcurrentHashMap<>();

@@ -24,7 +24,7 @@ import org.peaktrade.protocol.Bar;
  * with a live feed, large batches when it is behind). Used from the session's own thread only.
  *
  * <p>The stream runs on the system's materializer, not one of the session's own (which would be one more actor per
- * session, ~1.4 KB of heap each): the session leaves it on every stop path ({@link #disconnect} on restart and stop),
+ * session, ~1.2 KB of heap each): the session leaves it on every stop path ({@link #disconnect} on restart and stop),
  * and the sink watches the session, so the stream also ends when the session's actor dies without either.
  */
 final class FeedLink {

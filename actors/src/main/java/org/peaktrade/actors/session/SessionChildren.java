@@ -26,8 +26,9 @@ import org.peaktrade.protocol.risk.RiskDecision;
  * The children of a {@link TradingSession} and how it talks to them: the {@link RiskGate}, and the
  * {@link StrategyRunner}, restarted with backoff on a failure within {@code strategy-restart-budget} and watched so
  * that its end (the budget exhausted) arrives as {@link StrategyTerminated} and is reported to the {@link Watchdog}
- * as {@code strategy:<id>} (no supervising actor of its own: one actor less per session); and the session's registration with the node's {@link KillSwitchGate}, which cancels
- * its resting orders when a switch covering it is killed. Every recovery spawns a new generation (names end in
+ * as {@code strategy:<id>} (no supervising actor of its own: one actor less per session); and the session's
+ * registration with the node's {@link KillSwitchGate}, which cancels its resting orders when a switch covering it is
+ * killed. Every recovery spawns a new generation (names end in
  * {@code -<generation>}) so that the end of an earlier runner is told apart. Each ask turns its answer, or its
  * failure, into one of the session's own commands; the session decides what they mean.
  */
@@ -117,7 +118,10 @@ final class SessionChildren {
     }
   }
 
-  /** The runner of {@code ofGeneration} ended for good; false when it was one of an earlier incarnation. */
+  /**
+   * The runner of {@code ofGeneration} ended for good: tells the watchdog its restart budget is exhausted. False, and
+   * nothing told, when it was one of an earlier incarnation.
+   */
   boolean strategyTerminated(int ofGeneration) {
     if (ofGeneration != generation) {
       return false;
