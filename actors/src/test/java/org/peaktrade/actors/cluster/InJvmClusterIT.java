@@ -233,7 +233,7 @@ class InJvmClusterIT {
    * The node that joined in order 3 has never asked about any session: what it knows of them is only what their
    * entities published. The oldest node (the directory singleton and some sessions) crashes; at once, before its
    * shards move, that node still lists every session, those of the crashed node as their last published view marked
-   * unreachable, and later as reachable again on the survivors.
+   * unreachable (and only those), and later as reachable again on the survivors.
    */
   @Test
   @Order(5)
@@ -250,9 +250,15 @@ class InJvmClusterIT {
 
     assertThat(during).extracting(view -> view.spec().id())
         .containsExactly("s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8");
-    assertThat(during).filteredOn(view -> crashedSessions.contains(view.spec().id()))
-        .allSatisfy(view -> assertThat(view.reachable()).as(view.spec().id()).isFalse())
-        .allSatisfy(view -> assertThat(view.member()).isEqualTo(oldest.system.address().toString()));
+    // A rebalance may still hand a session off from the oldest just before the crash: that one answers from its new
+    // member. Every session still on the crashed member is shown from its published view, and only those.
+    String crashedMember = oldest.system.address().toString();
+    List<SessionView> unanswered = during.stream().filter(view -> !view.reachable()).toList();
+    assertThat(unanswered).isNotEmpty()
+        .allSatisfy(view -> assertThat(view.member()).as(view.spec().id()).isEqualTo(crashedMember))
+        .allSatisfy(view -> assertThat(crashedSessions).contains(view.spec().id()));
+    assertThat(during).filteredOn(SessionView::reachable)
+        .allSatisfy(view -> assertThat(view.member()).as(view.spec().id()).isNotEqualTo(crashedMember));
     eventually(() -> await(joined.sessions.list()).stream().allMatch(SessionView::reachable));
   }
 
