@@ -134,7 +134,18 @@ final class ServedApi {
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
-    HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response;
+    try {
+      response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      if (!String.valueOf(e.getMessage()).contains("received no bytes")) {
+        throw e;
+      }
+      // The pooled keep-alive connection was closed by the server as the request went out (it closes a connection
+      // after refusing a body it did not read): no byte of an answer came, so the request is sent once more, on a
+      // new connection, as a browser would. A server that stopped serving fails this second send too.
+      response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
     Map<String, List<String>> headers = new TreeMap<>();
     response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
     return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),

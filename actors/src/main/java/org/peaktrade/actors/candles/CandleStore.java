@@ -51,7 +51,12 @@ public interface CandleStore extends AutoCloseable {
     return switch (settings.backend()) {
       case SQLITE -> BlockingCandleStore.sqlite(system, settings.sqlite());
       case CASSANDRA -> new CassandraCandleStore(system, settings.cassandra());
-      case MEMORY -> new BlockingCandleStore(new InMemoryCandleHistory(), system.executionContext(), () -> { });
+      case MEMORY -> inMemory(system);
     };
+  }
+
+  /** A store in memory (unit tests, benches): the same check, nothing outlives the process. */
+  static CandleStore inMemory(ActorSystem<?> system) {
+    return new BlockingCandleStore(new InMemoryCandleHistory(), system.executionContext(), () -> { });
   }
 }

@@ -29,6 +29,8 @@ public final class FeedStats {
   private final AtomicReference<String> failure = new AtomicReference<>();
   private final AtomicLong toPlayAgain = new AtomicLong();
   private final LongAdder playedAgain = new LongAdder();
+  private final LongAdder storeRefused = new LongAdder();
+  private final LongAdder storeFailures = new LongAdder();
 
   public FeedStats() {
     for (Reason reason : Reason.values()) {
@@ -92,6 +94,24 @@ public final class FeedStats {
 
   public void countRejected(Reason reason) {
     rejected.get(reason).increment();
+  }
+
+  /** Counts {@code count} bars the candle store refused (they differ from the candles it keeps): not published. */
+  public void countStoreRefused(long count) {
+    storeRefused.add(count);
+  }
+
+  /** Counts a batch of bars the candle store did not answer for in time (they were published all the same). */
+  public void countStoreFailure() {
+    storeFailures.increment();
+  }
+
+  public long storeRefused() {
+    return storeRefused.sum();
+  }
+
+  public long storeFailures() {
+    return storeFailures.sum();
   }
 
   public long accepted() {

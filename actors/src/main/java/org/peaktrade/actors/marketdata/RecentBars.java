@@ -4,17 +4,17 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.peaktrade.protocol.Bar;
 
 /**
- * The newest bars a feed published, at most {@code capacity}, for subscribers that resume: a session restarted with
- * a last bar receives the bars after it from here before the live ones ({@code BarFeed.after}), so bars published
- * before it subscribed again — a restarted node's replay plays what it had played unpaced, before the sessions are
- * back — are not lost to it. Written by the feed's stream, read by subscribing sessions: thread-safe.
+ * The newest bars a feed published, at most {@code capacity}, in memory: the {@link PublishedBars} of tests and
+ * benches, and of a feed without a candle store. They are lost with the process; the node keeps its feeds' bars in
+ * the candle store instead ({@link StoredBars}). Written by the feed's stream, read by subscribing sessions:
+ * thread-safe.
  */
-public final class RecentBars {
-  /** Keeps nothing: a feed without recent bars (subscribers get the live bars only). */
-  public static final RecentBars NONE = new RecentBars(0);
+public final class RecentBars implements PublishedBars {
 
   private final int capacity;
   private final ArrayDeque<Bar> bars;
@@ -35,8 +35,18 @@ public final class RecentBars {
     }
   }
 
+  @Override
+  public CompletionStage<List<Bar>> between(Instant after, Instant before) {
+    return CompletableFuture.completedFuture(keptBetween(after, before));
+  }
+
+  @Override
+  public CompletionStage<List<Bar>> after(Instant lastOpen) {
+    return CompletableFuture.completedFuture(keptAfter(lastOpen));
+  }
+
   /** The kept bars that open after {@code after} and before {@code before}, oldest first. */
-  public synchronized List<Bar> between(Instant after, Instant before) {
+  public synchronized List<Bar> keptBetween(Instant after, Instant before) {
     List<Bar> between = new ArrayList<>();
     for (Bar bar : bars) {
       if (bar.openTime().isAfter(after) && bar.openTime().isBefore(before)) {
@@ -47,7 +57,7 @@ public final class RecentBars {
   }
 
   /** The kept bars that open after {@code lastOpen}, oldest first. */
-  public synchronized List<Bar> after(Instant lastOpen) {
+  public synchronized List<Bar> keptAfter(Instant lastOpen) {
     List<Bar> after = new ArrayList<>();
     for (Bar bar : bars) {
       if (bar.openTime().isAfter(lastOpen)) {

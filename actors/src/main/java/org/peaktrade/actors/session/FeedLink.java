@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.stream.AbruptStageTerminationException;
+import org.apache.pekko.stream.AbruptTerminationException;
 import org.apache.pekko.stream.KillSwitches;
 import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.UniqueKillSwitch;
@@ -77,7 +78,7 @@ final class FeedLink {
    * as the end it is.
    */
   void ended(Throwable failure) {
-    if (failure instanceof AbruptStageTerminationException) {
+    if (failure instanceof AbruptStageTerminationException || failure instanceof AbruptTerminationException) {
       context.getLog().info("session {}: the {} feed stopped with the node", plan.id(), plan.symbol());
     } else if (failure != null) {
       context.getLog().error("session {}: the {} feed failed: {}", plan.id(), plan.symbol(), failure.toString());

@@ -320,10 +320,23 @@ final class SessionState {
 
   /** The session as the API shows it, answered by the node at {@code member} (see {@link SessionView}). */
   SessionView view(String member) {
-    Money marked = lastBar == null ? ledger.cash() : equityAt(lastBar.close());
-    return new SessionView(spec, status(), statusReason(), startedAt, barsSeen,
-        lastBar == null ? null : lastBar.openTime(), ledger.cash(), marked, ledger.realizedPnl(), ledger.totalFees(),
+    return view(member, List.of());
+  }
+
+  /**
+   * The view with {@code waiting} processed too: bars that changed nothing and wait to be journaled (they count as
+   * seen, and the newest marks the equity; they changed no order, fill or cash).
+   */
+  SessionView view(String member, List<Bar> waiting) {
+    Bar newest = newest(waiting);
+    Money marked = newest == null ? ledger.cash() : equityAt(newest.close());
+    return new SessionView(spec, status(), statusReason(), startedAt, barsSeen + waiting.size(),
+        newest == null ? null : newest.openTime(), ledger.cash(), marked, ledger.realizedPnl(), ledger.totalFees(),
         position(), tracker.open().size(), fills.size(), member);
+  }
+
+  private Bar newest(List<Bar> waiting) {
+    return waiting.isEmpty() ? lastBar : waiting.get(waiting.size() - 1);
   }
 
   List<OrderView> orders() {
@@ -339,17 +352,33 @@ final class SessionState {
   }
 
   List<PositionView> positions() {
+    return positions(List.of());
+  }
+
+  /** The position marked at the newest bar, {@code waiting} ones included (see {@link #view(String, List)}). */
+  List<PositionView> positions(List<Bar> waiting) {
     Position position = ledger.position(spec.symbol());
-    if (position.isFlat() || lastBar == null) {
+    Bar newest = newest(waiting);
+    if (position.isFlat() || newest == null) {
       return List.of();
     }
-    Price mark = lastBar.close();
+    Price mark = newest.close();
     return List.of(new PositionView(spec.symbol(), position.quantity(), position.averageEntryPrice(), mark,
         position.unrealizedPnl(mark)));
   }
 
   List<EquityPoint> equity() {
     return List.copyOf(equity);
+  }
+
+  /** The equity marks with one more for each of {@code waiting} (see {@link #view(String, List)}), the newest kept. */
+  List<EquityPoint> equity(List<Bar> waiting) {
+    if (waiting.isEmpty()) {
+      return equity();
+    }
+    List<EquityPoint> all = new ArrayList<>(equity);
+    waiting.forEach(bar -> all.add(new EquityPoint(bar.closeTime(), equityAt(bar.close()))));
+    return List.copyOf(all.subList(Math.max(0, all.size() - equityPoints), all.size()));
   }
 
   private static Order remainder(OrderState state) {

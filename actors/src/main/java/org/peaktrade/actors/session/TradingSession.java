@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
@@ -68,7 +68,9 @@ import org.peaktrade.protocol.session.SessionView;
  *       the violations or the gate's reason;</li>
  *   <li>the delivery's events are persisted in one write, and only then are its bars acknowledged; bars that changed
  *       nothing (their only events are {@link Event.BarProcessed}) are acknowledged at once and their events wait
- *       for the next write ({@link UnjournaledBars}, {@code journal-batch}).</li>
+ *       for the next write ({@link UnjournaledBars}, {@code journal-batch}: a checkpoint every N bars or T), shown in
+ *       the session's view meanwhile; a crash loses them, and the resumed session processes them again from the
+ *       feed's published bars (the node's candle store), with the same result.</li>
  * </ol>
  * A delivery costs one strategy round trip, one risk round trip per order and at most one journal write, however
  * many bars it holds. A kill of a
@@ -113,6 +115,12 @@ public final class TradingSession
   public record GetPositions(ActorRef<List<PositionView>> replyTo) implements Command {}
 
   public record GetEquity(ActorRef<List<EquityPoint>> replyTo) implements Command {}
+
+  /**
+   * Write the bars that wait to be journaled now (a checkpoint), then answer: what the session has processed is what
+   * a recovery gives back. For a stop that is planned (a handoff, a node's shutdown), and for tests.
+   */
+  public record Checkpoint(ActorRef<Done> replyTo) implements Command {}
 
   /** Stop trading for good: resting orders are canceled, the feed is left; the history stays queryable. */
   public record Stop(String reason, ActorRef<SessionView> replyTo) implements Command {}
@@ -308,17 +316,19 @@ public final class TradingSession
     } else if (command instanceof Continue) {
       return walk(state);
     } else if (command instanceof GetView c) {
-      return journaledThenReply(state, c.replyTo(), this::view);
+      return Effect().reply(c.replyTo(), view(state));
     } else if (command instanceof GetOrders c) {
       return Effect().reply(c.replyTo(), state.orders());
     } else if (command instanceof GetFills c) {
       return Effect().reply(c.replyTo(), state.fills());
     } else if (command instanceof GetPositions c) {
-      return journaledThenReply(state, c.replyTo(), SessionState::positions);
+      return Effect().reply(c.replyTo(), state.positions(unjournaled.bars()));
     } else if (command instanceof GetEquity c) {
-      return journaledThenReply(state, c.replyTo(), SessionState::equity);
+      return Effect().reply(c.replyTo(), state.equity(unjournaled.bars()));
     } else if (command instanceof Stop c) {
       return onStop(state, c);
+    } else if (command instanceof Checkpoint c) {
+      return onCheckpoint(state, c);
     } else if (command instanceof Begin c) {
       return onBegin(state, c);
     } else if (command instanceof FeedStarted c) {
@@ -405,6 +415,15 @@ public final class TradingSession
     return runLogged.persist(state, events, state.status(),
         s -> deps.killSwitchGate().tell(new KillSwitchGate.Unregister(plan.id())))
         .thenReply(stop.replyTo(), this::view);
+  }
+
+  /** Writes the waiting bars (none waiting: nothing to write), then answers. */
+  private ReplyEffect<Event, SessionState> onCheckpoint(SessionState state, Checkpoint checkpoint) {
+    if (unjournaled.isEmpty()) {
+      return Effect().reply(checkpoint.replyTo(), Done.getInstance());
+    }
+    return runLogged.persist(state, takeUnjournaled(), state.status(), s -> { })
+        .thenReply(checkpoint.replyTo(), s -> Done.getInstance());
   }
 
   // ---- the per-bar steps
@@ -644,7 +663,7 @@ public final class TradingSession
     if (state.isStale()) {
       return Effect().noReply();
     }
-    String reason = liveness.staleDataNoticed(state.lastBar());
+    String reason = liveness.staleDataNoticed(lastProcessed(state));
     return persistOutOfBand(state, List.of(new Event.MarketDataWentStale(reason, now())));
   }
 
@@ -677,22 +696,13 @@ public final class TradingSession
     return unjournaled.takeAll();
   }
 
-  /** Answers from the state once the bars waiting to be journaled are in it (written now when some wait). */
-  private <T> ReplyEffect<Event, SessionState> journaledThenReply(SessionState state, ActorRef<T> replyTo,
-      Function<SessionState, T> answer) {
-    if (unjournaled.isEmpty()) {
-      return Effect().reply(replyTo, answer.apply(state));
-    }
-    List<Event> waiting = takeUnjournaled();
-    return runLogged.persist(state, waiting, state.status(), s -> { }).thenReply(replyTo, answer::apply);
-  }
-
   private Instant now() {
     return deps.clock().instant();
   }
 
+  /** The view, the bars waiting to be journaled included (they are not written for it). */
   private SessionView view(SessionState state) {
-    return state.view(member()).catchingUp(state.isStopped() ? null : progress.describe());
+    return state.view(member(), unjournaled.bars()).catchingUp(state.isStopped() ? null : progress.describe());
   }
 
   /** This node's address, which the session's views carry: the member running it. */

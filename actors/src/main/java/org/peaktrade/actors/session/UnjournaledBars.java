@@ -8,8 +8,9 @@ import org.peaktrade.protocol.Bar;
 /**
  * The {@link Event.BarProcessed} events of bars that changed nothing, waiting to go to the journal with the session's
  * next write ({@link SessionSettings.JournalBatch}). Transient: a restarted session starts without them and processes
- * those bars again when its feed sends them again. While they wait, they count as processed (a bar not newer than
- * the last of them is skipped) and a fresh strategy is warmed up with them too.
+ * those bars again when its feed sends them again (the node's feeds keep every bar they publish in the candle
+ * store, {@code BarFeed.after}). While they wait, they count as processed (a bar not newer than the last of them is
+ * skipped), the session's view, equity and positions show them, and a fresh strategy is warmed up with them too.
  */
 final class UnjournaledBars {
   private final List<Event.BarProcessed> waiting = new ArrayList<>();
@@ -45,6 +46,11 @@ final class UnjournaledBars {
   /** Whether {@code bar} comes after every waiting bar (true when none waits). */
   boolean isNew(Bar bar) {
     return waiting.isEmpty() || bar.openTime().isAfter(waiting.get(waiting.size() - 1).bar().openTime());
+  }
+
+  /** The waiting bars, oldest first: processed, shown in the session's view, not yet journaled. */
+  List<Bar> bars() {
+    return waiting.stream().map(Event.BarProcessed::bar).toList();
   }
 
   /** The waiting bars the strategy saw, oldest first: the end of a fresh strategy's warm-up. */

@@ -13,16 +13,19 @@ class RecentBarsTest {
     RecentBars recent = new RecentBars(3);
     LongStream.range(0, 5).mapToObj(Bars::minute).forEach(recent::add);
 
-    assertThat(recent.after(Bars.minute(0).openTime())).containsExactly(Bars.minute(2), Bars.minute(3),
+    assertThat(recent.keptAfter(Bars.minute(0).openTime())).containsExactly(Bars.minute(2), Bars.minute(3),
         Bars.minute(4));
-    assertThat(recent.after(Bars.minute(3).openTime())).containsExactly(Bars.minute(4));
-    assertThat(recent.after(Bars.minute(4).openTime())).isEmpty();
+    assertThat(recent.keptAfter(Bars.minute(3).openTime())).containsExactly(Bars.minute(4));
+    assertThat(recent.keptAfter(Bars.minute(4).openTime())).isEmpty();
+    assertThat(recent.keptBetween(Bars.minute(2).openTime(), Bars.minute(4).openTime()))
+        .containsExactly(Bars.minute(3));
   }
 
   @Test
-  void noneKeepsNothing() {
-    RecentBars.NONE.add(Bars.minute(0));
+  void keepsNothingWithoutCapacity() {
+    RecentBars none = new RecentBars(0);
+    none.add(Bars.minute(0));
 
-    assertThat(RecentBars.NONE.after(Bars.minute(0).openTime().minusSeconds(60))).isEmpty();
+    assertThat(none.keptAfter(Bars.minute(0).openTime().minusSeconds(60))).isEmpty();
   }
 }

@@ -3,7 +3,10 @@ package org.peaktrade.actors.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.apache.pekko.NotUsed;
@@ -14,14 +17,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.peaktrade.actors.fixtures.Bars;
+import org.peaktrade.actors.marketdata.PublishedBars;
 import org.peaktrade.actors.marketdata.RecentBars;
 import org.peaktrade.protocol.Bar;
 import org.peaktrade.protocol.session.MarketDataSource;
 
 /**
- * A resuming subscriber's bars: the kept recent bars after its last one, then the live ones, with the bars the live
- * subscription missed (it attached after they were published, or its buffer dropped them) taken from the recent
- * ones, and none twice.
+ * A resuming subscriber's bars: the published bars after its last one, then the live ones, with the bars the live
+ * subscription missed (it attached after they were published, or its buffer dropped them) taken from the published
+ * ones, and none twice; the live ones alone when the published ones cannot be read.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BarFeedTest {
@@ -66,7 +70,25 @@ class BarFeedTest {
     assertThat(run(feed(Source.from(minutes(7, 9)), recent).after(null))).isEqualTo(minutes(7, 9));
   }
 
-  private static BarFeed feed(Source<Bar, ?> live, RecentBars recent) {
+  @Test
+  void goesOnWithTheLiveBarsWhenThePublishedOnesCannotBeRead() throws Exception {
+    PublishedBars unreadable = new PublishedBars() {
+      @Override
+      public CompletionStage<List<Bar>> after(Instant lastOpen) {
+        return CompletableFuture.failedFuture(new IllegalStateException("store down"));
+      }
+
+      @Override
+      public CompletionStage<List<Bar>> between(Instant after, Instant before) {
+        return CompletableFuture.failedFuture(new IllegalStateException("store down"));
+      }
+    };
+
+    assertThat(run(feed(Source.from(minutes(7, 9)), unreadable).after(Bars.minute(2).openTime())))
+        .isEqualTo(minutes(7, 9));
+  }
+
+  private static BarFeed feed(Source<Bar, ?> live, PublishedBars recent) {
     return new BarFeed(MarketDataSource.REPLAY, live.mapMaterializedValue(ignored -> NotUsed.notUsed()), recent);
   }
 

@@ -17,6 +17,7 @@ import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.JUnit5TestKitBuilder;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.persistence.testkit.javadsl.PersistenceTestKit;
 import org.apache.pekko.stream.javadsl.Source;
@@ -35,13 +36,14 @@ import org.peaktrade.engine.risk.RiskLimits;
 import org.peaktrade.engine.strategy.Strategy;
 import org.peaktrade.protocol.Bar;
 import org.peaktrade.protocol.Fill;
+import org.peaktrade.protocol.session.EquityPoint;
 import org.peaktrade.protocol.session.SessionMode;
 import org.peaktrade.protocol.session.SessionView;
 
 /**
  * Bars that change nothing wait in memory and go to the journal with the next write ({@code journal-batch}: here 4
- * bars or an hour): what waits, what writes it, and that bars lost with their incarnation before they were written
- * are processed again with the same result. Journal lines are the event type, the bar's minute or the order's number.
+ * bars or an hour): what waits (shown in the view without a write), what writes it, and that bars lost with their
+ * incarnation before they were written are processed again with the same result. Journal lines are the event type, the bar's minute or the order's number.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(TestKitJUnit5Extension.class)
@@ -64,7 +66,7 @@ class TradingSessionJournalBatchTest {
   }
 
   @Test
-  void aBarThatChangesNothingWaitsAndIsWrittenWhenTheViewIsAsked() throws InterruptedException {
+  void barsThatChangeNothingWaitAndTheViewEquityAndPositionsShowThemWithoutAWrite() throws InterruptedException {
     String id = freshId("waits");
     List<Instant> seen = new CopyOnWriteArrayList<>();
     ControlledFeed feed = new ControlledFeed(testKit.system());
@@ -75,9 +77,15 @@ class TradingSessionJournalBatchTest {
     awaitSeen(seen, 2);
     awaitJournal(id, List.of("Started"));
     SessionView view = harness.view(session);
+    TestProbe<List<EquityPoint>> equity = testKit.createTestProbe();
+    session.tell(new TradingSession.GetEquity(equity.ref()));
 
     assertThat(view.barsSeen()).isEqualTo(3);
-    assertThat(described(id)).containsExactly("Started", "bar 0", "bar 1", "bar 2");
+    assertThat(view.lastBarOpen()).isEqualTo(Bars.T0.plus(Duration.ofMinutes(2)));
+    assertThat(equity.receiveMessage()).extracting(EquityPoint::time)
+        .containsExactly(Bars.T0.plus(Duration.ofMinutes(1)), Bars.T0.plus(Duration.ofMinutes(2)),
+            Bars.T0.plus(Duration.ofMinutes(3)));
+    assertThat(described(id)).containsExactly("Started");
   }
 
   @Test

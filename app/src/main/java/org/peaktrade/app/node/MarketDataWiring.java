@@ -22,18 +22,22 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.javadsl.Source;
+import org.peaktrade.actors.candles.CandleStore;
+import org.peaktrade.actors.candles.CandleStoreSettings;
 import org.peaktrade.actors.marketdata.CheckedBarsFlow;
 import org.peaktrade.actors.marketdata.FeedHub;
 import org.peaktrade.actors.marketdata.FeedNotice;
 import org.peaktrade.actors.marketdata.FeedStats;
 import org.peaktrade.actors.marketdata.MarketDataSettings;
+import org.peaktrade.actors.marketdata.PublishedBars;
 import org.peaktrade.actors.marketdata.ReplayFile;
 import org.peaktrade.actors.marketdata.ReplayFileRefused;
-import org.peaktrade.actors.marketdata.RecentBars;
 import org.peaktrade.actors.marketdata.ReplayPosition;
 import org.peaktrade.actors.marketdata.ReplaySettings;
 import org.peaktrade.actors.marketdata.ReplaySource;
 import org.peaktrade.actors.marketdata.ReplaySpeed;
+import org.peaktrade.actors.marketdata.StoreBeforePublish;
+import org.peaktrade.actors.marketdata.StoredBars;
 import org.peaktrade.actors.marketdata.WatchdogHeartbeats;
 import org.peaktrade.actors.marketdata.kraken.KrakenFeed;
 import org.peaktrade.actors.marketdata.kraken.KrakenFeedSettings;
@@ -65,12 +69,15 @@ final class MarketDataWiring {
   private static final Duration POSITION_EVERY = Duration.ofSeconds(1);
 
   private final MarketDataSettings settings;
+  private final CandleStoreSettings candles;
   /** The replayed file, read and checked; null unless the source is the replay. */
   private final ReplayFile replayFile;
   private final Path dataDir;
 
-  private MarketDataWiring(MarketDataSettings settings, ReplayFile replayFile, Path dataDir) {
+  private MarketDataWiring(MarketDataSettings settings, CandleStoreSettings candles, ReplayFile replayFile,
+      Path dataDir) {
     this.settings = settings;
+    this.candles = candles;
     this.replayFile = replayFile;
     this.dataDir = dataDir;
   }
@@ -95,8 +102,8 @@ final class MarketDataWiring {
     /** Validation counts of the feed's bars. */
     FeedStats barStats();
 
-    /** The newest bars published for {@code symbol}, for sessions that resume ({@link RecentBars#NONE}: none kept). */
-    RecentBars recent(Symbol symbol);
+    /** The bars published for {@code symbol}, for sessions that resume ({@link PublishedBars#NONE}: none kept). */
+    PublishedBars published(Symbol symbol);
   }
 
   /**
@@ -106,17 +113,19 @@ final class MarketDataWiring {
    */
   static MarketDataWiring fromConfig(Config root) {
     MarketDataSettings settings = settings(root);
+    CandleStoreSettings candles = wrapped(() -> CandleStoreSettings.fromConfig(root));
     Path dataDir = Path.of(root.getString("peaktrade.data-dir"));
     if (settings.source() != MarketDataSettings.Source.REPLAY) {
-      return new MarketDataWiring(settings, null, dataDir);
+      return new MarketDataWiring(settings, candles, null, dataDir);
     }
     Path file = wrapped(() -> replayFile(settings.replay().file()));
-    return new MarketDataWiring(settings, checkedReplayFile(settings.replay(), file), dataDir);
+    return new MarketDataWiring(settings, candles, checkedReplayFile(settings.replay(), file), dataDir);
   }
 
   /** Reads the settings only, for the config check: the replay file's rows are read once, by {@link #fromConfig}. */
   static void validate(Config root) {
     MarketDataSettings settings = settings(root);
+    wrapped(() -> CandleStoreSettings.fromConfig(root));
     if (settings.source() == MarketDataSettings.Source.REPLAY) {
       wrapped(() -> replayFile(settings.replay().file()));
     }
@@ -165,12 +174,14 @@ final class MarketDataWiring {
    */
   MarketData start(ActorSystem<?> system, Clock clock, ActorRef<Watchdog.Command> watchdog,
       CompletionStage<Done> sessionsStarted) {
+    CandleStore store = CandleStore.create(system, candles);
+    system.getWhenTerminated().thenRun(store::close);
     return settings.source() == MarketDataSettings.Source.KRAKEN
-        ? startKraken(system, clock, watchdog) : startReplay(system, clock, watchdog, sessionsStarted);
+        ? startKraken(system, clock, watchdog, store) : startReplay(system, clock, watchdog, sessionsStarted, store);
   }
 
   private MarketData startReplay(ActorSystem<?> system, Clock clock, ActorRef<Watchdog.Command> watchdog,
-      CompletionStage<Done> sessionsStarted) {
+      CompletionStage<Done> sessionsStarted, CandleStore store) {
     ReplaySettings replay = settings.replay();
     FeedStats stats = new FeedStats();
     stats.countSkippedRows(replayFile.badRows().size());
@@ -181,9 +192,9 @@ final class MarketDataWiring {
     int playedBefore = replay.resume() ? position.playedBefore(toPlay) : 0;
     stats.willPlayAgain(playedBefore);
     AtomicInteger emitted = new AtomicInteger();
-    // A restarted node plays what it had played unpaced, before its sessions are back: those that resume get the
-    // bars after their last one from here (the bars a stop lost before they were journaled among them).
-    RecentBars recent = new RecentBars(FeedHub.DEFAULT_SUBSCRIBER_BUFFER);
+    // Every bar is stored before it is published: sessions that resume read the bars after their last one from the
+    // store (the bars a stop lost before they were journaled among them), whatever the process went through.
+    PublishedBars published = new StoredBars(store, replay.symbol(), replayFile.bars().get(0).interval());
     // Plays, paced from then on, once the node's sessions are started; its heartbeat is due from then on too.
     Source<Bar, NotUsed> bars = Source.completionStageSource(sessionsStarted.thenApply(started -> {
           WatchdogHeartbeats.register(watchdog, "replay", List.of(replay.symbol()), replay.staleAfter(),
@@ -205,10 +216,7 @@ final class MarketDataWiring {
         .via(WatchdogHeartbeats.flow("replay", Bar::symbol, watchdog, clock))
         .via(CheckedBarsFlow.create(stats, failure -> LOG.error(
             "market data: the replay of {} failed and plays no more bars: {}", replayFile.path(), failure, failure)))
-        .map(bar -> {
-          recent.add(bar);
-          return bar;
-        });
+        .via(StoreBeforePublish.flow(store, stats, "replay"));
     FeedHub<Bar> hub = FeedHub.startLive(bars, FeedHub.DEFAULT_SUBSCRIBER_BUFFER, Materializer.matFromSystem(system));
     String description = "replaying " + replayFile.path() + " (" + replay.symbol() + ") at " + describe(replay.speed())
         + ": " + ReplayFile.count(replayFile.bars().size(), "bar") + ", "
@@ -218,7 +226,7 @@ final class MarketDataWiring {
         + (playedBefore > 0 ? ", the first " + playedBefore + " of them (played before the restart) unpaced" : "");
     LOG.info("market data: {}", description);
     return new Fixed(Map.of(replay.symbol(), hub::subscribe), MarketDataSource.REPLAY, description, "replay", stats,
-        Map.of(replay.symbol(), recent));
+        Map.of(replay.symbol(), published));
   }
 
   /** The bars after the recorded position, logged when the replay goes on from there. */
@@ -233,13 +241,17 @@ final class MarketDataWiring {
     return remaining;
   }
 
-  private MarketData startKraken(ActorSystem<?> system, Clock clock, ActorRef<Watchdog.Command> watchdog) {
+  private MarketData startKraken(ActorSystem<?> system, Clock clock, ActorRef<Watchdog.Command> watchdog,
+      CandleStore store) {
     KrakenFeedSettings kraken = settings.kraken();
-    KrakenFeed feed = KrakenFeed.create(kraken, system, clock, MarketDataWiring::log, Optional.of(watchdog));
+    KrakenFeed feed = KrakenFeed.create(kraken, system, clock, MarketDataWiring::log, Optional.of(watchdog),
+        barStats -> StoreBeforePublish.flow(store, barStats, KrakenFeed.FEED_NAME));
     Map<Symbol, Supplier<Source<Bar, NotUsed>>> bySymbol = new LinkedHashMap<>();
+    Map<Symbol, PublishedBars> published = new LinkedHashMap<>();
     for (KrakenSubscription subscription : kraken.subscriptions()) {
       if (subscription.channel() instanceof KrakenChannel.Ohlc ohlc) {
         bySymbol.putIfAbsent(subscription.symbol(), () -> feed.bars(subscription.symbol(), ohlc));
+        published.putIfAbsent(subscription.symbol(), new StoredBars(store, subscription.symbol(), ohlc.interval()));
       }
     }
     feed.done().whenComplete((done, failure) -> {
@@ -251,15 +263,15 @@ final class MarketDataWiring {
     String description = "Kraken " + kraken.wsUri() + " " + kraken.subscriptions();
     LOG.info("market data: {}", description);
     return new Fixed(bySymbol, MarketDataSource.LIVE, description, KrakenFeed.FEED_NAME, feed.stats().bars(),
-        Map.of());
+        published);
   }
 
   private record Fixed(Map<Symbol, Supplier<Source<Bar, NotUsed>>> bySymbol,
       MarketDataSource kind, String description, String name, FeedStats barStats,
-      Map<Symbol, RecentBars> recentBySymbol) implements MarketData {
+      Map<Symbol, PublishedBars> publishedBySymbol) implements MarketData {
     @Override
-    public RecentBars recent(Symbol symbol) {
-      return recentBySymbol.getOrDefault(symbol, RecentBars.NONE);
+    public PublishedBars published(Symbol symbol) {
+      return publishedBySymbol.getOrDefault(symbol, PublishedBars.NONE);
     }
 
     @Override

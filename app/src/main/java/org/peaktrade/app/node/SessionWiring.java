@@ -85,7 +85,7 @@ final class SessionWiring {
     Map<Symbol, BarFeed> feeds = new LinkedHashMap<>();
     for (Symbol symbol : marketData.symbols()) {
       feeds.put(symbol, new BarFeed(marketData.kind(), marketData.bars(symbol).orElseThrow(),
-          marketData.recent(symbol)));
+          marketData.published(symbol)));
     }
     SessionDependencies deps = new SessionDependencies(settings, clock, gate.view(), gate.actor(), watchdog, risk,
         SessionFeeds.of(feeds), config, new ModeGates(livePolicy, false));

@@ -25,6 +25,7 @@ import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 import org.peaktrade.actors.marketdata.BarValidationFlow;
 import org.peaktrade.actors.marketdata.FeedHub;
+import org.peaktrade.actors.marketdata.FeedStats;
 import org.peaktrade.actors.marketdata.FeedNotice;
 import org.peaktrade.actors.marketdata.RejectionLog;
 import org.peaktrade.actors.marketdata.WatchdogHeartbeats;
@@ -86,6 +87,17 @@ public final class KrakenFeed {
    */
   public static KrakenFeed create(KrakenFeedSettings settings, ActorSystem<?> system, Clock clock,
       Consumer<FeedNotice> notices, Optional<ActorRef<Watchdog.Command>> watchdog) {
+    return create(settings, system, clock, notices, watchdog, barStats -> Flow.create());
+  }
+
+  /**
+   * As {@link #create(KrakenFeedSettings, ActorSystem, Clock, Consumer, Optional)}, with every closed candle passing
+   * the stage {@code beforePublish} makes from the feed's bar stats (the node's {@code StoreBeforePublish}: stored,
+   * then published) before its hub has it.
+   */
+  public static KrakenFeed create(KrakenFeedSettings settings, ActorSystem<?> system, Clock clock,
+      Consumer<FeedNotice> notices, Optional<ActorRef<Watchdog.Command>> watchdog,
+      java.util.function.Function<FeedStats, Flow<Bar, Bar, NotUsed>> beforePublish) {
     if (settings.subscriptions().isEmpty()) {
       throw new IllegalArgumentException("the Kraken feed needs at least one symbol and channel");
     }
@@ -124,7 +136,11 @@ public final class KrakenFeed {
     for (KrakenSubscription subscription : settings.subscriptions()) {
       Pair<FeedHub<Object>, Sink<Object, NotUsed>> hub = FeedHub.live(settings.subscriberBuffer(), materializer);
       hubs.put(subscription, hub.first());
-      events = events.alsoTo(route(subscription, stats, rejections, notices).to(hub.second()));
+      Flow<KrakenFeedEvent, Object, NotUsed> routed = route(subscription, stats, rejections, notices);
+      if (subscription.channel() instanceof KrakenChannel.Ohlc) {
+        routed = routed.map(Bar.class::cast).via(beforePublish.apply(stats.bars())).map(Object.class::cast);
+      }
+      events = events.alsoTo(routed.to(hub.second()));
     }
     Pair<UniqueKillSwitch, CompletionStage<Done>> running = events.toMat(Sink.ignore(), Keep.both())
         .run(materializer);
