@@ -146,7 +146,8 @@ public final class SessionFootprintBench {
                 + decision.reason().replaceAll("[0-9.]+", "N"), TreeMap::new, Collectors.counting()));
   }
 
-  private static long heapAfterGc(MemoryMXBean memory) {
+  /** The heap in use after four full collections 300 ms apart. */
+  static long heapAfterGc(MemoryMXBean memory) {
     for (int i = 0; i < 4; i++) {
       System.gc();
       Waiting.sleep(300);

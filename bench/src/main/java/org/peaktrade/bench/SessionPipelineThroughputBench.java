@@ -2,6 +2,7 @@ package org.peaktrade.bench;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,8 +29,10 @@ import org.peaktrade.protocol.session.SessionView;
  * embedded SQLite file journal. The clock runs from releasing the first bar until every session has processed every
  * bar; the sessions are started and their kill switches ACTIVE before the first bar is released (a shared go signal in
  * front of every replay), so the window holds the pipeline only. The events are then counted from the journal by kind
- * (outside the timed window). Then a second node starts on the same data dir, its feed silent, and the time until
- * every session answers with all its bars again is printed: the recovery from the journal.
+ * (outside the timed window), and so is the heap each session holds after its bars (full GCs before the first bar and
+ * after the last). Then a second node starts on the same data dir, its feed silent, and the time until every session
+ * answers with the bars of its journal again is printed: the recovery from the journal (the bars processed after the
+ * last checkpoint are not in it; a node's feed would give them again from its candle store).
  *
  * <p>Usage: {@code java -Xmx2g -cp bench/target/benchmarks.jar org.peaktrade.bench.SessionPipelineThroughputBench
  * [SESSIONS] [BARS] [FILE]} (defaults 1, all bars, data/demo/btc-perp-1m-2022-01.csv).
@@ -46,6 +49,7 @@ public final class SessionPipelineThroughputBench {
     List<Bar> bars = args.length > 1 ? all.subList(0, Math.min(all.size(), Integer.parseInt(args[1]))) : all;
     Config settings = ConfigFactory.parseString("peaktrade.sessions.instruments.\"BTC/USD\".tick-size = 0.001");
     Path dataDir = Files.createTempDirectory("session-throughput-bench");
+    Map<String, Long> journaledBars;
     CompletableFuture<Boolean> go = new CompletableFuture<>();
     Source<Bar, NotUsed> feed = Source.completionStage(go).flatMapConcat(ready -> Source.from(bars));
     try (SessionNode node = SessionNode.start(dataDir, feed, settings)) {
@@ -58,12 +62,15 @@ public final class SessionPipelineThroughputBench {
         String id = sessionId(i);
         Waiting.awaitTrue(id + " allowed at the gate", () -> node.gateView.check(id).allowed(), GIVE_UP_NANOS);
       }
+      long idle = SessionFootprintBench.heapAfterGc(ManagementFactory.getMemoryMXBean());
       long t0 = System.nanoTime();
       go.complete(true);
       List<SessionView> views = awaitAllBars(node, bars.size());
       long elapsed = System.nanoTime() - t0;
+      long ran = SessionFootprintBench.heapAfterGc(ManagementFactory.getMemoryMXBean());
 
       Map<String, Long> events = countEvents(node, count);
+      journaledBars = journaledBars(node, count);
       long totalEvents = events.values().stream().mapToLong(Long::longValue).sum();
       long totalBars = (long) count * bars.size();
       long fills = views.stream().mapToLong(SessionView::fills).sum();
@@ -72,13 +79,49 @@ public final class SessionPipelineThroughputBench {
           file.getFileName(), Runtime.getRuntime().maxMemory() >> 20);
       System.out.printf("%.2f s: %,.0f bars/s, %,.0f events/s (%,d events: %s; %,d fills)%n", seconds,
           totalBars / seconds, totalEvents / seconds, totalEvents, events, fills);
+      System.out.printf("heap: %,d bytes per session more after its %,d bars than before its first (full GCs)%n",
+          (ran - idle) / count, bars.size());
+      long waiting = totalBars - journaledBars.values().stream().mapToLong(Long::longValue).sum();
+      System.out.printf("journaled: %,d bar events in %,d events; %,d bars processed but waiting for the next "
+          + "checkpoint when the node stopped%n", totalBars - waiting, totalEvents, waiting);
     }
     long restart = System.nanoTime();
     try (SessionNode node = SessionNode.start(dataDir, Source.never(), settings)) {
-      awaitAllBars(node, bars.size());
+      awaitJournaledBars(node, journaledBars);
       System.out.printf("restart on the same data dir: every session recovered from its journal in %.2f s%n",
           (System.nanoTime() - restart) / 1e9);
     }
+  }
+
+  /** Each session's bars in its journal (what a restart gives back; the silent feed sends no more). */
+  private static Map<String, Long> journaledBars(SessionNode node, int count) {
+    CurrentEventsByPersistenceIdQuery journal = readJournal(node);
+    Map<String, Long> bars = new TreeMap<>();
+    for (int i = 0; i < count; i++) {
+      bars.put(sessionId(i), Waiting.await(journal
+          .currentEventsByPersistenceId(TradingSession.persistenceId(sessionId(i)).id(), 0, Long.MAX_VALUE)
+          .map(envelope -> envelope.event() instanceof TradingSession.Event.BarsProcessed run ? (long) run.bars().size()
+              : envelope.event() instanceof TradingSession.Event.BarProcessed ? 1L : 0L)
+          .runWith(Sink.fold(0L, Long::sum), node.system), 600));
+    }
+    return bars;
+  }
+
+  /** Polls the sessions' views until each has the bars of its journal. */
+  private static void awaitJournaledBars(SessionNode node, Map<String, Long> bars) {
+    long deadline = System.nanoTime() + GIVE_UP_NANOS;
+    while (Waiting.await(node.sessions.list(), 60).stream()
+        .anyMatch(view -> view.barsSeen() != bars.get(view.spec().id()))) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("gave up waiting for every session to recover its journal");
+      }
+      Waiting.sleep(50);
+    }
+  }
+
+  private static CurrentEventsByPersistenceIdQuery readJournal(SessionNode node) {
+    return PersistenceQuery.get(node.system).getReadJournalFor(CurrentEventsByPersistenceIdQuery.class,
+        PersistenceSettings.fromConfig(node.system.settings().config()).readJournal());
   }
 
   /** Polls the sessions' views until each has processed {@code bars} bars. */
@@ -98,9 +141,7 @@ public final class SessionPipelineThroughputBench {
 
   /** Every session's journaled events by kind, read back through Pekko Persistence Query. */
   private static Map<String, Long> countEvents(SessionNode node, int count) {
-    CurrentEventsByPersistenceIdQuery journal = PersistenceQuery.get(node.system).getReadJournalFor(
-        CurrentEventsByPersistenceIdQuery.class,
-        PersistenceSettings.fromConfig(node.system.settings().config()).readJournal());
+    CurrentEventsByPersistenceIdQuery journal = readJournal(node);
     Map<String, Long> byKind = new TreeMap<>();
     for (int i = 0; i < count; i++) {
       Map<String, Long> session = Waiting.await(journal

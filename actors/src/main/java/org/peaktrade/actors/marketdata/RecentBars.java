@@ -24,9 +24,12 @@ public final class RecentBars implements PublishedBars {
     this.bars = new ArrayDeque<>(Math.max(1, Math.min(capacity, 4096)));
   }
 
-  /** Keeps {@code bar} as the newest; the oldest goes when more than {@code capacity} are kept. */
+  /**
+   * Keeps {@code bar} as the newest; the oldest goes when more than {@code capacity} are kept. A bar not after the
+   * newest kept is ignored (a replay played again), as the candle store ignores it.
+   */
   public synchronized void add(Bar bar) {
-    if (capacity == 0) {
+    if (capacity == 0 || (!bars.isEmpty() && !bar.openTime().isAfter(bars.peekLast().openTime()))) {
       return;
     }
     bars.addLast(bar);

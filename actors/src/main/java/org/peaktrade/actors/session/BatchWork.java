@@ -1,5 +1,6 @@
 package org.peaktrade.actors.session;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -118,11 +119,17 @@ final class BatchWork {
     return taken;
   }
 
-  /** The bars of this batch the strategy saw whose events are not persisted yet: part of a fresh strategy's warm-up. */
-  List<Bar> warmUpBars() {
+  /** The open of this batch's first bar processed whose event is not persisted yet; null when none is. */
+  Instant firstProcessed() {
+    return pending.stream().filter(event -> event instanceof TradingSession.Event.BarProcessed)
+        .map(event -> ((TradingSession.Event.BarProcessed) event).bar().openTime()).findFirst().orElse(null);
+  }
+
+  /** The opens of this batch's bars the strategy failed on whose events are not persisted yet. */
+  List<Instant> failedBars() {
     return pending.stream().filter(event -> event instanceof TradingSession.Event.BarProcessed processed
-        && processed.strategyFailure() == null).map(event -> ((TradingSession.Event.BarProcessed) event).bar())
-        .toList();
+        && processed.strategyFailure() != null)
+        .map(event -> ((TradingSession.Event.BarProcessed) event).bar().openTime()).toList();
   }
 
   /** The orders of the current bar not yet sent to the risk gate, in the core's order. */

@@ -1,12 +1,14 @@
 package org.peaktrade.actors.session;
 
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.pattern.Patterns;
 import org.peaktrade.actors.killswitch.KillSwitchGate;
 import org.peaktrade.actors.killswitch.OpenOrderCanceller;
 import org.peaktrade.actors.risk.RiskGate;
@@ -15,6 +17,7 @@ import org.peaktrade.actors.session.TradingSession.Killed;
 import org.peaktrade.actors.session.TradingSession.RiskAnswered;
 import org.peaktrade.actors.session.TradingSession.StrategyAnswered;
 import org.peaktrade.actors.session.TradingSession.StrategyTerminated;
+import org.peaktrade.actors.session.TradingSession.WarmUpRead;
 import org.peaktrade.actors.watchdog.Watchdog;
 import org.peaktrade.engine.risk.RiskInputs;
 import org.peaktrade.protocol.Bar;
@@ -34,6 +37,7 @@ import org.peaktrade.protocol.risk.RiskDecision;
  */
 final class SessionChildren {
   private static final String STRATEGY_CHILD = "strategy:";
+  private static final Duration WARM_UP_RETRY = Duration.ofSeconds(1);
   private final ActorContext<Command> context;
   private final SessionPlan plan;
   private final SessionDependencies deps;
@@ -43,6 +47,8 @@ final class SessionChildren {
   private ActorRef<RiskGate.Command> riskGate;
   private ActorRef<StrategyRunner.Command> strategy;
   private boolean strategyCold;
+  /** Counts warm-up reads: the answer of one that a later one replaced is ignored. */
+  private int warmUpReads;
 
   SessionChildren(ActorContext<Command> context, SessionPlan plan, SessionDependencies deps) {
     this.context = context;
@@ -76,28 +82,61 @@ final class SessionChildren {
   }
 
   /**
-   * Shows {@code bars} to the strategy, after the retained bars when the runner is fresh ({@code seen}: bars of the
-   * batch in flight it saw, not persisted yet); its answer arrives as {@link StrategyAnswered}. With no runner left
-   * the answer is at once that the strategy is stopped, returned here.
+   * Shows {@code bars} to the strategy; its answer arrives as {@link StrategyAnswered}. A fresh runner is first shown
+   * its warm-up: the bars the feed published before the first of {@code bars}, from the session's first bar
+   * ({@code firstBarOpen}, null: none processed yet, no warm-up) on, at most {@code recovery-bars} of them, without
+   * those the strategy failed on ({@code failed}) — the very bars an uninterrupted strategy saw, read from the node's
+   * candle store ({@code BarFeed.published}) as {@link WarmUpRead} before the question goes. With no runner left the
+   * answer is at once that the strategy is stopped, returned here.
    */
-  Optional<StrategyRunner.Reply> decide(List<Bar> bars, SessionState state, UnjournaledBars unjournaled,
-      List<Bar> seen) {
+  Optional<StrategyRunner.Reply> decide(List<Bar> bars, Instant firstBarOpen, Set<Instant> failed) {
     if (strategy == null) {
       return Optional.of(stopped(bars.get(0)));
     }
-    strategy.tell(new StrategyRunner.Decide(bars, strategyCold ? warmUp(state, unjournaled, seen) : List.of(),
-        strategyReplies));
-    strategyCold = false;
+    if (!strategyCold || firstBarOpen == null || !firstBarOpen.isBefore(bars.get(0).openTime())) {
+      ask(bars, List.of());
+      return Optional.empty();
+    }
+    readWarmUp(new WarmUp(++warmUpReads, bars, firstBarOpen, Set.copyOf(failed)), Duration.ZERO);
     return Optional.empty();
   }
 
-  /** The journaled bars a fresh strategy is shown, then those not journaled yet; at most recovery-bars. */
-  private List<Bar> warmUp(SessionState state, UnjournaledBars unjournaled, List<Bar> seen) {
-    List<Bar> bars = new ArrayList<>(state.warmUpBars());
-    bars.addAll(unjournaled.warmUpBars());
-    bars.addAll(seen);
+  /** A fresh runner's warm-up being read: the question it goes before. */
+  record WarmUp(int read, List<Bar> bars, Instant firstBarOpen, Set<Instant> failed) {}
+
+  private void readWarmUp(WarmUp warmUp, Duration after) {
+    Bar first = warmUp.bars().get(0);
     int keep = deps.settings().recoveryBars();
-    return bars.size() <= keep ? bars : List.copyOf(bars.subList(bars.size() - keep, bars.size()));
+    Instant from = first.openTime().minus(first.interval().multipliedBy(keep + 1L));
+    Instant beforeFirstBar = warmUp.firstBarOpen().minusNanos(1);
+    Instant exclusiveFrom = beforeFirstBar.isAfter(from) ? beforeFirstBar : from;
+    context.pipeToSelf(Patterns.after(after, context.getSystem().classicSystem().scheduler(),
+            context.getExecutionContext(), () -> plan.feed().published().between(exclusiveFrom, first.openTime())),
+        (read, failure) -> new WarmUpRead(warmUp, read, failure));
+  }
+
+  /**
+   * The warm-up was read: the question goes with it. One that could not be read is read again every second (the
+   * strategy decides nothing meanwhile rather than decide on a history an uninterrupted run did not have).
+   */
+  void warmUpRead(WarmUpRead read) {
+    if (read.warmUp().read() != warmUpReads || strategy == null) {
+      return;
+    }
+    if (read.failure() != null) {
+      context.getLog().warn("session {}: reading the strategy's warm-up bars failed ({}); trying again in {}",
+          plan.id(), read.failure().toString(), WARM_UP_RETRY);
+      readWarmUp(read.warmUp(), WARM_UP_RETRY);
+      return;
+    }
+    List<Bar> shown = read.bars().stream().filter(bar -> !read.warmUp().failed().contains(bar.openTime())).toList();
+    int keep = deps.settings().recoveryBars();
+    ask(read.warmUp().bars(), shown.size() <= keep ? shown : shown.subList(shown.size() - keep, shown.size()));
+  }
+
+  private void ask(List<Bar> bars, List<Bar> warmUp) {
+    strategy.tell(new StrategyRunner.Decide(bars, warmUp, strategyReplies));
+    strategyCold = false;
   }
 
   private static StrategyRunner.Failed stopped(Bar first) {

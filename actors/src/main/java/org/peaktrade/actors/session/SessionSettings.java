@@ -19,11 +19,11 @@ import org.peaktrade.protocol.Symbol;
  * Settings of the trading sessions, from {@code peaktrade.sessions} (defaults documented in reference.conf). Invalid
  * values fail at startup with the key path in the message.
  *
- * @param recoveryBars bars a session retains to warm up a fresh strategy after a restart (older ones are dropped, so
- *     a strategy that looks further back than this decides differently after a restart)
- * @param equityPoints equity marks kept for the API (the most recent ones)
+ * @param recoveryBars bars a fresh strategy is shown again after a restart, read from the feed's published bars (a
+ *     strategy that looks further back than this decides differently after a restart)
+ * @param equityPoints the equity curve the API answers covers the newest this many bars (computed when asked)
  * @param snapshotEvery a snapshot after this many events
- * @param journalBatch how bars that change nothing are journaled: together, with the next write
+ * @param journalBatch the checkpoint: how bars that change nothing are journaled (together, with the next write)
  * @param feedBatch at most this many bars the feed hands a session at once (when it is behind)
  * @param askTimeout how long the facade and a session wait for an actor's answer
  * @param heartbeatInterval how often a session heartbeats to the watchdog

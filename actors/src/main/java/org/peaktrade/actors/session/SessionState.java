@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.peaktrade.actors.session.TradingSession.Event;
+import org.peaktrade.engine.portfolio.EquityMarks;
 import org.peaktrade.engine.portfolio.Ledger;
 import org.peaktrade.engine.portfolio.Position;
 import org.peaktrade.engine.session.OrderState;
@@ -34,9 +35,11 @@ import org.peaktrade.protocol.session.SessionStatus;
 import org.peaktrade.protocol.session.SessionView;
 
 /**
- * Everything a {@link TradingSession} knows, rebuilt from its events alone: status, the bars seen (the last
- * {@code recoveryBars} of them retained for warming up a fresh strategy), the pipeline's order sequence and target,
- * every order with its lifecycle ({@link OrderTracker}), the exact ledger, fills and equity marks. Mutable, owned by
+ * Everything a {@link TradingSession} knows, rebuilt from its events alone: status, the bars seen (the first one's
+ * open and the ones the strategy failed on kept for warming up a fresh strategy, whose bars come from the feed's
+ * published bars), the pipeline's order sequence and target,
+ * every order with its lifecycle ({@link OrderTracker}), the exact ledger and fills (the equity curve is computed from
+ * them and the published bars, {@link #equity}). Mutable, owned by
  * the session's event handler ({@link #apply}); everything handed out is a copy. A snapshot holds the order events
  * (few) instead of the tracker and ledger, and they are replayed on load.
  *
@@ -65,25 +68,31 @@ final class SessionState {
   private final Map<ClientOrderId, String> reasons = new HashMap<>();
   private final List<Fill> fills = new ArrayList<>();
   private final List<OrderEvent> orderEvents = new ArrayList<>();
-  private final ArrayDeque<RetainedBar> retained = new ArrayDeque<>();
-  private final ArrayDeque<EquityPoint> equity = new ArrayDeque<>();
+  /** The open of the first bar processed: a fresh strategy's warm-up never reaches before it. */
+  private Instant firstBarOpen;
+  /** The opens of the newest bars the strategy failed on (at most recovery-bars): never shown to it again. */
+  private final ArrayDeque<Instant> failedBars = new ArrayDeque<>();
   /** Made on first use: the empty state Pekko keeps for every session never needs one. */
   private TradingCore core;
   private final Supplier<TradingCore> cores;
 
-  /** A bar as retained for warm-up; one the strategy failed on is not shown to a fresh strategy again. */
+  /**
+   * A bar as snapshots written before stop 31 retained it for warm-up (read back for the first bar processed and the
+   * bars the strategy failed on; warm-up bars now come from the feed's published bars, {@code BarFeed}).
+   */
   public record RetainedBar(Bar bar, boolean strategySawIt) {}
 
   /**
-   * The state as stored in a snapshot: the order events stand in for tracker, ledger and fills. Retained bars and
-   * equity marks are written as lines ({@link SnapshotLines}: {@code retainedLines}, {@code equityLines}); the
-   * object lists {@code retained} and {@code equity} are what snapshots written before held (and what bars that do
-   * not fit the lines are written as). Either may be missing (null) in a snapshot read back.
+   * The state as stored in a snapshot: the order events stand in for tracker, ledger and fills. No bars and no
+   * equity marks (the feed's published bars give both back). {@code retained}, {@code retainedLines}, {@code equity}
+   * and {@code equityLines} are what snapshots held before stop 31 (now written empty; the retained bars are read
+   * back for {@code firstBarOpen} and {@code failedBars} when those are missing, the marks are ignored). Any list may
+   * be missing (null) in a snapshot read back.
    */
   public record Snapshot(Instant startedAt, String stoppedReason, String strategyStoppedReason, String staleReason,
       long barsSeen, Bar lastBar, long orderSequence, Direction target, List<OrderEvent> orderEvents,
-      List<RetainedBar> retained, List<EquityPoint> equity, List<String> retainedLines, List<String> equityLines)
-      implements CborSerializable {}
+      List<RetainedBar> retained, List<EquityPoint> equity, List<String> retainedLines, List<String> equityLines,
+      Instant firstBarOpen, List<Instant> failedBars) implements CborSerializable {}
 
   SessionState(SessionSpec spec, int recoveryBars, int equityPoints, TradingCore core) {
     this(spec, recoveryBars, equityPoints, () -> core);
@@ -137,13 +146,14 @@ final class SessionState {
   private void onBar(Bar bar, boolean strategySawIt) {
     barsSeen++;
     lastBar = bar;
-    retained.addLast(new RetainedBar(bar, strategySawIt));
-    while (retained.size() > recoveryBars) {
-      retained.removeFirst();
+    if (firstBarOpen == null) {
+      firstBarOpen = bar.openTime();
     }
-    equity.addLast(new EquityPoint(bar.closeTime(), equityAt(bar.close())));
-    while (equity.size() > equityPoints) {
-      equity.removeFirst();
+    if (!strategySawIt) {
+      failedBars.addLast(bar.openTime());
+      while (failedBars.size() > recoveryBars) {
+        failedBars.removeFirst();
+      }
     }
   }
 
@@ -185,11 +195,9 @@ final class SessionState {
   }
 
   Snapshot snapshot() {
-    List<RetainedBar> bars = List.copyOf(retained);
-    boolean lines = SnapshotLines.fits(bars);
     return new Snapshot(startedAt, stoppedReason, strategyStoppedReason, staleReason, barsSeen, lastBar,
-        orderSequence, target, List.copyOf(orderEvents), lines ? List.of() : bars, List.of(),
-        lines ? SnapshotLines.retainedLines(bars) : List.of(), SnapshotLines.equityLines(List.copyOf(equity)));
+        orderSequence, target, List.copyOf(orderEvents), List.of(), List.of(), List.of(),
+        List.of(), firstBarOpen, List.copyOf(failedBars));
   }
 
   static SessionState fromSnapshot(Snapshot snapshot, SessionSpec spec, int recoveryBars, int equityPoints,
@@ -210,10 +218,13 @@ final class SessionState {
     }
     List<RetainedBar> retained = new ArrayList<>(orEmpty(snapshot.retained()));
     retained.addAll(SnapshotLines.retained(spec.symbol(), orEmpty(snapshot.retainedLines())));
-    List<EquityPoint> equity = new ArrayList<>(orEmpty(snapshot.equity()));
-    equity.addAll(SnapshotLines.equity(orEmpty(snapshot.equityLines())));
-    retained.stream().skip(Math.max(0, retained.size() - recoveryBars)).forEach(state.retained::addLast);
-    equity.stream().skip(Math.max(0, equity.size() - equityPoints)).forEach(state.equity::addLast);
+    // A snapshot of before stop 31 retained the newest bars instead: the oldest of them is the first bar when fewer
+    // than recovery-bars were retained (and no warm-up reaches further back otherwise).
+    state.firstBarOpen = snapshot.firstBarOpen() != null ? snapshot.firstBarOpen()
+        : retained.isEmpty() ? null : retained.get(0).bar().openTime();
+    List<Instant> failed = snapshot.failedBars() != null ? snapshot.failedBars()
+        : retained.stream().filter(kept -> !kept.strategySawIt()).map(kept -> kept.bar().openTime()).toList();
+    failed.stream().skip(Math.max(0, failed.size() - recoveryBars)).forEach(state.failedBars::addLast);
     return state;
   }
 
@@ -292,9 +303,14 @@ final class SessionState {
     return ledger.equity(spec.symbol(), mark);
   }
 
-  /** The bars a fresh strategy is shown before it decides again, oldest first. */
-  List<Bar> warmUpBars() {
-    return retained.stream().filter(RetainedBar::strategySawIt).map(RetainedBar::bar).toList();
+  /** The open of the first bar processed; null before it. */
+  Instant firstBarOpen() {
+    return firstBarOpen;
+  }
+
+  /** The opens of the newest bars the strategy failed on (journaled): a fresh strategy is not shown them. */
+  List<Instant> failedBars() {
+    return List.copyOf(failedBars);
   }
 
   /**
@@ -367,18 +383,14 @@ final class SessionState {
         position.unrealizedPnl(mark)));
   }
 
-  List<EquityPoint> equity() {
-    return List.copyOf(equity);
-  }
-
-  /** The equity marks with one more for each of {@code waiting} (see {@link #view(String, List)}), the newest kept. */
-  List<EquityPoint> equity(List<Bar> waiting) {
-    if (waiting.isEmpty()) {
-      return equity();
-    }
-    List<EquityPoint> all = new ArrayList<>(equity);
-    waiting.forEach(bar -> all.add(new EquityPoint(bar.closeTime(), equityAt(bar.close()))));
-    return List.copyOf(all.subList(Math.max(0, all.size() - equityPoints), all.size()));
+  /**
+   * The equity curve over {@code bars} (the bars this session processed, oldest first, from the feed's published
+   * bars): each bar's close marked with the fills of that bar and before booked ({@link EquityMarks}); the newest
+   * {@code equity-points} of them.
+   */
+  List<EquityPoint> equity(List<Bar> bars) {
+    List<Bar> newest = bars.subList(Math.max(0, bars.size() - equityPoints), bars.size());
+    return EquityMarks.of(new Money(spec.startingCash()), fills, newest);
   }
 
   private static Order remainder(OrderState state) {

@@ -14,7 +14,8 @@ import org.peaktrade.protocol.Bar;
 /**
  * Runs one session's engine {@link Strategy}: each {@link Decide} shows it closed bars in order and answers, for
  * each, the position it wants. A fresh runner (first start, or restarted after a failure) holds a fresh strategy with
- * no history, so the session sends the bars it retained along with the next bars as {@code warmUp}: the strategy sees
+ * no history, so the session sends the bars it processed before (read from the feed's published bars) along with the
+ * next bars as {@code warmUp}: the strategy sees
  * them first, without any answer, and then decides on the new bars exactly as if it had never stopped. A session that
  * is behind (catching up, a replay) asks about many bars at once: one message each way for the whole batch.
  *

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -82,8 +84,8 @@ import org.peaktrade.protocol.session.SessionView;
  * <p>Every order event, decision and risk result is persisted, so a restarted session has the same orders, ledger
  * and next id: while it recovers, its events rebuild the core too ({@link SessionState}). Orders that rested before
  * the restart rest again once the kill-switch view allows ({@link RestoredOrders}). The strategy's own state is not
- * persisted: the last {@code recovery-bars} bars are, and a fresh strategy is shown them again (warm-up, no trading)
- * before it decides on the next bar. A replay that starts over after a restart is skipped up to the last bar
+ * persisted: a fresh strategy is shown the last {@code recovery-bars} bars the session processed again, read from
+ * the feed's published bars (the node's candle store; warm-up, no trading), before it decides on the next bar. A replay that starts over after a restart is skipped up to the last bar
  * processed.
  *
  * <p>The strategy runner is supervised with a restart budget: a failure is recorded for that bar and the runner is
@@ -143,6 +145,12 @@ public final class TradingSession
   private record Begin() implements Command {}
 
   record StrategyAnswered(StrategyRunner.Reply reply) implements Command {}
+
+  /** The bars of an equity curve were read from the feed's published bars (or could not be). */
+  record EquityRead(ActorRef<List<EquityPoint>> replyTo, List<Bar> bars, Throwable failure) implements Command {}
+
+  /** A fresh strategy's warm-up bars were read from the feed's published bars (or could not be). */
+  record WarmUpRead(SessionChildren.WarmUp warmUp, List<Bar> bars, Throwable failure) implements Command {}
 
   record RiskAnswered(Order order, RiskDecision decision, Throwable failure) implements Command {}
 
@@ -311,6 +319,9 @@ public final class TradingSession
       return onBarsArrived(state, c);
     } else if (command instanceof StrategyAnswered c) {
       return onStrategyAnswered(state, c);
+    } else if (command instanceof WarmUpRead c) {
+      children.warmUpRead(c);
+      return Effect().noReply();
     } else if (command instanceof RiskAnswered c) {
       return onRiskAnswered(state, c);
     } else if (command instanceof Continue) {
@@ -324,7 +335,9 @@ public final class TradingSession
     } else if (command instanceof GetPositions c) {
       return Effect().reply(c.replyTo(), state.positions(unjournaled.bars()));
     } else if (command instanceof GetEquity c) {
-      return Effect().reply(c.replyTo(), state.equity(unjournaled.bars()));
+      return onGetEquity(state, c);
+    } else if (command instanceof EquityRead c) {
+      return onEquityRead(state, c);
     } else if (command instanceof Stop c) {
       return onStop(state, c);
     } else if (command instanceof Checkpoint c) {
@@ -415,6 +428,33 @@ public final class TradingSession
     return runLogged.persist(state, events, state.status(),
         s -> deps.killSwitchGate().tell(new KillSwitchGate.Unregister(plan.id())))
         .thenReply(stop.replyTo(), this::view);
+  }
+
+  /**
+   * The equity curve: the newest {@code equity-points} bars the session processed, from its first on, are read from
+   * the feed's published bars and marked with its fills ({@link SessionState#equity}); the session keeps no marks.
+   * A read that fails is logged and not answered (the asker's timeout says the session did not answer).
+   */
+  private ReplyEffect<Event, SessionState> onGetEquity(SessionState state, GetEquity get) {
+    Bar newest = lastProcessed(state);
+    Instant first = firstBarOpen(state, null);
+    if (newest == null || first == null) {
+      return Effect().reply(get.replyTo(), List.of());
+    }
+    Instant window = newest.openTime().minus(newest.interval().multipliedBy(settings.equityPoints()));
+    Instant after = first.minusNanos(1).isAfter(window) ? first.minusNanos(1) : window;
+    context.pipeToSelf(plan.feed().published().between(after, newest.openTime().plusNanos(1)),
+        (bars, failure) -> new EquityRead(get.replyTo(), bars, failure));
+    return Effect().noReply();
+  }
+
+  private ReplyEffect<Event, SessionState> onEquityRead(SessionState state, EquityRead read) {
+    if (read.failure() != null) {
+      context.getLog().warn("session {}: reading the bars of its equity curve failed: {}", plan.id(),
+          read.failure().toString());
+      return Effect().noReply();
+    }
+    return Effect().reply(read.replyTo(), state.equity(read.bars()));
   }
 
   /** Writes the waiting bars (none waiting: nothing to write), then answers. */
@@ -526,7 +566,8 @@ public final class TradingSession
         if (work.awaitingStrategy()) {
           return Effect().noReply();
         }
-        Optional<StrategyRunner.Reply> now = children.decide(work.ask(), state, unjournaled, work.warmUpBars());
+        Optional<StrategyRunner.Reply> now = children.decide(work.ask(), firstBarOpen(state, work),
+            failedBars(state, work));
         if (now.isEmpty()) {
           return Effect().noReply();
         }
@@ -551,6 +592,26 @@ public final class TradingSession
       }
     }
     return finishBatch(state);
+  }
+
+  /**
+   * The open of the session's first bar processed, journaled, waiting or in {@code work} (null: not looked at);
+   * null before any.
+   */
+  private Instant firstBarOpen(SessionState state, BatchWork work) {
+    if (state.firstBarOpen() != null) {
+      return state.firstBarOpen();
+    }
+    Bar waiting = unjournaled.first();
+    return waiting != null ? waiting.openTime() : work == null ? null : work.firstProcessed();
+  }
+
+  /** The opens of the bars the strategy failed on that a fresh strategy's warm-up could reach: not shown again. */
+  private Set<Instant> failedBars(SessionState state, BatchWork work) {
+    Set<Instant> failed = new HashSet<>(state.failedBars());
+    failed.addAll(unjournaled.failedBars());
+    failed.addAll(work.failedBars());
+    return failed;
   }
 
   private ReplyEffect<Event, SessionState> onStrategyAnswered(SessionState state, StrategyAnswered answer) {

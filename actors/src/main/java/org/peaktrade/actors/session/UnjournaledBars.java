@@ -1,5 +1,6 @@
 package org.peaktrade.actors.session;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.peaktrade.actors.session.TradingSession.Event;
@@ -10,7 +11,7 @@ import org.peaktrade.protocol.Bar;
  * next write ({@link SessionSettings.JournalBatch}). Transient: a restarted session starts without them and processes
  * those bars again when its feed sends them again (the node's feeds keep every bar they publish in the candle
  * store, {@code BarFeed.after}). While they wait, they count as processed (a bar not newer than the last of them is
- * skipped), the session's view, equity and positions show them, and a fresh strategy is warmed up with them too.
+ * skipped), and the session's view, equity and positions show them.
  */
 final class UnjournaledBars {
   private final List<Event.BarProcessed> waiting = new ArrayList<>();
@@ -38,6 +39,11 @@ final class UnjournaledBars {
     waiting.clear();
   }
 
+  /** The oldest waiting bar; null when none waits. */
+  Bar first() {
+    return waiting.isEmpty() ? null : waiting.get(0).bar();
+  }
+
   /** The newest waiting bar; null when none waits. */
   Bar last() {
     return waiting.isEmpty() ? null : waiting.get(waiting.size() - 1).bar();
@@ -53,9 +59,9 @@ final class UnjournaledBars {
     return waiting.stream().map(Event.BarProcessed::bar).toList();
   }
 
-  /** The waiting bars the strategy saw, oldest first: the end of a fresh strategy's warm-up. */
-  List<Bar> warmUpBars() {
-    return waiting.stream().filter(processed -> processed.strategyFailure() == null).map(Event.BarProcessed::bar)
-        .toList();
+  /** The opens of the waiting bars the strategy failed on: a fresh strategy is not shown them. */
+  List<Instant> failedBars() {
+    return waiting.stream().filter(processed -> processed.strategyFailure() != null)
+        .map(processed -> processed.bar().openTime()).toList();
   }
 }

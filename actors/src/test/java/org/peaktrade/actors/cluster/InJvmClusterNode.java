@@ -1,5 +1,6 @@
 package org.peaktrade.actors.cluster;
 
+import org.peaktrade.actors.fixtures.SessionHarness;
 import org.peaktrade.engine.time.Ticker;
 import static org.peaktrade.actors.fixtures.KillSwitchFixtures.HASH;
 
@@ -132,7 +133,7 @@ final class InJvmClusterNode implements AutoCloseable {
       ActorRef<RiskEvent> risk = system.systemActorOf(Behaviors.ignore(), "risk", Props.empty());
       Source<Bar, NotUsed> feed = Source.from(bars).throttle(1, barInterval);
       SessionDependencies deps = new SessionDependencies(SessionSettings.fromConfig(config), clock, view, gate,
-          watchdog, risk, SessionFeeds.of(Map.of(bars.get(0).symbol(), new BarFeed(MarketDataSource.REPLAY, feed))),
+          watchdog, risk, SessionFeeds.of(Map.of(bars.get(0).symbol(), SessionHarness.published(feed))),
           config, new ModeGates(LivePolicy.DISABLED, false));
       return new InJvmClusterNode(system, killSwitch, view, ShardedSessions.start(system, deps), port,
           watchdogTriggers, gate, watchdog);

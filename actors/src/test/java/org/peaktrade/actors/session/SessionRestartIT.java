@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.peaktrade.actors.fixtures.SessionHarness;
 import org.peaktrade.actors.fixtures.Bars;
 import org.peaktrade.actors.fixtures.Polling;
 import org.peaktrade.actors.killswitch.EmbeddedJournal;
@@ -120,8 +121,8 @@ class SessionRestartIT {
    * stopped mid-stream, in bursts so that a session behind takes several bars in one delivery.
    */
   private static BarFeed burstsOf(List<Bar> bars) {
-    return new BarFeed(MarketDataSource.REPLAY, Source.from(bars).grouped(50)
-        .throttle(8, Duration.ofSeconds(1)).mapConcat(burst -> burst));
+    return SessionHarness.published(Source.from(bars).grouped(50).throttle(8, Duration.ofSeconds(1))
+        .mapConcat(burst -> burst));
   }
 
   private static <T> T await(CompletionStage<T> stage) {

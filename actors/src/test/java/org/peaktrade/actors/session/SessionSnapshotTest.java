@@ -30,13 +30,15 @@ import org.peaktrade.protocol.Instrument;
 import org.peaktrade.protocol.Money;
 import org.peaktrade.protocol.Price;
 import org.peaktrade.protocol.Quantity;
+import org.peaktrade.protocol.session.EquityPoint;
 import org.peaktrade.protocol.session.SessionMode;
 import org.peaktrade.protocol.session.SessionSpec;
 
 /**
- * A session's snapshot through Pekko's serialization, as it goes into the journal: retained bars and equity marks
- * are written as lines ({@link SnapshotLines}) and read back into exactly the state they came from; a snapshot of the
- * earlier form (object lists, no lines) still reads; and the lines take less than half the bytes.
+ * A session's snapshot through Pekko's serialization, as it goes into the journal: no bars and no equity marks (a
+ * fresh strategy's warm-up and the equity curve come from the feed's published bars), read back into exactly the
+ * state it came from, the same size whatever the session ran; snapshots of the earlier forms (retained bars and marks
+ * as objects or lines, {@link SnapshotLines}) still read.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SessionSnapshotTest {
@@ -62,12 +64,16 @@ class SessionSnapshotTest {
   private static SessionState stateAfter(int bars) {
     SessionState state = new SessionState(SPEC, 10_000, 10_000, core()).apply(new Event.Started(AT), false);
     for (int i = 0; i < bars; i++) {
-      Price price = Price.of(new BigDecimal("46215.25").add(BigDecimal.valueOf(i, 2)).toPlainString());
-      Bar bar = new Bar(Bars.BTC, Bars.T0.plus(Bars.MINUTE.multipliedBy(i)), Bars.MINUTE, price, price, price,
-          price, Quantity.of("0.0012345" + (i % 10)));
-      state.apply(new Event.BarProcessed(bar, i == 2 ? null : Direction.FLAT, i == 2 ? "boom" : null, AT), false);
+      state.apply(new Event.BarProcessed(bar(i), i == 2 ? null : Direction.FLAT, i == 2 ? "boom" : null, AT), false);
     }
     return state;
+  }
+
+  /** The {@code i}th bar of {@link #stateAfter}: its prices change by a cent a bar, its volume by the last digit. */
+  private static Bar bar(int i) {
+    Price price = Price.of(new BigDecimal("46215.25").add(BigDecimal.valueOf(i, 2)).toPlainString());
+    return new Bar(Bars.BTC, Bars.T0.plus(Bars.MINUTE.multipliedBy(i)), Bars.MINUTE, price, price, price, price,
+        Quantity.of("0.0012345" + (i % 10)));
   }
 
   private Object roundTrip(Object snapshot) throws Exception {
@@ -80,7 +86,7 @@ class SessionSnapshotTest {
   }
 
   @Test
-  void aSnapshotReadBackGivesTheSameRetainedBarsEquityAndView() throws Exception {
+  void aSnapshotReadBackGivesTheSameFirstBarFailedBarsAndViewAndHoldsNoBarsAndNoMarks() throws Exception {
     SessionState state = stateAfter(50);
 
     SessionState.Snapshot snapshot = state.snapshot();
@@ -88,36 +94,57 @@ class SessionSnapshotTest {
         core());
 
     assertThat(snapshot.retained()).isEmpty();
-    assertThat(snapshot.retainedLines()).hasSize(50);
-    assertThat(read.warmUpBars()).hasSize(49).isEqualTo(state.warmUpBars());
-    assertThat(read.equity()).hasSize(50).isEqualTo(state.equity());
+    assertThat(snapshot.retainedLines()).isEmpty();
+    assertThat(snapshot.equity()).isEmpty();
+    assertThat(snapshot.equityLines()).isEmpty();
+    assertThat(read.firstBarOpen()).isEqualTo(Bars.T0).isEqualTo(state.firstBarOpen());
+    assertThat(read.failedBars()).containsExactly(Bars.minute(2).openTime()).isEqualTo(state.failedBars());
     assertThat(read.view("m")).isEqualTo(state.view("m"));
   }
 
   @Test
-  void aSnapshotOfTheEarlierFormWithObjectListsStillReads() throws Exception {
+  void aSnapshotThatRetainedBarsAsObjectsOrLinesStillReadsItsFirstBarAndFailedBars() throws Exception {
     SessionState state = stateAfter(20);
-    SessionState.Snapshot lines = state.snapshot();
-    SessionState.Snapshot earlier = new SessionState.Snapshot(lines.startedAt(), lines.stoppedReason(),
-        lines.strategyStoppedReason(), lines.staleReason(), lines.barsSeen(), lines.lastBar(),
-        lines.orderSequence(), lines.target(), lines.orderEvents(),
-        SnapshotLines.retained(Bars.BTC, lines.retainedLines()), SnapshotLines.equity(lines.equityLines()), null,
-        null);
+    SessionState.Snapshot now = state.snapshot();
+    List<SessionState.RetainedBar> retained = retained(20);
+    List<EquityPoint> marks = List.of(new EquityPoint(Bars.T0, Money.of("10000")));
+    SessionState.Snapshot objects = new SessionState.Snapshot(now.startedAt(), now.stoppedReason(),
+        now.strategyStoppedReason(), now.staleReason(), now.barsSeen(), now.lastBar(), now.orderSequence(),
+        now.target(), now.orderEvents(), retained, marks, null, null, null, null);
+    SessionState.Snapshot lines = new SessionState.Snapshot(now.startedAt(), now.stoppedReason(),
+        now.strategyStoppedReason(), now.staleReason(), now.barsSeen(), now.lastBar(), now.orderSequence(),
+        now.target(), now.orderEvents(), List.of(), List.of(), retainedLines(retained),
+        List.of(Bars.T0.getEpochSecond() + ",0,10000"), null, null);
 
-    SessionState read = SessionState.fromSnapshot((SessionState.Snapshot) roundTrip(earlier), SPEC, 10_000, 10_000,
-        core());
+    for (SessionState.Snapshot earlier : List.of(objects, lines)) {
+      SessionState read = SessionState.fromSnapshot((SessionState.Snapshot) roundTrip(earlier), SPEC, 10_000,
+          10_000, core());
 
-    assertThat(read.warmUpBars()).hasSize(19).isEqualTo(state.warmUpBars());
-    assertThat(read.equity()).isEqualTo(state.equity());
+      assertThat(read.firstBarOpen()).isEqualTo(Bars.T0);
+      assertThat(read.failedBars()).containsExactly(Bars.minute(2).openTime());
+      assertThat(read.view("m")).isEqualTo(state.view("m"));
+    }
   }
 
   @Test
-  void tenThousandRetainedBarsTakeLessThanHalfTheBytesAsLines() {
-    SessionState.Snapshot lines = stateAfter(10_000).snapshot();
-    SessionState.Snapshot objects = new SessionState.Snapshot(lines.startedAt(), null, null, null, lines.barsSeen(),
-        lines.lastBar(), 0, lines.target(), List.of(), SnapshotLines.retained(Bars.BTC, lines.retainedLines()),
-        SnapshotLines.equity(lines.equityLines()), null, null);
+  void theSnapshotOfASessionThatRanTenThousandBarsIsAsSmallAsOneThatRanTen() {
+    int ten = bytes(stateAfter(10).snapshot()).length;
+    int tenThousand = bytes(stateAfter(10_000).snapshot()).length;
 
-    assertThat(bytes(lines).length).isLessThan(bytes(objects).length / 2);
+    assertThat(tenThousand).as("no bar and no mark in either; the counters and the last bar differ")
+        .isLessThan(ten + 64);
+  }
+
+  /** {@code retained} as the lines snapshots of before stop 31 held. */
+  private static List<String> retainedLines(List<SessionState.RetainedBar> retained) {
+    return retained.stream().map(kept -> kept.bar().openTime().getEpochSecond() + ","
+        + kept.bar().interval().getSeconds() + "," + BarText.prices(kept.bar()) + ","
+        + (kept.strategySawIt() ? "1" : "0")).toList();
+  }
+
+  /** The bars of {@link #stateAfter} as a snapshot of before stop 31 retained them. */
+  private static List<SessionState.RetainedBar> retained(int bars) {
+    return java.util.stream.IntStream.range(0, bars).mapToObj(i -> new SessionState.RetainedBar(bar(i), i != 2))
+        .toList();
   }
 }

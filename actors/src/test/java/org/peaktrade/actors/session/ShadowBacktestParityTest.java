@@ -1,6 +1,7 @@
 package org.peaktrade.actors.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
 import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import org.peaktrade.engine.backtest.BacktestConfig;
 import org.peaktrade.engine.backtest.BacktestEngine;
 import org.peaktrade.engine.backtest.BacktestProgress;
 import org.peaktrade.engine.backtest.BacktestResult;
+import org.peaktrade.engine.backtest.EquityCurve;
 import org.peaktrade.engine.data.LoadOptions;
 import org.peaktrade.engine.data.LoadedBars;
 import org.peaktrade.engine.data.MarketDataFiles;
@@ -36,6 +38,7 @@ import org.peaktrade.engine.strategy.StrategyCatalog;
 import org.peaktrade.protocol.Bar;
 import org.peaktrade.protocol.Fill;
 import org.peaktrade.protocol.Money;
+import org.peaktrade.protocol.session.EquityPoint;
 import org.peaktrade.protocol.session.SessionMode;
 import org.peaktrade.protocol.session.SessionSpec;
 import org.peaktrade.protocol.session.SessionStatus;
@@ -72,6 +75,7 @@ class ShadowBacktestParityTest {
   private BacktestResult backtest;
   private SessionView session;
   private List<Fill> sessionFills;
+  private List<EquityPoint> sessionEquity;
 
   /** Replays the candles through both once; the tests compare the two outcomes. */
   @BeforeAll
@@ -98,6 +102,20 @@ class ShadowBacktestParityTest {
     ActorRef<TradingSession.Command> shadow = harness.spawn(plan);
     session = harness.awaitBars(shadow, BARS);
     sessionFills = harness.ask(shadow, TradingSession.GetFills::new);
+    sessionEquity = harness.ask(shadow, TradingSession.GetEquity::new);
+  }
+
+  @Test
+  void theSessionsEquityCurveFromThePublishedBarsIsTheBacktestsBarForBar() {
+    EquityCurve curve = backtest.equityCurve();
+
+    assertThat(sessionEquity).hasSize(curve.size()).hasSize(BARS);
+    for (int i = 0; i < BARS; i++) {
+      assertThat(sessionEquity.get(i).time().toEpochMilli()).isEqualTo(curve.closeTimesMillis()[i]);
+      assertThat(sessionEquity.get(i).equity().amount().doubleValue()).as("bar %d", i)
+          .isCloseTo(curve.equity()[i], offset(1e-6));
+    }
+    assertThat(sessionEquity.get(BARS - 1).equity()).isEqualTo(backtest.finalEquity());
   }
 
   @Test

@@ -143,8 +143,10 @@ class TradingSessionBatchTest {
     testKit.stop(first);
     ControlledFeed live = new ControlledFeed(testKit.system());
 
+    // a feed that keeps no published bars gives a resuming session every bar again, as a replay started over does
     ActorRef<TradingSession.Command> resumed = batched.spawn(batched.plan(spec(id, SessionMode.PAPER),
-        () -> longBetween(20, 40, 100, 130), RiskLimits.none(), Source.from(rising(0, BARS)).concat(live.bars())));
+        () -> longBetween(20, 40, 100, 130), RiskLimits.none(), new BarFeed(MarketDataSource.REPLAY,
+            Source.from(rising(0, BARS)).concat(live.bars()))));
     String lastAgain = "up to " + Bars.T0.plus(Duration.ofMinutes(199)) + " again";
     SessionView skipping = Polling.until("the resumed session skipped the feed's last old bar", SessionHarness.AWAIT,
         () -> batched.view(resumed), view -> view.catchingUp() != null && view.catchingUp().contains(lastAgain));

@@ -35,6 +35,7 @@ import org.peaktrade.actors.fixtures.Polling;
 import org.peaktrade.actors.fixtures.ScriptedStrategies;
 import org.peaktrade.actors.fixtures.SessionHarness;
 import org.peaktrade.actors.fixtures.Statuses;
+import org.peaktrade.actors.marketdata.RecentBars;
 import org.peaktrade.actors.risk.RiskEvent;
 import org.peaktrade.actors.watchdog.Watchdog;
 import org.peaktrade.engine.risk.RiskLimits;
@@ -48,6 +49,7 @@ import org.peaktrade.protocol.OrderStatus;
 import org.peaktrade.protocol.killswitch.KillSwitchScope;
 import org.peaktrade.protocol.killswitch.KillSwitchStatus;
 import org.peaktrade.protocol.risk.RiskCheck;
+import org.peaktrade.protocol.session.MarketDataSource;
 import org.peaktrade.protocol.session.OrderView;
 import org.peaktrade.protocol.session.SessionMode;
 import org.peaktrade.protocol.session.SessionStatus;
@@ -232,6 +234,43 @@ class TradingSessionTest {
 
     assertThat(seen).hasSize(2);
     assertThat(seen.get(1)).containsExactlyElementsOf(rising(3, 9).stream().map(Bar::openTime).toList());
+  }
+
+  @Test
+  void aRestartedStrategyIsWarmedUpWithThePublishedBarsFromTheSessionsFirstBarOnNotTheOlderOnes() {
+    List<List<Instant>> seen = new CopyOnWriteArrayList<>();
+    String id = freshId("warm-up-published");
+    RecentBars published = new RecentBars(1_000);
+    rising(0, 5).forEach(published::add);
+    ControlledFeed firstFeed = new ControlledFeed(testKit.system());
+    ActorRef<TradingSession.Command> first = harness.spawn(harness.plan(spec(id, SessionMode.PAPER),
+        ScriptedStrategies.recording(seen), RiskLimits.none(), publishing(firstFeed, published)));
+    firstFeed.offer(rising(5, 10).toArray(Bar[]::new));
+    harness.awaitBars(first, 5);
+    testKit.stop(first);
+
+    ControlledFeed secondFeed = new ControlledFeed(testKit.system());
+    ActorRef<TradingSession.Command> resumed = harness.spawn(harness.plan(spec(id, SessionMode.PAPER),
+        ScriptedStrategies.recording(seen), RiskLimits.none(), publishing(secondFeed, published)));
+    secondFeed.offer(rising(10, 11).toArray(Bar[]::new));
+    harness.awaitBars(resumed, 6);
+
+    assertThat(seen).hasSize(2);
+    assertThat(seen.get(0)).containsExactlyElementsOf(opens(rising(5, 10)));
+    assertThat(seen.get(1)).as("the bars before the session's first one are published, never shown to it")
+        .containsExactlyElementsOf(opens(rising(5, 11)));
+  }
+
+  /** {@code feed}'s bars, each kept in {@code published} before it is delivered, as a node's feed stores them. */
+  private static BarFeed publishing(ControlledFeed feed, RecentBars published) {
+    return new BarFeed(MarketDataSource.REPLAY, feed.bars().map(bar -> {
+      published.add(bar);
+      return bar;
+    }), published);
+  }
+
+  private static List<Instant> opens(List<Bar> bars) {
+    return bars.stream().map(Bar::openTime).toList();
   }
 
   @Test

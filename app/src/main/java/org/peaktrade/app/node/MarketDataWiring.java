@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.apache.pekko.Done;
@@ -67,6 +70,8 @@ final class MarketDataWiring {
   static final String POSITION_FILE = "market-data/replay-position";
   /** How often the replay's position is written, at most. */
   private static final Duration POSITION_EVERY = Duration.ofSeconds(1);
+  /** How long the Kraken feed waits for the store's newest candles before it connects without them. */
+  private static final Duration STORE_READ_TIMEOUT = Duration.ofSeconds(10);
 
   private final MarketDataSettings settings;
   private final CandleStoreSettings candles;
@@ -259,11 +264,38 @@ final class MarketDataWiring {
         LOG.error("market data: the Kraken feed failed and delivers no more data: {}", failure, failure);
       }
     });
-    feed.connect();
+    connectAfterTheStoredCandles(feed, kraken, store);
     String description = "Kraken " + kraken.wsUri() + " " + kraken.subscriptions();
     LOG.info("market data: {}", description);
     return new Fixed(bySymbol, MarketDataSource.LIVE, description, KrakenFeed.FEED_NAME, feed.stats().bars(),
         published);
+  }
+
+  /**
+   * Connects once the newest stored candle of every ohlc series is known (at most {@link #STORE_READ_TIMEOUT}): the
+   * feed then backfills from REST the candles that closed while the node was down, so resuming sessions find them
+   * in the store. Without a stored candle, or when the store does not answer, it connects without.
+   */
+  private static void connectAfterTheStoredCandles(KrakenFeed feed, KrakenFeedSettings kraken, CandleStore store) {
+    List<CompletableFuture<Void>> reads = new ArrayList<>();
+    for (KrakenSubscription subscription : kraken.subscriptions()) {
+      if (subscription.channel() instanceof KrakenChannel.Ohlc ohlc) {
+        reads.add(store.latest(subscription.symbol(), ohlc.interval()).toCompletableFuture()
+            .orTimeout(STORE_READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+            .thenAccept(latest -> latest.ifPresent(bar -> {
+              LOG.info("market data: {} {}: the newest stored candle opened at {}; the first connection backfills "
+                  + "the candles since", bar.symbol(), bar.interval(), bar.openTime());
+              feed.resumeAfter(bar);
+            })));
+      }
+    }
+    CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).whenComplete((done, failure) -> {
+      if (failure != null) {
+        LOG.warn("market data: the candle store did not say which candles it keeps ({}); connecting without a "
+            + "backfill of the time the node was down", failure.toString());
+      }
+      feed.connect();
+    });
   }
 
   private record Fixed(Map<Symbol, Supplier<Source<Bar, NotUsed>>> bySymbol,

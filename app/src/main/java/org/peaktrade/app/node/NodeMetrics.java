@@ -194,6 +194,12 @@ final class NodeMetrics {
     }
     FunctionCounter.builder("peaktrade.feed.rows.skipped", stats, FeedStats::skippedRows).tag("feed", feed)
         .description("bad rows of the replay file left out when it was checked at start").register(registry);
+    FunctionCounter.builder("peaktrade.feed.bars.store.refused", stats, FeedStats::storeRefused).tag("feed", feed)
+        .description("bars the candle store refused (they differ from the candles it keeps): not published")
+        .register(registry);
+    FunctionCounter.builder("peaktrade.feed.store.failures", stats, FeedStats::storeFailures).tag("feed", feed)
+        .description("batches of bars the candle store did not take in time (published all the same)")
+        .register(registry);
     Gauge.builder("peaktrade.feed.failed", stats, s -> s.failure().isPresent() ? 1 : 0).tag("feed", feed)
         .description("1 once the feed's stream has failed (it delivers no more bars), else 0").register(registry);
   }

@@ -61,6 +61,17 @@ public final class CandleStitcher {
    */
   public record Backfill(Instant from, Instant to, Bar resumeWith) implements Step {}
 
+  /**
+   * Before the first connection: {@code stored} is the newest closed candle kept from before (the node's candle
+   * store), so the first running candle after it asks for the REST backfill of the hole since, as after a reconnect.
+   * Ignored once a candle was emitted, and for a candle of another series.
+   */
+  public void resumeAfter(Bar stored) {
+    if (lastEmitted == null && stored.symbol().equals(symbol) && stored.interval().equals(interval)) {
+      lastEmitted = stored;
+    }
+  }
+
   /** The connection was lost: the forming candle is discarded and the next candle resynchronises. */
   public void connectionLost() {
     resyncing = true;

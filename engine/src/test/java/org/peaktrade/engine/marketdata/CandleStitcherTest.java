@@ -77,6 +77,31 @@ class CandleStitcherTest {
   }
 
   @Test
+  void aFirstConnectionAfterAStoredCandleAsksForTheCandlesClosedSinceAndEmitsOnlyThose() {
+    stitcher.resumeAfter(flat(1, "101"));
+
+    Backfill backfill = (Backfill) stitcher.onRunningCandle(flat(5, "105"));
+    List<Bar> filled = stitcher.onBackfill(List.of(flat(0, "100"), flat(1, "101"), flat(2, "102"), flat(3, "103"),
+        flat(4, "104")), backfill.resumeWith());
+
+    assertThat(backfill).isEqualTo(new Backfill(T0.plus(MINUTE.multipliedBy(2)), T0.plus(MINUTE.multipliedBy(5)),
+        flat(5, "105")));
+    assertThat(filled).containsExactly(flat(2, "102"), flat(3, "103"), flat(4, "104"));
+  }
+
+  @Test
+  void aStoredCandleIsIgnoredOnceACandleWasEmittedOrWhenItIsOfAnotherSeries() {
+    stitcher.resumeAfter(new Bar(Symbol.of("ETH/USD"), T0, MINUTE, Price.of("1"), Price.of("1"), Price.of("1"),
+        Price.of("1"), Quantity.of("1")));
+    assertThat(emitted(stitcher.onRunningCandle(flat(5, "105")))).isEmpty();
+    stitcher.onRunningCandle(flat(6, "106"));
+
+    stitcher.resumeAfter(flat(1, "101"));
+
+    assertThat(stitcher.lastEmitted()).contains(flat(5, "105"));
+  }
+
+  @Test
   void backfillEmitsTheRestCandlesOfTheHoleInOrderThenResumesLive() {
     stitcher.onRunningCandle(flat(0, "100"));
     stitcher.onRunningCandle(flat(1, "101"));

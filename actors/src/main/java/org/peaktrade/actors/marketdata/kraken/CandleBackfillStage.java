@@ -51,6 +51,14 @@ final class CandleBackfillStage {
     this.notices = notices;
   }
 
+  /** Seeds the stitcher of {@code stored}'s series with it ({@link CandleStitcher#resumeAfter}); before connecting. */
+  void resumeAfter(Bar stored) {
+    CandleStitcher stitcher = stitchers.get(new Key(stored.symbol(), stored.interval()));
+    if (stitcher != null) {
+      stitcher.resumeAfter(stored);
+    }
+  }
+
   CompletionStage<List<KrakenFeedEvent>> handle(KrakenFeedEvent event) {
     if (event instanceof KrakenFeedEvent.ConnectionStarted) {
       stitchers.values().forEach(CandleStitcher::connectionLost);

@@ -63,14 +63,17 @@ public final class KrakenFeed {
   private final UniqueKillSwitch killSwitch;
   private final CompletionStage<Done> done;
   private final CompletableFuture<Done> connectGate;
+  private final CandleBackfillStage stitching;
 
   private KrakenFeed(Map<KrakenSubscription, FeedHub<?>> hubs, KrakenFeedStats stats, UniqueKillSwitch killSwitch,
-      CompletionStage<Done> done, CompletableFuture<Done> connectGate) {
+      CompletionStage<Done> done, CompletableFuture<Done> connectGate,
+      CandleBackfillStage stitching) {
     this.hubs = hubs;
     this.stats = stats;
     this.killSwitch = killSwitch;
     this.done = done;
     this.connectGate = connectGate;
+    this.stitching = stitching;
   }
 
   /** Creates the feed and connects at once; subscribers attached later miss what was published before. */
@@ -144,7 +147,18 @@ public final class KrakenFeed {
     }
     Pair<UniqueKillSwitch, CompletionStage<Done>> running = events.toMat(Sink.ignore(), Keep.both())
         .run(materializer);
-    return new KrakenFeed(hubs, stats, running.first(), running.second(), connectGate);
+    return new KrakenFeed(hubs, stats, running.first(), running.second(), connectGate, stitching);
+  }
+
+  /**
+   * Before {@link #connect()}: {@code stored} is the newest candle of its series kept from before (the node's candle
+   * store), so the first connection backfills the candles closed since from REST, as a reconnect does.
+   */
+  public void resumeAfter(Bar stored) {
+    if (connectGate.isDone()) {
+      throw new IllegalStateException("resumeAfter must come before connect");
+    }
+    stitching.resumeAfter(stored);
   }
 
   /** Opens the connection (once; later calls do nothing). */

@@ -13,23 +13,29 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.JUnit5TestKitBuilder;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.peaktrade.actors.candles.CandleStore;
 import org.peaktrade.actors.fixtures.Bars;
 import org.peaktrade.actors.fixtures.FakeKraken;
 import org.peaktrade.actors.fixtures.RecordingKillSwitchService;
 import org.peaktrade.actors.marketdata.FeedNotice;
+import org.peaktrade.actors.marketdata.FeedStats;
+import org.peaktrade.actors.marketdata.StoreBeforePublish;
 import org.peaktrade.actors.watchdog.Watchdog;
 import org.peaktrade.engine.data.LoadOptions;
 import org.peaktrade.engine.data.MarketDataFiles;
@@ -72,9 +78,12 @@ class KrakenFeedIT {
   private final List<FeedNotice> notices = new CopyOnWriteArrayList<>();
   private final List<Bar> received = new CopyOnWriteArrayList<>();
   private TestProbe<Object> waiter;
+  /** What each closed candle passes before its hub: nothing but the candle, unless a test stores them. */
+  private Function<FeedStats, Flow<Bar, Bar, NotUsed>> beforePublish = barStats -> Flow.create();
 
   @BeforeEach
   void startExchange() throws Exception {
+    beforePublish = barStats -> Flow.create();
     truth = exchangeTruth();
     kraken = FakeKraken.start(testKit.system(), truth, SNAPSHOT_END);
     notices.clear();
@@ -109,6 +118,33 @@ class KrakenFeedIT {
     assertThat(notices).contains(new FeedNotice.Backfilled(BTC, Duration.ofMinutes(1), truth.get(20).openTime(),
         truth.get(31).openTime(), 11));
     assertThat(feed.stats().bars().gaps()).isZero();
+  }
+
+  @Test
+  void aFeedStartedAfterAStoredCandleBackfillsTheCandlesClosedSinceAndStoresEveryCandleBeforePublishingIt()
+      throws Exception {
+    CandleStore store = CandleStore.inMemory(testKit.system());
+    beforePublish = barStats -> StoreBeforePublish.flow(store, barStats, KrakenFeed.FEED_NAME);
+    List<Bar> published = new CopyOnWriteArrayList<>();
+    List<Bar> storedWhenPublished = new CopyOnWriteArrayList<>();
+    startFeed(List.of(new KrakenSubscription(BTC, ONE_MINUTE)), Optional.empty(), Map.of(), created -> {
+      created.resumeAfter(truth.get(2));
+      created.bars(BTC, ONE_MINUTE).runWith(Sink.foreach(bar -> {
+        published.add(bar);
+        storedWhenPublished.addAll(store.range(BTC, Duration.ofMinutes(1), bar.openTime(), bar.closeTime())
+            .toCompletableFuture().get());
+      }), testKit.system());
+    });
+
+    eventually(() -> received.contains(truth.get(9)));
+
+    assertThat(store.range(BTC, Duration.ofMinutes(1), truth.get(0).openTime(), truth.get(SNAPSHOT_END).openTime())
+        .toCompletableFuture().get()).isEqualTo(truth.subList(3, SNAPSHOT_END));
+    assertThat(notices).contains(new FeedNotice.Backfilled(BTC, Duration.ofMinutes(1), truth.get(3).openTime(),
+        truth.get(6).openTime(), 3));
+    assertThat(feed.stats().backfilledBars()).isEqualTo(3);
+    assertThat(storedWhenPublished).as("each candle was in the store when a subscriber got it")
+        .isNotEmpty().isEqualTo(published);
   }
 
   @Test
@@ -280,7 +316,7 @@ class KrakenFeedIT {
         subscriptions, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofMillis(400),
         0.2, Duration.ofSeconds(5), new KrakenRestPairs(restPairs), Duration.ofSeconds(2), KillSwitchScope.GLOBAL,
         1024);
-    feed = KrakenFeed.create(settings, testKit.system(), Clock.systemUTC(), notices::add, watchdog);
+    feed = KrakenFeed.create(settings, testKit.system(), Clock.systemUTC(), notices::add, watchdog, beforePublish);
     if (subscriptions.contains(new KrakenSubscription(BTC, ONE_MINUTE))) {
       feed.bars(BTC, ONE_MINUTE).runWith(Sink.foreach(received::add), testKit.system());
     }
