@@ -136,6 +136,29 @@ class TradingSessionBatchTest {
   }
 
   @Test
+  void barsThatChangeNothingArrivingOneByOneCostNoWriteHoweverOftenTheViewIsAsked() throws Exception {
+    String id = freshId("live-pace");
+    ControlledFeed live = new ControlledFeed(testKit.system());
+    ActorRef<TradingSession.Command> session = batched.spawn(batched.plan(spec(id, SessionMode.PAPER),
+        () -> bar -> Direction.FLAT, RiskLimits.none(), live.bars()));
+    Polling.until("the session started", SessionHarness.AWAIT, () -> writes(id) == 1);
+
+    for (int minute = 0; minute < 100; minute++) {
+      live.offer(rising(minute, minute + 1).toArray(Bar[]::new));
+      long seen = minute + 1;
+      // the view asked after every bar, as the cluster's view board and the node's metrics do
+      Polling.until("bar " + minute + " in the view", SessionHarness.AWAIT, () -> batched.view(session).barsSeen(),
+          bars -> bars == seen);
+    }
+
+    assertThat(writes(id)).as("Started only: the 100 bars wait for the checkpoint (1000 bars or an hour)")
+        .isEqualTo(1);
+    batched.checkpoint(session);
+    assertThat(writes(id)).as("the checkpoint writes them at once").isEqualTo(2);
+    assertThat(described(id)).hasSize(101).startsWith("Started", "bar 0").endsWith("bar 99");
+  }
+
+  @Test
   void aSessionFedBarsItHadProcessedSaysItIsSkippingThemUntilANewBarComes() throws Exception {
     String id = freshId("skipping");
     ActorRef<TradingSession.Command> first = start(batched, id, () -> longBetween(20, 40, 100, 130));
