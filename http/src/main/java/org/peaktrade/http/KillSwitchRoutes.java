@@ -70,6 +70,11 @@ public final class KillSwitchRoutes extends ApiRoutes {
 
   private static final Logger LOG = LoggerFactory.getLogger(KillSwitchRoutes.class);
   private static final int DEFAULT_EVENTS_PAGE = 100;
+  /**
+   * How long the status waits for the switch itself before it reads the journal: shorter than the ask's timeout, so
+   * that a switch moving off a crashed member costs the caller about this plus the read, not the whole ask.
+   */
+  static final Duration SWITCH_WAIT = Duration.ofSeconds(2);
   /** How long a status read from the journal may take when the switch itself did not answer. */
   static final Duration JOURNAL_READ_TIMEOUT = Duration.ofSeconds(3);
 
@@ -102,12 +107,15 @@ public final class KillSwitchRoutes extends ApiRoutes {
   }
 
   /**
-   * The switch's answer; when it does not answer in time (its entity is moving off a crashed member), the status
-   * folded from its journal, marked {@code readFromJournal}: every transition the switch acknowledged is in it. Still
-   * a 503 when the journal cannot be read either, within {@link #JOURNAL_READ_TIMEOUT}.
+   * The switch's answer; when it does not answer within {@link #SWITCH_WAIT} (its entity is moving off a crashed
+   * member) or its ask timed out, the status folded from its journal, marked {@code readFromJournal}: every
+   * transition the switch acknowledged is in it. Still a 503 when the journal cannot be read either, within
+   * {@link #JOURNAL_READ_TIMEOUT}.
    */
   private Route status(KillSwitchScope scope) {
-    return answer(() -> service.status(scope).thenApply(status -> StatusView.of(status, clock))
+    return answer(() -> service.status(scope).toCompletableFuture().copy()
+        .orTimeout(SWITCH_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+        .thenApply(status -> StatusView.of(status, clock))
         .exceptionallyCompose(failure -> unwrap(failure) instanceof TimeoutException
             ? fromJournal(scope, failure) : CompletableFuture.failedFuture(failure)), this::ok);
   }

@@ -368,6 +368,20 @@ class KillSwitchRoutesTest {
   }
 
   @Test
+  void a_kill_switch_that_stays_silent_is_read_from_its_journal_after_the_routes_own_wait()
+      throws Exception {
+    KillSwitchStatus killed = service.status;
+    service.statusSilent = true;
+    service.journalStatus = CompletableFuture.completedFuture(Optional.of(killed));
+
+    // the silent switch never answers, not even with the ask's timeout: only the route's own wait gets to the journal
+    Reply reply = get("");
+
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    assertThat(ApiJson.MAPPER.readTree(reply.body()).get("readFromJournal").asBoolean()).isTrue();
+  }
+
+  @Test
   void a_kill_switch_whose_journal_cannot_be_read_either_is_a_503_problem() throws Exception {
     service.failure = new TimeoutException("ask timed out");
     service.journalStatus = CompletableFuture.failedFuture(new IllegalStateException("no node available"));
