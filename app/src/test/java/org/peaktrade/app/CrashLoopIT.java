@@ -10,13 +10,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.peaktrade.app.fixtures.CrashLoop;
 
 /**
- * Acknowledged means durable, proven by crashing: {@link CrashLoop} SIGKILLs a real node on one data dir 30 times
+ * Acknowledged means durable, proven by crashing: {@link CrashLoop} SIGKILLs a real node on one data dir 15 times
  * ({@code -Dcrash-loop.cycles=N} for more) at seeded random moments while kills, recovery requests and completions
  * on three scopes are answered and two PAPER sessions place orders, and reads every scope's audit trail and every
  * session's orders back after each restart. The longer soak is {@code bench}'s {@code CrashLoopSoak}.
  */
 class CrashLoopIT {
-  private static final int CYCLES = Integer.getInteger("crash-loop.cycles", 30);
+  private static final int CYCLES = Integer.getInteger("crash-loop.cycles", 15);
 
   @TempDir
   Path dir;
