@@ -11,8 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -35,6 +37,7 @@ import org.peaktrade.actors.fixtures.Polling;
 import org.peaktrade.actors.fixtures.ScriptedStrategies;
 import org.peaktrade.actors.fixtures.SessionHarness;
 import org.peaktrade.actors.fixtures.Statuses;
+import org.peaktrade.actors.marketdata.PublishedBars;
 import org.peaktrade.actors.marketdata.RecentBars;
 import org.peaktrade.actors.risk.RiskEvent;
 import org.peaktrade.actors.watchdog.Watchdog;
@@ -259,6 +262,49 @@ class TradingSessionTest {
     assertThat(seen.get(0)).containsExactlyElementsOf(opens(rising(5, 10)));
     assertThat(seen.get(1)).as("the bars before the session's first one are published, never shown to it")
         .containsExactlyElementsOf(opens(rising(5, 11)));
+  }
+
+  @Test
+  void aWarmUpThatCannotBeReadIsReadAgainAndTheStrategyDecidesOnlyOnceItHasIt() {
+    List<List<Instant>> seen = new CopyOnWriteArrayList<>();
+    String id = freshId("warm-up-retried");
+    RecentBars published = new RecentBars(1_000);
+    ControlledFeed firstFeed = new ControlledFeed(testKit.system());
+    ActorRef<TradingSession.Command> first = harness.spawn(harness.plan(spec(id, SessionMode.PAPER),
+        ScriptedStrategies.recording(seen), RiskLimits.none(), publishing(firstFeed, published)));
+    firstFeed.offer(rising(0, 5).toArray(Bar[]::new));
+    harness.awaitBars(first, 5);
+    testKit.stop(first);
+    AtomicInteger reads = new AtomicInteger();
+    PublishedBars failingOnce = new PublishedBars() {
+      @Override
+      public CompletionStage<List<Bar>> after(Instant lastOpen) {
+        return published.after(lastOpen);
+      }
+
+      /** The warm-up's reads (from before the first bar; the feed's own gap reads start later) fail once. */
+      @Override
+      public CompletionStage<List<Bar>> between(Instant after, Instant before) {
+        if (after.isBefore(Bars.T0) && reads.incrementAndGet() == 1) {
+          return CompletableFuture.failedFuture(new IllegalStateException("store down"));
+        }
+        return published.between(after, before);
+      }
+    };
+
+    ControlledFeed secondFeed = new ControlledFeed(testKit.system());
+    ActorRef<TradingSession.Command> resumed = harness.spawn(harness.plan(spec(id, SessionMode.PAPER),
+        ScriptedStrategies.recording(seen), RiskLimits.none(), new BarFeed(MarketDataSource.REPLAY,
+            secondFeed.bars().map(bar -> {
+              published.add(bar);
+              return bar;
+            }), failingOnce)));
+    secondFeed.offer(rising(5, 6).toArray(Bar[]::new));
+    harness.awaitBars(resumed, 6);
+
+    assertThat(reads.get()).as("the warm-up's failed read and the one a second later").isEqualTo(2);
+    assertThat(seen).hasSize(2);
+    assertThat(seen.get(1)).containsExactlyElementsOf(opens(rising(0, 6)));
   }
 
   /** {@code feed}'s bars, each kept in {@code published} before it is delivered, as a node's feed stores them. */
