@@ -76,6 +76,10 @@ class NodeMetricsIT {
     assertThat(value(metrics, "peaktrade_kill_switch_state\\{scope=\"session:metrics-1\"}")).isEqualTo(2.0);
     assertThat(value(metrics, "peaktrade_feed_bars_rejected_total\\{feed=\"replay\",reason=\"DUPLICATE\"}"))
         .isZero();
+    // the candle store's counters, at zero: the store kept every replayed bar (in its own file under the data dir)
+    assertThat(value(metrics, "peaktrade_feed_bars_store_refused_total\\{feed=\"replay\"}")).isZero();
+    assertThat(value(metrics, "peaktrade_feed_store_failures_total\\{feed=\"replay\"}")).isZero();
+    assertThat(dir.resolve("data/candles/candles.db")).isRegularFile();
     assertThat(value(metrics, "peaktrade_kill_switch_events_total\\{scope=\"session:metrics-1\"}")).isEqualTo(1.0);
     assertThat(value(metrics, "peaktrade_risk_violations_total\\{check=\"MAX_DRAWDOWN_PCT\",severity=\"BREACH\"}"))
         .isZero();
