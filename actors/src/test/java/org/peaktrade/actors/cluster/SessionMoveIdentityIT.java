@@ -27,12 +27,9 @@ import org.peaktrade.engine.backtest.BacktestConfig;
 import org.peaktrade.engine.backtest.BacktestEngine;
 import org.peaktrade.engine.backtest.BacktestProgress;
 import org.peaktrade.engine.backtest.BacktestResult;
-import org.peaktrade.engine.data.LoadOptions;
-import org.peaktrade.engine.data.MarketDataFiles;
 import org.peaktrade.engine.session.LivePolicy;
 import org.peaktrade.engine.session.ModeGates;
 import org.peaktrade.engine.strategy.StrategyCatalog;
-import org.peaktrade.protocol.Bar;
 import org.peaktrade.protocol.Fill;
 import org.peaktrade.protocol.Money;
 import org.peaktrade.protocol.session.OrderView;
@@ -59,35 +56,26 @@ class SessionMoveIdentityIT {
   @TempDir
   static Path dataDir;
 
-  private final List<InJvmClusterNode> everyNode = new ArrayList<>();
-  private final String database = "move-identity-" + System.nanoTime();
-  private List<Bar> candles;
-  private List<Integer> ports;
+  private InJvmCluster cluster;
 
   @BeforeAll
-  void loadBars() throws Exception {
-    candles = MarketDataFiles.load(Bars.demoData().resolve("btc-perp-1m-2022-01.csv"), LoadOptions.defaults())
-        .bars().subList(0, BARS);
-    ports = InJvmClusterNode.freePorts(2);
+  void prepare() throws Exception {
+    cluster = new InJvmCluster("move-identity", dataDir, 2, BARS);
   }
 
   @AfterAll
   void stopNodes() throws Exception {
-    for (InJvmClusterNode node : everyNode) {
-      node.close();
-    }
+    cluster.close();
   }
 
-  private InJvmClusterNode startNode(int port) {
-    InJvmClusterNode node = InJvmClusterNode.start(database, dataDir, port, ports.get(0), candles,
-        Duration.ofMillis(20), "peaktrade.sessions.instruments.\"BTC/USD\".tick-size = 0.001");
-    everyNode.add(node);
-    return node;
+  private InJvmClusterNode startNode(int member) {
+    return cluster.start(member, Duration.ofMillis(20),
+        "peaktrade.sessions.instruments.\"BTC/USD\".tick-size = 0.001");
   }
 
   @Test
   void sessionsMovedWhileTheyTradeEndWithTheFillsLedgerAndOrderIdsOfAnUninterruptedRun() throws Exception {
-    InJvmClusterNode a = startNode(ports.get(0));
+    InJvmClusterNode a = startNode(0);
     eventually("A up", () -> a.upMembers() == 1);
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < SESSIONS; i++) {
@@ -96,7 +84,7 @@ class SessionMoveIdentityIT {
     eventually("every session trading on A", () -> a.hostedSessions().equals(ids)
         && await(a.sessions.list()).stream().allMatch(view -> view.barsSeen() > 50));
 
-    InJvmClusterNode b = startNode(ports.get(1));
+    InJvmClusterNode b = startNode(1);
     eventually("some sessions rebalanced to B", () -> !b.hostedSessions().isEmpty());
     Set<String> moved = b.hostedSessions();
     eventually("the moved sessions trading on B", () -> moved.stream()
@@ -134,11 +122,12 @@ class SessionMoveIdentityIT {
   private BacktestResult backtest(InJvmClusterNode node, String id) {
     com.typesafe.config.Config config = node.system.settings().config();
     SessionPlan plan = SessionPlan.resolve(spec(id), SessionSettings.fromConfig(config), config,
-        SessionFeeds.of(Map.of(Bars.BTC, SessionHarness.replay(candles))), new ModeGates(LivePolicy.DISABLED, false),
+        SessionFeeds.of(Map.of(Bars.BTC, SessionHarness.replay(cluster.candles))),
+        new ModeGates(LivePolicy.DISABLED, false),
         node.gateView.check(id));
     return new BacktestEngine(plan.instrument(), new BacktestConfig(new Money(CASH), plan.sizing(), plan.fees(),
         plan.slippage(), plan.entry(), plan.allowShort()).withRisk(plan.risk()))
-        .run(candles, StrategyCatalog.create("ma-cross", PARAMS), BacktestProgress.NONE);
+        .run(cluster.candles, StrategyCatalog.create("ma-cross", PARAMS), BacktestProgress.NONE);
   }
 
   private static String withoutId(Fill fill) {

@@ -6,7 +6,6 @@ import static org.peaktrade.actors.cluster.InJvmClusterNode.await;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +18,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.peaktrade.actors.fixtures.Bars;
 import org.peaktrade.actors.fixtures.Polling;
-import org.peaktrade.engine.data.LoadOptions;
-import org.peaktrade.engine.data.MarketDataFiles;
-import org.peaktrade.protocol.Bar;
 import org.peaktrade.protocol.session.SessionMode;
 import org.peaktrade.protocol.session.SessionSpec;
 
@@ -41,37 +37,27 @@ class SessionMovesIT {
   @TempDir
   static Path dataDir;
 
-  private final List<InJvmClusterNode> everyNode = new ArrayList<>();
-  private final String database = "moves-" + System.nanoTime();
-  private List<Bar> candles;
-  private List<Integer> ports;
+  private InJvmCluster cluster;
 
   @BeforeAll
-  void loadBars() throws Exception {
-    candles = MarketDataFiles.load(Bars.demoData().resolve("btc-perp-1m-2022-01.csv"), LoadOptions.defaults())
-        .bars().subList(0, 3000);
-    ports = InJvmClusterNode.freePorts(3);
+  void prepare() throws Exception {
+    cluster = new InJvmCluster("moves", dataDir, 3, 3000);
   }
 
   @AfterAll
   void stopNodes() throws Exception {
-    for (InJvmClusterNode node : everyNode) {
-      node.close();
-    }
+    cluster.close();
   }
 
-  private InJvmClusterNode startNode(int port) {
-    InJvmClusterNode node = InJvmClusterNode.start(database, dataDir, port, ports.get(0), candles,
-        Duration.ofMillis(100), "peaktrade.sessions.instruments.\"BTC/USD\".tick-size = 0.001",
-        "peaktrade.sessions.heartbeat-interval = 500ms",
+  private InJvmClusterNode startNode(int member) {
+    return cluster.start(member, Duration.ofMillis(100),
+        "peaktrade.sessions.instruments.\"BTC/USD\".tick-size = 0.001", "peaktrade.sessions.heartbeat-interval = 500ms",
         "peaktrade.sessions.heartbeat-timeout = " + HEARTBEAT_TIMEOUT.toMillis() + "ms");
-    everyNode.add(node);
-    return node;
   }
 
   @Test
   void sessionsMovedRepeatedlyBetweenMembersAreNeverKilledByTheNodesTheyLeft() throws Exception {
-    InJvmClusterNode a = startNode(ports.get(0));
+    InJvmClusterNode a = startNode(0);
     eventually("A up", () -> a.upMembers() == 1);
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < SESSIONS; i++) {
@@ -80,7 +66,7 @@ class SessionMovesIT {
     eventually("A runs every session", () -> a.hostedSessions().equals(ids));
     assertRegistrationsFollowTheSessions(List.of(a));
 
-    InJvmClusterNode b = startNode(ports.get(1));
+    InJvmClusterNode b = startNode(1);
     eventually("B joined", () -> a.upMembers() == 2 && b.upMembers() == 2);
     eventually("some sessions rebalanced from A to B", () -> !b.hostedSessions().isEmpty()
         && hostedOn(List.of(a, b)).equals(ids));
@@ -90,7 +76,7 @@ class SessionMovesIT {
     eventually("B's sessions handed back to A", () -> a.upMembers() == 1 && a.hostedSessions().equals(ids));
     assertRegistrationsFollowTheSessions(List.of(a));
 
-    InJvmClusterNode c = startNode(ports.get(2));
+    InJvmClusterNode c = startNode(2);
     eventually("C joined", () -> a.upMembers() == 2 && c.upMembers() == 2);
     eventually("some sessions rebalanced from A to C", () -> !c.hostedSessions().isEmpty()
         && hostedOn(List.of(a, c)).equals(ids));
@@ -99,7 +85,7 @@ class SessionMovesIT {
     long quietUntil = System.nanoTime() + HEARTBEAT_TIMEOUT.multipliedBy(2).plusSeconds(1).toNanos();
     eventually("two heartbeat timeouts after the last move", () -> System.nanoTime() > quietUntil);
     assertRegistrationsFollowTheSessions(List.of(a, c));
-    for (InJvmClusterNode node : everyNode) {
+    for (InJvmClusterNode node : cluster.started()) {
       assertThat(node.watchdogTriggers.triggers()).as("watchdog triggers of the node on port " + node.port)
           .isEmpty();
     }

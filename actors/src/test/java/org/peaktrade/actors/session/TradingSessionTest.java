@@ -245,16 +245,11 @@ class TradingSessionTest {
     String id = freshId("warm-up-published");
     RecentBars published = new RecentBars(1_000);
     rising(0, 5).forEach(published::add);
-    ControlledFeed firstFeed = new ControlledFeed(testKit.system());
-    ActorRef<TradingSession.Command> first = harness.spawn(harness.plan(spec(id, SessionMode.PAPER),
-        ScriptedStrategies.recording(seen), RiskLimits.none(), publishing(firstFeed, published)));
-    firstFeed.offer(rising(5, 10).toArray(Bar[]::new));
-    harness.awaitBars(first, 5);
-    testKit.stop(first);
+    runAndStop(id, seen, published, rising(5, 10));
 
     ControlledFeed secondFeed = new ControlledFeed(testKit.system());
     ActorRef<TradingSession.Command> resumed = harness.spawn(harness.plan(spec(id, SessionMode.PAPER),
-        ScriptedStrategies.recording(seen), RiskLimits.none(), publishing(secondFeed, published)));
+        ScriptedStrategies.recording(seen), RiskLimits.none(), publishing(secondFeed, published, published)));
     secondFeed.offer(rising(10, 11).toArray(Bar[]::new));
     harness.awaitBars(resumed, 6);
 
@@ -269,12 +264,7 @@ class TradingSessionTest {
     List<List<Instant>> seen = new CopyOnWriteArrayList<>();
     String id = freshId("warm-up-retried");
     RecentBars published = new RecentBars(1_000);
-    ControlledFeed firstFeed = new ControlledFeed(testKit.system());
-    ActorRef<TradingSession.Command> first = harness.spawn(harness.plan(spec(id, SessionMode.PAPER),
-        ScriptedStrategies.recording(seen), RiskLimits.none(), publishing(firstFeed, published)));
-    firstFeed.offer(rising(0, 5).toArray(Bar[]::new));
-    harness.awaitBars(first, 5);
-    testKit.stop(first);
+    runAndStop(id, seen, published, rising(0, 5));
     AtomicInteger reads = new AtomicInteger();
     PublishedBars failingOnce = new PublishedBars() {
       @Override
@@ -294,11 +284,7 @@ class TradingSessionTest {
 
     ControlledFeed secondFeed = new ControlledFeed(testKit.system());
     ActorRef<TradingSession.Command> resumed = harness.spawn(harness.plan(spec(id, SessionMode.PAPER),
-        ScriptedStrategies.recording(seen), RiskLimits.none(), new BarFeed(MarketDataSource.REPLAY,
-            secondFeed.bars().map(bar -> {
-              published.add(bar);
-              return bar;
-            }), failingOnce)));
+        ScriptedStrategies.recording(seen), RiskLimits.none(), publishing(secondFeed, published, failingOnce)));
     secondFeed.offer(rising(5, 6).toArray(Bar[]::new));
     harness.awaitBars(resumed, 6);
 
@@ -307,12 +293,25 @@ class TradingSessionTest {
     assertThat(seen.get(1)).containsExactlyElementsOf(opens(rising(0, 6)));
   }
 
-  /** {@code feed}'s bars, each kept in {@code published} before it is delivered, as a node's feed stores them. */
-  private static BarFeed publishing(ControlledFeed feed, RecentBars published) {
+  /** Runs session {@code id} (recording into {@code seen}) on {@code bars}, each published first, then stops it. */
+  private void runAndStop(String id, List<List<Instant>> seen, RecentBars published, List<Bar> bars) {
+    ControlledFeed feed = new ControlledFeed(testKit.system());
+    ActorRef<TradingSession.Command> session = harness.spawn(harness.plan(spec(id, SessionMode.PAPER),
+        ScriptedStrategies.recording(seen), RiskLimits.none(), publishing(feed, published, published)));
+    feed.offer(bars.toArray(Bar[]::new));
+    harness.awaitBars(session, bars.size());
+    testKit.stop(session);
+  }
+
+  /**
+   * {@code feed}'s bars, each kept in {@code kept} before it is delivered, as a node's feed stores them; a resuming
+   * session reads them through {@code read} (usually {@code kept} itself).
+   */
+  private static BarFeed publishing(ControlledFeed feed, RecentBars kept, PublishedBars read) {
     return new BarFeed(MarketDataSource.REPLAY, feed.bars().map(bar -> {
-      published.add(bar);
+      kept.add(bar);
       return bar;
-    }), published);
+    }), read);
   }
 
   private static List<Instant> opens(List<Bar> bars) {
