@@ -1,5 +1,6 @@
 package org.peaktrade.actors.marketdata;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -31,4 +32,14 @@ public interface PublishedBars {
 
   /** The bars kept that open after {@code after} and before {@code before}, oldest first. */
   CompletionStage<List<Bar>> between(Instant after, Instant before);
+
+  /**
+   * The bars kept of a series of {@code interval} that open before {@code before}, within the {@code span} intervals
+   * before it and not before {@code from} (a session's first bar), oldest first: a warm-up, an equity curve.
+   */
+  default CompletionStage<List<Bar>> spanBefore(Instant from, Instant before, Duration interval, long span) {
+    Instant window = before.minus(interval.multipliedBy(span));
+    Instant afterFirst = from.minusNanos(1);
+    return between(afterFirst.isAfter(window) ? afterFirst : window, before);
+  }
 }

@@ -48,14 +48,14 @@ public record BarFeed(MarketDataSource source, Source<Bar, NotUsed> bars, Publis
     if (lastOpen == null || published == PublishedBars.NONE) {
       return bars;
     }
+    // Both parts are materialised at once (concat is eager): the live subscription attaches while the published
+    // bars are read, however long the read takes, and its bars wait (gap-filled) until the read is given on.
     return Source.fromMaterializer((materializer, attributes) -> {
-      Source<Bar, NotUsed> live = bars.preMaterialize(materializer).second();
       CompletionStage<List<Bar>> kept = readOrNone(published.after(lastOpen), "after " + lastOpen);
-      return Source.completionStage(kept).flatMapConcat(first -> {
-        Bar lastGiven = first.isEmpty() ? null : first.get(first.size() - 1);
-        GapFill fill = new GapFill(published, lastOpen, lastGiven);
-        return Source.from(first).concat(live.mapAsync(1, fill::apply).mapConcat(bars -> bars));
-      });
+      GapFill fill = new GapFill(published, lastOpen);
+      return Source.completionStage(kept).<Bar>mapConcat(first -> first)
+          .concat(bars.mapAsync(1, bar -> kept.thenCompose(first -> fill.after(first).apply(bar)))
+              .mapConcat(given -> given));
     }).mapMaterializedValue(ignored -> NotUsed.notUsed());
   }
 
@@ -79,11 +79,22 @@ public record BarFeed(MarketDataSource source, Source<Bar, NotUsed> bars, Publis
     private final PublishedBars published;
     private Instant lastOpen;
     private Instant lastClose;
+    private boolean started;
 
-    GapFill(PublishedBars published, Instant lastOpen, Bar lastGiven) {
+    GapFill(PublishedBars published, Instant lastOpen) {
       this.published = published;
-      this.lastOpen = lastGiven == null ? lastOpen : lastGiven.openTime();
-      this.lastClose = lastGiven == null ? null : lastGiven.closeTime();
+      this.lastOpen = lastOpen;
+    }
+
+    /** Before the first live bar: {@code first} are the published bars given ahead of the live ones. */
+    GapFill after(List<Bar> first) {
+      if (!started && !first.isEmpty()) {
+        Bar lastGiven = first.get(first.size() - 1);
+        lastOpen = lastGiven.openTime();
+        lastClose = lastGiven.closeTime();
+      }
+      started = true;
+      return this;
     }
 
     CompletionStage<List<Bar>> apply(Bar bar) {

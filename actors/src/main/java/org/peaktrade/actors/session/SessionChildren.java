@@ -106,12 +106,10 @@ final class SessionChildren {
 
   private void readWarmUp(WarmUp warmUp, Duration after) {
     Bar first = warmUp.bars().get(0);
-    int keep = deps.settings().recoveryBars();
-    Instant from = first.openTime().minus(first.interval().multipliedBy(keep + 1L));
-    Instant beforeFirstBar = warmUp.firstBarOpen().minusNanos(1);
-    Instant exclusiveFrom = beforeFirstBar.isAfter(from) ? beforeFirstBar : from;
+    long span = deps.settings().recoveryBars() + 1L;
     context.pipeToSelf(Patterns.after(after, context.getSystem().classicSystem().scheduler(),
-            context.getExecutionContext(), () -> plan.feed().published().between(exclusiveFrom, first.openTime())),
+            context.getExecutionContext(), () -> plan.feed().published().spanBefore(warmUp.firstBarOpen(),
+                first.openTime(), first.interval(), span)),
         (read, failure) -> new WarmUpRead(warmUp, read, failure));
   }
 

@@ -85,8 +85,8 @@ import org.peaktrade.protocol.session.SessionView;
  * and next id: while it recovers, its events rebuild the core too ({@link SessionState}). Orders that rested before
  * the restart rest again once the kill-switch view allows ({@link RestoredOrders}). The strategy's own state is not
  * persisted: a fresh strategy is shown the last {@code recovery-bars} bars the session processed again, read from
- * the feed's published bars (the node's candle store; warm-up, no trading), before it decides on the next bar. A replay that starts over after a restart is skipped up to the last bar
- * processed.
+ * the feed's published bars (the node's candle store; warm-up, no trading), before it decides on the next bar. A
+ * replay that starts over after a restart is skipped up to the last bar processed.
  *
  * <p>The strategy runner is supervised with a restart budget: a failure is recorded for that bar and the runner is
  * restarted with backoff and warmed up again; a runner that exhausts its budget pauses the session for good and fires
@@ -120,7 +120,8 @@ public final class TradingSession
 
   /**
    * Write the bars that wait to be journaled now (a checkpoint), then answer: what the session has processed is what
-   * a recovery gives back. For a stop that is planned (a handoff, a node's shutdown), and for tests.
+   * a recovery gives back. Tests use it; a handoff or a node's shutdown does not send it yet (the resumed session
+   * processes the waiting bars again from the candle store).
    */
   public record Checkpoint(ActorRef<Done> replyTo) implements Command {}
 
@@ -441,10 +442,8 @@ public final class TradingSession
     if (newest == null || first == null) {
       return Effect().reply(get.replyTo(), List.of());
     }
-    Instant window = newest.openTime().minus(newest.interval().multipliedBy(settings.equityPoints()));
-    Instant after = first.minusNanos(1).isAfter(window) ? first.minusNanos(1) : window;
-    context.pipeToSelf(plan.feed().published().between(after, newest.openTime().plusNanos(1)),
-        (bars, failure) -> new EquityRead(get.replyTo(), bars, failure));
+    context.pipeToSelf(plan.feed().published().spanBefore(first, newest.openTime().plusNanos(1), newest.interval(),
+            settings.equityPoints()), (bars, failure) -> new EquityRead(get.replyTo(), bars, failure));
     return Effect().noReply();
   }
 

@@ -2,6 +2,7 @@ package org.peaktrade.actors.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +30,9 @@ import org.peaktrade.protocol.session.MarketDataSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BarFeedTest {
-  private final ActorTestKit testKit = ActorTestKit.create();
+  /** A short subscription timeout, so that a published read slower than it shows what a slow store would do. */
+  private final ActorTestKit testKit = ActorTestKit.create(ConfigFactory.parseString(
+      "pekko.stream.materializer.subscription-timeout.timeout = 500ms"));
 
   @AfterAll
   void stop() {
@@ -86,6 +89,27 @@ class BarFeedTest {
 
     assertThat(run(feed(Source.from(minutes(7, 9)), unreadable).after(Bars.minute(2).openTime())))
         .isEqualTo(minutes(7, 9));
+  }
+
+  @Test
+  void keepsTheLiveSubscriptionWhileAPublishedReadTakesLongerThanTheSubscriptionTimeout() throws Exception {
+    RecentBars recent = new RecentBars(1024);
+    minutes(0, 5).forEach(recent::add);
+    PublishedBars slow = new PublishedBars() {
+      @Override
+      public CompletionStage<List<Bar>> after(Instant lastOpen) {
+        return CompletableFuture.supplyAsync(() -> recent.keptAfter(lastOpen),
+            CompletableFuture.delayedExecutor(1500, TimeUnit.MILLISECONDS));
+      }
+
+      @Override
+      public CompletionStage<List<Bar>> between(Instant after, Instant before) {
+        return recent.between(after, before);
+      }
+    };
+
+    assertThat(run(feed(Source.from(minutes(5, 9)), slow).after(Bars.minute(2).openTime())))
+        .isEqualTo(minutes(3, 9));
   }
 
   private static BarFeed feed(Source<Bar, ?> live, PublishedBars recent) {
