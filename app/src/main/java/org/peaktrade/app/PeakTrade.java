@@ -4,6 +4,7 @@ import com.typesafe.config.ConfigException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
+import org.peaktrade.actors.jvm.CommonPoolParallelism;
 import org.peaktrade.actors.marketdata.ReplayFileRefused;
 import org.peaktrade.app.auth.NewTokenCommand;
 import org.peaktrade.app.backtest.BacktestCommand;
@@ -50,6 +51,10 @@ public final class PeakTrade implements Runnable {
   CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    if (!CommonPoolParallelism.atLeastTwo()) {
+      System.err.println("peak-trade: warning: " + CommonPoolParallelism.PROPERTY + " is below 2: every reply to an "
+          + "ask starts a thread of its own (docs/deployment.md#jvm-options)");
+    }
     System.exit(commandLine().execute(args));
   }
 

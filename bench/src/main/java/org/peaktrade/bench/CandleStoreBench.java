@@ -15,6 +15,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.peaktrade.actors.candles.CandleStore;
 import org.peaktrade.actors.candles.CandleStoreSettings;
+import org.peaktrade.actors.jvm.CommonPoolParallelism;
 import org.peaktrade.actors.killswitch.EmbeddedJournal;
 import org.peaktrade.engine.candles.AppendResult;
 import org.peaktrade.engine.data.LoadOptions;
@@ -43,6 +44,7 @@ public final class CandleStoreBench {
   private CandleStoreBench() {}
 
   public static void main(String[] args) throws Exception {
+    CommonPoolParallelism.atLeastTwo();
     String backend = args.length > 0 ? args[0] : "sqlite";
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     Path root = Path.of("").toAbsolutePath();

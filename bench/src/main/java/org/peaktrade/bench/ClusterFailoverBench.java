@@ -13,6 +13,7 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
+import org.peaktrade.actors.jvm.CommonPoolParallelism;
 
 /**
  * Failover and full restart of the local three-node cluster of docs/deployment.md, as whole processes: a real
@@ -52,6 +53,7 @@ public final class ClusterFailoverBench {
   }
 
   public static void main(String[] args) throws Exception {
+    CommonPoolParallelism.atLeastTwo();
     int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 100;
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     String stableAfter = args.length > 2 ? args[2] : "20s";

@@ -1,5 +1,6 @@
 package org.peaktrade.bench;
 
+import org.peaktrade.actors.jvm.CommonPoolParallelism;
 import static org.peaktrade.bench.Waiting.awaitTrue;
 
 import com.typesafe.config.Config;
@@ -44,6 +45,7 @@ public final class ClusterKillSwitchPropagationBench {
   private ClusterKillSwitchPropagationBench() {}
 
   public static void main(String[] args) throws Exception {
+    CommonPoolParallelism.atLeastTwo();
     int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
     int cycles = args.length > 1 ? Integer.parseInt(args[1]) : 200;
     Path dataDir = Files.createTempDirectory("cluster-kill-switch-bench");

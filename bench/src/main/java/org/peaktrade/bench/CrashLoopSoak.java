@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.peaktrade.actors.jvm.CommonPoolParallelism;
 import org.peaktrade.app.fixtures.CrashLoop;
 
 /**
@@ -20,6 +21,7 @@ public final class CrashLoopSoak {
   private CrashLoopSoak() {}
 
   public static void main(String[] args) throws Exception {
+    CommonPoolParallelism.atLeastTwo();
     int cycles = args.length > 0 ? Integer.parseInt(args[0]) : 300;
     long seed = args.length > 1 ? Long.parseLong(args[1]) : 1;
     Duration maxUptime = Duration.ofMillis(args.length > 2 ? Long.parseLong(args[2]) : 3000);

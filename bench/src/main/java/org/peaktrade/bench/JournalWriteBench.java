@@ -1,5 +1,6 @@
 package org.peaktrade.bench;
 
+import org.peaktrade.actors.jvm.CommonPoolParallelism;
 import static org.peaktrade.bench.LatencyTable.histogram;
 
 import com.typesafe.config.Config;
@@ -41,6 +42,7 @@ public final class JournalWriteBench {
   private JournalWriteBench() {}
 
   public static void main(String[] args) throws Exception {
+    CommonPoolParallelism.atLeastTwo();
     String journal = args.length > 0 ? args[0] : "sqlite";
     int clients = args.length > 1 ? Integer.parseInt(args[1]) : 1;
     int commands = args.length > 2 ? Integer.parseInt(args[2]) : 2000;

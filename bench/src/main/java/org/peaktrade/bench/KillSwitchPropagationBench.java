@@ -1,5 +1,6 @@
 package org.peaktrade.bench;
 
+import org.peaktrade.actors.jvm.CommonPoolParallelism;
 import org.peaktrade.engine.time.Ticker;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -53,6 +54,7 @@ public final class KillSwitchPropagationBench {
   private KillSwitchPropagationBench() {}
 
   public static void main(String[] args) throws Exception {
+    CommonPoolParallelism.atLeastTwo();
     int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     int cycles = args.length > 1 ? Integer.parseInt(args[1]) : 300;
     Path dataDir = Files.createTempDirectory("kill-switch-bench");

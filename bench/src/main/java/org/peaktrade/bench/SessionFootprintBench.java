@@ -1,5 +1,6 @@
 package org.peaktrade.bench;
 
+import org.peaktrade.actors.jvm.CommonPoolParallelism;
 import org.peaktrade.engine.time.Ticker;
 import static org.peaktrade.bench.Waiting.awaitTrue;
 
@@ -47,6 +48,7 @@ public final class SessionFootprintBench {
   private SessionFootprintBench() {}
 
   public static void main(String[] args) throws Exception {
+    CommonPoolParallelism.atLeastTwo();
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     int holdSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 0;
     Map<String, Object> settings = new HashMap<>();

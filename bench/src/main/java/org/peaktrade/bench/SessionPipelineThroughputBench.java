@@ -15,6 +15,7 @@ import org.apache.pekko.persistence.query.PersistenceQuery;
 import org.apache.pekko.persistence.query.javadsl.CurrentEventsByPersistenceIdQuery;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
+import org.peaktrade.actors.jvm.CommonPoolParallelism;
 import org.peaktrade.actors.killswitch.PersistenceSettings;
 import org.peaktrade.actors.session.TradingSession;
 import org.peaktrade.engine.data.LoadOptions;
@@ -43,6 +44,7 @@ public final class SessionPipelineThroughputBench {
   private SessionPipelineThroughputBench() {}
 
   public static void main(String[] args) throws Exception {
+    CommonPoolParallelism.atLeastTwo();
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 1;
     Path file = Path.of(args.length > 2 ? args[2] : "data/demo/btc-perp-1m-2022-01.csv");
     List<Bar> all = MarketDataFiles.load(file, LoadOptions.defaults()).bars();

@@ -31,7 +31,13 @@ public final class RiskGate extends AbstractBehavior<RiskGate.Command> {
   public sealed interface Command {}
 
   /** Checks an order against {@code inputs} (null: the account is not known yet); the reply says whether it may go. */
-  public record Check(Order order, RiskInputs inputs, ActorRef<RiskDecision> replyTo) implements Command {}
+  public record Check(Order order, RiskInputs inputs, ActorRef<Checked> replyTo) implements Command {}
+
+  /**
+   * The answer to a {@link Check}: the order it was about and the decision. It names the order so that the asker can
+   * take it through a message adapter, without an ask (a temporary actor, a future and its callback) per order.
+   */
+  public record Checked(Order order, RiskDecision decision) {}
 
   private final String sessionId;
   private final PreTradeRisk risk;
@@ -60,7 +66,7 @@ public final class RiskGate extends AbstractBehavior<RiskGate.Command> {
   private Behavior<Command> onCheck(Check check) {
     RiskDecision decision = check.inputs() == null ? RiskAccount.accountUnknown()
         : risk.check(check.order(), check.inputs());
-    check.replyTo().tell(decision);
+    check.replyTo().tell(new Checked(check.order(), decision));
     if (decision.severity() != RiskSeverity.OK) {
       Instant now = clock.instant();
       listener.tell(new RiskEvent.Alerted(sessionId, check.order(), decision, now));

@@ -84,15 +84,16 @@ final class RunLogEffects {
       Procedure<SessionState> then) {
     List<Event> events = BarRuns.compact(decided);
     List<RunLogEntry> entries = runLog.entries(state, events);
+    StringBuilder lines = SessionRunLog.lines(entries);
     if (!entries.isEmpty() || mayChangeStatus(events)) {
       try {
-        runLog.pending(lastSequenceNr.getAsLong() + events.size(), before, entries);
+        runLog.pending(lastSequenceNr.getAsLong() + events.size(), before, lines);
       } catch (RuntimeException e) {
         context.getLog().error("session {}: pending run-log batch not recorded: {}", sessionId, e.toString());
       }
     }
     return effects.persist(events).thenRun((SessionState s) -> {
-      append(s, entries, before);
+      append(s, lines, before);
       then.apply(s);
     });
   }
@@ -102,16 +103,15 @@ final class RunLogEffects {
     return events.stream().anyMatch(e -> !(e instanceof Event.BarsProcessed || e instanceof Event.BarProcessed));
   }
 
-  private void append(SessionState state, List<RunLogEntry> entries, SessionStatus before) {
-    List<RunLogEntry> lines = new ArrayList<>(entries);
+  private void append(SessionState state, StringBuilder lines, SessionStatus before) {
     if (before != state.status()) {
-      lines.add(runLog.statusChanged(before, state, clock.instant()));
+      lines.append(SessionRunLog.lines(List.of(runLog.statusChanged(before, state, clock.instant()))));
     }
     try {
       runLog.append(lines);
     } catch (RuntimeException e) {
-      context.getLog().error("session {}: {} run-log line(s) not written: {}", sessionId, lines.size(),
-          e.toString());
+      context.getLog().error("session {}: {} run-log line(s) not written: {}", sessionId,
+          lines.chars().filter(c -> c == '\n').count(), e.toString());
     }
   }
 }

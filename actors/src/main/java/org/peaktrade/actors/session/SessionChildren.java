@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.pattern.Patterns;
 import org.peaktrade.actors.killswitch.KillSwitchGate;
 import org.peaktrade.actors.killswitch.OpenOrderCanceller;
@@ -23,7 +25,6 @@ import org.peaktrade.engine.risk.RiskInputs;
 import org.peaktrade.protocol.Bar;
 import org.peaktrade.protocol.Order;
 import org.peaktrade.protocol.killswitch.KillSwitchScope;
-import org.peaktrade.protocol.risk.RiskDecision;
 
 /**
  * The children of a {@link TradingSession} and how it talks to them: the {@link RiskGate}, and the
@@ -32,17 +33,21 @@ import org.peaktrade.protocol.risk.RiskDecision;
  * as {@code strategy:<id>} (no supervising actor of its own: one actor less per session); and the session's
  * registration with the node's {@link KillSwitchGate}, which cancels its resting orders when a switch covering it is
  * killed. Every recovery spawns a new generation (names end in
- * {@code -<generation>}) so that the end of an earlier runner is told apart. Each ask turns its answer, or its
- * failure, into one of the session's own commands; the session decides what they mean.
+ * {@code -<generation>}) so that the end of an earlier runner is told apart. Each question's answer, or its
+ * failure, becomes one of the session's own commands; the session decides what they mean.
  */
 final class SessionChildren {
   private static final String STRATEGY_CHILD = "strategy:";
   private static final Duration WARM_UP_RETRY = Duration.ofSeconds(1);
+  /** The timer that answers a risk check the gate left unanswered for {@code ask-timeout}. */
+  private static final Object RISK_TIMEOUT = "risk-timeout";
   private final ActorContext<Command> context;
   private final SessionPlan plan;
   private final SessionDependencies deps;
   private final Duration askTimeout;
   private final ActorRef<StrategyRunner.Reply> strategyReplies;
+  private final ActorRef<RiskGate.Checked> riskReplies;
+  private final TimerScheduler<Command> timers;
   private int generation;
   private ActorRef<RiskGate.Command> riskGate;
   private ActorRef<StrategyRunner.Command> strategy;
@@ -50,12 +55,16 @@ final class SessionChildren {
   /** Counts warm-up reads: the answer of one that a later one replaced is ignored. */
   private int warmUpReads;
 
-  SessionChildren(ActorContext<Command> context, SessionPlan plan, SessionDependencies deps) {
+  SessionChildren(ActorContext<Command> context, TimerScheduler<Command> timers, SessionPlan plan,
+      SessionDependencies deps) {
     this.context = context;
+    this.timers = timers;
     this.plan = plan;
     this.deps = deps;
     this.askTimeout = deps.settings().askTimeout();
     this.strategyReplies = context.messageAdapter(StrategyRunner.Reply.class, StrategyAnswered::new);
+    this.riskReplies = context.messageAdapter(RiskGate.Checked.class, checked -> new RiskAnswered(checked.order(),
+        checked.decision(), null));
   }
 
   /** A new incarnation begins: the end of a strategy runner spawned before no longer counts. */
@@ -178,9 +187,34 @@ final class SessionChildren {
     return reason;
   }
 
-  /** Asks the risk gate about {@code order}, placed on {@code bar}, with the core's account ({@code inputs}). */
+  /**
+   * Asks the risk gate about {@code order}, placed on {@code bar}, with the core's account ({@code inputs}): the
+   * answer comes through a message adapter as {@link RiskAnswered}, or, after {@code ask-timeout}, a timeout in its
+   * place (no ask: a temporary actor and a future per order cost more than the check; docs/benchmarks.md).
+   */
   void checkRisk(Order order, RiskInputs inputs) {
-    context.ask(RiskDecision.class, riskGate, askTimeout, replyTo -> new RiskGate.Check(order, inputs, replyTo),
-        (decision, failure) -> new RiskAnswered(order, decision, failure));
+    timers.startSingleTimer(RISK_TIMEOUT, new RiskAnswered(order, null,
+        new NoAnswer("the risk gate did not answer about order " + order.id() + " within " + askTimeout)),
+        askTimeout);
+    riskGate.tell(new RiskGate.Check(order, inputs, riskReplies));
+  }
+
+  /** A risk check's timeout, made for every order asked about: without a stack trace, which says nothing here. */
+  private static final class NoAnswer extends TimeoutException {
+    private static final long serialVersionUID = 1L;
+
+    NoAnswer(String message) {
+      super(message);
+    }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+      return this;
+    }
+  }
+
+  /** The check in flight was answered (or timed out): its timeout no longer fires. */
+  void riskAnswered() {
+    timers.cancel(RISK_TIMEOUT);
   }
 }

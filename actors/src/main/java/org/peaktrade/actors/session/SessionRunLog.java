@@ -105,12 +105,17 @@ final class SessionRunLog {
    * works out from the recovered state. Fails with the file named when it cannot.
    */
   void pending(long lastSequenceNr, SessionStatus before, List<RunLogEntry> entries) {
+    pending(lastSequenceNr, before, lines(entries));
+  }
+
+  /** {@link #pending(long, SessionStatus, List)} with the entries' lines already made ({@link #lines}). */
+  void pending(long lastSequenceNr, SessionStatus before, CharSequence lines) {
     if (file == null) {
       return;
     }
     StringBuilder text = new StringBuilder(PENDING_HEADER).append('\n').append(lastSequenceNr).append(' ')
         .append(size()).append(' ').append(before == null ? "-" : before.name()).append('\n');
-    text.append(lines(entries));
+    text.append(lines);
     try {
       Files.createDirectories(file.getParent());
       Files.writeString(pendingFile(), text, StandardCharsets.UTF_8);
@@ -205,7 +210,8 @@ final class SessionRunLog {
     return file.resolveSibling("run-log.pending");
   }
 
-  private static StringBuilder lines(List<RunLogEntry> entries) {
+  /** The entries as the log's lines, each ending in a line break: made once per batch, for pending and append. */
+  static StringBuilder lines(List<RunLogEntry> entries) {
     StringBuilder lines = new StringBuilder();
     entries.forEach(entry -> lines.append(RunLogJson.line(entry)).append('\n'));
     return lines;
@@ -213,11 +219,16 @@ final class SessionRunLog {
 
   /** Appends the entries as lines; fails with the file named when it cannot. */
   void append(List<RunLogEntry> entries) {
-    if (file == null || entries.isEmpty()) {
+    append(lines(entries));
+  }
+
+  /** Appends lines made by {@link #lines}; fails with the file named when it cannot. */
+  void append(CharSequence lines) {
+    if (file == null || lines.isEmpty()) {
       return;
     }
     try {
-      write(lines(entries));
+      write(lines);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot append to the run log " + file, e);
     }

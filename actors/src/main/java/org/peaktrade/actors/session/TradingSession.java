@@ -261,7 +261,7 @@ public final class TradingSession
     this.feed = new FeedLink(context, plan, settings.feedBatch());
     this.bars = new BarQueue(context.getSelf());
     this.liveness = new SessionLiveness(context, timers, plan, deps);
-    this.children = new SessionChildren(context, plan, deps);
+    this.children = new SessionChildren(context, timers, plan, deps);
     this.steps = new SessionSteps(plan, deps.clock(), deps.gateView());
     this.restored = new RestoredOrders(timers, deps.gateView(), steps, plan.id(), deps.clock());
     this.gateWait = new GateWait(context, timers, deps.gateView(), plan.id(), settings.askTimeout(),
@@ -641,6 +641,7 @@ public final class TradingSession
           + "restart)", plan.id(), order.id());
       return Effect().noReply();
     }
+    children.riskAnswered();
     BatchWork work = bars.current();
     if (answer.failure() != null) {
       work.record(steps.orderUpdates(List.of(steps.riskUnanswered(order.id(), answer.failure()))));

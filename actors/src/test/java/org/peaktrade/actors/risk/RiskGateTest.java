@@ -45,9 +45,11 @@ class RiskGateTest {
   }
 
   private RiskDecision check(ActorRef<RiskGate.Command> gate, Order order, RiskInputs inputs) {
-    TestProbe<RiskDecision> reply = testKit.createTestProbe();
+    TestProbe<RiskGate.Checked> reply = testKit.createTestProbe();
     gate.tell(new RiskGate.Check(order, inputs, reply.ref()));
-    return reply.receiveMessage();
+    RiskGate.Checked checked = reply.receiveMessage();
+    assertThat(checked.order()).isEqualTo(order);
+    return checked.decision();
   }
 
   private static RiskInputs account(String equity, String startOfDay, int ordersInWindow, boolean priced) {
