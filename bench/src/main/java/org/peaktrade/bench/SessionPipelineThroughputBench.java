@@ -36,7 +36,9 @@ import org.peaktrade.protocol.session.SessionView;
  * last checkpoint are not in it; a node's feed would give them again from its candle store).
  *
  * <p>Usage: {@code java -Xmx2g -cp bench/target/benchmarks.jar org.peaktrade.bench.SessionPipelineThroughputBench
- * [SESSIONS] [BARS] [FILE]} (defaults 1, all bars, data/demo/btc-perp-1m-2022-01.csv).
+ * [SESSIONS] [BARS] [FILE] [ROUNDS]} (defaults 1, all bars, data/demo/btc-perp-1m-2022-01.csv, 1). With ROUNDS > 1 the
+ * run is repeated on a fresh node and data dir each time in the same JVM: the earlier rounds warm the JIT up, as a node
+ * that has been running is, and the restart is timed after the last.
  */
 public final class SessionPipelineThroughputBench {
   private static final long GIVE_UP_NANOS = TimeUnit.MINUTES.toNanos(30);
@@ -50,8 +52,25 @@ public final class SessionPipelineThroughputBench {
     List<Bar> all = MarketDataFiles.load(file, LoadOptions.defaults()).bars();
     List<Bar> bars = args.length > 1 ? all.subList(0, Math.min(all.size(), Integer.parseInt(args[1]))) : all;
     Config settings = ConfigFactory.parseString("peaktrade.sessions.instruments.\"BTC/USD\".tick-size = 0.001");
-    Path dataDir = Files.createTempDirectory("session-throughput-bench");
-    Map<String, Long> journaledBars;
+    int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+    Path dataDir = null;
+    Map<String, Long> journaledBars = Map.of();
+    for (int round = 1; round <= rounds; round++) {
+      dataDir = Files.createTempDirectory("session-throughput-bench");
+      System.out.printf("round %d of %d%s%n", round, rounds, round < rounds ? " (warms the JIT up)" : "");
+      journaledBars = round(dataDir, settings, file, bars, count);
+    }
+    long restart = System.nanoTime();
+    try (SessionNode node = SessionNode.start(dataDir, Source.never(), settings)) {
+      awaitJournaledBars(node, journaledBars);
+      System.out.printf("restart on the same data dir: every session recovered from its journal in %.2f s%n",
+          (System.nanoTime() - restart) / 1e9);
+    }
+  }
+
+  /** One timed run of SESSIONS sessions over BARS bars on a fresh node in {@code dataDir}; their journaled bars. */
+  private static Map<String, Long> round(Path dataDir, Config settings, Path file, List<Bar> bars, int count)
+      throws Exception {
     CompletableFuture<Boolean> go = new CompletableFuture<>();
     Source<Bar, NotUsed> feed = Source.completionStage(go).flatMapConcat(ready -> Source.from(bars));
     try (SessionNode node = SessionNode.start(dataDir, feed, settings)) {
@@ -72,7 +91,7 @@ public final class SessionPipelineThroughputBench {
       long ran = SessionFootprintBench.heapAfterGc(ManagementFactory.getMemoryMXBean());
 
       Map<String, Long> events = countEvents(node, count);
-      journaledBars = journaledBars(node, count);
+      Map<String, Long> journaled = journaledBars(node, count);
       long totalEvents = events.values().stream().mapToLong(Long::longValue).sum();
       long totalBars = (long) count * bars.size();
       long fills = views.stream().mapToLong(SessionView::fills).sum();
@@ -83,15 +102,10 @@ public final class SessionPipelineThroughputBench {
           totalBars / seconds, totalEvents / seconds, totalEvents, events, fills);
       System.out.printf("heap: %,d bytes per session more after its %,d bars than before its first (full GCs)%n",
           (ran - idle) / count, bars.size());
-      long waiting = totalBars - journaledBars.values().stream().mapToLong(Long::longValue).sum();
+      long waiting = totalBars - journaled.values().stream().mapToLong(Long::longValue).sum();
       System.out.printf("journaled: %,d bar events in %,d events; %,d bars processed but waiting for the next "
           + "checkpoint when the node stopped%n", totalBars - waiting, totalEvents, waiting);
-    }
-    long restart = System.nanoTime();
-    try (SessionNode node = SessionNode.start(dataDir, Source.never(), settings)) {
-      awaitJournaledBars(node, journaledBars);
-      System.out.printf("restart on the same data dir: every session recovered from its journal in %.2f s%n",
-          (System.nanoTime() - restart) / 1e9);
+      return journaled;
     }
   }
 
