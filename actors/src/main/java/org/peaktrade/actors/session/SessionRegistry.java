@@ -47,8 +47,8 @@ public final class SessionRegistry extends EventSourcedBehaviorWithEnforcedRepli
   public record Find(String sessionId, ActorRef<Optional<ActorRef<TradingSession.Command>>> replyTo)
       implements Command {}
 
-  /** Every running session, in the order they were first started. */
-  public record ListSessions(ActorRef<List<ActorRef<TradingSession.Command>>> replyTo) implements Command {}
+  /** Every running session by id, in the order they were first started. */
+  public record ListSessions(ActorRef<Map<String, ActorRef<TradingSession.Command>>> replyTo) implements Command {}
 
   private record SessionTerminated(String sessionId) implements Command {}
 
@@ -105,7 +105,7 @@ public final class SessionRegistry extends EventSourcedBehaviorWithEnforcedRepli
         .onCommand(Find.class, (state, find) ->
             Effect().reply(find.replyTo(), Optional.ofNullable(running.get(find.sessionId()))))
         .onCommand(ListSessions.class, (state, list) ->
-            Effect().reply(list.replyTo(), List.copyOf(running.values())))
+            Effect().reply(list.replyTo(), Collections.unmodifiableMap(new LinkedHashMap<>(running))))
         .onCommand(SessionTerminated.class, this::onSessionTerminated)
         .build();
   }
