@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -34,7 +35,8 @@ import org.peaktrade.protocol.session.SessionSpec;
  * ({@link SessionPlan#resolve}: strategy, parameters, sizing, risk profile, feed, mode gates) and refuses a taken id.
  * A registration the journal does not take (the database is down) goes unanswered, and the registry restarts with
  * backoff and recovers once the journal is back; its sessions are not stopped for it and keep running (each handles
- * its own journal failures). Talks to: the sessions it spawns; {@link SessionRuntime} asks it.
+ * its own journal failures). It runs on its own dispatcher ({@link SessionRuntime#DISPATCHER}), its sessions on the
+ * default one. Talks to: the sessions it spawns; {@link SessionRuntime} asks it.
  */
 public final class SessionRegistry extends EventSourcedBehaviorWithEnforcedReplies<SessionRegistry.Command,
     SessionRegistry.Event, SessionRegistry.State> {
@@ -142,7 +144,8 @@ public final class SessionRegistry extends EventSourcedBehaviorWithEnforcedRepli
 
   private void spawn(SessionPlan plan) {
     ActorRef<TradingSession.Command> session =
-        context.spawn(TradingSession.create(plan, deps), "session-" + plan.id());
+        context.spawn(TradingSession.create(plan, deps), "session-" + plan.id(),
+            DispatcherSelector.defaultDispatcher());
     context.watchWith(session, new SessionTerminated(plan.id()));
     running.put(plan.id(), session);
   }

@@ -11,7 +11,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.peaktrade.actors.cluster.SessionViewBoard;
 import org.peaktrade.protocol.Fill;
@@ -33,6 +33,8 @@ import org.peaktrade.protocol.session.SessionView;
  * this facade fails a read.
  */
 public final class SessionRuntime implements SessionService {
+  /** The registry's own dispatcher: its answers do not wait behind the bars of busy sessions. */
+  public static final String DISPATCHER = "peaktrade.sessions.registry-dispatcher";
   private static final String STOPPED_BY_OPERATOR = "stopped by an operator";
 
   private final ActorSystem<?> system;
@@ -48,7 +50,7 @@ public final class SessionRuntime implements SessionService {
 
   public static SessionRuntime start(ActorSystem<?> system, SessionDependencies deps) {
     ActorRef<SessionRegistry.Command> registry =
-        system.systemActorOf(SessionRegistry.create(deps), "sessions", Props.empty());
+        system.systemActorOf(SessionRegistry.create(deps), "sessions", DispatcherSelector.fromConfig(DISPATCHER));
     return new SessionRuntime(system, registry, deps.settings().askTimeout());
   }
 
@@ -132,8 +134,8 @@ public final class SessionRuntime implements SessionService {
   private <T> CompletionStage<Optional<T>> onSession(String sessionId,
       Function<ActorRef<T>, TradingSession.Command> command) {
     return find(sessionId).thenCompose(found -> found.isEmpty()
-            ? CompletableFuture.completedFuture(Optional.<T>empty())
-            : ask(found.get(), command).thenApply(Optional::of));
+        ? CompletableFuture.completedFuture(Optional.<T>empty())
+        : ask(found.get(), command).thenApply(Optional::of));
   }
 
   private CompletionStage<Optional<ActorRef<TradingSession.Command>>> find(String sessionId) {

@@ -7,15 +7,20 @@ import com.typesafe.config.ConfigFactory;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.JUnit5TestKitBuilder;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.persistence.testkit.PersistenceTestKitSnapshotPlugin;
 import org.apache.pekko.stream.javadsl.Source;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,5 +111,33 @@ class SessionRuntimeBusySessionTest {
     Polling.until("the busy session answers again", Duration.ofSeconds(20),
         () -> await(sessions.get(busy)).orElseThrow().reachable());
     assertThat(await(sessions.list()).stream().allMatch(SessionView::reachable)).isTrue();
+  }
+
+  @Test
+  void answersFromTheRegistryWhileEveryThreadOfTheDefaultDispatcherIsBusy() throws Exception {
+    String id = freshId("crowded");
+    await(sessions.start(trending(id, ETH)));
+    CountDownLatch release = new CountDownLatch(1);
+    int blockers = 4 * Runtime.getRuntime().availableProcessors() + 32;
+    CountDownLatch blocking = new CountDownLatch(blockers);
+    List<ActorRef<String>> crowd = new ArrayList<>();
+    for (int i = 0; i < blockers; i++) {
+      crowd.add(testKit.spawn(Behaviors.receiveMessage(work -> {
+        blocking.countDown();
+        release.await(30, TimeUnit.SECONDS);
+        return Behaviors.same();
+      }), DispatcherSelector.defaultDispatcher()));
+    }
+    try {
+      crowd.forEach(busyActor -> busyActor.tell("block the thread"));
+      blocking.await(5, TimeUnit.SECONDS);
+      SessionView shown = await(sessions.get(id)).orElseThrow();
+      assertThat(shown.reachable()).isFalse();
+      assertThat(shown.spec().id()).isEqualTo(id);
+    } finally {
+      release.countDown();
+    }
+    Polling.until("the session answers again", Duration.ofSeconds(20),
+        () -> await(sessions.get(id)).orElseThrow().reachable());
   }
 }
