@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -43,12 +44,14 @@ class StoreBeforePublishTest {
     FeedStats stats = new FeedStats();
     StoredBars published = new StoredBars(store, Bars.BTC, Duration.ofMinutes(1));
 
-    List<Bar> out = run(Source.from(minutes(0, 700)).via(StoreBeforePublish.flow(store, stats, "replay"))
-        .map(bar -> {
-          // each bar is in the store by the time it is published
-          assertThat(await(published.after(bar.openTime().minusSeconds(60)))).first().isEqualTo(bar);
-          return bar;
-        }));
+    // each bar is in the store by the time it is published: read back as it comes out, without blocking the stream
+    List<Map.Entry<Bar, List<Bar>>> readBack = run(Source.from(minutes(0, 700))
+        .via(StoreBeforePublish.flow(store, stats, "replay"))
+        .mapAsync(1, bar -> published.after(bar.openTime().minusSeconds(60)).thenApply(stored -> Map.entry(bar,
+            stored))));
+
+    List<Bar> out = readBack.stream().map(Map.Entry::getKey).toList();
+    assertThat(readBack).allSatisfy(read -> assertThat(read.getValue()).first().isEqualTo(read.getKey()));
 
     assertThat(out).isEqualTo(minutes(0, 700));
     assertThat(await(published.after(Bars.minute(697).openTime()))).isEqualTo(minutes(698, 700));
@@ -99,8 +102,9 @@ class StoreBeforePublishTest {
     assertThat(stats.storeFailures()).isPositive();
   }
 
-  private List<Bar> run(Source<Bar, ?> bars) throws Exception {
-    return await(bars.runWith(Sink.seq(), testKit.system()));
+  /** Runs {@code bars} to the end; a whole run may take longer than one read ({@link #await}) on a loaded machine. */
+  private <T> List<T> run(Source<T, ?> bars) throws Exception {
+    return bars.runWith(Sink.<T>seq(), testKit.system()).toCompletableFuture().get(60, TimeUnit.SECONDS);
   }
 
   private static <T> T await(CompletionStage<T> stage) throws Exception {
