@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import org.peaktrade.actors.jvm.CommonPoolParallelism;
 
 /**
  * Writes a reproducible OHLCV CSV of 1-minute bars: a seeded random walk around 40,000 with BTC-like 1-minute
@@ -20,7 +19,6 @@ public final class SyntheticBars {
   private SyntheticBars() {}
 
   public static void main(String[] args) throws IOException {
-    CommonPoolParallelism.atLeastTwo();
     Path file = Path.of(args[0]);
     int bars = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
     write(file, bars);

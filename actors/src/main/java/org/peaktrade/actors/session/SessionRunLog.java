@@ -104,11 +104,6 @@ final class SessionRunLog {
    * started from status {@code before} (null: not started): the entries' lines, and the status line {@link #settle}
    * works out from the recovered state. Fails with the file named when it cannot.
    */
-  void pending(long lastSequenceNr, SessionStatus before, List<RunLogEntry> entries) {
-    pending(lastSequenceNr, before, lines(entries));
-  }
-
-  /** {@link #pending(long, SessionStatus, List)} with the entries' lines already made ({@link #lines}). */
   void pending(long lastSequenceNr, SessionStatus before, CharSequence lines) {
     if (file == null) {
       return;
@@ -215,11 +210,6 @@ final class SessionRunLog {
     StringBuilder lines = new StringBuilder();
     entries.forEach(entry -> lines.append(RunLogJson.line(entry)).append('\n'));
     return lines;
-  }
-
-  /** Appends the entries as lines; fails with the file named when it cannot. */
-  void append(List<RunLogEntry> entries) {
-    append(lines(entries));
   }
 
   /** Appends lines made by {@link #lines}; fails with the file named when it cannot. */

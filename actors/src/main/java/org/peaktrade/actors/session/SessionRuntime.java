@@ -63,10 +63,7 @@ public final class SessionRuntime implements SessionService {
             return CompletableFuture.failedFuture(new SessionRefusedException(refused.reason()));
           }
           return this.<SessionView>ask(((SessionRegistry.Started) reply).session(), TradingSession.GetView::new)
-              .thenApply(view -> {
-                lastSeen.offer(view);
-                return view;
-              });
+              .thenApply(this::remember);
         });
   }
 
@@ -92,19 +89,18 @@ public final class SessionRuntime implements SessionService {
   @Override
   public CompletionStage<Optional<SessionView>> stop(String sessionId) {
     return this.<SessionView>onSession(sessionId, replyTo -> new TradingSession.Stop(STOPPED_BY_OPERATOR, replyTo))
-        .thenApply(view -> {
-          view.ifPresent(lastSeen::offer);
-          return view;
-        });
+        .thenApply(view -> view.map(this::remember));
+  }
+
+  /** Keeps {@code view} as its session's last one seen, and answers it. */
+  private SessionView remember(SessionView view) {
+    lastSeen.offer(view);
+    return view;
   }
 
   /** The session's view; its last one marked unreachable when it does not answer within the ask timeout. */
   private CompletionStage<SessionView> viewOrLastSeen(String sessionId, ActorRef<TradingSession.Command> session) {
-    return this.<SessionView>ask(session, TradingSession.GetView::new)
-        .thenApply(view -> {
-          lastSeen.offer(view);
-          return view;
-        })
+    return this.<SessionView>ask(session, TradingSession.GetView::new).thenApply(this::remember)
         .exceptionallyCompose(failure -> lastSeen.get(sessionId)
             .map(last -> CompletableFuture.completedFuture(last.unreachable()))
             .orElseGet(() -> CompletableFuture.failedFuture(failure)));

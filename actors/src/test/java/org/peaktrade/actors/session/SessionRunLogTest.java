@@ -44,12 +44,12 @@ class SessionRunLogTest {
         ConfigValueFactory.fromAnyRef(dataDir.toString())));
     runLog = SessionRunLog.of("s1", settings);
     file = settings.runLogFile("s1");
-    runLog.append(List.of(EARLIER));
+    runLog.append(SessionRunLog.lines(List.of(EARLIER)));
   }
 
   @Test
   void appendsTheLinesOfABatchTheJournalHoldsWhenTheStopCameBeforeTheAppend() throws IOException {
-    runLog.pending(12, SessionStatus.RUNNING, List.of(FIRST, SECOND));
+    runLog.pending(12, SessionStatus.RUNNING, SessionRunLog.lines(List.of(FIRST, SECOND)));
 
     Settled settled = runLog.settle(12, before -> Optional.of(RECOVERED));
 
@@ -60,8 +60,8 @@ class SessionRunLogTest {
 
   @Test
   void leavesTheLogAsItIsWhenTheBatchWasAppendedBeforeTheStop() throws IOException {
-    runLog.pending(12, SessionStatus.RUNNING, List.of(FIRST, SECOND));
-    runLog.append(List.of(FIRST, SECOND));
+    runLog.pending(12, SessionStatus.RUNNING, SessionRunLog.lines(List.of(FIRST, SECOND)));
+    runLog.append(SessionRunLog.lines(List.of(FIRST, SECOND)));
 
     assertThat(runLog.settle(40, before -> Optional.of(RECOVERED))).isEqualTo(Settled.ALREADY_WRITTEN);
     assertThat(lines()).containsExactly(EARLIER, FIRST, SECOND);
@@ -69,7 +69,7 @@ class SessionRunLogTest {
 
   @Test
   void dropsTheLinesOfABatchTheJournalDoesNotHold() throws IOException {
-    runLog.pending(12, SessionStatus.RUNNING, List.of(FIRST, SECOND));
+    runLog.pending(12, SessionStatus.RUNNING, SessionRunLog.lines(List.of(FIRST, SECOND)));
 
     assertThat(runLog.settle(11, before -> Optional.of(RECOVERED))).isEqualTo(Settled.DROPPED);
     assertThat(lines()).containsExactly(EARLIER);
@@ -78,7 +78,7 @@ class SessionRunLogTest {
 
   @Test
   void rewritesABatchWhoseAppendWasCutShort() throws IOException {
-    runLog.pending(12, SessionStatus.RUNNING, List.of(FIRST, SECOND));
+    runLog.pending(12, SessionStatus.RUNNING, SessionRunLog.lines(List.of(FIRST, SECOND)));
     Files.writeString(file, RunLogJson.line(FIRST) + "\n{\"type\":\"sta", StandardCharsets.UTF_8,
         java.nio.file.StandardOpenOption.APPEND);
 
@@ -98,7 +98,7 @@ class SessionRunLogTest {
 
   @Test
   void writesOnlyTheStatusLineOfABatchWithoutEntries() throws IOException {
-    runLog.pending(3, null, List.of());
+    runLog.pending(3, null, SessionRunLog.lines(List.of()));
 
     assertThat(runLog.settle(3, before -> before == null ? Optional.of(FIRST) : Optional.empty()))
         .isEqualTo(Settled.WRITTEN_NOW);
@@ -107,7 +107,7 @@ class SessionRunLogTest {
 
   @Test
   void findsNothingMissingForABatchWithoutEntriesThatKeptTheStatus() throws IOException {
-    runLog.pending(3, SessionStatus.RUNNING, List.of());
+    runLog.pending(3, SessionStatus.RUNNING, SessionRunLog.lines(List.of()));
 
     assertThat(runLog.settle(3, NO_STATUS_LINE)).isEqualTo(Settled.ALREADY_WRITTEN);
     assertThat(lines()).containsExactly(EARLIER);
