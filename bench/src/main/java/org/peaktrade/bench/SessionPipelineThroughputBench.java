@@ -102,10 +102,27 @@ public final class SessionPipelineThroughputBench {
           totalBars / seconds, totalEvents / seconds, totalEvents, events, fills);
       System.out.printf("heap: %,d bytes per session more after its %,d bars than before its first (full GCs)%n",
           (ran - idle) / count, bars.size());
+      readOrders(node, sessionId(0));
       long waiting = totalBars - journaled.values().stream().mapToLong(Long::longValue).sum();
       System.out.printf("journaled: %,d bar events in %,d events; %,d bars processed but waiting for the next "
           + "checkpoint when the node stopped%n", totalBars - waiting, totalEvents, waiting);
       return journaled;
+    }
+  }
+
+  /**
+   * Times what {@code GET /api/v1/sessions/{id}/orders} and {@code /fills} cost the node for session {@code id}: its
+   * orders and fills are read from its journal (three reads each, the first one cold).
+   */
+  private static void readOrders(SessionNode node, String id) {
+    for (int read = 1; read <= 3; read++) {
+      long t0 = System.nanoTime();
+      int orders = Waiting.await(node.sessions.orders(id), 60).orElseThrow().size();
+      long t1 = System.nanoTime();
+      int fills = Waiting.await(node.sessions.fills(id), 60).orElseThrow().size();
+      long t2 = System.nanoTime();
+      System.out.printf("read %d of %s from its journal: %,d orders in %.1f ms, %,d fills in %.1f ms%n", read, id,
+          orders, (t1 - t0) / 1e6, fills, (t2 - t1) / 1e6);
     }
   }
 

@@ -288,7 +288,7 @@ class SessionRoutesTest {
     JsonNode body = reply.json();
     assertThat(fieldNames(body)).containsExactly("spec", "status", "statusReason", "startedAt", "barsSeen",
         "lastBarOpen", "cash", "equity", "realizedPnl", "fees", "position", "openOrders", "fills", "catchingUp",
-        "member", "reachable");
+        "member", "reachable", "orders");
     assertThat(fieldNames(body.get("spec"))).containsExactly("id", "strategy", "params", "symbol", "mode", "sizing",
         "riskProfile", "startingCash", "feeBps", "slippageBps");
     assertThat(body.get("spec").get("symbol").asText()).isEqualTo("BTC/USD");
@@ -296,6 +296,8 @@ class SessionRoutesTest {
     assertThat(body.get("lastBarOpen").asText()).isEqualTo("2024-03-01T12:41:00Z");
     assertThat(body.get("position").decimalValue()).isEqualByComparingTo("0.15");
     assertThat(body.get("reachable").asBoolean()).isTrue();
+    assertThat(fieldNames(body.get("orders"))).containsExactly("ACCEPTED", "FILLED");
+    assertThat(body.get("orders").get("FILLED").asInt()).isEqualTo(1);
     assertThat(service.calls).containsExactly(new Get("paper-1"));
   }
 

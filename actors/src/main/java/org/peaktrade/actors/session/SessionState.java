@@ -4,7 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,6 +13,7 @@ import java.util.function.Supplier;
 import org.peaktrade.actors.session.TradingSession.Event;
 import org.peaktrade.engine.portfolio.EquityMarks;
 import org.peaktrade.engine.portfolio.Ledger;
+import org.peaktrade.engine.portfolio.LedgerState;
 import org.peaktrade.engine.portfolio.Position;
 import org.peaktrade.engine.session.OrderState;
 import org.peaktrade.engine.session.OrderTracker;
@@ -28,7 +30,6 @@ import org.peaktrade.protocol.OrderEvent;
 import org.peaktrade.protocol.OrderStatus;
 import org.peaktrade.protocol.Price;
 import org.peaktrade.protocol.session.EquityPoint;
-import org.peaktrade.protocol.session.OrderView;
 import org.peaktrade.protocol.session.PositionView;
 import org.peaktrade.protocol.session.SessionSpec;
 import org.peaktrade.protocol.session.SessionStatus;
@@ -37,20 +38,26 @@ import org.peaktrade.protocol.session.SessionView;
 /**
  * Everything a {@link TradingSession} knows, rebuilt from its events alone: status, the bars seen (the first one's
  * open and the ones the strategy failed on kept for warming up a fresh strategy, whose bars come from the feed's
- * published bars), the pipeline's order sequence and target,
- * every order with its lifecycle ({@link OrderTracker}), the exact ledger and fills (the equity curve is computed from
- * them and the published bars, {@link #equity}). Mutable, owned by
- * the session's event handler ({@link #apply}); everything handed out is a copy. A snapshot holds the order events
- * (few) instead of the tracker and ledger, and they are replayed on load.
+ * published bars), the pipeline's order sequence and target, the open orders with their lifecycle
+ * ({@link OrderTracker}; the {@value #CLOSED_ORDERS_KEPT} most recently closed too), every order counted by status,
+ * the number of fills and the exact ledger. Its size does not grow with the session's history: the orders and fills
+ * themselves, and the equity curve's fills, are read from the journal when asked ({@link OrderHistory}). Mutable,
+ * owned by the session's event handler ({@link #apply}); everything handed out is a copy. A snapshot holds the
+ * ledger and the open orders' events ({@link Snapshot}).
  *
  * <p>It also holds the session's {@link TradingCore}, the engine's per-bar step that decides. While the session
  * trades, its command handler drives the core and persists what the core did; the events then update everything
  * else here but not the core, which has done it already. While the session recovers ({@code recovering}), the
  * events are applied to the core too ({@code TradingCore.recover...}), so that it continues from where the journal
  * ends: resting orders with their remainders and ages, the ledger, target and order sequence, the risk account's
- * marks. A snapshot restores orders and ledger but not the ages of resting orders or the risk marks before it.
+ * marks. A snapshot restores open orders and ledger but not the ages of resting orders or the risk marks before it.
  */
 final class SessionState {
+  /**
+   * Closed orders kept in memory: an event about one of them is refused as about a closed order. The session's
+   * history (every order and fill) is read from its journal when asked ({@link OrderHistory}).
+   */
+  static final int CLOSED_ORDERS_KEPT = 16;
   private final SessionSpec spec;
   private final int recoveryBars;
   private final int equityPoints;
@@ -62,12 +69,13 @@ final class SessionState {
   private Bar lastBar;
   private long orderSequence;
   private Direction target = Direction.FLAT;
-  private final OrderTracker tracker = new OrderTracker();
+  private final OrderTracker tracker = new OrderTracker(CLOSED_ORDERS_KEPT);
   private final Ledger ledger;
-  private final List<ClientOrderId> placed = new ArrayList<>();
-  private final Map<ClientOrderId, String> reasons = new HashMap<>();
-  private final List<Fill> fills = new ArrayList<>();
-  private final List<OrderEvent> orderEvents = new ArrayList<>();
+  /** Orders by status, every order ever placed counted once (in the view: the node's metrics count them). */
+  private final Map<OrderStatus, Integer> ordersByStatus = new EnumMap<>(OrderStatus.class);
+  private long fills;
+  /** The events of each open order, oldest first: what a snapshot keeps of the orders (closed ones are counted). */
+  private final Map<ClientOrderId, List<OrderEvent>> openOrderEvents = new LinkedHashMap<>();
   /** The open of the first bar processed: a fresh strategy's warm-up never reaches before it. */
   private Instant firstBarOpen;
   /** The opens of the newest bars the strategy failed on (at most recovery-bars): never shown to it again. */
@@ -83,16 +91,20 @@ final class SessionState {
   public record RetainedBar(Bar bar, boolean strategySawIt) {}
 
   /**
-   * The state as stored in a snapshot: the order events stand in for tracker, ledger and fills. No bars and no
-   * equity marks (the feed's published bars give both back). {@code retained}, {@code retainedLines}, {@code equity}
-   * and {@code equityLines} are what snapshots held before stop 31 (now written empty; the retained bars are read
-   * back for {@code firstBarOpen} and {@code failedBars} when those are missing, the marks are ignored). Any list may
-   * be missing (null) in a snapshot read back.
+   * The state as stored in a snapshot. Since stop 33: {@code ledger} (the account exactly, without its fills),
+   * {@code orderEvents} the events of the orders open then (their fills already in {@code ledger}), {@code orders}
+   * every order by status and {@code fills} the fills so far; its size does not grow with the session's history.
+   * Before stop 33 {@code ledger} was missing and {@code orderEvents} held every order event ever, replayed on load.
+   * No bars and no equity marks (the feed's published bars give both back). {@code retained},
+   * {@code retainedLines}, {@code equity} and {@code equityLines} are what snapshots held before stop 31 (now
+   * written empty; the retained bars are read back for {@code firstBarOpen} and {@code failedBars} when those are
+   * missing, the marks are ignored). Any list may be missing (null) in a snapshot read back.
    */
   public record Snapshot(Instant startedAt, String stoppedReason, String strategyStoppedReason, String staleReason,
       long barsSeen, Bar lastBar, long orderSequence, Direction target, List<OrderEvent> orderEvents,
       List<RetainedBar> retained, List<EquityPoint> equity, List<String> retainedLines, List<String> equityLines,
-      Instant firstBarOpen, List<Instant> failedBars) implements CborSerializable {}
+      Instant firstBarOpen, List<Instant> failedBars, LedgerState ledger, Map<OrderStatus, Integer> orders,
+      long fills) implements CborSerializable {}
 
   SessionState(SessionSpec spec, int recoveryBars, int equityPoints, TradingCore core) {
     this(spec, recoveryBars, equityPoints, () -> core);
@@ -158,28 +170,35 @@ final class SessionState {
   }
 
   private void applyOrderEvent(OrderEvent event, boolean recovering) {
-    orderEvents.add(event);
-    if (!(tracker.apply(event) instanceof Transition.Applied)) {
+    OrderStatus before = tracker.get(event.orderId()).map(OrderState::status).orElse(null);
+    if (!(tracker.apply(event) instanceof Transition.Applied applied)) {
       return;
     }
     if (recovering) {
       recoverCore(event);
     }
-    if (event instanceof OrderEvent.Placed) {
-      placed.add(event.orderId());
-    } else if (event instanceof OrderEvent.Filled filled) {
+    count(before, applied.state().status());
+    keepWhileOpen(event, applied.state());
+    if (event instanceof OrderEvent.Filled filled) {
       ledger.apply(filled.fill());
-      fills.add(filled.fill());
-    } else if (event instanceof OrderEvent.Unanswered unanswered) {
-      reasons.put(event.orderId(), unanswered.reason());
-    } else if (event instanceof OrderEvent.Accepted) {
-      reasons.remove(event.orderId());
-    } else if (event instanceof OrderEvent.Rejected rejected) {
-      reasons.put(event.orderId(), rejected.reason());
-    } else if (event instanceof OrderEvent.Canceled canceled) {
-      reasons.put(event.orderId(), canceled.reason());
-    } else if (event instanceof OrderEvent.Expired) {
-      reasons.put(event.orderId(), "expired unfilled");
+      fills++;
+    }
+  }
+
+  private void keepWhileOpen(OrderEvent event, OrderState after) {
+    if (after.status().isTerminal()) {
+      openOrderEvents.remove(event.orderId());
+    } else {
+      openOrderEvents.computeIfAbsent(event.orderId(), id -> new ArrayList<>(3)).add(event);
+    }
+  }
+
+  private void count(OrderStatus before, OrderStatus after) {
+    if (before != after) {
+      if (before != null) {
+        ordersByStatus.merge(before, -1, (had, less) -> had + less == 0 ? null : had + less);
+      }
+      ordersByStatus.merge(after, 1, Integer::sum);
     }
   }
 
@@ -196,8 +215,9 @@ final class SessionState {
 
   Snapshot snapshot() {
     return new Snapshot(startedAt, stoppedReason, strategyStoppedReason, staleReason, barsSeen, lastBar,
-        orderSequence, target, List.copyOf(orderEvents), List.of(), List.of(), List.of(),
-        List.of(), firstBarOpen, List.copyOf(failedBars));
+        orderSequence, target, openOrderEvents.values().stream().flatMap(List::stream).toList(), List.of(),
+        List.of(), List.of(), List.of(), firstBarOpen, List.copyOf(failedBars), ledger.state(),
+        new EnumMap<>(ordersByStatus), fills);
   }
 
   static SessionState fromSnapshot(Snapshot snapshot, SessionSpec spec, int recoveryBars, int equityPoints,
@@ -211,7 +231,11 @@ final class SessionState {
     state.lastBar = snapshot.lastBar();
     state.orderSequence = snapshot.orderSequence();
     state.target = snapshot.target();
-    snapshot.orderEvents().forEach(event -> state.applyOrderEvent(event, true));
+    if (snapshot.ledger() == null) {
+      orEmpty(snapshot.orderEvents()).forEach(event -> state.applyOrderEvent(event, true));
+    } else {
+      state.restoreOrders(snapshot, core);
+    }
     core.recoverTarget(snapshot.target(), snapshot.orderSequence());
     if (snapshot.lastBar() != null) {
       core.recoverBar(snapshot.lastBar());
@@ -226,6 +250,29 @@ final class SessionState {
         : retained.stream().filter(kept -> !kept.strategySawIt()).map(kept -> kept.bar().openTime()).toList();
     failed.stream().skip(Math.max(0, failed.size() - recoveryBars)).forEach(state.failedBars::addLast);
     return state;
+  }
+
+  /**
+   * A snapshot of stop 33 or later: the ledger as recorded, then the open orders' events, whose fills it holds
+   * already (the tracker and the core's resting orders take them, the ledgers do not).
+   */
+  private void restoreOrders(Snapshot snapshot, TradingCore core) {
+    ledger.restore(snapshot.ledger());
+    core.recoverLedger(snapshot.ledger());
+    for (OrderEvent event : orEmpty(snapshot.orderEvents())) {
+      if (tracker.apply(event) instanceof Transition.Applied applied) {
+        keepWhileOpen(event, applied.state());
+        if (event instanceof OrderEvent.Filled filled) {
+          core.recoverRestingFill(filled.fill());
+        } else {
+          recoverCore(event);
+        }
+      }
+    }
+    if (snapshot.orders() != null) {
+      ordersByStatus.putAll(snapshot.orders());
+    }
+    fills = snapshot.fills();
   }
 
   private static <T> List<T> orEmpty(List<T> list) {
@@ -348,23 +395,11 @@ final class SessionState {
     Money marked = newest == null ? ledger.cash() : equityAt(newest.close());
     return new SessionView(spec, status(), statusReason(), startedAt, barsSeen + waiting.size(),
         newest == null ? null : newest.openTime(), ledger.cash(), marked, ledger.realizedPnl(), ledger.totalFees(),
-        position(), tracker.open().size(), fills.size(), member);
+        position(), tracker.open().size(), fills, member).withOrders(ordersByStatus);
   }
 
   private Bar newest(List<Bar> waiting) {
     return waiting.isEmpty() ? lastBar : waiting.get(waiting.size() - 1);
-  }
-
-  List<OrderView> orders() {
-    return placed.stream().map(id -> {
-      OrderState order = tracker.get(id).orElseThrow();
-      return new OrderView(order.order(), order.status(), order.filledQuantity().value(),
-          order.averageFillPrice().map(Price::value).orElse(null), order.updatedAt(), reasons.get(id));
-    }).toList();
-  }
-
-  List<Fill> fills() {
-    return List.copyOf(fills);
   }
 
   List<PositionView> positions() {
@@ -385,10 +420,10 @@ final class SessionState {
 
   /**
    * The equity curve over {@code bars} (the bars this session processed, oldest first, from the feed's published
-   * bars): each bar's close marked with the fills of that bar and before booked ({@link EquityMarks}); the newest
-   * {@code equity-points} of them.
+   * bars): each bar's close marked with {@code fills} (every fill of the session, read from its journal) of that bar
+   * and before booked ({@link EquityMarks}); the newest {@code equity-points} of them.
    */
-  List<EquityPoint> equity(List<Bar> bars) {
+  List<EquityPoint> equity(List<Bar> bars, List<Fill> fills) {
     List<Bar> newest = bars.subList(Math.max(0, bars.size() - equityPoints), bars.size());
     return EquityMarks.of(new Money(spec.startingCash()), fills, newest);
   }

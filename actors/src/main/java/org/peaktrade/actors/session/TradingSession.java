@@ -9,6 +9,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -147,8 +149,15 @@ public final class TradingSession
 
   record StrategyAnswered(StrategyRunner.Reply reply) implements Command {}
 
-  /** The bars of an equity curve were read from the feed's published bars (or could not be). */
-  record EquityRead(ActorRef<List<EquityPoint>> replyTo, List<Bar> bars, Throwable failure) implements Command {}
+  /**
+   * The bars of an equity curve were read from the feed's published bars and the fills from the journal (or one of
+   * them could not be).
+   */
+  record EquityRead(ActorRef<List<EquityPoint>> replyTo, List<Bar> bars, List<Fill> fills, Throwable failure)
+      implements Command {}
+
+  /** The order history was read back from the journal for {@code what} (or could not be): {@code reply} answers. */
+  record HistoryRead(String what, Runnable reply, Throwable failure) implements Command {}
 
   /** A fresh strategy's warm-up bars were read from the feed's published bars (or could not be). */
   record WarmUpRead(SessionChildren.WarmUp warmUp, List<Bar> bars, Throwable failure) implements Command {}
@@ -330,9 +339,11 @@ public final class TradingSession
     } else if (command instanceof GetView c) {
       return Effect().reply(c.replyTo(), view(state));
     } else if (command instanceof GetOrders c) {
-      return Effect().reply(c.replyTo(), state.orders());
+      return readHistory("orders", c.replyTo(), OrderHistory::orders);
     } else if (command instanceof GetFills c) {
-      return Effect().reply(c.replyTo(), state.fills());
+      return readHistory("fills", c.replyTo(), OrderHistory::fills);
+    } else if (command instanceof HistoryRead c) {
+      return onHistoryRead(c);
     } else if (command instanceof GetPositions c) {
       return Effect().reply(c.replyTo(), state.positions(unjournaled.bars()));
     } else if (command instanceof GetEquity c) {
@@ -432,9 +443,33 @@ public final class TradingSession
   }
 
   /**
+   * Orders and fills are read back from the journal, which holds every one the session acknowledged (the session
+   * keeps only its open orders, {@link SessionState}); the answer comes when the read does. A read that fails is
+   * logged and not answered (the asker's timeout says the session did not answer).
+   */
+  private <T> ReplyEffect<Event, SessionState> readHistory(String what, ActorRef<T> replyTo,
+      Function<OrderHistory, T> answer) {
+    context.pipeToSelf(SessionJournalReader.of(context.getSystem()).orders(plan.id()),
+        (history, failure) -> new HistoryRead(what,
+            failure == null ? () -> replyTo.tell(answer.apply(history)) : () -> { }, failure));
+    return Effect().noReply();
+  }
+
+  private ReplyEffect<Event, SessionState> onHistoryRead(HistoryRead read) {
+    if (read.failure() != null) {
+      context.getLog().warn("session {}: reading its {} from the journal failed: {}", plan.id(), read.what(),
+          read.failure().toString());
+    } else {
+      read.reply().run();
+    }
+    return Effect().noReply();
+  }
+
+  /**
    * The equity curve: the newest {@code equity-points} bars the session processed, from its first on, are read from
-   * the feed's published bars and marked with its fills ({@link SessionState#equity}); the session keeps no marks.
-   * A read that fails is logged and not answered (the asker's timeout says the session did not answer).
+   * the feed's published bars and marked with its fills, read from the journal ({@link SessionState#equity}); the
+   * session keeps no marks. A read that fails is logged and not answered (the asker's timeout says the session did
+   * not answer).
    */
   private ReplyEffect<Event, SessionState> onGetEquity(SessionState state, GetEquity get) {
     Bar newest = lastProcessed(state);
@@ -442,18 +477,22 @@ public final class TradingSession
     if (newest == null || first == null) {
       return Effect().reply(get.replyTo(), List.of());
     }
-    context.pipeToSelf(plan.feed().published().spanBefore(first, newest.openTime().plusNanos(1), newest.interval(),
-            settings.equityPoints()), (bars, failure) -> new EquityRead(get.replyTo(), bars, failure));
+    CompletionStage<List<Bar>> bars = plan.feed().published().spanBefore(first, newest.openTime().plusNanos(1),
+        newest.interval(), settings.equityPoints());
+    CompletionStage<List<Fill>> fills =
+        SessionJournalReader.of(context.getSystem()).orders(plan.id()).thenApply(OrderHistory::fills);
+    context.pipeToSelf(bars.thenCombine(fills, (read, booked) -> new EquityRead(get.replyTo(), read, booked, null)),
+        (read, failure) -> failure == null ? read : new EquityRead(get.replyTo(), null, null, failure));
     return Effect().noReply();
   }
 
   private ReplyEffect<Event, SessionState> onEquityRead(SessionState state, EquityRead read) {
     if (read.failure() != null) {
-      context.getLog().warn("session {}: reading the bars of its equity curve failed: {}", plan.id(),
+      context.getLog().warn("session {}: reading the bars or fills of its equity curve failed: {}", plan.id(),
           read.failure().toString());
       return Effect().noReply();
     }
-    return Effect().reply(read.replyTo(), state.equity(read.bars()));
+    return Effect().reply(read.replyTo(), state.equity(read.bars(), read.fills()));
   }
 
   /** Writes the waiting bars (none waiting: nothing to write), then answers. */

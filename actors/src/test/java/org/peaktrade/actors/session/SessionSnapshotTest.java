@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -26,10 +27,18 @@ import org.peaktrade.engine.strategy.Direction;
 import org.peaktrade.engine.trading.TradingCore;
 import org.peaktrade.engine.trading.TradingTerms;
 import org.peaktrade.protocol.Bar;
+import org.peaktrade.protocol.ClientOrderId;
+import org.peaktrade.protocol.Fill;
 import org.peaktrade.protocol.Instrument;
+import org.peaktrade.protocol.Liquidity;
 import org.peaktrade.protocol.Money;
+import org.peaktrade.protocol.Order;
+import org.peaktrade.protocol.OrderEvent;
+import org.peaktrade.protocol.OrderStatus;
+import org.peaktrade.protocol.OrderType;
 import org.peaktrade.protocol.Price;
 import org.peaktrade.protocol.Quantity;
+import org.peaktrade.protocol.Side;
 import org.peaktrade.protocol.session.EquityPoint;
 import org.peaktrade.protocol.session.SessionMode;
 import org.peaktrade.protocol.session.SessionSpec;
@@ -37,8 +46,9 @@ import org.peaktrade.protocol.session.SessionSpec;
 /**
  * A session's snapshot through Pekko's serialization, as it goes into the journal: no bars and no equity marks (a
  * fresh strategy's warm-up and the equity curve come from the feed's published bars), read back into exactly the
- * state it came from, the same size whatever the session ran; snapshots of the earlier forms (retained bars and marks
- * as objects or lines, {@link SnapshotLines}) still read.
+ * state it came from, the same size whatever the session ran (its ledger and open orders, not its history); snapshots
+ * of the earlier forms (retained bars and marks as objects or lines, {@link SnapshotLines}; every order event) still
+ * read.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SessionSnapshotTest {
@@ -110,11 +120,11 @@ class SessionSnapshotTest {
     List<EquityPoint> marks = List.of(new EquityPoint(Bars.T0, Money.of("10000")));
     SessionState.Snapshot objects = new SessionState.Snapshot(now.startedAt(), now.stoppedReason(),
         now.strategyStoppedReason(), now.staleReason(), now.barsSeen(), now.lastBar(), now.orderSequence(),
-        now.target(), now.orderEvents(), retained, marks, null, null, null, null);
+        now.target(), now.orderEvents(), retained, marks, null, null, null, null, null, null, 0);
     SessionState.Snapshot lines = new SessionState.Snapshot(now.startedAt(), now.stoppedReason(),
         now.strategyStoppedReason(), now.staleReason(), now.barsSeen(), now.lastBar(), now.orderSequence(),
         now.target(), now.orderEvents(), List.of(), List.of(), retainedLines(retained),
-        List.of(Bars.T0.getEpochSecond() + ",0,10000"), null, null);
+        List.of(Bars.T0.getEpochSecond() + ",0,10000"), null, null, null, null, 0);
 
     for (SessionState.Snapshot earlier : List.of(objects, lines)) {
       SessionState read = SessionState.fromSnapshot((SessionState.Snapshot) roundTrip(earlier), SPEC, 10_000,
@@ -132,6 +142,89 @@ class SessionSnapshotTest {
     int tenThousand = bytes(stateAfter(10_000).snapshot()).length;
 
     assertThat(tenThousand).as("no bar and no mark in either; the counters and the last bar differ")
+        .isLessThan(ten + 64);
+  }
+
+  /**
+   * A state that traded: {@code closed} orders filled whole (buys and sells in turn), then a limit buy of 3 filled 1
+   * and resting; applied as a recovery applies them, so that its core holds them too. {@code journal}, when given,
+   * collects the order events.
+   */
+  private static SessionState stateWithOrders(int closed, List<OrderEvent> journal) {
+    SessionState state = stateAfter(5);
+    List<OrderEvent> events = new ArrayList<>();
+    for (int n = 1; n <= closed; n++) {
+      Side side = n % 2 == 1 ? Side.BUY : Side.SELL;
+      Order order = Order.market(ClientOrderId.of("snap", n), Bars.BTC, side, Quantity.of("1"), AT);
+      events.add(new OrderEvent.Placed(order));
+      events.add(new OrderEvent.Accepted(order.id(), AT));
+      events.add(new OrderEvent.Filled(fill(order.id(), side, "1", "46215." + (n % 100))));
+    }
+    Order resting = new Order(ClientOrderId.of("snap", closed + 1), Bars.BTC, Side.BUY, Quantity.of("3"),
+        OrderType.LIMIT, Price.of("46000"), AT, 0);
+    events.add(new OrderEvent.Placed(resting));
+    events.add(new OrderEvent.Accepted(resting.id(), AT));
+    events.add(new OrderEvent.Filled(fill(resting.id(), Side.BUY, "1", "46000")));
+    events.forEach(event -> state.apply(new Event.OrderUpdated(event, AT), true));
+    if (journal != null) {
+      journal.addAll(events);
+    }
+    return state;
+  }
+
+  private static Fill fill(ClientOrderId id, Side side, String quantity, String price) {
+    return new Fill(id, Bars.BTC, side, Quantity.of(quantity), Price.of(price), Money.of("0.123456789"),
+        Liquidity.TAKER, AT);
+  }
+
+  @Test
+  void aSnapshotOfATradingSessionKeepsItsLedgerAndOpenOrdersAndReadsBackTheSameAccountAndRestingOrders()
+      throws Exception {
+    SessionState state = stateWithOrders(41, null);
+
+    SessionState.Snapshot snapshot = state.snapshot();
+    TradingCore core = core();
+    SessionState read = SessionState.fromSnapshot((SessionState.Snapshot) roundTrip(snapshot), SPEC, 10_000,
+        10_000, core);
+
+    assertThat(snapshot.orderEvents()).as("the open order's events only").hasSize(3);
+    assertThat(read.view("m")).isEqualTo(state.view("m"));
+    assertThat(read.view("m").orders()).containsExactlyInAnyOrderEntriesOf(
+        Map.of(OrderStatus.FILLED, 41, OrderStatus.PARTIALLY_FILLED, 1));
+    assertThat(read.view("m").fills()).isEqualTo(42);
+    assertThat(read.restingOrders()).isEqualTo(state.restingOrders());
+    assertThat(read.restingOrders()).singleElement().satisfies(order ->
+        assertThat(order.quantity()).isEqualTo(Quantity.of("2")));
+    assertThat(core.ledger().state()).isEqualTo(state.core().ledger().state());
+    assertThat(core.resting()).isEqualTo(state.core().resting());
+    assertThat(read.equityAt(Price.of("47000"))).isEqualTo(state.equityAt(Price.of("47000")));
+  }
+
+  @Test
+  void aSnapshotOfBeforeStop33WithEveryOrderEventStillReadsBackTheSameAccount() throws Exception {
+    List<OrderEvent> journal = new ArrayList<>();
+    SessionState state = stateWithOrders(41, journal);
+    SessionState.Snapshot now = state.snapshot();
+    SessionState.Snapshot earlier = new SessionState.Snapshot(now.startedAt(), now.stoppedReason(),
+        now.strategyStoppedReason(), now.staleReason(), now.barsSeen(), now.lastBar(), now.orderSequence(),
+        now.target(), journal, List.of(), List.of(), List.of(), List.of(), now.firstBarOpen(), now.failedBars(),
+        null, null, 0);
+    TradingCore core = core();
+
+    SessionState read = SessionState.fromSnapshot((SessionState.Snapshot) roundTrip(earlier), SPEC, 10_000,
+        10_000, core);
+
+    assertThat(read.view("m")).isEqualTo(state.view("m"));
+    assertThat(read.restingOrders()).isEqualTo(state.restingOrders());
+    assertThat(core.ledger().state()).isEqualTo(state.core().ledger().state());
+  }
+
+  @Test
+  void theSnapshotOfASessionWithAThousandClosedOrdersIsAsSmallAsOneWithTen() {
+    int ten = bytes(stateWithOrders(10, null).snapshot()).length;
+    int thousand = bytes(stateWithOrders(1_000, null).snapshot()).length;
+
+    assertThat(thousand).as("the ledger and the open order in both; counters and amounts differ")
         .isLessThan(ten + 64);
   }
 

@@ -5,13 +5,11 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,7 +17,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.peaktrade.actors.session.SessionService;
 import org.peaktrade.protocol.OrderStatus;
-import org.peaktrade.protocol.session.OrderView;
 import org.peaktrade.protocol.session.SessionMode;
 import org.peaktrade.protocol.session.SessionStatus;
 import org.peaktrade.protocol.session.SessionView;
@@ -90,17 +87,12 @@ final class SessionMetrics {
     }
   }
 
-  /** One poll: every session's view and orders; completes normally even when the poll fails. */
+  /**
+   * One poll: every session's view, which counts its orders by status; completes normally even when the poll fails.
+   * No order list is read: a session's orders live in its journal, not in its memory.
+   */
   CompletionStage<Void> poll() {
-    return sessions.list().thenCompose(views -> {
-      List<CompletableFuture<List<OrderView>>> orders = new ArrayList<>();
-      for (SessionView view : views) {
-        orders.add(sessions.orders(view.spec().id()).thenApply(found -> found.orElse(List.<OrderView>of()))
-            .toCompletableFuture());
-      }
-      return CompletableFuture.allOf(orders.toArray(CompletableFuture[]::new))
-          .thenAccept(done -> update(views, orders.stream().map(CompletableFuture::join).toList()));
-    }).handle((done, error) -> {
+    return sessions.list().thenAccept(this::update).handle((done, error) -> {
       if (error != null) {
         pollFailures.increment();
         LOG.warn("session metrics not updated: {}", error.toString());
@@ -109,7 +101,7 @@ final class SessionMetrics {
     });
   }
 
-  private void update(List<SessionView> views, List<List<OrderView>> orders) {
+  private void update(List<SessionView> views) {
     Map<SessionMode, Map<SessionStatus, Integer>> bySessionState = new EnumMap<>(SessionMode.class);
     Set<String> live = new HashSet<>();
     for (SessionView view : views) {
@@ -136,7 +128,7 @@ final class SessionMetrics {
     }
     liveSessions.accept(Set.copyOf(live));
     Map<OrderStatus, Integer> byOrderStatus = new EnumMap<>(OrderStatus.class);
-    orders.forEach(list -> list.forEach(order -> byOrderStatus.merge(order.status(), 1, Integer::sum)));
+    views.forEach(view -> view.orders().forEach((status, count) -> byOrderStatus.merge(status, count, Integer::sum)));
     latest.set(new Counts(bySessionState, byOrderStatus));
   }
 }

@@ -95,6 +95,36 @@ public final class Ledger {
     return new Money(amount.amount().multiply(part).divide(whole, scale, RoundingMode.HALF_EVEN));
   }
 
+  /** Everything the ledger holds, to {@link #restore} it later without its fills. */
+  public LedgerState state() {
+    List<LedgerState.Holding> holdings = new ArrayList<>();
+    for (Position position : positions.values()) {
+      OpenTrip trip = openTrips.get(position.symbol());
+      holdings.add(trip != null ? trip.holding(position) : new LedgerState.Holding(position.symbol(),
+          position.quantity(), position.costBasis(), null, null, null, null, null, null, null, null));
+    }
+    return new LedgerState(cash, realizedPnl, fees, holdings);
+  }
+
+  /**
+   * Replaces what the ledger holds with {@code state} (its starting cash stays): the same ledger as the fills that
+   * made {@code state} would have left, so that later fills book exactly as they would have.
+   */
+  public void restore(LedgerState state) {
+    cash = state.cash();
+    realizedPnl = state.realizedPnl();
+    fees = state.fees();
+    positions.clear();
+    openTrips.clear();
+    for (LedgerState.Holding holding : state.holdings()) {
+      positions.put(holding.symbol(), new Position(holding.symbol(), holding.quantity(), holding.costBasis()));
+      OpenTrip trip = OpenTrip.of(holding);
+      if (trip != null) {
+        openTrips.put(holding.symbol(), trip);
+      }
+    }
+  }
+
   public Position position(Symbol symbol) {
     Position position = positions.get(symbol);
     return position != null ? position : Position.flat(symbol);

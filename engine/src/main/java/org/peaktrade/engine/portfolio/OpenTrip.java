@@ -26,6 +26,27 @@ final class OpenTrip {
     this.entryTime = entryTime;
   }
 
+  /** The trip as a {@link LedgerState.Holding} records it, with {@code position}'s quantity and cost basis. */
+  LedgerState.Holding holding(Position position) {
+    return new LedgerState.Holding(symbol, position.quantity(), position.costBasis(), side, entryTime, entered,
+        enteredNotional, exited, exitedNotional, gross, fees);
+  }
+
+  /** The trip a holding recorded; null when it recorded none. */
+  static OpenTrip of(LedgerState.Holding holding) {
+    if (holding.tripSide() == null) {
+      return null;
+    }
+    OpenTrip trip = new OpenTrip(holding.symbol(), holding.tripSide(), holding.tripEntryTime());
+    trip.entered = holding.tripEntered();
+    trip.enteredNotional = holding.tripEnteredNotional();
+    trip.exited = holding.tripExited();
+    trip.exitedNotional = holding.tripExitedNotional();
+    trip.gross = holding.tripGross();
+    trip.fees = holding.tripFees();
+    return trip;
+  }
+
   void addEntry(BigDecimal quantity, Price price, Money fee) {
     entered = entered.add(quantity);
     enteredNotional = enteredNotional.add(quantity.multiply(price.value()));

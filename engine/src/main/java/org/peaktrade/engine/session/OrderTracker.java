@@ -14,12 +14,32 @@ import org.peaktrade.protocol.OrderEvent;
  * event would do without changing anything (a command handler decides with it whether to persist the event);
  * {@link #apply} does the same and keeps the result (the event handler). A refused event changes nothing.
  *
- * <p>Open orders are kept in placement order. Closed orders are kept too, so that an id is never reused and an event
- * for a closed order is refused with its final status; that is one small record per order ever placed.
+ * <p>Open orders are kept in placement order. Closed orders are kept too, so that an event for a closed order is
+ * refused with its final status: all of them by default (one small record per order ever placed), or the most
+ * recently closed {@code closedKept} (a session, whose history lives in its journal); an event for a closed order
+ * no longer kept is refused as for an unknown one. Ids are never reused either way: they come from a sequence.
  */
 public final class OrderTracker {
   private final Map<ClientOrderId, OrderState> open = new LinkedHashMap<>();
-  private final Map<ClientOrderId, OrderState> closed = new HashMap<>();
+  private final Map<ClientOrderId, OrderState> closed;
+
+  /** A tracker that keeps every closed order. */
+  public OrderTracker() {
+    this.closed = new HashMap<>();
+  }
+
+  /** A tracker that keeps the {@code closedKept} most recently closed orders (at least 0). */
+  public OrderTracker(int closedKept) {
+    if (closedKept < 0) {
+      throw new IllegalArgumentException("closed orders kept must be >= 0: " + closedKept);
+    }
+    this.closed = new LinkedHashMap<>() {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<ClientOrderId, OrderState> eldest) {
+        return size() > closedKept;
+      }
+    };
+  }
 
   public Transition evaluate(OrderEvent event) {
     OrderState known = state(event.orderId());

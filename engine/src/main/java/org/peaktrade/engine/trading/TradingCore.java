@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.peaktrade.engine.execution.BarFillModel;
 import org.peaktrade.engine.execution.ExecutionPipeline;
 import org.peaktrade.engine.portfolio.Ledger;
+import org.peaktrade.engine.portfolio.LedgerState;
 import org.peaktrade.engine.portfolio.Position;
 import org.peaktrade.engine.portfolio.RoundTrip;
 import org.peaktrade.engine.risk.MarketPrice;
@@ -234,6 +235,22 @@ public final class TradingCore {
     if (!venue.rests(fill.orderId())) {
       working.remove(fill.orderId());
     }
+  }
+
+  /**
+   * A fill of an order that still rests, already booked in a ledger restored with {@link #recoverLedger}: the order
+   * shrinks, the ledger is left as it is.
+   */
+  public void recoverRestingFill(Fill fill) {
+    venue.recoverFill(fill);
+    if (!venue.rests(fill.orderId())) {
+      working.remove(fill.orderId());
+    }
+  }
+
+  /** The ledger as a snapshot recorded it, every fill before the snapshot booked. */
+  public void recoverLedger(LedgerState state) {
+    ledger.restore(state);
   }
 
   /** An order stopped resting: canceled, expired or rejected. */

@@ -47,6 +47,30 @@ class OrderTrackerTest {
   }
 
   @Test
+  void keepsOnlyTheMostRecentlyClosedOrdersWhenToldHowManyButEveryOpenOne() {
+    OrderTracker bounded = new OrderTracker(2);
+    for (int n = 1; n <= 5; n++) {
+      Order order = market(n, Side.BUY, "1");
+      bounded.apply(new OrderEvent.Placed(order));
+      if (n <= 4) {
+        bounded.apply(new OrderEvent.Canceled(order.id(), "target changed", T0));
+      }
+    }
+
+    assertThat(bounded.get(id(1))).isEmpty();
+    assertThat(bounded.get(id(2))).isEmpty();
+    assertThat(bounded.get(id(3))).map(OrderState::status).contains(OrderStatus.CANCELED);
+    assertThat(bounded.get(id(4))).map(OrderState::status).contains(OrderStatus.CANCELED);
+    assertThat(bounded.open()).extracting(state -> state.order().id()).containsExactly(id(5));
+    assertThat(bounded.apply(new OrderEvent.Accepted(id(4), T0)))
+        .isInstanceOfSatisfying(Transition.Refused.class,
+            refused -> assertThat(refused.refusal()).isEqualTo(LifecycleRefusal.ALREADY_CLOSED));
+    assertThat(bounded.apply(new OrderEvent.Accepted(id(1), T0)))
+        .isInstanceOfSatisfying(Transition.Refused.class,
+            refused -> assertThat(refused.refusal()).isEqualTo(LifecycleRefusal.UNKNOWN_ORDER));
+  }
+
+  @Test
   void listsOpenOrdersInPlacementOrder() {
     Order second = market(2, Side.SELL, "1");
     Order third = market(3, Side.BUY, "1");
