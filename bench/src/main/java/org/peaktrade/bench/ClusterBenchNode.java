@@ -53,8 +53,7 @@ final class ClusterBenchNode implements AutoCloseable {
         Ticker.SYSTEM, List.of(), ShardedKillSwitches.home());
     GateSettings gateSettings = GateSettings.fromConfig(config);
     gateView = new GateView(Ticker.SYSTEM, gateSettings);
-    gate = system.systemActorOf(KillSwitchGate.create(gateSettings, gateView, killSwitch, killSwitch.statusTopic()),
-        "gate", Props.empty());
+    gate = KillSwitchGate.start(system, "gate", gateSettings, gateView, killSwitch);
     executors = system.systemActorOf(Behaviors.receive(OpenOrderCanceller.Command.class)
         .onMessage(OpenOrderCanceller.CancelOpenOrders.class, m -> {
           cancels.increment();

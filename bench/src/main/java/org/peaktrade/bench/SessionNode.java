@@ -62,9 +62,8 @@ final class SessionNode implements AutoCloseable {
         List.of());
     GateSettings gateSettings = GateSettings.fromConfig(config);
     gateView = new GateView(Ticker.SYSTEM, gateSettings);
-    ActorRef<KillSwitchGate.Command> gate = system.systemActorOf(
-        KillSwitchGate.create(gateSettings, gateView, killSwitch, killSwitch.statusTopic()), "kill-switch-gate",
-        Props.empty());
+    ActorRef<KillSwitchGate.Command> gate =
+        KillSwitchGate.start(system, "kill-switch-gate", gateSettings, gateView, killSwitch);
     ActorRef<Watchdog.Command> watchdog =
         system.systemActorOf(Watchdog.create(killSwitch, clock), "watchdog", Props.empty());
     ActorRef<RiskEvent> risk =

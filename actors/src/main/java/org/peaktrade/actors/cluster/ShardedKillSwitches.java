@@ -55,6 +55,7 @@ public final class ShardedKillSwitches implements KillSwitchEntities {
     sharding.init(Entity.of(TYPE_KEY, context ->
             KillSwitch.create(new KillSwitchScope(context.getEntityId()), settings, clock, ticker, statusTopic))
         .withStopMessage(KillSwitch.Passivate.INSTANCE)
+        .withEntityProps(KillSwitch.DISPATCHER_SELECTOR)
         .withSettings(shardingSettings.withPassivationStrategy(
             shardingSettings.passivationStrategySettings().withIdleEntityPassivation(settings.idleTimeout()))));
     sharding.init(Entity.of(GUARD_TYPE_KEY, context -> ApproverGuard.create(context.getEntityId(), settings, clock))

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
@@ -51,6 +52,12 @@ import org.peaktrade.protocol.killswitch.TriggerKind;
 public final class KillSwitch
     extends EventSourcedBehaviorWithEnforcedReplies<KillSwitch.Command, KillSwitchEvent, KillSwitchRecord> {
   public static final String ENTITY_TYPE = "kill-switch";
+  /**
+   * The dispatcher the switches, their single-node registry, the status topic and the node's gate run on (config
+   * path, sized in {@code reference.conf}): not the default one, where busy sessions would hold their answers back.
+   */
+  public static final String DISPATCHER = "peaktrade.kill-switch.dispatcher";
+  public static final DispatcherSelector DISPATCHER_SELECTOR = DispatcherSelector.fromConfig(DISPATCHER);
   private static final Object COOLDOWN_TIMER = "cooldown";
 
   /** Everything the entity understands. */

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -94,6 +95,17 @@ public final class KillSwitchGate extends AbstractBehavior<KillSwitchGate.Comman
   private final Map<String, Long> unansweredSince = new HashMap<>();
   /** Scopes whose journal read has not come back yet: at most one read per scope at a time. */
   private final Set<KillSwitchScope> journalReads = new HashSet<>();
+
+  /**
+   * Spawns the node's gate on {@code runtime}'s status topic as the system actor {@code name}, on the kill-switch
+   * dispatcher ({@link KillSwitch#DISPATCHER}) with the switches it asks: busy sessions on the default dispatcher do
+   * not hold its refreshes back.
+   */
+  public static ActorRef<Command> start(ActorSystem<?> system, String name, GateSettings settings, GateView view,
+      KillSwitchRuntime runtime) {
+    return system.systemActorOf(create(settings, view, runtime, runtime.statusTopic()), name,
+        KillSwitch.DISPATCHER_SELECTOR);
+  }
 
   public static Behavior<Command> create(GateSettings settings, GateView view, KillSwitchService service,
       ActorRef<Topic.Command<KillSwitchStatus>> statusTopic) {

@@ -14,7 +14,6 @@ import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
@@ -104,7 +103,7 @@ public final class KillSwitchRegistry {
   static KillSwitchEntities start(ActorSystem<?> system, KillSwitchSettings settings, Clock clock, Ticker ticker,
       ActorRef<Topic.Command<KillSwitchStatus>> statusTopic) {
     ActorRef<Command> registry =
-        system.systemActorOf(create(settings, clock, ticker, statusTopic), NAME, Props.empty());
+        system.systemActorOf(create(settings, clock, ticker, statusTopic), NAME, KillSwitch.DISPATCHER_SELECTOR);
     return new KillSwitchEntities() {
       @Override
       public <T> CompletionStage<T> ask(KillSwitchScope scope,
@@ -221,7 +220,8 @@ public final class KillSwitchRegistry {
 
   private Running spawn(KillSwitchScope scope) {
     ActorRef<KillSwitch.Command> entity =
-        context.spawn(KillSwitch.create(scope, settings, clock, ticker, statusTopic), "kill-switch-" + scope.value());
+        context.spawn(KillSwitch.create(scope, settings, clock, ticker, statusTopic), "kill-switch-" + scope.value(),
+            KillSwitch.DISPATCHER_SELECTOR);
     context.watchWith(entity, new EntityStopped(scope, entity));
     return new Running(entity, System.nanoTime());
   }

@@ -10,7 +10,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.pubsub.Topic;
 import org.apache.pekko.persistence.query.PersistenceQuery;
 import org.apache.pekko.persistence.query.javadsl.CurrentEventsByPersistenceIdQuery;
@@ -72,7 +71,7 @@ public final class KillSwitchRuntime implements KillSwitchService {
         CurrentEventsByPersistenceIdQuery.class,
         PersistenceSettings.fromConfig(system.settings().config()).readJournal());
     ActorRef<Topic.Command<KillSwitchStatus>> topic = system.systemActorOf(
-        Topic.create(KillSwitchStatus.class, STATUS_TOPIC), "kill-switch-status-topic", Props.empty());
+        Topic.create(KillSwitchStatus.class, STATUS_TOPIC), "kill-switch-status-topic", KillSwitch.DISPATCHER_SELECTOR);
     KillSwitchEntities entities = home.start(system, settings, clock, ticker, topic);
     KillSwitchRuntime runtime =
         new KillSwitchRuntime(system, settings, List.copyOf(checks), entities, topic, readJournal);

@@ -125,8 +125,7 @@ final class InJvmClusterNode implements AutoCloseable {
           Ticker.SYSTEM, List.of(), ShardedKillSwitches.home());
       GateSettings gateSettings = GateSettings.fromConfig(config);
       GateView view = new GateView(Ticker.SYSTEM, gateSettings);
-      ActorRef<KillSwitchGate.Command> gate = system.systemActorOf(
-          KillSwitchGate.create(gateSettings, view, killSwitch, killSwitch.statusTopic()), "gate", Props.empty());
+      ActorRef<KillSwitchGate.Command> gate = KillSwitchGate.start(system, "gate", gateSettings, view, killSwitch);
       TriggerRecorder watchdogTriggers = new TriggerRecorder(killSwitch);
       ActorRef<Watchdog.Command> watchdog = system.systemActorOf(Watchdog.create(watchdogTriggers, clock),
           "watchdog", Props.empty());

@@ -99,9 +99,7 @@ class SessionRestartIT {
           List.of());
       GateSettings gateSettings = GateSettings.fromConfig(config);
       GateView view = new GateView(Ticker.SYSTEM, gateSettings);
-      ActorRef<KillSwitchGate.Command> gate = system.systemActorOf(
-          KillSwitchGate.create(gateSettings, view, killSwitch, killSwitch.statusTopic()), "gate",
-          Props.empty());
+      ActorRef<KillSwitchGate.Command> gate = KillSwitchGate.start(system, "gate", gateSettings, view, killSwitch);
       ActorRef<Watchdog.Command> watchdog = system.systemActorOf(Watchdog.create(killSwitch, clock), "watchdog",
           Props.empty());
       ActorRef<RiskEvent> risk = system.systemActorOf(RiskBreachForwarder.create(killSwitch), "risk",

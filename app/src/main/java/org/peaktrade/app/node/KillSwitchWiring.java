@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.Props;
 import org.peaktrade.actors.killswitch.EmbeddedJournal;
 import org.peaktrade.actors.killswitch.GateSettings;
 import org.peaktrade.actors.killswitch.GateView;
@@ -136,9 +135,8 @@ final class KillSwitchWiring {
    */
   Gate startGate(ActorSystem<?> system, KillSwitchRuntime killSwitch, Ticker ticker) {
     GateView view = new GateView(ticker, gateSettings);
-    ActorRef<KillSwitchGate.Command> actor = system.systemActorOf(
-        KillSwitchGate.create(gateSettings, view, killSwitch, killSwitch.statusTopic()), "kill-switch-gate",
-        Props.empty());
+    ActorRef<KillSwitchGate.Command> actor =
+        KillSwitchGate.start(system, "kill-switch-gate", gateSettings, view, killSwitch);
     return new Gate(view, actor);
   }
 
