@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,7 +14,6 @@ import org.peaktrade.engine.portfolio.Ledger;
 import org.peaktrade.engine.portfolio.LedgerState;
 import org.peaktrade.engine.portfolio.Position;
 import org.peaktrade.engine.session.OrderState;
-import org.peaktrade.engine.session.OrderTracker;
 import org.peaktrade.engine.session.Transition;
 import org.peaktrade.engine.strategy.Direction;
 import org.peaktrade.engine.trading.TradingCore;
@@ -38,8 +35,8 @@ import org.peaktrade.protocol.session.SessionView;
 /**
  * Everything a {@link TradingSession} knows, rebuilt from its events alone: status, the bars seen (the first one's
  * open and the ones the strategy failed on kept for warming up a fresh strategy, whose bars come from the feed's
- * published bars), the pipeline's order sequence and target, the open orders with their lifecycle
- * ({@link OrderTracker}; the {@value #CLOSED_ORDERS_KEPT} most recently closed too), every order counted by status,
+ * published bars), the pipeline's order sequence and target, its orders ({@link SessionOrders}: the open ones with
+ * their lifecycle and a few recently closed, every order counted by status),
  * the number of fills and the exact ledger. Its size does not grow with the session's history: the orders and fills
  * themselves, and the equity curve's fills, are read from the journal when asked ({@link OrderHistory}). Mutable,
  * owned by the session's event handler ({@link #apply}); everything handed out is a copy. A snapshot holds the
@@ -53,11 +50,6 @@ import org.peaktrade.protocol.session.SessionView;
  * marks. A snapshot restores open orders and ledger but not the ages of resting orders or the risk marks before it.
  */
 final class SessionState {
-  /**
-   * Closed orders kept in memory: an event about one of them is refused as about a closed order. The session's
-   * history (every order and fill) is read from its journal when asked ({@link OrderHistory}).
-   */
-  static final int CLOSED_ORDERS_KEPT = 16;
   private final SessionSpec spec;
   private final int recoveryBars;
   private final int equityPoints;
@@ -69,13 +61,10 @@ final class SessionState {
   private Bar lastBar;
   private long orderSequence;
   private Direction target = Direction.FLAT;
-  private final OrderTracker tracker = new OrderTracker(CLOSED_ORDERS_KEPT);
+  /** Its orders; made at the first order event (an idle session has none). */
+  private SessionOrders orders;
   private final Ledger ledger;
-  /** Orders by status, every order ever placed counted once (in the view: the node's metrics count them). */
-  private final Map<OrderStatus, Integer> ordersByStatus = new EnumMap<>(OrderStatus.class);
   private long fills;
-  /** The events of each open order, oldest first: what a snapshot keeps of the orders (closed ones are counted). */
-  private final Map<ClientOrderId, List<OrderEvent>> openOrderEvents = new LinkedHashMap<>();
   /** The open of the first bar processed: a fresh strategy's warm-up never reaches before it. */
   private Instant firstBarOpen;
   /** The opens of the newest bars the strategy failed on (at most recovery-bars): never shown to it again. */
@@ -170,41 +159,32 @@ final class SessionState {
   }
 
   private void applyOrderEvent(OrderEvent event, boolean recovering) {
-    OrderStatus before = tracker.get(event.orderId()).map(OrderState::status).orElse(null);
-    if (!(tracker.apply(event) instanceof Transition.Applied applied)) {
+    if (!(orders().apply(event) instanceof Transition.Applied)) {
       return;
     }
     if (recovering) {
       recoverCore(event);
     }
-    count(before, applied.state().status());
-    keepWhileOpen(event, applied.state());
     if (event instanceof OrderEvent.Filled filled) {
       ledger.apply(filled.fill());
       fills++;
     }
   }
 
-  private void keepWhileOpen(OrderEvent event, OrderState after) {
-    if (after.status().isTerminal()) {
-      openOrderEvents.remove(event.orderId());
-    } else {
-      openOrderEvents.computeIfAbsent(event.orderId(), id -> new ArrayList<>(3)).add(event);
+  private SessionOrders orders() {
+    if (orders == null) {
+      orders = new SessionOrders();
     }
+    return orders;
   }
 
-  private void count(OrderStatus before, OrderStatus after) {
-    if (before != after) {
-      if (before != null) {
-        ordersByStatus.merge(before, -1, (had, less) -> had + less == 0 ? null : had + less);
-      }
-      ordersByStatus.merge(after, 1, Integer::sum);
-    }
+  private List<OrderState> openOrders() {
+    return orders == null ? List.of() : orders.open();
   }
 
   private void recoverCore(OrderEvent event) {
     if (event instanceof OrderEvent.Accepted) {
-      core().recoverAccepted(tracker.get(event.orderId()).orElseThrow().order());
+      core().recoverAccepted(orders().get(event.orderId()).orElseThrow().order());
     } else if (event instanceof OrderEvent.Filled filled) {
       core().recoverFill(filled.fill());
     } else if (event instanceof OrderEvent.Canceled || event instanceof OrderEvent.Expired
@@ -215,9 +195,9 @@ final class SessionState {
 
   Snapshot snapshot() {
     return new Snapshot(startedAt, stoppedReason, strategyStoppedReason, staleReason, barsSeen, lastBar,
-        orderSequence, target, openOrderEvents.values().stream().flatMap(List::stream).toList(), List.of(),
-        List.of(), List.of(), List.of(), firstBarOpen, List.copyOf(failedBars), ledger.state(),
-        new EnumMap<>(ordersByStatus), fills);
+        orderSequence, target, orders == null ? List.of() : orders.openEvents(), List.of(), List.of(), List.of(),
+        List.of(), firstBarOpen, List.copyOf(failedBars), ledger.state(),
+        orders == null ? Map.of() : orders.byStatus(), fills);
   }
 
   static SessionState fromSnapshot(Snapshot snapshot, SessionSpec spec, int recoveryBars, int equityPoints,
@@ -260,8 +240,7 @@ final class SessionState {
     ledger.restore(snapshot.ledger());
     core.recoverLedger(snapshot.ledger());
     for (OrderEvent event : orEmpty(snapshot.orderEvents())) {
-      if (tracker.apply(event) instanceof Transition.Applied applied) {
-        keepWhileOpen(event, applied.state());
+      if (orders().restore(event) instanceof Transition.Applied) {
         if (event instanceof OrderEvent.Filled filled) {
           core.recoverRestingFill(filled.fill());
         } else {
@@ -269,8 +248,8 @@ final class SessionState {
         }
       }
     }
-    if (snapshot.orders() != null) {
-      ordersByStatus.putAll(snapshot.orders());
+    if (snapshot.orders() != null && !snapshot.orders().isEmpty()) {
+      orders().restoreCounts(snapshot.orders());
     }
     fills = snapshot.fills();
   }
@@ -365,7 +344,7 @@ final class SessionState {
    * placement order.
    */
   List<Order> restingOrders() {
-    return tracker.open().stream().filter(o -> o.status().isWorking()).map(SessionState::remainder).toList();
+    return openOrders().stream().filter(o -> o.status().isWorking()).map(SessionState::remainder).toList();
   }
 
   /**
@@ -373,12 +352,12 @@ final class SessionState {
    * (a restart came between placement and answer) or UNKNOWN (the executor of then did not answer in time).
    */
   List<ClientOrderId> unansweredOrders() {
-    return tracker.open().stream().filter(o -> o.status() == OrderStatus.NEW || o.status() == OrderStatus.UNKNOWN)
+    return openOrders().stream().filter(o -> o.status() == OrderStatus.NEW || o.status() == OrderStatus.UNKNOWN)
         .map(o -> o.order().id()).toList();
   }
 
   List<Transition> evaluate(List<OrderEvent> events) {
-    return tracker.evaluateAll(events);
+    return orders().evaluateAll(events);
   }
 
   /** The session as the API shows it, answered by the node at {@code member} (see {@link SessionView}). */
@@ -395,7 +374,7 @@ final class SessionState {
     Money marked = newest == null ? ledger.cash() : equityAt(newest.close());
     return new SessionView(spec, status(), statusReason(), startedAt, barsSeen + waiting.size(),
         newest == null ? null : newest.openTime(), ledger.cash(), marked, ledger.realizedPnl(), ledger.totalFees(),
-        position(), tracker.open().size(), fills, member).withOrders(ordersByStatus);
+        position(), openOrders().size(), fills, member).withOrders(orders == null ? Map.of() : orders.byStatus());
   }
 
   private Bar newest(List<Bar> waiting) {
