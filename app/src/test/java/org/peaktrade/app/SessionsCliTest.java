@@ -204,7 +204,8 @@ class SessionsCliTest {
         "sizing    equity-pct:95, risk profile default, fee 10 bps, slippage 2 bps, starting cash 10000",
         "bars      42 seen, last opened 2024-03-01T12:41:00Z",
         "account   cash 512.34567891, equity 12345678901234567.89, realized P&L 12.5, fees 3.21",
-        "position  0.15 BTC, open orders 1, fills 3");
+        "position  0.15 BTC, open orders 1, fills 3",
+        "orders    ACCEPTED 1, FILLED 1");
     assertThat(run.out()).doesNotContain("Orders:");
   }
 

@@ -36,6 +36,12 @@ final class SessionText {
         text(view, "equity"), text(view, "realizedPnl"), text(view, "fees"));
     out.printf("  position  %s %s, open orders %s, fills %s%n", text(view, "position"), base(text(spec, "symbol")),
         text(view, "openOrders"), text(view, "fills"));
+    JsonNode orders = view.path("orders");
+    if (orders.size() > 0) {
+      List<String> counts = new ArrayList<>();
+      orders.fields().forEachRemaining(count -> counts.add(count.getKey() + " " + count.getValue().asText()));
+      out.printf("  orders    %s%n", String.join(", ", counts));
+    }
   }
 
   /** Every session, one line each. */
