@@ -30,7 +30,7 @@ import org.peaktrade.protocol.session.SessionView;
  * embedded SQLite file journal. The clock runs from releasing the first bar until every session has processed every
  * bar; the sessions are started and their kill switches ACTIVE before the first bar is released (a shared go signal in
  * front of every replay), so the window holds the pipeline only. The events are then counted from the journal by kind
- * (outside the timed window), and so is the heap each session holds after its bars (full GCs before the first bar and
+ * (inside {@code Batch} rows, outside the timed window; the rows are counted too), and so is the heap each session holds after its bars (full GCs before the first bar and
  * after the last). Then a second node starts on the same data dir, its feed silent, and the time until every session
  * answers with the bars of its journal again is printed: the recovery from the journal (the bars processed after the
  * last checkpoint are not in it; a node's feed would give them again from its candle store).
@@ -92,14 +92,15 @@ public final class SessionPipelineThroughputBench {
 
       Map<String, Long> events = countEvents(node, count);
       Map<String, Long> journaled = journaledBars(node, count);
+      long rows = events.remove("rows");
       long totalEvents = events.values().stream().mapToLong(Long::longValue).sum();
       long totalBars = (long) count * bars.size();
       long fills = views.stream().mapToLong(SessionView::fills).sum();
       double seconds = elapsed / 1e9;
       System.out.printf("sessions=%d bars per session=%,d (%s) max heap=%,d MiB%n", count, bars.size(),
           file.getFileName(), Runtime.getRuntime().maxMemory() >> 20);
-      System.out.printf("%.2f s: %,.0f bars/s, %,.0f events/s (%,d events: %s; %,d fills)%n", seconds,
-          totalBars / seconds, totalEvents / seconds, totalEvents, events, fills);
+      System.out.printf("%.2f s: %,.0f bars/s, %,.0f events/s (%,d events in %,d journal rows: %s; %,d fills)%n",
+          seconds, totalBars / seconds, totalEvents / seconds, totalEvents, rows, events, fills);
       System.out.printf("heap: %,d bytes per session more after its %,d bars than before its first (full GCs)%n",
           (ran - idle) / count, bars.size());
       readOrders(node, sessionId(0));
@@ -133,8 +134,9 @@ public final class SessionPipelineThroughputBench {
     for (int i = 0; i < count; i++) {
       bars.put(sessionId(i), Waiting.await(journal
           .currentEventsByPersistenceId(TradingSession.persistenceId(sessionId(i)).id(), 0, Long.MAX_VALUE)
-          .map(envelope -> envelope.event() instanceof TradingSession.Event.BarsProcessed run ? (long) run.bars().size()
-              : envelope.event() instanceof TradingSession.Event.BarProcessed ? 1L : 0L)
+          .mapConcat(envelope -> TradingSession.Event.expand((TradingSession.Event) envelope.event()))
+          .map(event -> event instanceof TradingSession.Event.BarsProcessed run ? (long) run.bars().size()
+              : event instanceof TradingSession.Event.BarProcessed ? 1L : 0L)
           .runWith(Sink.fold(0L, Long::sum), node.system), 600));
     }
     return bars;
@@ -192,7 +194,10 @@ public final class SessionPipelineThroughputBench {
       Map<String, Long> session = Waiting.await(journal
           .currentEventsByPersistenceId(TradingSession.persistenceId(sessionId(i)).id(), 0, Long.MAX_VALUE)
           .runWith(Sink.fold(new TreeMap<String, Long>(), (counts, envelope) -> {
-            counts.merge(envelope.event().getClass().getSimpleName(), 1L, Long::sum);
+            counts.merge("rows", 1L, Long::sum);
+            for (TradingSession.Event event : TradingSession.Event.expand((TradingSession.Event) envelope.event())) {
+              counts.merge(event.getClass().getSimpleName(), 1L, Long::sum);
+            }
             return counts;
           }), node.system), 600);
       session.forEach((kind, n) -> byKind.merge(kind, n, Long::sum));

@@ -78,21 +78,23 @@ final class RunLogEffects {
 
   /**
    * Persists a non-empty batch that started from status {@code before} (runs of processed bars as one event each,
-   * {@link BarRuns}), then runs {@code then}; reply up to you.
+   * {@link BarRuns}; more than one event as one {@link Event.Batch}: one journal row), then runs {@code then}; reply
+   * up to you.
    */
   EffectBuilder<Event, SessionState> persist(SessionState state, List<Event> decided, SessionStatus before,
       Procedure<SessionState> then) {
     List<Event> events = BarRuns.compact(decided);
     List<RunLogEntry> entries = runLog.entries(state, events);
     StringBuilder lines = SessionRunLog.lines(entries);
+    List<Event> written = events.size() > 1 ? List.of(new Event.Batch(events, clock.instant())) : events;
     if (!entries.isEmpty() || mayChangeStatus(events)) {
       try {
-        runLog.pending(lastSequenceNr.getAsLong() + events.size(), before, lines);
+        runLog.pending(lastSequenceNr.getAsLong() + written.size(), before, lines);
       } catch (RuntimeException e) {
         context.getLog().error("session {}: pending run-log batch not recorded: {}", sessionId, e.toString());
       }
     }
-    return effects.persist(events).thenRun((SessionState s) -> {
+    return effects.persist(written).thenRun((SessionState s) -> {
       append(s, lines, before);
       then.apply(s);
     });

@@ -31,8 +31,13 @@ final class SessionJournalReader {
   /** Every order event of session {@code sessionId}, folded oldest first. */
   CompletionStage<OrderHistory> orders(String sessionId) {
     return journal.currentEventsByPersistenceId(TradingSession.persistenceId(sessionId).id(), 1, Long.MAX_VALUE)
-        .runFold(new OrderHistory(), (history, envelope) ->
-            envelope.event() instanceof TradingSession.Event.OrderUpdated updated
-                ? history.apply(updated.change()) : history, system);
+        .runFold(new OrderHistory(), (history, envelope) -> {
+          for (TradingSession.Event event : TradingSession.Event.expand((TradingSession.Event) envelope.event())) {
+            if (event instanceof TradingSession.Event.OrderUpdated updated) {
+              history.apply(updated.change());
+            }
+          }
+          return history;
+        }, system);
   }
 }

@@ -22,7 +22,7 @@ import org.peaktrade.protocol.Symbol;
  * @param recoveryBars bars a fresh strategy is shown again after a restart, read from the feed's published bars (a
  *     strategy that looks further back than this decides differently after a restart)
  * @param equityPoints the equity curve the API answers covers the newest this many bars (computed when asked)
- * @param snapshotEvery a snapshot after this many events
+ * @param snapshotEvery a snapshot after this many journal writes (rows: one write is one row)
  * @param journalBatch the checkpoint: how bars that change nothing are journaled (together, with the next write)
  * @param feedBatch at most this many bars the feed hands a session at once (when it is behind)
  * @param askTimeout how long the facade and a session wait for an actor's answer

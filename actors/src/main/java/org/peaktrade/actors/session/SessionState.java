@@ -111,7 +111,9 @@ final class SessionState {
 
   /** Applies {@code event}; to the core as well while {@code recovering} (see the class comment). */
   SessionState apply(Event event, boolean recovering) {
-    if (event instanceof Event.Started started) {
+    if (event instanceof Event.Batch batch) {
+      batch.events().forEach(inner -> apply(inner, recovering));
+    } else if (event instanceof Event.Started started) {
       startedAt = started.at();
     } else if (event instanceof Event.BarProcessed processed) {
       onBar(processed.bar(), processed.strategyFailure() == null);

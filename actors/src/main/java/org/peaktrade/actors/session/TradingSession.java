@@ -70,11 +70,12 @@ import org.peaktrade.protocol.session.SessionView;
  *   <li>each order is checked by the {@link RiskGate} child with the core's account, then, as the venue takes it, by
  *       the session's status and the node's kill-switch view (unknown or stale blocks): accepted or rejected with
  *       the violations or the gate's reason;</li>
- *   <li>the delivery's events are persisted in one write, and only then are its bars acknowledged; bars that changed
- *       nothing (their only events are {@link Event.BarProcessed}) are acknowledged at once and their events wait
- *       for the next write ({@link UnjournaledBars}, {@code journal-batch}: a checkpoint every N bars or T), shown in
- *       the session's view meanwhile; a crash loses them, and the resumed session processes them again from the
- *       feed's published bars (the node's candle store), with the same result.</li>
+ *   <li>the delivery's events are persisted in one write (one journal row, {@link Event.Batch}), and only then are
+ *       its bars acknowledged; bars that changed nothing (their only events are {@link Event.BarProcessed}) are
+ *       acknowledged at once and their events wait for the next write ({@link UnjournaledBars},
+ *       {@code journal-batch}: a checkpoint every N bars or T), shown in the session's view meanwhile; a crash
+ *       loses them, and the resumed session processes them again from the feed's published bars (the node's candle
+ *       store), with the same result.</li>
  * </ol>
  * A delivery costs one strategy round trip, one risk round trip per order and at most one journal write, however
  * many bars it holds. A kill of a
@@ -199,7 +200,8 @@ public final class TradingSession
       @JsonSubTypes.Type(value = Event.MarketDataWentStale.class, name = "market-data-went-stale"),
       @JsonSubTypes.Type(value = Event.MarketDataResumed.class, name = "market-data-resumed"),
       @JsonSubTypes.Type(value = Event.StrategyStopped.class, name = "strategy-stopped"),
-      @JsonSubTypes.Type(value = Event.Stopped.class, name = "stopped")})
+      @JsonSubTypes.Type(value = Event.Stopped.class, name = "stopped"),
+      @JsonSubTypes.Type(value = Event.Batch.class, name = "batch")})
   public sealed interface Event extends CborSerializable {
     Instant at();
 
@@ -231,6 +233,25 @@ public final class TradingSession
     record StrategyStopped(String reason, Instant at) implements Event {}
 
     record Stopped(String reason, Instant at) implements Event {}
+
+    /**
+     * The events of one write, in the order the session produced them, as one journal row: a delivery's steps and
+     * the checkpoint of the bars before them cost one row, one serialization and one insert instead of one each.
+     * Written when a write has more than one event; never nested. Readers expand it ({@link #expand}).
+     */
+    record Batch(List<Event> events, Instant at) implements Event {
+      public Batch {
+        events = List.copyOf(events);
+        if (events.size() < 2 || events.stream().anyMatch(Batch.class::isInstance)) {
+          throw new IllegalArgumentException("a batch holds two events or more, none a batch: " + events.size());
+        }
+      }
+    }
+
+    /** The events {@code event} stands for: a {@link Batch}'s, in order, or itself. */
+    static List<Event> expand(Event event) {
+      return event instanceof Batch batch ? batch.events() : List.of(event);
+    }
   }
 
   private final ActorContext<Command> context;

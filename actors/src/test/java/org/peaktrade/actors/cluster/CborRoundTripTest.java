@@ -108,7 +108,11 @@ class CborRoundTripTest {
       Map.entry(KillSwitchReply.class, () -> KillSwitchReply.refused(RefusalReason.values()[0], "refused",
           new KillSwitchStatus(KillSwitchScope.GLOBAL, KillSwitchState.RECOVERING, T0, 3, TriggerKind.MANUAL,
               "ops@example.com", "test", "lead@example.com", T0.plusSeconds(300), Duration.ofMillis(299_500)))),
-      Map.entry(ActorRef.class, () -> ref));
+      Map.entry(ActorRef.class, () -> ref),
+      Map.entry(org.peaktrade.actors.session.TradingSession.Event.Batch.class,
+          () -> new org.peaktrade.actors.session.TradingSession.Event.Batch(List.of(
+              new org.peaktrade.actors.session.TradingSession.Event.Started(T0),
+              new org.peaktrade.actors.session.TradingSession.Event.MarketDataResumed(T0)), T0)));
 
   @AfterAll
   void shutDown() {

@@ -68,7 +68,8 @@ final class AmbiguousWriteScenario {
   }
 
   static Predicate<Object> orderEvent(Class<? extends OrderEvent> type) {
-    return event -> event instanceof TradingSession.Event.OrderUpdated updated && type.isInstance(updated.change());
+    return event -> SessionJournal.expanded(List.of(event)).stream().anyMatch(inner ->
+        inner instanceof TradingSession.Event.OrderUpdated updated && type.isInstance(updated.change()));
   }
 
   SessionPlan plan(String id, long bars) {

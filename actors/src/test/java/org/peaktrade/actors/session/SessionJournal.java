@@ -13,9 +13,12 @@ import org.peaktrade.protocol.Fill;
 final class SessionJournal {
   private SessionJournal() {}
 
-  /** The persisted events, oldest first, each {@link Event.BarsProcessed} expanded into its bars' events. */
+  /**
+   * The persisted events, oldest first, each {@link Event.Batch} expanded into its events and each
+   * {@link Event.BarsProcessed} into its bars' events.
+   */
   static List<Event> expanded(List<?> persisted) {
-    return persisted.stream().map(Event.class::cast)
+    return persisted.stream().map(Event.class::cast).flatMap(event -> Event.expand(event).stream())
         .flatMap(event -> event instanceof Event.BarsProcessed run ? BarRuns.expand(run).stream() : List.of(event)
             .stream())
         .toList();

@@ -86,7 +86,7 @@ class SessionRestartIT {
   /** Starts a node on {@code dataDir} fed {@code bars} for BTC/USD, runs {@code body}, then terminates it. */
   private <T> T onNode(List<Bar> bars, Function<SessionService, T> body) throws Exception {
     Config config = ConfigFactory.load(ConfigFactory.parseString(
-            "peaktrade.sessions { snapshot-every = 150, instruments.\"BTC/USD\".tick-size = 0.001 }")
+            "peaktrade.sessions { snapshot-every = 3, instruments.\"BTC/USD\".tick-size = 0.001 }")
         .withValue("peaktrade.data-dir", ConfigValueFactory.fromAnyRef(dataDir.toAbsolutePath().toString()))
         .withValue("peaktrade.kill-switch.approval-code-hash", ConfigValueFactory.fromAnyRef(HASH))
         .withFallback(EmbeddedJournal.config()));

@@ -94,7 +94,8 @@ class SessionRuntimeBusySessionTest {
     String busy = freshId("busy");
     await(sessions.start(trending(quiet, ETH)));
     LandedButFailedJournal.HeldWrite hold = LandedButFailedJournal.holdNextWrite(
-        TradingSession.persistenceId(busy).id(), event -> event instanceof TradingSession.Event.OrderUpdated);
+        TradingSession.persistenceId(busy).id(), event -> SessionJournal.expanded(List.of(event)).stream()
+            .anyMatch(TradingSession.Event.OrderUpdated.class::isInstance));
     SessionView started = await(sessions.start(trending(busy, Bars.BTC)));
     hold.arrived().get(20, TimeUnit.SECONDS);
 

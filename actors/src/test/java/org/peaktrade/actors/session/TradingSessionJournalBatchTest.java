@@ -43,7 +43,9 @@ import org.peaktrade.protocol.session.SessionView;
 /**
  * Bars that change nothing wait in memory and go to the journal with the next write ({@code journal-batch}: here 4
  * bars or an hour): what waits (shown in the view without a write), what writes it, and that bars lost with their
- * incarnation before they were written are processed again with the same result. Journal lines are the event type, the bar's minute or the order's number.
+ * incarnation before they were written are processed again with the same result; what one write puts in the journal
+ * (one row), and that a journal of one event per row (as written before stop 34) recovers the same session. Journal
+ * lines are the event type, the bar's minute or the order's number.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(TestKitJUnit5Extension.class)
@@ -142,6 +144,52 @@ class TradingSessionJournalBatchTest {
     assertThat(after.cash()).isEqualTo(reference.cash());
     assertThat(after.equity()).isEqualTo(reference.equity());
     assertThat(after.barsSeen()).isEqualTo(12);
+  }
+
+  @Test
+  void writesTheEventsOfOneWriteAsOneJournalRowAndASingleEventAsItself() throws InterruptedException {
+    String id = freshId("rows");
+    List<Instant> seen = new CopyOnWriteArrayList<>();
+    ControlledFeed feed = new ControlledFeed(testKit.system());
+    harness.spawn(plan(id, recordingLongBetween(seen, 2, 60), feed.bars()));
+
+    feed.offer(rising(0, 3).toArray(Bar[]::new));
+    awaitJournalContains(id, "Accepted #1");
+
+    List<Object> rows = journal.persistedInStorage(TradingSession.persistenceId(id).id());
+    assertThat(rows).hasSize(2);
+    assertThat(rows.get(0)).isInstanceOf(Event.Started.class);
+    assertThat(rows.get(1)).isInstanceOfSatisfying(Event.Batch.class, batch -> assertThat(batch.events())
+        .extracting(event -> event.getClass().getSimpleName())
+        .containsExactly("BarsProcessed", "TargetDecided", "OrderUpdated", "RiskChecked", "OrderUpdated"));
+  }
+
+  @Test
+  void recoversAJournalWrittenOneEventPerRowAsTheSameSession() throws InterruptedException {
+    String id = freshId("per-row");
+    List<Instant> seen = new CopyOnWriteArrayList<>();
+    Supplier<Strategy> strategy = recordingLongBetween(seen, 2, 5);
+    ActorRef<TradingSession.Command> first = harness.spawn(plan(id, strategy, Source.from(rising(0, 8))));
+    awaitSeen(seen, 7);
+    awaitJournalContains(id, "Filled #2");
+    SessionView before = harness.view(first);
+    List<String> fillsBefore = SessionJournal.fills(harness, first);
+    testKit.stop(first);
+    String persistenceId = TradingSession.persistenceId(id).id();
+    List<Event> perRow = journal.persistedInStorage(persistenceId).stream().map(Event.class::cast)
+        .flatMap(event -> Event.expand(event).stream()).toList();
+    assertThat(journal.persistedInStorage(persistenceId)).hasSizeLessThan(perRow.size());
+    journal.clearByPersistenceId(persistenceId);
+    journal.persistForRecovery(persistenceId, List.copyOf(perRow));
+
+    ActorRef<TradingSession.Command> resumed = harness.spawn(plan(id, strategy, Source.from(rising(0, 8))));
+    SessionView after = harness.awaitBars(resumed, before.barsSeen());
+
+    assertThat(after.cash()).isEqualTo(before.cash());
+    assertThat(after.equity()).isEqualTo(before.equity());
+    assertThat(after.orders()).isEqualTo(before.orders());
+    assertThat(after.fills()).isEqualTo(before.fills()).isEqualTo(2);
+    assertThat(SessionJournal.fills(harness, resumed)).isEqualTo(fillsBefore);
   }
 
   private SessionPlan plan(String id, Supplier<Strategy> strategy, Source<Bar, ?> bars) {
