@@ -29,7 +29,7 @@ class SessionSettingsTest {
 
     assertThat(settings.recoveryBars()).isEqualTo(10_000);
     assertThat(settings.equityPoints()).isEqualTo(10_000);
-    assertThat(settings.snapshotEvery()).isEqualTo(100);
+    assertThat(settings.snapshotEvery()).isEqualTo(20);
     assertThat(settings.askTimeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(settings.heartbeatInterval()).isEqualTo(Duration.ofSeconds(5));
     assertThat(settings.heartbeatTimeout()).isEqualTo(Duration.ofSeconds(30));
