@@ -46,11 +46,23 @@ final class BarRuns {
   static List<Event.BarProcessed> expand(Event.BarsProcessed run) {
     List<Event.BarProcessed> processed = new ArrayList<>(run.bars().size());
     for (String line : run.bars()) {
-      String[] fields = BarText.fields(line, 2 + BarText.PRICE_FIELDS, "a processed bar");
-      Bar bar = BarText.bar(run.symbol(), Instant.ofEpochSecond(Long.parseLong(fields[0])), run.interval(), fields, 1);
-      processed.add(new Event.BarProcessed(bar, wanted(fields[6]), null, run.at()));
+      String[] fields = fields(line);
+      processed.add(new Event.BarProcessed(bar(run, fields), wanted(fields[6]), null, run.at()));
     }
     return processed;
+  }
+
+  /** The bar of line {@code index} of {@code run}, read alone (the others are not parsed). */
+  static Bar bar(Event.BarsProcessed run, int index) {
+    return bar(run, fields(run.bars().get(index)));
+  }
+
+  private static String[] fields(String line) {
+    return BarText.fields(line, 2 + BarText.PRICE_FIELDS, "a processed bar");
+  }
+
+  private static Bar bar(Event.BarsProcessed run, String[] fields) {
+    return BarText.bar(run.symbol(), Instant.ofEpochSecond(Long.parseLong(fields[0])), run.interval(), fields, 1);
   }
 
   private static void flush(List<Event.BarProcessed> run, List<Event> into) {

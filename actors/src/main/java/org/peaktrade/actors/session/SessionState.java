@@ -121,7 +121,7 @@ final class SessionState {
         core().recoverBar(processed.bar());
       }
     } else if (event instanceof Event.BarsProcessed run) {
-      BarRuns.expand(run).forEach(processed -> apply(processed, recovering));
+      applyRun(run, recovering);
     } else if (event instanceof Event.TargetDecided decided) {
       target = decided.target();
       orderSequence = decided.sequence();
@@ -144,6 +144,23 @@ final class SessionState {
       stoppedReason = stopped.reason();
     }
     return this;
+  }
+
+  /**
+   * A run of processed bars (the strategy answered every one). A recovery gives each bar to the core as well; the
+   * session that just wrote the run only counts its bars and reads its first (when it has none yet) and last lines.
+   */
+  private void applyRun(Event.BarsProcessed run, boolean recovering) {
+    if (recovering) {
+      BarRuns.expand(run).forEach(processed -> apply(processed, true));
+      return;
+    }
+    int count = run.bars().size();
+    if (firstBarOpen == null) {
+      firstBarOpen = BarRuns.bar(run, 0).openTime();
+    }
+    barsSeen += count;
+    lastBar = BarRuns.bar(run, count - 1);
   }
 
   private void onBar(Bar bar, boolean strategySawIt) {

@@ -96,6 +96,38 @@ class SessionSnapshotTest {
   }
 
   @Test
+  void aRunTheSessionJustWroteLeavesTheSameStateAsItsBarsOneByOne() {
+    SessionState oneByOne = stateAfter(3);
+    SessionState asRun = stateAfter(3);
+    List<Event> later = new ArrayList<>();
+    for (int i = 3; i < 40; i++) {
+      later.add(new Event.BarProcessed(bar(i), i % 7 == 0 ? Direction.LONG : Direction.FLAT, null, AT));
+    }
+    later.forEach(event -> oneByOne.apply(event, false));
+    List<Event> compacted = BarRuns.compact(later);
+    assertThat(compacted).singleElement().isInstanceOf(Event.BarsProcessed.class);
+    asRun.apply(compacted.get(0), false);
+
+    assertThat(asRun.snapshot()).isEqualTo(oneByOne.snapshot());
+    assertThat(asRun.lastBar()).isEqualTo(bar(39));
+    assertThat(asRun.firstBarOpen()).isEqualTo(bar(0).openTime());
+  }
+
+  @Test
+  void aRunAsAFreshSessionsFirstBarsSetsItsFirstBar() {
+    SessionState fresh = new SessionState(SPEC, 10_000, 10_000, core()).apply(new Event.Started(AT), false);
+    List<Event> bars = new ArrayList<>();
+    for (int i = 5; i < 9; i++) {
+      bars.add(new Event.BarProcessed(bar(i), Direction.FLAT, null, AT));
+    }
+    fresh.apply(BarRuns.compact(bars).get(0), false);
+
+    assertThat(fresh.firstBarOpen()).isEqualTo(bar(5).openTime());
+    assertThat(fresh.lastBar()).isEqualTo(bar(8));
+    assertThat(fresh.snapshot().barsSeen()).isEqualTo(4);
+  }
+
+  @Test
   void aSnapshotReadBackGivesTheSameFirstBarFailedBarsAndViewAndHoldsNoBarsAndNoMarks() throws Exception {
     SessionState state = stateAfter(50);
 
