@@ -2,6 +2,7 @@ package org.peaktrade.actors.session;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongSupplier;
@@ -85,7 +86,7 @@ final class RunLogEffects {
       Procedure<SessionState> then) {
     List<Event> events = BarRuns.compact(decided);
     List<RunLogEntry> entries = runLog.entries(state, events);
-    StringBuilder lines = SessionRunLog.lines(entries);
+    byte[] lines = SessionRunLog.lines(entries);
     List<Event> written = events.size() > 1 ? List.of(new Event.Batch(events, clock.instant())) : events;
     if (!entries.isEmpty() || mayChangeStatus(events)) {
       try {
@@ -105,15 +106,28 @@ final class RunLogEffects {
     return events.stream().anyMatch(e -> !(e instanceof Event.BarsProcessed || e instanceof Event.BarProcessed));
   }
 
-  private void append(SessionState state, StringBuilder lines, SessionStatus before) {
+  private void append(SessionState state, byte[] batchLines, SessionStatus before) {
+    byte[] lines = batchLines;
     if (before != state.status()) {
-      lines.append(SessionRunLog.lines(List.of(runLog.statusChanged(before, state, clock.instant()))));
+      byte[] status = SessionRunLog.lines(List.of(runLog.statusChanged(before, state, clock.instant())));
+      lines = Arrays.copyOf(batchLines, batchLines.length + status.length);
+      System.arraycopy(status, 0, lines, batchLines.length, status.length);
     }
     try {
       runLog.append(lines);
     } catch (RuntimeException e) {
-      context.getLog().error("session {}: {} run-log line(s) not written: {}", sessionId,
-          lines.chars().filter(c -> c == '\n').count(), e.toString());
+      context.getLog().error("session {}: {} run-log line(s) not written: {}", sessionId, lineCount(lines),
+          e.toString());
     }
+  }
+
+  private static long lineCount(byte[] lines) {
+    long count = 0;
+    for (byte b : lines) {
+      if (b == '\n') {
+        count++;
+      }
+    }
+    return count;
   }
 }

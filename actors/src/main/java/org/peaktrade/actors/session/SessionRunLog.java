@@ -1,6 +1,7 @@
 package org.peaktrade.actors.session;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -104,16 +105,18 @@ final class SessionRunLog {
    * started from status {@code before} (null: not started): the entries' lines, and the status line {@link #settle}
    * works out from the recovered state. Fails with the file named when it cannot.
    */
-  void pending(long lastSequenceNr, SessionStatus before, CharSequence lines) {
+  void pending(long lastSequenceNr, SessionStatus before, byte[] lines) {
     if (file == null) {
       return;
     }
-    StringBuilder text = new StringBuilder(PENDING_HEADER).append('\n').append(lastSequenceNr).append(' ')
-        .append(size()).append(' ').append(before == null ? "-" : before.name()).append('\n');
-    text.append(lines);
+    String header = PENDING_HEADER + '\n' + lastSequenceNr + ' ' + size() + ' '
+        + (before == null ? "-" : before.name()) + '\n';
     try {
       Files.createDirectories(file.getParent());
-      Files.writeString(pendingFile(), text, StandardCharsets.UTF_8);
+      try (OutputStream out = Files.newOutputStream(pendingFile())) {
+        out.write(header.getBytes(StandardCharsets.UTF_8));
+        out.write(lines);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the pending run-log batch " + pendingFile(), e);
     }
@@ -160,13 +163,14 @@ final class SessionRunLog {
       return Settled.ALREADY_WRITTEN;
     }
     StringBuilder text = new StringBuilder(lines);
-    statusLine.apply(before).ifPresent(entry -> text.append(lines(List.of(entry))));
+    statusLine.apply(before).ifPresent(entry -> text.append(new String(lines(List.of(entry)),
+        StandardCharsets.UTF_8)));
     if (text.isEmpty()) {
       // A batch without lines that left the status as it was: the log misses nothing.
       return Settled.ALREADY_WRITTEN;
     }
     truncate(sizeBefore, size);
-    write(text);
+    write(text.toString().getBytes(StandardCharsets.UTF_8));
     return Settled.WRITTEN_NOW;
   }
 
@@ -205,16 +209,17 @@ final class SessionRunLog {
     return file.resolveSibling("run-log.pending");
   }
 
-  /** The entries as the log's lines, each ending in a line break: made once per batch, for pending and append. */
-  static StringBuilder lines(List<RunLogEntry> entries) {
-    StringBuilder lines = new StringBuilder();
-    entries.forEach(entry -> lines.append(RunLogJson.line(entry)).append('\n'));
-    return lines;
+  /**
+   * The entries as the log's lines, each ending in a line break, in UTF-8: made once per batch, for pending and
+   * append.
+   */
+  static byte[] lines(List<RunLogEntry> entries) {
+    return RunLogJson.lines(entries);
   }
 
   /** Appends lines made by {@link #lines}; fails with the file named when it cannot. */
-  void append(CharSequence lines) {
-    if (file == null || lines.isEmpty()) {
+  void append(byte[] lines) {
+    if (file == null || lines.length == 0) {
       return;
     }
     try {
@@ -224,8 +229,8 @@ final class SessionRunLog {
     }
   }
 
-  private void write(CharSequence lines) throws IOException {
+  private void write(byte[] lines) throws IOException {
     Files.createDirectories(file.getParent());
-    Files.writeString(file, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    Files.write(file, lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 }

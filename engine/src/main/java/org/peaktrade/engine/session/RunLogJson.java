@@ -1,5 +1,7 @@
 package org.peaktrade.engine.session;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -7,7 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * The JSON form of {@link RunLogEntry}: one compact line per entry (no line break inside; the writer adds
@@ -31,6 +36,27 @@ public final class RunLogJson {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The entries as the log's lines, each {@link #line} followed by {@code \n}, in UTF-8: written straight into one
+   * buffer, without a string per line.
+   */
+  public static byte[] lines(List<? extends RunLogEntry> entries) {
+    if (entries.isEmpty()) {
+      return new byte[0];
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(entries.size() * 256);
+    try (JsonGenerator generator = MAPPER.createGenerator(out, JsonEncoding.UTF8)) {
+      generator.setRootValueSeparator(null);
+      for (RunLogEntry entry : entries) {
+        MAPPER.writeValue(generator, entry);
+        generator.writeRaw('\n');
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
   }
 
   public static RunLogEntry parse(String line) {

@@ -91,6 +91,18 @@ class RunLogJsonTest {
   }
 
   @Test
+  void writesManyEntriesAsTheGoldenFilesLinesEachEndingInALineBreak() throws IOException {
+    byte[] lines = RunLogJson.lines(entries());
+
+    try (InputStream in = RunLogJsonTest.class.getResourceAsStream("/session/run-log.golden.jsonl")) {
+      assertThat(new String(lines, StandardCharsets.UTF_8))
+          .isEqualTo(String.join("\n", golden()) + "\n")
+          .isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+    assertThat(RunLogJson.lines(List.of())).isEmpty();
+  }
+
+  @Test
   void readsTheGoldenFileBackIntoEqualEntries() {
     List<RunLogEntry> read = golden().stream().map(RunLogJson::parse).toList();
 
