@@ -375,8 +375,12 @@ final class SessionState {
         .map(o -> o.order().id()).toList();
   }
 
+  /**
+   * What {@code events} would do to the orders, without applying them; no events (a write of bars only) leaves an
+   * idle session without its order part.
+   */
   List<Transition> evaluate(List<OrderEvent> events) {
-    return orders().evaluateAll(events);
+    return events.isEmpty() ? List.of() : orders().evaluateAll(events);
   }
 
   /** The session as the API shows it, answered by the node at {@code member} (see {@link SessionView}). */
